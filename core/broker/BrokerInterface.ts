@@ -1,0 +1,51 @@
+import type { Mode } from '../domain/enums';
+import type { AccountState, Position } from '../domain/portfolio';
+import type { Fill, Order, OrderRequest, OrderStatus, Timestamp } from '../domain/index';
+import type { BrokerListener } from './events';
+
+/** What a command returns: only that the request was taken (or refused outright), never its outcome. */
+export interface SubmitAck {
+  accepted: boolean;
+  orderId: string;
+  clientOrderRef: string;
+  /** Set when accepted is false: why the request was refused before reaching the market. */
+  reason?: string;
+}
+
+export interface CancelAck {
+  accepted: boolean;
+  orderId: string;
+  reason?: string;
+}
+
+export interface OrderStatusReport {
+  orderId: string;
+  clientOrderRef: string;
+  status: OrderStatus;
+  filledQuantity: number;
+  remainingQuantity: number;
+  avgFillPrice: number;
+  rejectReason: string | null;
+}
+
+/**
+ * One broker port for BACKTEST, PAPER and LIVE. Commands return acknowledgements; what happens to
+ * an order arrives as BrokerEvents through `subscribe`.
+ */
+export interface BrokerInterface {
+  readonly mode: Mode;
+  submitOrder(request: OrderRequest): SubmitAck;
+  submitOrders(requests: readonly OrderRequest[]): SubmitAck[];
+  cancelOrder(orderId: string): CancelAck;
+  cancelOrders(orderIds: readonly string[]): CancelAck[];
+  getOrderStatus(orderId: string): OrderStatusReport | undefined;
+  getOrderStatuses(orderIds: readonly string[]): (OrderStatusReport | undefined)[];
+  getOpenOrders(): Order[];
+  getFills(since?: Timestamp): Fill[];
+  getPositions(): Position[];
+  getAccountState(): AccountState;
+  /** Brings local state in line with the broker's; a no-op for the simulator. */
+  sync(): Promise<void>;
+  /** Returns the unsubscribe function. */
+  subscribe(listener: BrokerListener): () => void;
+}

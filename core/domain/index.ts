@@ -1,0 +1,4 @@
+export * from './enums';
+export * from './order';
+export * from './orderState';
+export * from './portfolio';
