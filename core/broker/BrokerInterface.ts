@@ -25,7 +25,8 @@ export interface OrderStatusReport {
   filledQuantity: number;
   remainingQuantity: number;
   avgFillPrice: number;
-  rejectReason: string | null;
+  /** Why the order was rejected or cancelled (expiry, reduction, request). */
+  statusReason: string | null;
 }
 
 /**

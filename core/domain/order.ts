@@ -35,7 +35,8 @@ export interface Order {
   commission: number;
   /** Set once a stop or stop-limit order has been triggered. */
   triggered: boolean;
-  rejectReason: string | null;
+  /** Why the order was rejected or cancelled (expiry, reduction, request). */
+  statusReason: string | null;
   updatedAt: Timestamp;
 }
 

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { WorkloadFigures } from './workload';
+
+/** Runs each workload in a fresh process and prints its throughput and peak RSS against the targets. */
+const TARGETS: Record<string, { perSec: number; rssMb?: number }> = {
+  a: { perSec: 1_000_000 },
+  b: { perSec: 250_000, rssMb: 1536 },
+  c: { perSec: 1_000_000 },
+};
+
+const workload = fileURLToPath(new URL('./workload.ts', import.meta.url));
+const only = process.argv.slice(2);
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+for (const w of ['a', 'b', 'c']) {
+  if (only.length > 0 && !only.includes(w)) continue;
+  const p = spawnSync(process.execPath, ['--import', 'tsx', workload, w], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (p.status !== 0) {
+    process.stderr.write(`workload ${w} failed:\n${p.stderr}`);
+    process.exitCode = 1;
+    continue;
+  }
+  const f = JSON.parse(p.stdout.trim().split('\n').pop() as string) as WorkloadFigures;
+  const t = TARGETS[w];
+  const rate = f.bars / f.seconds;
+  const meets = rate >= t.perSec && (t.rssMb === undefined || f.peakRssMb <= t.rssMb);
+  process.stdout.write(
+    `(${w}) ${f.detail}\n` +
+      `    ${fmt(rate)} instrument-sessions/s | ${fmt(f.orders / f.seconds)} orders/s | ${fmt(f.fills / f.seconds)} fills/s | ` +
+      `peak RSS ${fmt(f.peakRssMb)} MB | ${fmt(f.bars)} bars, ${fmt(f.orders)} orders, ${fmt(f.fills)} fills in ${f.seconds.toFixed(2)} s\n` +
+      `    target >= ${fmt(t.perSec)}/s${t.rssMb ? `, RSS < ${fmt(t.rssMb)} MB` : ''}: ${meets ? 'met' : 'NOT MET'}\n` +
+      (f.extra && Object.keys(f.extra).length > 0
+        ? Object.entries(f.extra).map(([k, v]) => `      ${k}: ${v}`).join('\n') + '\n'
+        : ''),
+  );
+}

@@ -1,0 +1,123 @@
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runBacktest, type RunResult } from '../core/backtest/runner';
+import { createStoreSink } from '../core/backtest/storeSink';
+import { simulatorSchema, plannerSchema } from '../core/config/simulatorSchema';
+import { loadBarsCsv } from '../core/data/csv/loadBarsCsv';
+import { generateSyntheticMarket } from '../core/data/synthetic';
+import { openDatabase } from '../core/store/db';
+import { createRun, finishRun } from '../core/store/runs';
+import { getStrategy } from '../core/strategy/registry';
+
+/** One benchmark workload, run in its own process so its peak RSS is its own. Prints one JSON line. */
+export interface WorkloadFigures {
+  workload: string;
+  detail: string;
+  bars: number;
+  orders: number;
+  fills: number;
+  seconds: number;
+  peakRssMb: number;
+  extra?: Record<string, number | string>;
+}
+
+const DATA_DIR = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+const sim = simulatorSchema.parse({ slippage_bps: 5, use_volume_constraints: false, commission: { model: 'ibkr_fixed' } });
+const planner = plannerSchema.parse({});
+
+function strategyOf(name: string, params: unknown, symbols: readonly string[]) {
+  const def = getStrategy(name);
+  return def.create(def.params.parse(params), { symbols, baseDir: process.cwd() });
+}
+
+function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+function realDaily(): WorkloadFigures {
+  const files = readdirSync(DATA_DIR).filter((f) => /\.(txt|csv)$/.test(f) && /day|orcl|nvda|yhoo|GOOG/.test(f));
+  const perFile: Record<string, string> = {};
+  let bars = 0;
+  let orders = 0;
+  let fills = 0;
+  let seconds = 0;
+  const repeats = 20;
+  for (const f of files) {
+    const s = loadBarsCsv(path.join(DATA_DIR, f));
+    if (s.barSeconds !== 86_400) continue;
+    let fileBars = 0;
+    let fileSec = 0;
+    for (let r = 0; r < repeats + 3; r++) {
+      const res = runBacktest({
+        series: [s],
+        strategy: strategyOf('sma-cross', { fast: 10, slow: 20, mode: 'long_short' }, [s.symbol]),
+        initialCash: 100_000,
+        seed: 1,
+        sim,
+        planner,
+        strict: true,
+      });
+      if (r < 3) continue; // JIT warm-up
+      fileBars += res.bars;
+      fileSec += res.elapsedMs / 1000;
+      orders += res.totals.orders;
+      fills += res.totals.fills;
+    }
+    bars += fileBars;
+    seconds += fileSec;
+    perFile[f] = `${Math.round(fileBars / fileSec).toLocaleString('en-US')} bars/s`;
+  }
+  return { workload: 'a', detail: `sma-cross 10/20 long_short on each real daily file, ${repeats} timed runs each`, bars, orders, fills, seconds, peakRssMb: peakRssMb(), extra: perFile };
+}
+
+function synthetic(persist: boolean): WorkloadFigures {
+  const series = generateSyntheticMarket({ symbols: 500, years: 20, seed: 7 });
+  const symbols = series.map((s) => s.symbol);
+  const input = {
+    series,
+    strategy: strategyOf('equal-weight', { rebalance: 'daily' }, symbols),
+    initialCash: 10_000_000,
+    seed: 1,
+    sim,
+    planner,
+    strict: true,
+  };
+  let res: RunResult;
+  let dbBytes = 0;
+  if (persist) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tradedesk-bench-'));
+    const file = path.join(dir, 'bench.db');
+    const db = openDatabase(file);
+    const runId = createRun(db, {
+      name: 'bench-b', strategy: 'equal-weight', config: { sim, planner }, seed: 1, dataFingerprint: '-',
+      appVersion: 'bench', periodStart: series[0].ts[0], periodEnd: series[0].ts[series[0].length - 1], sessionsTotal: series[0].length,
+    });
+    res = runBacktest({ ...input, sink: createStoreSink(db, runId), progressEvery: 250 });
+    finishRun(db, runId, { status: res.status, metrics: res.metrics });
+    db.close();
+    for (const f of readdirSync(dir)) dbBytes += statSync(path.join(dir, f)).size;
+    rmSync(dir, { recursive: true, force: true });
+  } else {
+    res = runBacktest(input);
+  }
+  return {
+    workload: persist ? 'b' : 'c',
+    detail: `500 synthetic symbols x 20 years daily, equal-weight rebalanced daily, ${persist ? 'every order, fill, position snapshot and equity point persisted to SQLite' : 'in memory only'}`,
+    bars: res.bars,
+    orders: res.totals.orders,
+    fills: res.totals.fills,
+    seconds: res.elapsedMs / 1000,
+    peakRssMb: peakRssMb(),
+    extra: persist ? { db_mb: Math.round(dbBytes / 1e6) } : {},
+  };
+}
+
+const which = process.argv[2];
+const figures = which === 'a' ? realDaily() : which === 'b' ? synthetic(true) : which === 'c' ? synthetic(false) : null;
+if (!figures) {
+  process.stderr.write('usage: tsx bench/workload.ts a|b|c\n');
+  process.exit(2);
+}
+process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -1,0 +1,27 @@
+import type { Fill, Order, Timestamp } from '../domain/order';
+import type { Position } from '../domain/portfolio';
+import type { RoundTrip } from './tradeTracker';
+
+export interface EquityPoint {
+  ts: Timestamp;
+  cash: number;
+  equity: number;
+  grossExposure: number;
+  netExposure: number;
+  /** Fraction below the running peak (0 at a peak, -0.2 twenty percent under it). */
+  drawdown: number;
+  benchmarkEquity: number;
+}
+
+/** Where a run's records go: the SQLite store, or nowhere for an in-memory run. */
+export interface RunSink {
+  /** An order in its final state for the run (terminal, or still working when the run ended). */
+  order(order: Order): void;
+  fill(fill: Fill): void;
+  position(ts: Timestamp, position: Position): void;
+  equity(point: EquityPoint): void;
+  trade(trade: RoundTrip): void;
+  target(ts: Timestamp, kind: 'weight' | 'quantity', instrument: string, value: number): void;
+  /** Called every few thousand sessions and at the end: writes what is buffered, atomically. */
+  flush(sessionsDone: number): void;
+}

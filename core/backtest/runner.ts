@@ -1,0 +1,232 @@
+import type { PlannerConfig, SimulatorConfig } from '../config/simulatorSchema';
+import type { BarSeries } from '../data/BarSeries';
+import type { Timestamp } from '../domain/order';
+import { BacktestBroker, type ExecutionTotals } from '../sim/BacktestBroker';
+import { TimeMachine } from '../sim/timeMachine';
+import type { StrategyFn, Targets } from '../strategy/types';
+import { BuyAndHoldBenchmark } from './benchmark';
+import { computeMetrics, type Metrics } from './metrics';
+import { placeTargets, type PriceAt } from './placeTargets';
+import type { RunSink } from './RunSink';
+import { runSessions } from './sessions';
+import { TradeTracker, type RoundTrip } from './tradeTracker';
+
+export interface RunInput {
+  series: readonly BarSeries[];
+  /** Inclusive bounds (epoch ms); bars before `start` are history the strategy may read, bars after `end` do not exist. */
+  start?: Timestamp;
+  end?: Timestamp;
+  strategy: StrategyFn;
+  initialCash: number;
+  seed: number;
+  sim: SimulatorConfig;
+  planner: PlannerConfig;
+  strict: boolean;
+  sink?: RunSink;
+  /** Called with sessions done and the total, about every `progressEvery` sessions and at the end. */
+  onProgress?: (done: number, total: number) => void;
+  progressEvery?: number;
+  /** Checked between sessions; returning true ends the run as cancelled, keeping what was computed. */
+  shouldCancel?: () => boolean;
+}
+
+export type RunStatus = 'completed' | 'cancelled' | 'failed';
+
+export interface RunResult {
+  status: RunStatus;
+  error?: string;
+  metrics: Metrics;
+  totals: ExecutionTotals;
+  /** Instrument-sessions processed: bars the engine walked. */
+  bars: number;
+  sessions: number;
+  /** Engine time: from the first session to the metrics, excluding data loading and process start. */
+  elapsedMs: number;
+  ts: Float64Array;
+  equity: Float64Array;
+  benchmark: Float64Array;
+  closedTrades: number;
+  openTrades: RoundTrip[];
+  lookAheadViolations: number;
+}
+
+/** A failure inside the strategy, named with the session it happened on. */
+export class StrategyError extends Error {
+  constructor(
+    readonly at: Timestamp,
+    override readonly cause: unknown,
+  ) {
+    const msg = cause instanceof Error ? cause.message : String(cause);
+    super(`strategy failed on ${new Date(at).toISOString().replace('T00:00:00.000Z', '')}: ${msg}`);
+    this.name = 'StrategyError';
+  }
+}
+
+function periodsPerYear(series: readonly BarSeries[]): number {
+  const sec = series.reduce((m, s) => (s.barSeconds > 0 ? Math.min(m, s.barSeconds) : m), Number.POSITIVE_INFINITY);
+  if (!Number.isFinite(sec) || sec >= 86_400) return sec > 86_400 * 6 ? Math.round((365.25 * 86_400) / sec) : 252;
+  // Intraday: sessions of about 6.5 hours on 252 days.
+  return Math.round((252 * 6.5 * 3600) / sec);
+}
+
+/**
+ * Walks the sessions: fills working orders on each bar, marks the portfolio at the close, records
+ * it, asks the strategy, and plans the orders that carry its targets (sized at execution or decision).
+ */
+export function runBacktest(input: RunInput): RunResult {
+  const { sim, planner, sink } = input;
+  const start = input.start ?? Number.NEGATIVE_INFINITY;
+  const end = input.end ?? Number.POSITIVE_INFINITY;
+  const { calendar, first, total } = runSessions(input.series, start, end);
+
+  const tm = new TimeMachine(input.series, calendar, input.strict);
+  const broker = new BacktestBroker({ tm, sim, initialCash: input.initialCash, seed: input.seed, retainHistory: false });
+  const portfolio = broker.portfolio;
+  const tracker = new TradeTracker();
+  const benchmark = new BuyAndHoldBenchmark(tm, input.initialCash);
+  const n = input.series.length;
+
+  const ts = new Float64Array(total);
+  const equity = new Float64Array(total);
+  const exposure = new Float64Array(total);
+  const bench = new Float64Array(total);
+  let bars = 0;
+  let peak = input.initialCash;
+  let session = 0;
+
+  broker.subscribe((e) => {
+    if (e.type === 'OrderFilled' || e.type === 'OrderPartiallyFilled') {
+      tracker.onFill(e.fill, tm.sessionIndex);
+      sink?.fill(e.fill);
+    }
+    if (sink && (e.type === 'OrderFilled' || e.type === 'OrderCancelled' || e.type === 'OrderRejected')) sink.order(e.order);
+  });
+
+  const openPrice: PriceAt = (i) => {
+    const b = tm.barIndex(i);
+    return b < 0 ? Number.NaN : tm.series[i].open[b];
+  };
+  const vwapPrice: PriceAt = (i) => {
+    const b = tm.barIndex(i);
+    if (b < 0) return Number.NaN;
+    const s = tm.series[i];
+    return (s.high[b] + s.low[b] + s.close[b]) / 3;
+  };
+  const closePrice: PriceAt = (i) => {
+    const b = tm.barIndex(i);
+    return b < 0 ? Number.NaN : tm.series[i].close[b];
+  };
+  const executionPrice = sim.fill_timing === 'vwap' ? vwapPrice : openPrice;
+  let pendingTargets: Targets | null = null;
+
+  const place = (targets: Targets, priceAt: PriceAt): void => {
+    broker.cancelAll('replaced by a new target portfolio');
+    if (sink) for (const [inst, v] of targets.values) sink.target(tm.asOf, targets.kind, inst, v);
+    placeTargets(broker, targets, priceAt, sim, planner);
+  };
+
+  const t0 = performance.now();
+  let status: RunStatus = 'completed';
+  let error: string | undefined;
+  const every = input.progressEvery ?? Math.max(1, Math.floor(total / 200));
+  try {
+    for (; session < total; session++) {
+      if (input.shouldCancel?.()) {
+        status = 'cancelled';
+        break;
+      }
+      const idx = first + session;
+      tm.advanceTo(idx);
+      const asOf = calendar[idx];
+      if (pendingTargets) {
+        broker.phase = 'open';
+        place(pendingTargets, executionPrice);
+        pendingTargets = null;
+      }
+      broker.phase = 'close';
+      broker.processBar();
+      broker.endOfSession();
+      for (let i = 0; i < n; i++) if (tm.barIndex(i) >= 0) bars++;
+
+      let targets: Targets | null;
+      try {
+        targets = input.strategy(asOf, tm.view, portfolio);
+      } catch (err) {
+        throw new StrategyError(asOf, err);
+      }
+      if (targets) {
+        if (sim.fill_timing === 'same_close') {
+          place(targets, closePrice);
+          broker.processDecision();
+        } else if (planner.size_at === 'decision') place(targets, closePrice);
+        else pendingTargets = targets;
+      }
+
+      const eq = portfolio.equity;
+      const gross = portfolio.grossExposure();
+      if (eq > peak) peak = eq;
+      ts[session] = asOf;
+      equity[session] = eq;
+      exposure[session] = gross;
+      bench[session] = benchmark.value();
+      if (sink) {
+        sink.equity({
+          ts: asOf,
+          cash: portfolio.cash,
+          equity: eq,
+          grossExposure: gross,
+          netExposure: portfolio.netExposure(),
+          drawdown: peak > 0 ? eq / peak - 1 : 0,
+          benchmarkEquity: bench[session],
+        });
+        for (const i of portfolio.heldIndices()) sink.position(asOf, portfolio.position(i));
+      }
+      for (const t of tracker.takeClosed()) sink?.trade(t);
+      if ((session + 1) % every === 0) {
+        sink?.flush(session + 1);
+        input.onProgress?.(session + 1, total);
+      }
+    }
+  } catch (err) {
+    status = 'failed';
+    error = err instanceof Error ? err.message : String(err);
+  }
+
+  const done = session;
+  if (sink) {
+    for (const o of broker.getOpenOrders()) sink.order(o);
+    for (const t of tracker.takeClosed()) sink.trade(t);
+  }
+  const marks = (inst: string): number => portfolio.mark[tm.indexOf(inst)];
+  const openTrades = tracker.openTrades(marks);
+  const metrics = computeMetrics({
+    ts: ts.subarray(0, done),
+    equity: equity.subarray(0, done),
+    exposure: exposure.subarray(0, done),
+    benchmarkEquity: bench.subarray(0, done),
+    initialCash: input.initialCash,
+    periodsPerYear: periodsPerYear(input.series),
+    trades: tracker.summary(),
+    openTrades: openTrades.length,
+    commissions: broker.totals.commissions,
+    slippage: broker.totals.slippage,
+    turnoverValue: broker.totals.turnoverValue,
+  });
+  if (sink) sink.flush(done);
+  input.onProgress?.(done, total);
+  return {
+    status,
+    error,
+    metrics,
+    totals: broker.totals,
+    bars,
+    sessions: done,
+    elapsedMs: performance.now() - t0,
+    ts: ts.subarray(0, done),
+    equity: equity.subarray(0, done),
+    benchmark: bench.subarray(0, done),
+    closedTrades: tracker.summary().count,
+    openTrades,
+    lookAheadViolations: tm.violations,
+  };
+}

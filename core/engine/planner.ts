@@ -1,0 +1,223 @@
+import type { Side } from '../domain/enums';
+import type { AccountConfig, PlannerConfig } from '../config/simulatorSchema';
+import type { Targets } from '../strategy/types';
+import { fitBuysToBudget, roundDownToLot, type BuyCost } from './plannerBudget';
+
+/** Expected execution prices (after spread, slippage and impact) and commission, as the broker would charge. */
+export interface PlanCosts {
+  buyPrice(instrument: string, price: number, qty: number): number;
+  sellPrice(instrument: string, price: number, qty: number): number;
+  fee(side: Side, qty: number, price: number): number;
+}
+
+export interface PlanInput {
+  /** The whole portfolio: instruments absent from it target 0. */
+  targets: Targets;
+  /** Current signed quantities. */
+  positions: ReadonlyMap<string, number>;
+  /** Signed remaining quantity of working orders, already on the way. */
+  pending: ReadonlyMap<string, number>;
+  /** Sizing price per unit (the fill price at execution, or the decision close). */
+  prices: (instrument: string) => number;
+  equity: number;
+  cash: number;
+  planner: PlannerConfig;
+  costs: PlanCosts;
+  account: AccountConfig;
+}
+
+export type PlanAction = 'OPEN_LONG' | 'OPEN_SHORT' | 'CLOSE' | 'INCREASE' | 'REDUCE';
+
+export interface PlannedOrder {
+  instrument: string;
+  side: Side;
+  /** Always positive. */
+  quantity: number;
+  action: PlanAction;
+}
+
+/** Quantities this small are float noise, not orders. */
+const QTY_EPS = 1e-9;
+
+/**
+ * Turns a target portfolio into orders: target minus (position + pending), classified, split across
+ * zero, lot-rounded toward zero, filtered by the minimums, with buys shrunk to what the account can
+ * pay for after its sells. Result order: CLOSE/REDUCE, then the other sells, then the other buys.
+ */
+export function planOrders(input: PlanInput): PlannedOrder[] {
+  requireFinite('equity', input.equity);
+  requireFinite('cash', input.cash);
+  const priceOf = checkedPrices(input.prices);
+  const reducing: PlannedOrder[] = [];
+  const openingSells: PlannedOrder[] = [];
+  const openingBuys: PlannedOrder[] = [];
+  const current = new Map<string, number>();
+
+  for (const instrument of universe(input)) {
+    const now = (input.positions.get(instrument) ?? 0) + (input.pending.get(instrument) ?? 0);
+    current.set(instrument, now);
+    const legs = legsFor(instrument, now, targetQuantity(input, instrument, priceOf), input.planner.lot_size);
+    if (legs.length === 0) continue;
+    const traded = legs.length === 1 ? legs[0].quantity : legs[0].quantity + legs[1].quantity;
+    if (underMinimums(traded, instrument, input.planner, priceOf)) continue;
+    for (const leg of legs) {
+      if (leg.action === 'CLOSE' || leg.action === 'REDUCE') reducing.push(leg);
+      else if (leg.side === 'SELL') openingSells.push(leg);
+      else openingBuys.push(leg);
+    }
+  }
+
+  const cost = buyCost(input.costs, priceOf);
+  const lot = input.planner.lot_size;
+  const fitted = new Map<PlannedOrder, number>();
+  const fit = (orders: PlannedOrder[], budget: number): number => {
+    const quantities = fitBuysToBudget(orders, budget, lot, cost);
+    orders.forEach((o, i) => fitted.set(o, quantities[i]));
+    return orders.reduce((spent, o, i) => spent + cost(o.instrument, quantities[i]), 0);
+  };
+
+  const sells = [...reducing, ...openingSells].filter((o) => o.side === 'SELL');
+  if (input.account.type === 'cash') {
+    // Covering shorts reduces risk, so covers are paid for before any new long.
+    const covers = reducing.filter((o) => o.side === 'BUY');
+    const budget = cashBudget(input, sells, priceOf, cost);
+    const spent = fit(covers, budget);
+    fit(openingBuys, budget - spent);
+  } else {
+    fit(openingBuys, marginHeadroom(input, current, sells, reducing, priceOf));
+  }
+
+  const stillShort = new Set<string>();
+  const result: PlannedOrder[] = [];
+  for (const order of [...reducing, ...openingSells, ...openingBuys]) {
+    const quantity = fitted.get(order) ?? order.quantity;
+    if (quantity === order.quantity) {
+      if (!(order.action === 'OPEN_LONG' && stillShort.has(order.instrument))) result.push(order);
+      continue;
+    }
+    // A cover cut by the budget leaves the position short, so the long leg after it must wait.
+    if (order.action === 'CLOSE') stillShort.add(order.instrument);
+    if (quantity <= QTY_EPS || underMinimums(quantity, order.instrument, input.planner, priceOf)) continue;
+    if (order.action === 'OPEN_LONG' && stillShort.has(order.instrument)) continue;
+    result.push({ ...order, quantity, action: order.action === 'CLOSE' ? 'REDUCE' : order.action });
+  }
+  return result;
+}
+
+/**
+ * Every instrument targeted, held or with working orders: targets first, in their own order, then
+ * the rest as the maps hold them. Maps keep insertion order, so the same inputs give the same plan.
+ */
+function universe(input: PlanInput): Iterable<string> {
+  const names = new Set<string>(input.targets.values.keys());
+  for (const name of input.positions.keys()) names.add(name);
+  for (const name of input.pending.keys()) names.add(name);
+  return names;
+}
+
+function targetQuantity(input: PlanInput, instrument: string, priceOf: (i: string) => number): number {
+  const value = input.targets.values.get(instrument) ?? 0;
+  if (!Number.isFinite(value)) requireFinite(`target for ${instrument}`, value);
+  let qty = value;
+  if (input.targets.kind === 'weight') {
+    // Negative equity cannot be invested; sizing from it would flip every weight's sign.
+    qty = value === 0 ? 0 : (value * Math.max(0, input.equity)) / priceOf(instrument);
+  }
+  if (!input.account.allow_short) qty = Math.max(0, qty);
+  return roundTowardZero(qty, input.planner.lot_size);
+}
+
+/**
+ * The orders that take `current` toward the lot-rounded `target`. Going flat trades the exact
+ * position (no odd-lot dust left behind); crossing zero is a CLOSE then an OPEN; otherwise the
+ * change itself is rounded toward zero to whole lots.
+ */
+function legsFor(instrument: string, current: number, target: number, lot: number): PlannedOrder[] {
+  const leg = (signedQty: number, action: PlanAction): PlannedOrder => ({
+    instrument,
+    side: signedQty > 0 ? 'BUY' : 'SELL',
+    quantity: Math.abs(signedQty),
+    action,
+  });
+  const flatNow = Math.abs(current) <= QTY_EPS;
+  if (Math.abs(target) <= QTY_EPS) return flatNow ? [] : [leg(-current, 'CLOSE')];
+  const open = leg(target, target > 0 ? 'OPEN_LONG' : 'OPEN_SHORT');
+  if (flatNow) return [open];
+  if (Math.sign(target) !== Math.sign(current)) return [leg(-current, 'CLOSE'), open];
+  const delta = roundTowardZero(target - current, lot);
+  if (Math.abs(delta) <= QTY_EPS) return [];
+  return [leg(delta, Math.sign(delta) === Math.sign(current) ? 'INCREASE' : 'REDUCE')];
+}
+
+function underMinimums(
+  quantity: number,
+  instrument: string,
+  planner: PlannerConfig,
+  priceOf: (i: string) => number,
+): boolean {
+  if (quantity + QTY_EPS < planner.min_order_quantity) return true;
+  return planner.min_order_value > 0 && quantity * priceOf(instrument) < planner.min_order_value;
+}
+
+/** Cash on hand plus what selling longs brings in, less every sell's fee and what working buys will cost. */
+function cashBudget(
+  input: PlanInput,
+  sells: readonly PlannedOrder[],
+  priceOf: (i: string) => number,
+  cost: BuyCost,
+): number {
+  let budget = input.cash;
+  for (const [instrument, qty] of input.pending) if (qty > 0) budget -= cost(instrument, qty);
+  for (const o of sells) {
+    const price = input.costs.sellPrice(o.instrument, priceOf(o.instrument), o.quantity);
+    // A cash account does not spend short-sale proceeds: that would be leverage.
+    if (o.action === 'CLOSE' || o.action === 'REDUCE') budget += o.quantity * price;
+    budget -= input.costs.fee('SELL', o.quantity, price);
+  }
+  return budget;
+}
+
+/** equity x max_leverage minus the gross exposure left once every sell and cover has filled. */
+function marginHeadroom(
+  input: PlanInput,
+  current: ReadonlyMap<string, number>,
+  sells: readonly PlannedOrder[],
+  reducing: readonly PlannedOrder[],
+  priceOf: (i: string) => number,
+): number {
+  const after = new Map(current);
+  const covers = reducing.filter((o) => o.side === 'BUY');
+  for (const o of [...sells, ...covers]) {
+    const signed = o.side === 'BUY' ? o.quantity : -o.quantity;
+    after.set(o.instrument, (after.get(o.instrument) ?? 0) + signed);
+  }
+  let gross = 0;
+  for (const [instrument, qty] of after) if (Math.abs(qty) > QTY_EPS) gross += Math.abs(qty) * priceOf(instrument);
+  return Math.max(0, input.equity) * input.account.max_leverage - gross;
+}
+
+function buyCost(costs: PlanCosts, priceOf: (i: string) => number): BuyCost {
+  return (instrument, qty) => {
+    if (qty <= 0) return 0;
+    const price = costs.buyPrice(instrument, priceOf(instrument), qty);
+    return qty * price + costs.fee('BUY', qty, price);
+  };
+}
+
+function roundTowardZero(qty: number, lot: number): number {
+  return Math.sign(qty) * roundDownToLot(Math.abs(qty), lot);
+}
+
+function checkedPrices(prices: (instrument: string) => number): (instrument: string) => number {
+  return (instrument) => {
+    const price = prices(instrument);
+    if (!(Number.isFinite(price) && price > 0)) {
+      throw new Error(`planOrders: price for ${instrument} must be a positive finite number, got ${price}`);
+    }
+    return price;
+  };
+}
+
+function requireFinite(what: string, value: number): void {
+  if (!Number.isFinite(value)) throw new Error(`planOrders: ${what} must be a finite number, got ${value}`);
+}

@@ -1,0 +1,86 @@
+/** Fee-inclusive cash needed to buy `qty` of `instrument`; must be 0 at qty 0 and never fall as qty grows. */
+export type BuyCost = (instrument: string, qty: number) => number;
+
+export interface WantedBuy {
+  instrument: string;
+  quantity: number;
+}
+
+/** Proportional passes before the exact per-order fix-up; fees make cost non-linear, so one pass can overshoot. */
+const PROPORTIONAL_PASSES = 4;
+/** Bisection steps for fractional quantities: enough to reach float resolution. */
+const BISECTION_STEPS = 60;
+/**
+ * Fractional quantities land exactly on the budget, where the caller summing the same costs in
+ * another order can cross it by an ulp; they aim this relative hair below it instead.
+ */
+const FRACTIONAL_SLACK = 1e-12;
+
+/**
+ * Largest quantities, each at most the wanted one and a multiple of `lot` (any size when lot is 0),
+ * whose summed cost stays within `budget`. Scales everything proportionally first, then shrinks
+ * orders one by one, in the given order, until the fee-inclusive total fits.
+ */
+export function fitBuysToBudget(
+  wanted: readonly WantedBuy[],
+  budget: number,
+  lot: number,
+  cost: BuyCost,
+): number[] {
+  const full = wanted.map((w) => w.quantity);
+  if (totalCost(wanted, full, cost) <= budget) return full;
+  if (lot <= 0) budget -= Math.abs(budget) * FRACTIONAL_SLACK;
+  if (!(budget > 0)) return full.map(() => 0);
+
+  let scale = 1;
+  let quantities = full;
+  for (let pass = 0; pass < PROPORTIONAL_PASSES; pass++) {
+    const total = totalCost(wanted, quantities, cost);
+    if (total <= budget) return quantities;
+    scale *= budget / total;
+    quantities = full.map((q) => roundDownToLot(q * scale, lot));
+  }
+
+  let remaining = budget;
+  return quantities.map((q, i) => {
+    const instrument = wanted[i].instrument;
+    const fitted = cost(instrument, q) <= remaining ? q : largestAffordable(instrument, q, remaining, lot, cost);
+    remaining -= cost(instrument, fitted);
+    return fitted;
+  });
+}
+
+/** Rounds a non-negative quantity down to a multiple of `lot`; lot 0 leaves it fractional. */
+export function roundDownToLot(qty: number, lot: number): number {
+  if (lot <= 0) return qty;
+  // The epsilon keeps 0.3 / 0.1 = 2.9999999999999996 from losing a whole lot.
+  return Math.floor(qty / lot + 1e-9) * lot;
+}
+
+function totalCost(wanted: readonly WantedBuy[], quantities: readonly number[], cost: BuyCost): number {
+  let total = 0;
+  for (let i = 0; i < wanted.length; i++) total += cost(wanted[i].instrument, quantities[i]);
+  return total;
+}
+
+function largestAffordable(instrument: string, upper: number, budget: number, lot: number, cost: BuyCost): number {
+  if (budget <= 0) return 0;
+  if (lot > 0) {
+    let lo = 0;
+    let hi = Math.round(upper / lot);
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (cost(instrument, mid * lot) <= budget) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo * lot;
+  }
+  let lo = 0;
+  let hi = upper;
+  for (let step = 0; step < BISECTION_STEPS; step++) {
+    const mid = (lo + hi) / 2;
+    if (cost(instrument, mid) <= budget) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}

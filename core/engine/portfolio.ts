@@ -1,0 +1,160 @@
+import type { AccountConfig } from '../config/simulatorSchema';
+import type { AccountState, Position } from '../domain/portfolio';
+import type { PortfolioView } from '../strategy/types';
+
+/**
+ * Cash and positions of one account, indexed by instrument number for speed. Equity is always
+ * cash + sum(quantity x mark); a fill moves cash by its value and commission.
+ */
+export class Portfolio implements PortfolioView {
+  cash: number;
+  commissions = 0;
+  realizedTotal = 0;
+  readonly qty: Float64Array;
+  readonly avgCost: Float64Array;
+  readonly mark: Float64Array;
+  readonly realized: Float64Array;
+  private readonly held = new Set<number>();
+  /** Running sums over held positions, kept in step with every fill and mark so equity is O(1). */
+  private value = 0;
+  private gross = 0;
+  private readonly positionsView = new Map<string, number>();
+
+  constructor(
+    readonly instruments: readonly string[],
+    initialCash: number,
+    readonly account: AccountConfig,
+  ) {
+    this.cash = initialCash;
+    const n = instruments.length;
+    this.qty = new Float64Array(n);
+    this.avgCost = new Float64Array(n);
+    this.mark = new Float64Array(n).fill(Number.NaN);
+    this.realized = new Float64Array(n);
+  }
+
+  /** Applies a fill: signedQty > 0 buys. Realizes P&L on the part that reduces a position. */
+  applyFill(i: number, signedQty: number, price: number, commission: number): void {
+    if (Number.isNaN(this.mark[i])) this.mark[i] = price;
+    this.unvalue(i);
+    const before = this.qty[i];
+    const after = before + signedQty;
+    this.cash -= signedQty * price + commission;
+    this.commissions += commission;
+    if (before === 0 || Math.sign(before) === Math.sign(signedQty)) {
+      this.avgCost[i] = (this.avgCost[i] * before + price * signedQty) / after;
+    } else {
+      const closed = Math.min(Math.abs(signedQty), Math.abs(before));
+      const pnl = closed * (price - this.avgCost[i]) * Math.sign(before);
+      this.realized[i] += pnl;
+      this.realizedTotal += pnl;
+      if (Math.abs(signedQty) > Math.abs(before)) this.avgCost[i] = price;
+      else if (after === 0) this.avgCost[i] = 0;
+    }
+    this.qty[i] = after;
+    this.revalue(i);
+    if (after === 0) {
+      this.held.delete(i);
+      this.positionsView.delete(this.instruments[i]);
+    } else {
+      this.held.add(i);
+      this.positionsView.set(this.instruments[i], after);
+    }
+  }
+
+  markTo(i: number, price: number): void {
+    if (this.qty[i] === 0) {
+      this.mark[i] = price;
+      return;
+    }
+    this.unvalue(i);
+    this.mark[i] = price;
+    this.revalue(i);
+  }
+
+  /** Recomputes the running sums from scratch, so rounding cannot accumulate across sessions. */
+  resum(): void {
+    this.value = 0;
+    this.gross = 0;
+    for (const i of this.held) this.revalue(i);
+  }
+
+  private unvalue(i: number): void {
+    const v = this.qty[i] * this.mark[i];
+    if (v !== 0) {
+      this.value -= v;
+      this.gross -= Math.abs(v);
+    }
+  }
+
+  private revalue(i: number): void {
+    const v = this.qty[i] * this.mark[i];
+    if (v !== 0) {
+      this.value += v;
+      this.gross += Math.abs(v);
+    }
+  }
+
+  get positions(): ReadonlyMap<string, number> {
+    return this.positionsView;
+  }
+
+  heldIndices(): Iterable<number> {
+    return this.held;
+  }
+
+  positionValue(i: number): number {
+    return this.qty[i] === 0 ? 0 : this.qty[i] * this.mark[i];
+  }
+
+  get equity(): number {
+    return this.cash + this.value;
+  }
+
+  grossExposure(): number {
+    return this.gross;
+  }
+
+  netExposure(): number {
+    return this.value;
+  }
+
+  /** What new exposure the account can still take: cash for a cash account, leverage headroom for margin. */
+  buyingPower(): number {
+    if (this.account.type === 'cash') return Math.max(0, this.cash);
+    return Math.max(0, this.equity * this.account.max_leverage - this.grossExposure());
+  }
+
+  position(i: number): Position {
+    const quantity = this.qty[i];
+    const marketPrice = this.mark[i];
+    const marketValue = quantity === 0 ? 0 : quantity * marketPrice;
+    return {
+      instrument: this.instruments[i],
+      quantity,
+      avgCost: this.avgCost[i],
+      marketPrice,
+      marketValue,
+      unrealizedPnl: quantity === 0 ? 0 : quantity * (marketPrice - this.avgCost[i]),
+      realizedPnl: this.realized[i],
+    };
+  }
+
+  accountState(): AccountState {
+    const equity = this.equity;
+    const gross = this.grossExposure();
+    let unrealized = 0;
+    for (const i of this.held) unrealized += this.qty[i] * (this.mark[i] - this.avgCost[i]);
+    return {
+      cash: this.cash,
+      equity,
+      grossExposure: gross,
+      netExposure: this.netExposure(),
+      leverage: equity > 0 ? gross / equity : gross > 0 ? Number.POSITIVE_INFINITY : 0,
+      buyingPower: this.buyingPower(),
+      realizedPnl: this.realizedTotal,
+      unrealizedPnl: unrealized,
+      commissions: this.commissions,
+    };
+  }
+}

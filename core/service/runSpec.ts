@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+import type { ResolvedSpec } from '../config/loadSpec';
+import { runBacktest, type RunResult } from '../backtest/runner';
+import { runSessions } from '../backtest/sessions';
+import { createStoreSink } from '../backtest/storeSink';
+import { createRun, finishRun } from '../store/runs';
+import { APP_VERSION } from '../version';
+import { loadSpecData } from './loadSpecData';
+import { resolveStrategy } from './resolveStrategy';
+
+export interface RunSpecOptions {
+  /** Where the run is recorded; without it the run stays in memory. */
+  db?: Database.Database;
+  onProgress?: (done: number, total: number) => void;
+  /** Called once the run is recorded, before its first session. */
+  onStart?: (runId: string | null, sessionsTotal: number) => void;
+  shouldCancel?: () => boolean;
+}
+
+export interface RunSpecOutcome {
+  runId: string | null;
+  result: RunResult;
+  dataFingerprint: string;
+}
+
+/** The config recorded with a run: everything that decides its outcome, with defaults filled in. */
+function recordedConfig(spec: ResolvedSpec): Record<string, unknown> {
+  return {
+    name: spec.name,
+    data: spec.data,
+    strategy: spec.strategy,
+    start: spec.start,
+    end: spec.end,
+    initial_cash: spec.initialCash,
+    seed: spec.seed,
+    benchmark: spec.benchmark,
+    simulator: spec.simulator,
+    planner: spec.planner,
+    time_machine: spec.timeMachine,
+  };
+}
+
+/**
+ * Runs a validated spec: loads and checks all data and the strategy first (so a bad input leaves
+ * no run behind), then records the run as running, streams its records, and closes it with its
+ * final status and metrics. A run that dies part-way stays 'running' until the store's recovery
+ * marks it failed; it never looks completed.
+ */
+export async function runSpec(spec: ResolvedSpec, opts: RunSpecOptions = {}): Promise<RunSpecOutcome> {
+  const data = loadSpecData(spec.data);
+  const symbols = data.series.map((s) => s.symbol);
+  const strategy = await resolveStrategy(spec.strategy, { symbols, baseDir: spec.baseDir }, spec.file);
+  const sessions = runSessions(data.series, spec.start ?? undefined, spec.end ?? undefined);
+  const periodStart = sessions.calendar[sessions.first];
+  const periodEnd = sessions.calendar[sessions.calendar.length - 1];
+  const db = opts.db;
+  let runId: string | null = null;
+  const base = {
+    series: data.series,
+    start: spec.start ?? undefined,
+    end: spec.end ?? undefined,
+    strategy: strategy.fn,
+    initialCash: spec.initialCash,
+    seed: spec.seed,
+    sim: spec.simulator,
+    planner: spec.planner,
+    strict: spec.timeMachine.strict_mode,
+    onProgress: opts.onProgress,
+    shouldCancel: opts.shouldCancel,
+  };
+  if (!db) {
+    opts.onStart?.(null, sessions.total);
+    return { runId, result: runBacktest(base), dataFingerprint: data.fingerprint };
+  }
+  runId = createRun(db, {
+    name: spec.name,
+    strategy: strategy.label,
+    config: recordedConfig(spec),
+    seed: spec.seed,
+    dataFingerprint: data.fingerprint,
+    appVersion: APP_VERSION,
+    periodStart,
+    periodEnd,
+    sessionsTotal: sessions.total,
+  });
+  opts.onStart?.(runId, sessions.total);
+  let result: RunResult;
+  try {
+    result = runBacktest({ ...base, sink: createStoreSink(db, runId) });
+  } catch (err) {
+    finishRun(db, runId, { status: 'failed', error: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
+  finishRun(db, runId, {
+    status: result.status,
+    metrics: { ...result.metrics, fill_timing: spec.simulator.fill_timing, look_ahead_violations: result.lookAheadViolations },
+    error: result.error,
+  });
+  return { runId, result, dataFingerprint: data.fingerprint };
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { BrokerEvent } from '../broker/events';
+import { simulatorSchema, type SimulatorConfig } from '../config/simulatorSchema';
+import { dailySeries } from '../data/seriesFromBars';
+import type { OrderRequest } from '../domain/order';
+import { BacktestBroker } from './BacktestBroker';
+import { TimeMachine } from './timeMachine';
+
+type Row = [number, number, number, number, number];
+
+function setup(rows: Row[], sim: Partial<Record<keyof SimulatorConfig, unknown>> = {}, cash = 100_000) {
+  const series = dailySeries('AAA', rows);
+  const tm = new TimeMachine([series], series.ts);
+  const cfg = simulatorSchema.parse({ commission: { model: 'none' }, ...sim });
+  const broker = new BacktestBroker({ tm, sim: cfg, initialCash: cash, seed: 7 });
+  const events: BrokerEvent[] = [];
+  broker.subscribe((e) => events.push(e));
+  tm.advanceTo(0);
+  broker.endOfSession();
+  const step = () => {
+    tm.advanceTo(tm.sessionIndex + 1);
+    broker.processBar();
+    broker.endOfSession();
+  };
+  const submit = (r: Partial<OrderRequest>) =>
+    broker.submitOrder({ instrument: 'AAA', side: 'BUY', type: 'MARKET', quantity: 10, timeInForce: 'DAY', ...r });
+  return { tm, broker, events, step, submit };
+}
+
+const flat: Row = [100, 101, 99, 100, 1_000_000];
+
+describe('BacktestBroker fills', () => {
+  it('fills a market order decided at a close at the next open plus half the spread and the slippage', () => {
+    const { broker, step, submit } = setup([flat, [102, 104, 101, 103, 1_000_000]]);
+    const ack = submit({});
+    expect(broker.getOrderStatus(ack.orderId)?.status).toBe('SUBMITTED');
+    expect(broker.getFills()).toHaveLength(0);
+    step();
+    const [fill] = broker.getFills();
+    expect(fill.referencePrice).toBe(102);
+    expect(fill.price).toBeCloseTo(102 * (1 + 0.0001 + 0.0005), 10);
+    expect(fill.slippage).toBeCloseTo(10 * 102 * 0.0006, 10);
+    expect(fill.timestamp).toBe(Date.parse('2020-01-02T00:00:00Z'));
+    expect(broker.getAccountState().cash).toBeCloseTo(100_000 - 10 * fill.price, 8);
+  });
+
+  it('carries an order beyond the participation cap to later bars, partially filled in between', () => {
+    const { broker, step, submit } = setup([flat, [100, 101, 99, 100, 1000], [100, 101, 99, 100, 1000], [100, 101, 99, 100, 1000]], {
+      slippage_bps: 0,
+      spread_bps: 0,
+    });
+    const ack = submit({ quantity: 250, timeInForce: 'GTC' });
+    step();
+    expect(broker.getOrderStatus(ack.orderId)).toMatchObject({ status: 'PARTIALLY_FILLED', filledQuantity: 100 });
+    step();
+    expect(broker.getOrderStatus(ack.orderId)).toMatchObject({ status: 'PARTIALLY_FILLED', filledQuantity: 200 });
+    step();
+    expect(broker.getOrderStatus(ack.orderId)).toMatchObject({ status: 'FILLED', filledQuantity: 250 });
+    expect(broker.getFills().map((f) => f.quantity)).toEqual([100, 100, 50]);
+  });
+
+  it('expires the unfilled rest of a DAY order at the end of its session', () => {
+    const { broker, events, step, submit } = setup([flat, [100, 101, 99, 100, 1000], [100, 101, 99, 100, 1000]]);
+    const ack = submit({ quantity: 250 });
+    step();
+    const s = broker.getOrderStatus(ack.orderId);
+    expect(s?.status).toBe('CANCELLED');
+    expect(s?.filledQuantity).toBe(100);
+    expect(s?.statusReason).toMatch(/expired/);
+    step();
+    expect(broker.getFills()).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'OrderCancelled' && e.order.id === ack.orderId)).toHaveLength(1);
+  });
+
+  it('fills nothing on a zero-volume bar and the order waits for the next one', () => {
+    const { broker, step, submit } = setup([flat, [100, 101, 99, 100, 0], [100, 101, 99, 100, 5000]]);
+    const ack = submit({ quantity: 100, timeInForce: 'GTC' });
+    step();
+    expect(broker.getOrderStatus(ack.orderId)?.filledQuantity).toBe(0);
+    step();
+    expect(broker.getOrderStatus(ack.orderId)?.status).toBe('FILLED');
+  });
+
+  it('IOC takes what the bar allows and cancels the rest; FOK takes all or nothing', () => {
+    const { broker, step, submit } = setup([flat, [100, 101, 99, 100, 1000]], { slippage_bps: 0, spread_bps: 0 });
+    const ioc = submit({ quantity: 250, timeInForce: 'IOC' });
+    const fok = submit({ quantity: 50, timeInForce: 'FOK' });
+    step();
+    expect(broker.getOrderStatus(ioc.orderId)).toMatchObject({ status: 'CANCELLED', filledQuantity: 100 });
+    expect(broker.getOrderStatus(fok.orderId)).toMatchObject({ status: 'CANCELLED', filledQuantity: 0 });
+  });
+
+  it('keeps a GTC limit working across bars and fills it at the limit once traded through', () => {
+    const { broker, step, submit } = setup([flat, [100, 101, 99, 100, 1e6], [99, 99.5, 97, 98, 1e6]]);
+    const ack = submit({ type: 'LIMIT', limitPrice: 98.5, timeInForce: 'GTC' });
+    step();
+    expect(broker.getOrderStatus(ack.orderId)?.status).toBe('SUBMITTED');
+    step();
+    expect(broker.getFills()[0].price).toBe(98.5);
+  });
+
+  it('same_close fills at the decision close plus costs, clamped into the bar', () => {
+    const { broker, submit } = setup([[100, 101, 99, 100.98, 1e6]], { fill_timing: 'same_close' });
+    submit({});
+    broker.processDecision();
+    const [fill] = broker.getFills();
+    expect(fill.referencePrice).toBe(100.98);
+    expect(fill.price).toBe(101);
+  });
+
+  it('AT_OPEN waits for the next open even under same_close', () => {
+    const { broker, step, submit } = setup([flat, [103, 104, 102, 103, 1e6]], { fill_timing: 'same_close', slippage_bps: 0, spread_bps: 0 });
+    submit({ timeInForce: 'AT_OPEN' });
+    broker.processDecision();
+    expect(broker.getFills()).toHaveLength(0);
+    step();
+    expect(broker.getFills()[0].price).toBe(103);
+  });
+});
+
+describe('BacktestBroker account checks', () => {
+  const rows: Row[] = [flat, [100, 101, 99, 100, 1e6]];
+
+  it('reduces an unaffordable buy to what the cash pays for, fees included, and says why', () => {
+    const { broker, step, submit } = setup(rows, { account: { type: 'cash' }, commission: { model: 'fixed', amount: 5 }, slippage_bps: 0, spread_bps: 0 }, 1000);
+    const ack = submit({ quantity: 20 });
+    step();
+    const s = broker.getOrderStatus(ack.orderId);
+    expect(s?.filledQuantity).toBe(9);
+    expect(s?.status).toBe('CANCELLED');
+    expect(s?.statusReason).toMatch(/reduced: insufficient funds/);
+    expect(broker.getAccountState().cash).toBeCloseTo(1000 - 900 - 5, 9);
+  });
+
+  it('rejects an unaffordable buy whole with on_insufficient_funds: reject', () => {
+    const { broker, step, submit } = setup(rows, { account: { type: 'cash' }, on_insufficient_funds: 'reject' }, 1000);
+    const ack = submit({ quantity: 20 });
+    step();
+    expect(broker.getOrderStatus(ack.orderId)?.status).toBe('REJECTED');
+    expect(broker.getOrderStatus(ack.orderId)?.statusReason).toMatch(/insufficient funds/);
+    expect(broker.getAccountState().cash).toBe(1000);
+  });
+
+  it('refuses a short sale in a cash account at submission', () => {
+    const { submit } = setup(rows, { account: { type: 'cash' } });
+    const ack = submit({ side: 'SELL' });
+    expect(ack.accepted).toBe(false);
+    expect(ack.reason).toMatch(/short/);
+  });
+
+  it('holds a margin account to its leverage limit', () => {
+    const { broker, step, submit } = setup(rows, { account: { type: 'margin', max_leverage: 2 }, slippage_bps: 0, spread_bps: 0 }, 10_000);
+    submit({ quantity: 300 });
+    step();
+    const st = broker.getAccountState();
+    expect(broker.getFills()[0].quantity).toBe(200);
+    expect(st.grossExposure).toBeLessThanOrEqual(st.equity * 2 + 1e-9);
+  });
+
+  it('throws on an illegal status transition of a finished order', () => {
+    const { broker, step, submit } = setup(rows);
+    const ack = submit({});
+    step();
+    expect(broker.cancelOrder(ack.orderId).accepted).toBe(false);
+  });
+});

@@ -1,0 +1,490 @@
+import type { BrokerInterface, CancelAck, OrderStatusReport, SubmitAck } from '../broker/BrokerInterface';
+import type { BrokerEvent, BrokerListener } from '../broker/events';
+import type { SimulatorConfig } from '../config/simulatorSchema';
+import { sideSign } from '../domain/enums';
+import { newClientOrderRef } from '../domain/ids';
+import type { Fill, Order, OrderRequest, Timestamp } from '../domain/order';
+import { isTerminal, transition } from '../domain/orderState';
+import type { AccountState, Position } from '../domain/portfolio';
+import { Portfolio } from '../engine/portfolio';
+import { createCommissionModel, type CommissionModel } from './commission';
+import { matchOrder, type MatchContext } from './fillRules';
+import { rollingStats } from './marketStats';
+import { invalidOrderReason } from './orderValidation';
+import { createRng } from './rng';
+import type { TimeMachine } from './timeMachine';
+
+/** `open`: before the current bar trades (orders may fill on it); `close`: after it (orders wait for the next bar). */
+export type ClockPhase = 'open' | 'close';
+
+interface Working {
+  order: Order;
+  inst: number;
+  sign: 1 | -1;
+  /** First session whose bar may fill the order. */
+  eligibleFrom: number;
+  /** Set once the order has been offered a bar: IOC/FOK/AT_* orders end after their first chance, DAY after its session. */
+  offered: boolean;
+}
+
+export interface BacktestBrokerOptions {
+  tm: TimeMachine;
+  sim: SimulatorConfig;
+  initialCash: number;
+  seed: number;
+  /** Keep terminal orders and all fills for queries; a long persisted run turns it off to bound memory. */
+  retainHistory?: boolean;
+}
+
+export interface ExecutionTotals {
+  orders: number;
+  fills: number;
+  commissions: number;
+  slippage: number;
+  turnoverValue: number;
+}
+
+/** The market simulator behind the broker port: the same port the IB adapter implements for PAPER and LIVE. */
+export class BacktestBroker implements BrokerInterface {
+  readonly mode = 'BACKTEST' as const;
+  readonly portfolio: Portfolio;
+  readonly totals: ExecutionTotals = { orders: 0, fills: 0, commissions: 0, slippage: 0, turnoverValue: 0 };
+  phase: ClockPhase = 'close';
+  private readonly tm: TimeMachine;
+  private readonly sim: SimulatorConfig;
+  private readonly retain: boolean;
+  private readonly commission: CommissionModel;
+  private readonly rng: () => number;
+  private readonly orders = new Map<string, Order>();
+  private readonly refs = new Set<string>();
+  private readonly working = new Map<string, Working>();
+  private readonly workingByInst: Working[][];
+  private readonly fills: Fill[] = [];
+  private readonly listeners: BrokerListener[] = [];
+  private readonly stats: ({ sigma: Float64Array; adv: Float64Array } | null)[];
+  private orderSeq = 0;
+  private fillSeq = 0;
+  private month = -1;
+  private monthVolume = 0;
+
+  constructor(opts: BacktestBrokerOptions) {
+    this.tm = opts.tm;
+    this.sim = opts.sim;
+    this.retain = opts.retainHistory ?? true;
+    this.commission = createCommissionModel(opts.sim.commission);
+    this.rng = createRng(opts.seed);
+    const symbols = opts.tm.series.map((s) => s.symbol);
+    this.portfolio = new Portfolio(symbols, opts.initialCash, opts.sim.account);
+    this.workingByInst = symbols.map(() => []);
+    this.stats = symbols.map(() => null);
+  }
+
+  // ---- commands ----
+
+  submitOrder(request: OrderRequest): SubmitAck {
+    const now = this.now();
+    const ref = request.clientOrderRef ?? newClientOrderRef();
+    const order: Order = {
+      id: `O${++this.orderSeq}`,
+      clientOrderRef: ref,
+      instrument: request.instrument,
+      side: request.side,
+      type: request.type,
+      quantity: request.quantity,
+      limitPrice: request.limitPrice ?? null,
+      stopPrice: request.stopPrice ?? null,
+      timeInForce: request.timeInForce,
+      createdAt: now,
+      mode: 'BACKTEST',
+      metadata: request.metadata ?? null,
+      status: 'PENDING',
+      filledQuantity: 0,
+      avgFillPrice: 0,
+      commission: 0,
+      triggered: false,
+      statusReason: null,
+      updatedAt: now,
+    };
+    this.totals.orders++;
+    if (this.retain) this.orders.set(order.id, order);
+    const reason =
+      (request.clientOrderRef !== undefined && this.refs.has(ref) ? `duplicate client order ref ${ref}` : null) ??
+      invalidOrderReason(request, (s) => this.tm.hasSymbol(s)) ??
+      this.shortReason(order);
+    if (reason !== null) {
+      this.reject(order, reason);
+      return { accepted: false, orderId: order.id, clientOrderRef: ref, reason };
+    }
+    // Generated refs are random UUIDs; only the caller's own need remembering to catch reuse.
+    if (request.clientOrderRef !== undefined) this.refs.add(ref);
+    transition(order, 'SUBMITTED');
+    const inst = this.tm.indexOf(order.instrument);
+    const w: Working = {
+      order,
+      inst,
+      sign: sideSign(order.side),
+      eligibleFrom: this.tm.sessionIndex + (this.phase === 'open' ? 0 : 1),
+      offered: false,
+    };
+    this.working.set(order.id, w);
+    this.workingByInst[inst].push(w);
+    this.emit({ type: 'OrderAccepted', order, at: now });
+    return { accepted: true, orderId: order.id, clientOrderRef: ref };
+  }
+
+  submitOrders(requests: readonly OrderRequest[]): SubmitAck[] {
+    return requests.map((r) => this.submitOrder(r));
+  }
+
+  cancelOrder(orderId: string, reason = 'cancelled by request'): CancelAck {
+    const w = this.working.get(orderId);
+    if (!w) {
+      const known = this.orders.get(orderId);
+      const why = known ? `order ${orderId} is already ${known.status}` : `unknown order ${orderId}`;
+      return { accepted: false, orderId, reason: why };
+    }
+    this.finish(w, 'CANCELLED', reason);
+    return { accepted: true, orderId };
+  }
+
+  cancelOrders(orderIds: readonly string[]): CancelAck[] {
+    return orderIds.map((id) => this.cancelOrder(id));
+  }
+
+  /** Cancels every working order (e.g. before a rebalance re-plans from positions). */
+  cancelAll(reason: string): void {
+    for (const w of [...this.working.values()]) this.finish(w, 'CANCELLED', reason);
+  }
+
+  // ---- queries ----
+
+  getOrderStatus(orderId: string): OrderStatusReport | undefined {
+    const o = this.working.get(orderId)?.order ?? this.orders.get(orderId);
+    if (!o) return undefined;
+    return {
+      orderId: o.id,
+      clientOrderRef: o.clientOrderRef,
+      status: o.status,
+      filledQuantity: o.filledQuantity,
+      remainingQuantity: isTerminal(o.status) ? 0 : o.quantity - o.filledQuantity,
+      avgFillPrice: o.avgFillPrice,
+      statusReason: o.statusReason,
+    };
+  }
+
+  getOrderStatuses(orderIds: readonly string[]): (OrderStatusReport | undefined)[] {
+    return orderIds.map((id) => this.getOrderStatus(id));
+  }
+
+  getOpenOrders(): Order[] {
+    return [...this.working.values()].map((w) => ({ ...w.order }));
+  }
+
+  /** Instrument number of `symbol` (its position in the portfolio's arrays). */
+  indexOf(symbol: string): number {
+    return this.tm.indexOf(symbol);
+  }
+
+  /** Signed remaining quantity of working orders per instrument. */
+  pendingQuantities(): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const w of this.working.values()) {
+      const rest = w.sign * (w.order.quantity - w.order.filledQuantity);
+      m.set(w.order.instrument, (m.get(w.order.instrument) ?? 0) + rest);
+    }
+    return m;
+  }
+
+  get workingCount(): number {
+    return this.working.size;
+  }
+
+  getFills(since?: Timestamp): Fill[] {
+    return since === undefined ? [...this.fills] : this.fills.filter((f) => f.timestamp >= since);
+  }
+
+  getPositions(): Position[] {
+    return [...this.portfolio.heldIndices()].map((i) => this.portfolio.position(i));
+  }
+
+  getAccountState(): AccountState {
+    return this.portfolio.accountState();
+  }
+
+  async sync(): Promise<void> {
+    // The simulator is its own source of truth: nothing to reconcile.
+  }
+
+  subscribe(listener: BrokerListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  // ---- market clock, driven by the runner ----
+
+  /** Matches working orders against the current session's bars (the whole bar: open to close). */
+  processBar(): void {
+    const session = this.tm.sessionIndex;
+    this.rollMonth();
+    for (let inst = 0; inst < this.workingByInst.length; inst++) {
+      const list = this.workingByInst[inst];
+      if (list.length === 0) continue;
+      const bar = this.tm.barIndex(inst);
+      if (bar < 0) continue;
+      let used = 0;
+      for (const w of [...list]) {
+        if (w.eligibleFrom > session || !this.working.has(w.order.id)) continue;
+        used += this.matchOne(w, bar, 'bar', used);
+      }
+    }
+  }
+
+  /** same_close timing: orders decided at this close are matched against the close of the bar they were decided on. */
+  processDecision(): void {
+    const session = this.tm.sessionIndex;
+    this.rollMonth();
+    for (let inst = 0; inst < this.workingByInst.length; inst++) {
+      const list = this.workingByInst[inst];
+      if (list.length === 0) continue;
+      const bar = this.tm.barIndex(inst);
+      if (bar < 0) continue;
+      let used = 0;
+      for (const w of [...list]) {
+        if (w.eligibleFrom !== session + 1 || w.order.timeInForce === 'AT_OPEN') continue;
+        if (!this.working.has(w.order.id)) continue;
+        used += this.matchOne(w, bar, 'decision', used);
+      }
+    }
+  }
+
+  /** After the close: marks positions, and expires DAY orders whose session has passed. */
+  endOfSession(): void {
+    const p = this.portfolio;
+    for (let inst = 0; inst < this.workingByInst.length; inst++) {
+      const bar = this.tm.barIndex(inst);
+      if (bar >= 0) p.markTo(inst, this.tm.series[inst].close[bar]);
+    }
+    p.resum();
+    for (const w of [...this.working.values()]) {
+      if (w.offered && w.order.timeInForce === 'DAY' && this.tm.barIndex(w.inst) >= 0)
+        this.finish(w, 'CANCELLED', 'expired: DAY order reached the end of its session');
+    }
+    if (this.listeners.length > 0)
+      this.emit({ type: 'AccountChanged', account: p.accountState(), at: this.now() });
+  }
+
+  // ---- internals ----
+
+  private now(): Timestamp {
+    const asOf = this.tm.asOf;
+    return Number.isFinite(asOf) ? asOf : this.tm.calendar[0] ?? 0;
+  }
+
+  private rollMonth(): void {
+    const d = new Date(this.now());
+    const m = d.getUTCFullYear() * 12 + d.getUTCMonth();
+    if (m !== this.month) {
+      this.month = m;
+      this.monthVolume = 0;
+    }
+  }
+
+  private shortReason(order: Order): string | null {
+    const acct = this.sim.account;
+    if (order.side !== 'SELL' || (acct.allow_short && acct.type === 'margin')) return null;
+    if (!this.tm.hasSymbol(order.instrument)) return null;
+    const inst = this.tm.indexOf(order.instrument);
+    let sellable = this.portfolio.qty[inst];
+    for (const w of this.workingByInst[inst]) if (w.sign < 0) sellable -= w.order.quantity - w.order.filledQuantity;
+    if (order.quantity <= sellable + 1e-9) return null;
+    return acct.type === 'cash'
+      ? `selling ${order.quantity} ${order.instrument} would open a short position, which a cash account cannot hold`
+      : `selling ${order.quantity} ${order.instrument} would open a short position, and shorting is disabled`;
+  }
+
+  private statsFor(inst: number): { sigma: Float64Array; adv: Float64Array } {
+    let s = this.stats[inst];
+    if (!s) {
+      const series = this.tm.series[inst];
+      s = rollingStats(series.close, series.volume, 20);
+      this.stats[inst] = s;
+    }
+    return s;
+  }
+
+  /** Offers one bar to one order; returns the units filled (for the bar's participation budget). */
+  private matchOne(w: Working, bar: number, phase: 'bar' | 'decision', used: number): number {
+    const series = this.tm.series[w.inst];
+    const o = w.order;
+    const sim = this.sim;
+    const remaining = o.quantity - o.filledQuantity;
+    const volume = series.volume[bar];
+    const capacity = sim.use_volume_constraints
+      ? Math.max(0, Math.floor(sim.max_participation_rate * volume - used))
+      : Number.POSITIVE_INFINITY;
+    let sigma = Number.NaN;
+    let adv = Number.NaN;
+    if (sim.impact_k > 0 && bar > 0) {
+      // Known before this bar trades: statistics up to the previous bar.
+      const st = this.statsFor(w.inst);
+      sigma = st.sigma[bar - 1];
+      adv = st.adv[bar - 1];
+    }
+    const ctx: MatchContext = { sim, phase, capacity, sigmaDaily: sigma, adv20: adv, rng: this.rng };
+    const m = matchOrder(
+      { side: o.side, type: o.type, timeInForce: o.timeInForce, limitPrice: o.limitPrice, stopPrice: o.stopPrice, remaining, triggered: o.triggered },
+      { open: series.open[bar], high: series.high[bar], low: series.low[bar], close: series.close[bar], volume },
+      ctx,
+    );
+    o.triggered = m.triggered;
+    w.offered = true;
+    let qty = m.quantity;
+    const tif = o.timeInForce;
+    if (tif === 'FOK' && qty < remaining) {
+      this.finish(w, 'CANCELLED', 'fill-or-kill: the full quantity was not available');
+      return 0;
+    }
+    if (qty > 0) {
+      const allowed = this.affordable(w, qty, m.price);
+      if (allowed.qty < qty) {
+        if (sim.on_insufficient_funds === 'reject' || allowed.qty <= 0 || tif === 'FOK') {
+          if (o.filledQuantity === 0) this.finish(w, 'REJECTED', allowed.reason);
+          else this.finish(w, 'CANCELLED', allowed.reason);
+          return 0;
+        }
+        qty = allowed.qty;
+        this.applyFill(w, qty, m.price, m.referencePrice);
+        this.finish(w, 'CANCELLED', `reduced: ${allowed.reason}`);
+        return qty;
+      }
+      this.applyFill(w, qty, m.price, m.referencePrice);
+    }
+    if (this.working.has(o.id) && (tif === 'IOC' || tif === 'AT_OPEN' || tif === 'AT_CLOSE')) {
+      if (phase === 'bar' || tif !== 'AT_OPEN')
+        this.finish(w, 'CANCELLED', `${tif}: unfilled remainder cancelled after its only chance`);
+    }
+    return qty;
+  }
+
+  /** The largest part of `qty` the account can take at `price`, fees included, and why not more. */
+  private affordable(w: Working, qty: number, price: number): { qty: number; reason: string } {
+    const acct = this.sim.account;
+    const pos = this.portfolio.qty[w.inst];
+    let maxQty = qty;
+    let reason = '';
+    if (w.sign < 0 && (!acct.allow_short || acct.type === 'cash') && qty > pos) {
+      maxQty = Math.max(0, pos);
+      reason = 'short selling is not allowed in this account';
+    }
+    if (this.fits(w, maxQty, price)) return { qty: maxQty, reason };
+    const need = maxQty * price + this.feeFor(w, maxQty, price);
+    reason =
+      acct.type === 'cash'
+        ? `insufficient funds: ${maxQty} ${w.order.instrument} @ ${price.toFixed(4)} needs ${need.toFixed(2)} with fees, cash is ${this.portfolio.cash.toFixed(2)}`
+        : `insufficient buying power: ${maxQty} ${w.order.instrument} @ ${price.toFixed(4)} would exceed leverage ${acct.max_leverage}`;
+    let lo = 0;
+    let hi = Math.floor(maxQty);
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (this.fits(w, mid, price)) lo = mid;
+      else hi = mid - 1;
+    }
+    return { qty: lo, reason };
+  }
+
+  /** Whether filling `q` at `price` keeps a cash account out of overdraft and a margin account within its leverage. */
+  private fits(w: Working, q: number, price: number): boolean {
+    if (q <= 0) return true;
+    const p = this.portfolio;
+    const pos = p.qty[w.inst];
+    const exposureUp = w.sign > 0 ? pos >= 0 || q > -pos : pos <= 0 || q > pos;
+    if (!exposureUp) return true;
+    const fee = this.feeFor(w, q, price);
+    const acct = this.sim.account;
+    if (acct.type === 'cash') return p.cash - q * price - fee >= -1e-9;
+    const mark = Number.isNaN(p.mark[w.inst]) ? price : p.mark[w.inst];
+    const grossAfter = p.grossExposure() - Math.abs(pos * mark) + Math.abs((pos + w.sign * q) * price);
+    const equityAfter = p.equity - fee - (pos === 0 ? 0 : pos * (mark - price));
+    return grossAfter <= equityAfter * acct.max_leverage + 1e-9;
+  }
+
+  private feeFor(w: Working, qty: number, price: number): number {
+    const o = w.order;
+    return this.commission.fee({
+      side: o.side,
+      quantity: qty,
+      price,
+      orderFilledQty: o.filledQuantity,
+      orderFilledValue: o.filledQuantity * o.avgFillPrice,
+      orderCommission: o.commission,
+      monthVolume: this.monthVolume,
+    });
+  }
+
+  private applyFill(w: Working, qty: number, price: number, reference: number): void {
+    const o = w.order;
+    const fee = this.feeFor(w, qty, price);
+    const at = this.now();
+    const slippage = (price - reference) * qty * w.sign;
+    const fill: Fill = {
+      id: `F${++this.fillSeq}`,
+      orderId: o.id,
+      instrument: o.instrument,
+      side: o.side,
+      quantity: qty,
+      price,
+      commission: fee,
+      timestamp: at,
+      referencePrice: reference,
+      slippage,
+    };
+    this.portfolio.applyFill(w.inst, w.sign * qty, price, fee);
+    this.monthVolume += qty;
+    const filled = o.filledQuantity + qty;
+    o.avgFillPrice = (o.avgFillPrice * o.filledQuantity + price * qty) / filled;
+    o.filledQuantity = filled;
+    o.commission += fee;
+    o.updatedAt = at;
+    const t = this.totals;
+    t.fills++;
+    t.commissions += fee;
+    t.slippage += slippage;
+    t.turnoverValue += qty * price;
+    if (this.retain) this.fills.push(fill);
+    const done = filled >= o.quantity - 1e-9;
+    transition(o, done ? 'FILLED' : 'PARTIALLY_FILLED');
+    if (done) this.unlink(w);
+    this.emit(done ? { type: 'OrderFilled', order: o, fill, at } : { type: 'OrderPartiallyFilled', order: o, fill, at });
+  }
+
+  private finish(w: Working, status: 'CANCELLED' | 'REJECTED', reason: string): void {
+    const o = w.order;
+    transition(o, status);
+    o.updatedAt = this.now();
+    o.statusReason = reason;
+    this.unlink(w);
+    this.emit({ type: status === 'REJECTED' ? 'OrderRejected' : 'OrderCancelled', order: o, reason, at: o.updatedAt });
+  }
+
+  private reject(order: Order, reason: string): void {
+    transition(order, 'REJECTED');
+    order.statusReason = reason;
+    this.emit({ type: 'OrderRejected', order, reason, at: order.updatedAt });
+    if (!this.retain) this.orders.delete(order.id);
+  }
+
+  private unlink(w: Working): void {
+    this.working.delete(w.order.id);
+    const list = this.workingByInst[w.inst];
+    const i = list.indexOf(w);
+    if (i >= 0) list.splice(i, 1);
+    if (!this.retain) this.orders.delete(w.order.id);
+  }
+
+  private emit(event: BrokerEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { dailySeries } from '../data/seriesFromBars';
+import { LookAheadError } from './DataView';
+import { TimeMachine } from './timeMachine';
+
+const a = dailySeries('AAA', [
+  [10, 11, 9, 10, 100],
+  [11, 12, 10, 11, 100],
+  [12, 13, 11, 12, 100],
+  [13, 14, 12, 13, 100],
+]);
+// BBB starts a day later and skips one session: the calendar is the union of both.
+const b = dailySeries('BBB', [
+  [20, 21, 19, 20, 100],
+  [22, 23, 21, 22, 100],
+], '2020-01-02');
+const bShifted = { ...b, ts: Float64Array.from([b.ts[0], b.ts[0] + 2 * 86_400_000]) };
+
+function machine(strict = true): TimeMachine {
+  const cal = Float64Array.from(new Set([...a.ts, ...bShifted.ts])).sort();
+  return new TimeMachine([a, bShifted], cal, strict);
+}
+
+describe('TimeMachine', () => {
+  it('shows only bars stamped at or before asOf', () => {
+    const tm = machine();
+    tm.advanceTo(1);
+    expect(tm.view.close('AAA')).toBe(11);
+    expect(tm.view.close('AAA', 1)).toBe(10);
+    expect(tm.view.barCount('AAA')).toBe(2);
+    expect(tm.view.barCount('BBB')).toBe(1);
+    expect(Array.from(tm.view.history('AAA', 'close', 10))).toEqual([10, 11]);
+    expect(tm.barIndex(1)).toBe(0);
+    tm.advanceTo(2);
+    expect(tm.barIndex(1)).toBe(-1);
+    expect(tm.view.close('BBB')).toBe(20);
+  });
+
+  it('throws a clear look-ahead error in strict mode when a strategy reads tomorrow', () => {
+    const tm = machine();
+    tm.advanceTo(1);
+    expect(() => tm.view.close('AAA', -1)).toThrow(LookAheadError);
+    expect(() => tm.view.close('AAA', -1)).toThrow(/look-ahead: strategy asked for close 1 bar\(s\) ahead of AAA while asOf is 2020-01-02/);
+    expect(() => tm.view.barAt('AAA', a.ts[2])).toThrow(LookAheadError);
+    expect(tm.view.barAt('AAA', a.ts[1])?.close).toBe(11);
+  });
+
+  it('in non-strict mode answers NaN for later data and counts the attempts', () => {
+    const tm = machine(false);
+    tm.advanceTo(0);
+    expect(tm.view.close('AAA', -2)).toBeNaN();
+    expect(tm.view.barAt('AAA', a.ts[3])).toBeUndefined();
+    expect(tm.violations).toBe(2);
+  });
+
+  it('hands out copies, so a history cannot reach later bars through its buffer or change the data', () => {
+    const tm = machine();
+    tm.advanceTo(1);
+    const h = tm.view.history('AAA', 'close', 2);
+    expect(h.buffer.byteLength).toBe(2 * 8);
+    h[0] = 999;
+    expect(tm.view.close('AAA', 1)).toBe(10);
+    expect(Object.isFrozen(tm.view)).toBe(true);
+  });
+
+  it('never moves backwards and names unknown symbols', () => {
+    const tm = machine();
+    tm.advanceTo(2);
+    expect(() => tm.advanceTo(1)).toThrow(/cannot go back/);
+    expect(() => tm.view.close('ZZZ')).toThrow(/unknown symbol "ZZZ"/);
+  });
+});

@@ -1,0 +1,155 @@
+import type { Bar, BarSeries } from '../data/BarSeries';
+import type { Timestamp } from '../domain/order';
+import { LookAheadError, type BarField, type DataView } from './DataView';
+
+/**
+ * Holds the run's `asOf` and walks the sessions of the data's own calendar. Strategies get `view`,
+ * a gate over the series: they never hold the raw arrays, and every read is checked against asOf.
+ * The engine (simulator, planner) reads the current bar through `barIndex`.
+ */
+export class TimeMachine {
+  readonly series: readonly BarSeries[];
+  readonly calendar: Float64Array;
+  readonly view: DataView;
+  /** Reads of later data attempted in non-strict mode (each returned NaN/undefined instead). */
+  violations = 0;
+  private session = -1;
+  /** Per series: number of bars stamped <= asOf. The per-date cache every read starts from. */
+  private readonly count: Int32Array;
+  /** Per series: index of the bar stamped exactly at asOf, or -1. */
+  private readonly current: Int32Array;
+  private readonly bySymbol = new Map<string, number>();
+
+  constructor(
+    series: readonly BarSeries[],
+    calendar: Float64Array,
+    readonly strict = true,
+  ) {
+    this.series = series;
+    this.calendar = calendar;
+    this.count = new Int32Array(series.length);
+    this.current = new Int32Array(series.length).fill(-1);
+    series.forEach((s, i) => {
+      if (this.bySymbol.has(s.symbol)) throw new Error(`duplicate symbol ${s.symbol} in the data`);
+      this.bySymbol.set(s.symbol, i);
+    });
+    this.view = this.createView();
+  }
+
+  get asOf(): Timestamp {
+    return this.session < 0 ? Number.NEGATIVE_INFINITY : this.calendar[this.session];
+  }
+
+  get sessionIndex(): number {
+    return this.session;
+  }
+
+  get sessions(): number {
+    return this.calendar.length;
+  }
+
+  indexOf(symbol: string): number {
+    const i = this.bySymbol.get(symbol);
+    if (i === undefined) throw new Error(`unknown symbol "${symbol}"`);
+    return i;
+  }
+
+  hasSymbol(symbol: string): boolean {
+    return this.bySymbol.has(symbol);
+  }
+
+  /** Moves asOf forward to session `index`; time never runs backwards. */
+  advanceTo(index: number): void {
+    if (index < this.session) throw new Error(`TimeMachine cannot go back from session ${this.session} to ${index}`);
+    if (index >= this.calendar.length) throw new Error(`session ${index} is past the calendar's end`);
+    this.session = index;
+    const asOf = this.calendar[index];
+    for (let s = 0; s < this.series.length; s++) {
+      const ts = this.series[s].ts;
+      let c = this.count[s];
+      while (c < ts.length && ts[c] <= asOf) c++;
+      this.count[s] = c;
+      this.current[s] = c > 0 && ts[c - 1] === asOf ? c - 1 : -1;
+    }
+  }
+
+  /** Engine-side: index of series `s`'s bar stamped at asOf, or -1 when it has none this session. */
+  barIndex(s: number): number {
+    return this.current[s];
+  }
+
+  /** Engine-side: index of series `s`'s latest bar at or before asOf, or -1. */
+  lastIndex(s: number): number {
+    return this.count[s] - 1;
+  }
+
+  private lookAhead(symbol: string, requested: string): void {
+    if (this.strict) throw new LookAheadError(symbol, this.asOf, requested);
+    this.violations++;
+  }
+
+  private createView(): DataView {
+    const tm = this;
+    const column = (s: BarSeries, field: BarField): Float64Array => s[field];
+    const view: DataView = {
+      get asOf() {
+        return tm.asOf;
+      },
+      get sessionIndex() {
+        return tm.session;
+      },
+      symbols: this.series.map((s) => s.symbol),
+      barCount: (symbol) => tm.count[tm.indexOf(symbol)],
+      lastTs(symbol) {
+        const s = tm.indexOf(symbol);
+        const c = tm.count[s];
+        return c > 0 ? tm.series[s].ts[c - 1] : Number.NaN;
+      },
+      value(symbol, field, ago = 0) {
+        const s = tm.indexOf(symbol);
+        if (ago < 0) {
+          tm.lookAhead(symbol, `${field} ${-ago} bar(s) ahead`);
+          return Number.NaN;
+        }
+        const i = tm.count[s] - 1 - ago;
+        return i >= 0 ? column(tm.series[s], field)[i] : Number.NaN;
+      },
+      close(symbol, ago = 0) {
+        return view.value(symbol, 'close', ago);
+      },
+      history(symbol, field, n) {
+        const s = tm.indexOf(symbol);
+        const end = tm.count[s];
+        // A copy, not a subarray: a view's .buffer would expose the bars after asOf.
+        return column(tm.series[s], field).slice(Math.max(0, end - Math.max(0, n)), end);
+      },
+      barAt(symbol, ts): Bar | undefined {
+        const s = tm.indexOf(symbol);
+        if (ts > tm.asOf) {
+          tm.lookAhead(symbol, `the bar at ${new Date(ts).toISOString()}`);
+          return undefined;
+        }
+        const series = tm.series[s];
+        let lo = 0;
+        let hi = tm.count[s] - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const t = series.ts[mid];
+          if (t === ts)
+            return {
+              ts,
+              open: series.open[mid],
+              high: series.high[mid],
+              low: series.low[mid],
+              close: series.close[mid],
+              volume: series.volume[mid],
+            };
+          if (t < ts) lo = mid + 1;
+          else hi = mid - 1;
+        }
+        return undefined;
+      },
+    };
+    return Object.freeze(view);
+  }
+}

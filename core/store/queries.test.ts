@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './db';
+import { countRunRows, getPositionsAt, getRunEquity, getRunFills, getRunOrders, getRunTrades, type RunTable } from './queries';
+import type { FillRow, OrderRow, PositionSnapshotRow, TradeRow } from './rows';
+import { createRun } from './runs';
+import { createRunWriter } from './runWriter';
+
+const runInput = {
+  name: 'r',
+  strategy: 's',
+  config: {},
+  seed: 1,
+  dataFingerprint: 'f',
+  appVersion: '0',
+  periodStart: 0,
+  periodEnd: 1,
+  sessionsTotal: 1,
+};
+
+const DAY = 86_400_000;
+
+function fill(i: number): FillRow {
+  // Prices cycle so sorting by price differs from insertion order and has ties.
+  return { id: `f${i}`, orderId: `o${i}`, instrument: 'GOOG', side: 'BUY', quantity: 1, price: 100 + (i % 7), commission: 0, slippage: 0, referencePrice: 100, ts: i * DAY };
+}
+
+function order(i: number): OrderRow {
+  return { id: `o${i}`, clientOrderRef: `ref-${i}`, instrument: i % 2 ? 'AAPL' : 'GOOG', side: 'SELL', type: 'LIMIT', quantity: 10 - i, limitPrice: 50 + i, stopPrice: null, timeInForce: 'GTC', status: 'SUBMITTED', filledQuantity: 0, avgFillPrice: 0, commission: 0, statusReason: null, createdAt: i, updatedAt: i, metadataJson: '{"tag":"x"}' };
+}
+
+function trade(i: number): TradeRow {
+  return { instrument: 'GOOG', direction: 'LONG', quantity: 1, entryTs: i, entryPrice: 10, exitTs: i + 1, exitPrice: 11, pnl: 30 - i, returnPct: 0.1, commission: 0, barsHeld: 1 };
+}
+
+function position(ts: number, instrument: string, quantity: number): PositionSnapshotRow {
+  return { ts, instrument, quantity, avgCost: 1, marketPrice: 1, marketValue: quantity, unrealizedPnl: 0, realizedPnl: 0 };
+}
+
+let db: Database.Database;
+let runId: string;
+let otherRun: string;
+beforeEach(() => {
+  db = openDatabase(':memory:');
+  runId = createRun(db, runInput);
+  otherRun = createRun(db, runInput);
+  const w = createRunWriter(db, runId, 'BACKTEST');
+  for (let i = 0; i < 50; i++) w.fill(fill(i));
+  for (let i = 0; i < 5; i++) w.order(order(i));
+  for (let i = 0; i < 3; i++) w.trade(trade(i));
+  for (const ts of [3, 1, 2]) w.equity({ ts, cash: ts, equity: ts * 10, grossExposure: 0, netExposure: 0, drawdown: 0, benchmarkEquity: null });
+  w.position(position(1, 'GOOG', 1));
+  w.position(position(1, 'AAPL', 5));
+  w.position(position(2, 'GOOG', 2));
+  w.position(position(3, 'GOOG', 3));
+  w.position(position(3, 'GOOG', 4));
+  w.flush();
+  const other = createRunWriter(db, otherRun, 'BACKTEST');
+  other.fill(fill(99));
+  other.position(position(1, 'MSFT', 9));
+  other.flush();
+});
+afterEach(() => db.close());
+
+describe('run queries', () => {
+  it('returns the equity curve in time order', () => {
+    expect(getRunEquity(db, runId).map((r) => [r.ts, r.equity])).toEqual([[1, 10], [2, 20], [3, 30]]);
+    expect(getRunEquity(db, otherRun)).toEqual([]);
+  });
+
+  it('pages in insertion order by default, only within the run', () => {
+    const pages = [0, 20, 40].map((offset) => getRunFills(db, runId, { limit: 20, offset }));
+    expect(pages.map((p) => p.length)).toEqual([20, 20, 10]);
+    expect(pages.flat().map((f) => f.id)).toEqual(Array.from({ length: 50 }, (_, i) => `f${i}`));
+    expect(pages[0][0]).toEqual(fill(0));
+  });
+
+  it('sorts by an allowed column, descending, with stable ties across pages', () => {
+    const all = [0, 10, 20, 30, 40].flatMap((offset) => getRunFills(db, runId, { limit: 10, offset, orderBy: 'price', desc: true }));
+    const expected = Array.from({ length: 50 }, (_, i) => fill(i)).sort((a, b) => b.price - a.price || Number(b.id.slice(1)) - Number(a.id.slice(1)));
+    expect(all).toEqual(expected);
+    expect(getRunOrders(db, runId, { limit: 2, offset: 0, orderBy: 'quantity' }).map((o) => o.id)).toEqual(['o4', 'o3']);
+    expect(getRunOrders(db, runId, { limit: 5, offset: 0 })[0]).toEqual(order(0));
+    expect(getRunTrades(db, runId, { limit: 1, offset: 0, orderBy: 'pnl' })).toEqual([trade(2)]);
+  });
+
+  it('rejects an unknown sort column or a bad page with a clear error', () => {
+    const hostile = 'price; DROP TABLE fills' as keyof FillRow;
+    expect(() => getRunFills(db, runId, { limit: 10, offset: 0, orderBy: hostile })).toThrow(
+      /getRunFills: cannot sort by "price; DROP TABLE fills"; sortable columns are id, orderId/,
+    );
+    expect(() => getRunOrders(db, runId, { limit: 0, offset: 0 })).toThrow(/getRunOrders: limit must be an integer from 1/);
+    expect(() => getRunTrades(db, runId, { limit: 5, offset: -1 })).toThrow(/getRunTrades: offset must be a non-negative integer, got -1/);
+    expect(countRunRows(db, runId, 'fills')).toBe(50);
+  });
+
+  it('counts a run\'s rows per table and rejects other tables', () => {
+    expect(countRunRows(db, runId, 'fills')).toBe(50);
+    expect(countRunRows(db, runId, 'orders')).toBe(5);
+    expect(countRunRows(db, runId, 'backtest_daily_equity')).toBe(3);
+    expect(countRunRows(db, otherRun, 'fills')).toBe(1);
+    expect(() => countRunRows(db, runId, 'backtest_runs' as RunTable)).toThrow(/countRunRows: unknown table "backtest_runs"/);
+  });
+
+  it('gives each instrument\'s latest snapshot at or before a time', () => {
+    expect(getPositionsAt(db, runId, 0)).toEqual([]);
+    expect(getPositionsAt(db, runId, 1)).toEqual([position(1, 'AAPL', 5), position(1, 'GOOG', 1)]);
+    expect(getPositionsAt(db, runId, 2)).toEqual([position(1, 'AAPL', 5), position(2, 'GOOG', 2)]);
+    expect(getPositionsAt(db, runId, 10)).toEqual([position(1, 'AAPL', 5), position(3, 'GOOG', 4)]);
+  });
+});

@@ -1,0 +1,111 @@
+import type { OrderStatus, OrderType, Side, TimeInForce } from '../domain/enums';
+import type { Timestamp } from '../domain/order';
+
+/** Row shapes of the store's tables, camelCase. Run id and mode belong to the writer, not the row. */
+
+export const RUN_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export interface RunRow {
+  id: string;
+  name: string;
+  strategy: string;
+  configJson: string;
+  seed: number;
+  dataFingerprint: string;
+  appVersion: string;
+  status: RunStatus;
+  error: string | null;
+  createdAt: Timestamp;
+  finishedAt: Timestamp | null;
+  periodStart: Timestamp;
+  periodEnd: Timestamp;
+  sessionsTotal: number;
+  sessionsDone: number;
+  metricsJson: string | null;
+  pid: number | null;
+  host: string | null;
+}
+
+export interface OrderRow {
+  id: string;
+  clientOrderRef: string;
+  instrument: string;
+  side: Side;
+  type: OrderType;
+  quantity: number;
+  limitPrice: number | null;
+  stopPrice: number | null;
+  timeInForce: TimeInForce;
+  status: OrderStatus;
+  filledQuantity: number;
+  avgFillPrice: number;
+  commission: number;
+  statusReason: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  metadataJson: string | null;
+}
+
+export interface FillRow {
+  id: string;
+  orderId: string;
+  instrument: string;
+  side: Side;
+  quantity: number;
+  price: number;
+  commission: number;
+  slippage: number;
+  referencePrice: number;
+  ts: Timestamp;
+}
+
+/** A round trip: open until exitTs is set. */
+export interface TradeRow {
+  instrument: string;
+  direction: 'LONG' | 'SHORT';
+  quantity: number;
+  entryTs: Timestamp;
+  entryPrice: number;
+  exitTs: Timestamp | null;
+  exitPrice: number | null;
+  pnl: number | null;
+  returnPct: number | null;
+  commission: number;
+  barsHeld: number | null;
+}
+
+export interface PositionSnapshotRow {
+  ts: Timestamp;
+  instrument: string;
+  quantity: number;
+  avgCost: number;
+  marketPrice: number;
+  marketValue: number;
+  unrealizedPnl: number;
+  realizedPnl: number;
+}
+
+export interface EquityRow {
+  ts: Timestamp;
+  cash: number;
+  equity: number;
+  grossExposure: number;
+  netExposure: number;
+  drawdown: number;
+  benchmarkEquity: number | null;
+}
+
+export interface ActionRow {
+  ts: Timestamp;
+  action: string;
+  instrument: string | null;
+  detailJson: string | null;
+}
+
+export interface TargetRow {
+  ts: Timestamp;
+  instrument: string;
+  kind: 'weight' | 'quantity';
+  value: number;
+}

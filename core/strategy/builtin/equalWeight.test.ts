@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { barsOn, runSessions } from '../testView';
+import { equalWeight } from './equalWeight';
+
+// Wed..Fri, Mon (B missing), Tue, the next Tue, Wed 31st, Thu Feb 1st, then an ISO week spanning New Year.
+const DATES = ['2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09', '2024-01-16', '2024-01-31',
+  '2024-02-01', '2024-12-30', '2025-01-02'];
+const B_DATES = DATES.filter((d) => d !== '2024-01-08');
+const data = { A: barsOn(DATES, DATES.map(() => 10)), B: barsOn(B_DATES, B_DATES.map(() => 20)) };
+
+function decidedOn(rebalance: 'daily' | 'weekly' | 'monthly') {
+  const fn = equalWeight.create(equalWeight.params.parse({ rebalance }), { symbols: ['A', 'B'], baseDir: '.' });
+  return runSessions(fn, data)
+    .filter((s) => s.targets)
+    .map((s) => [new Date(s.asOf).toISOString().slice(0, 10), Object.fromEntries(s.targets!.values)]);
+}
+
+describe('equal-weight', () => {
+  it('rebalances on the first session of each ISO week, over the symbols trading that session', () => {
+    expect(decidedOn('weekly')).toEqual([
+      ['2024-01-03', { A: 0.5, B: 0.5 }],
+      ['2024-01-08', { A: 1 }],
+      ['2024-01-16', { A: 0.5, B: 0.5 }],
+      ['2024-01-31', { A: 0.5, B: 0.5 }],
+      ['2024-12-30', { A: 0.5, B: 0.5 }],
+    ]);
+  });
+
+  it('rebalances on the first session of each month', () => {
+    expect(decidedOn('monthly').map((d) => d[0])).toEqual(['2024-01-03', '2024-02-01', '2024-12-30', '2025-01-02']);
+  });
+
+  it('rebalances every session when daily', () => {
+    expect(decidedOn('daily')).toHaveLength(DATES.length);
+  });
+});

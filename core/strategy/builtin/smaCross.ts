@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { DataView } from '../../sim/DataView';
+import type { StrategyDefinition } from '../types';
+import { weightParam } from './commonParams';
+
+const params = z
+  .object({
+    fast: z.number().int().positive().default(10),
+    slow: z.number().int().positive().default(20),
+    mode: z.enum(['long_only', 'long_short']).default('long_only'),
+    weight: weightParam,
+  })
+  .strict()
+  .refine((p) => p.fast < p.slow, {
+    message: 'sma-cross: fast must be less than slow',
+    path: ['fast'],
+  });
+export type SmaCrossParams = z.infer<typeof params>;
+
+type Sign = -1 | 0 | 1;
+
+interface SymbolState {
+  /** Bars already folded into the sums; -1 forces a full recompute. */
+  count: number;
+  sumFast: number;
+  sumSlow: number;
+  /** Sign of fastSMA - slowSMA on the latest bar, null until `slow` bars exist. */
+  sign: Sign | null;
+  position: Sign;
+}
+
+/** Running sums drift by a few ulps; recomputing now and then keeps them exact enough forever. */
+const RESYNC_EVERY = 1024;
+/**
+ * SMAs equal in exact arithmetic (e.g. a flat price) can differ in the last bits after summation,
+ * so differences within this relative tolerance count as equal: the strict-cross rule needs a real move.
+ */
+const REL_EPS = 1e-12;
+
+function compare(a: number, b: number): Sign | null {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return null;
+  const d = a - b;
+  if (Math.abs(d) <= REL_EPS * Math.max(Math.abs(a), Math.abs(b))) return 0;
+  return d > 0 ? 1 : -1;
+}
+
+function sum(h: Float64Array, from: number, to: number): number {
+  let s = 0;
+  for (let i = Math.max(0, from); i < to; i++) s += h[i];
+  return s;
+}
+
+export const smaCross: StrategyDefinition<SmaCrossParams> = {
+  name: 'sma-cross',
+  description:
+    'Per symbol: long when the fast SMA crosses above the slow one; short (long_short) or flat (long_only) on the cross below.',
+  params,
+  create({ fast, slow, mode, weight }, ctx) {
+    const states = new Map<string, SymbolState>(
+      ctx.symbols.map((s) => [s, { count: 0, sumFast: 0, sumSlow: 0, sign: null, position: 0 }]),
+    );
+    const perSymbol = ctx.symbols.length ? weight / ctx.symbols.length : 0;
+
+    /** Folds the symbol's new bar into its state; returns the sign on the previous bar (null if unknown). */
+    const advance = (view: DataView, symbol: string, st: SymbolState, n: number): Sign | null => {
+      if (n === st.count + 1 && n % RESYNC_EVERY !== 0) {
+        const c = view.close(symbol, 0);
+        st.sumFast += c - (n > fast ? view.close(symbol, fast) : 0);
+        st.sumSlow += c - (n > slow ? view.close(symbol, slow) : 0);
+        return st.sign;
+      }
+      const h = view.history(symbol, 'close', slow + 1);
+      const len = h.length;
+      st.sumFast = sum(h, len - fast, len);
+      st.sumSlow = sum(h, len - slow, len);
+      return len > slow ? compare(sum(h, len - 1 - fast, len - 1) / fast, sum(h, 0, slow) / slow) : null;
+    };
+
+    return (_asOf, view) => {
+      let changed = false;
+      for (const [symbol, st] of states) {
+        const n = view.barCount(symbol);
+        if (n === st.count) continue;
+        const prev = advance(view, symbol, st, n);
+        st.sign = n >= slow ? compare(st.sumFast / fast, st.sumSlow / slow) : null;
+        st.count = st.sign === null && n >= slow ? -1 : n;
+        if (prev === null || st.sign === null) continue;
+        let next = st.position;
+        if (prev <= 0 && st.sign > 0) next = 1;
+        else if (prev >= 0 && st.sign < 0) next = mode === 'long_short' ? -1 : 0;
+        if (next !== st.position) {
+          st.position = next;
+          changed = true;
+        }
+      }
+      if (!changed) return null;
+      const values = new Map<string, number>();
+      for (const [symbol, st] of states) if (st.position !== 0) values.set(symbol, st.position * perSymbol);
+      return { kind: 'weight', values };
+    };
+  },
+};
