@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
+import pkg from '../package.json' with { type: 'json' };
 
-/** The app's version from package.json, recorded with every run. */
-export const APP_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+/** The app's version, recorded with every run. */
+export const APP_VERSION: string = pkg.version;

@@ -22,6 +22,8 @@ export interface RunSink {
   equity(point: EquityPoint): void;
   trade(trade: RoundTrip): void;
   target(ts: Timestamp, kind: 'weight' | 'quantity', instrument: string, value: number): void;
+  /** Something the engine did on its own account, e.g. a margin call's liquidation. */
+  action(ts: Timestamp, action: string, instrument: string | null, detail: Record<string, unknown>): void;
   /** Called every few thousand sessions and at the end: writes what is buffered, atomically. */
   flush(sessionsDone: number): void;
 }

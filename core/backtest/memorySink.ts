@@ -11,6 +11,7 @@ export class MemorySink implements RunSink {
   readonly equityPoints: EquityPoint[] = [];
   readonly trades: RoundTrip[] = [];
   readonly targets: { ts: Timestamp; kind: 'weight' | 'quantity'; instrument: string; value: number }[] = [];
+  readonly actions: { ts: Timestamp; action: string; instrument: string | null; detail: Record<string, unknown> }[] = [];
   flushes = 0;
 
   order(order: Order): void {
@@ -30,6 +31,9 @@ export class MemorySink implements RunSink {
   }
   target(ts: Timestamp, kind: 'weight' | 'quantity', instrument: string, value: number): void {
     this.targets.push({ ts, kind, instrument, value });
+  }
+  action(ts: Timestamp, action: string, instrument: string | null, detail: Record<string, unknown>): void {
+    this.actions.push({ ts, action, instrument, detail });
   }
   flush(): void {
     this.flushes++;

@@ -52,7 +52,7 @@ export interface Metrics {
   turnover: number | null;
   /** Number of closed round trips. */
   closedTrades: number;
-  /** Number of round trips (FIFO lots) still open at the end. */
+  /** Number of round trips (position lifecycles) still open at the end. */
   openTrades: number;
   /** Trades with pnl > 0 / closed trades x 100; null without trades. */
   winRatePct: number | null;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { plannerSchema, simulatorSchema, type SimulatorConfig } from '../config/simulatorSchema';
 import type { BarSeries } from '../data/BarSeries';
 import { sliceSeries } from '../data/calendar';
+import { dailySeries } from '../data/seriesFromBars';
 import { generateSyntheticMarket } from '../data/synthetic';
 import { getStrategy } from '../strategy/registry';
 import type { StrategyFn, Targets } from '../strategy/types';
@@ -154,6 +155,24 @@ describe('runBacktest invariants (property tests)', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('runBacktest margin calls', () => {
+  it('liquidates a margin account at the next open once equity falls under the maintenance margin', () => {
+    // Short 2x equity at 100; the price doubles, so equity / gross drops well under 25%.
+    const rows = [[100, 100, 100, 100], [100, 100, 100, 100], [150, 150, 150, 150], [160, 160, 160, 160], [170, 170, 170, 170]];
+    const series = [dailySeries('AAA', rows.map((r) => [...r, 1e9]))];
+    let calls = 0;
+    const shortOnce: StrategyFn = () => (++calls === 1 ? { kind: 'weight', values: new Map([['AAA', -2]]) } : null);
+    const sim = simulatorSchema.parse({ slippage_bps: 0, spread_bps: 0, commission: { model: 'none' }, account: { type: 'margin', max_leverage: 2 } });
+    const sink = new MemorySink();
+    const res = runBacktest({ ...baseInput(series, sim, ['buy-and-hold', {}]), initialCash: 10_000, strategy: shortOnce, sink });
+    expect(res.marginCalls).toBe(1);
+    expect(sink.actions.map((a) => [a.action, new Date(a.ts).toISOString().slice(0, 10)])).toEqual([['MARGIN_CALL', '2020-01-03']]);
+    expect(sink.fills.map((f) => [f.side, f.quantity, f.price])).toEqual([['SELL', 200, 100], ['BUY', 200, 160]]);
+    expect(calls).toBe(4);
+    expect(res.equity.at(-1)).toBeCloseTo(10_000 - 200 * 60, 9);
   });
 });
 

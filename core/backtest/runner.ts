@@ -47,6 +47,8 @@ export interface RunResult {
   benchmark: Float64Array;
   closedTrades: number;
   openTrades: RoundTrip[];
+  /** Sessions at whose close a margin account fell below its maintenance margin and was liquidated. */
+  marginCalls: number;
   lookAheadViolations: number;
 }
 
@@ -119,6 +121,24 @@ export function runBacktest(input: RunInput): RunResult {
   const executionPrice = sim.fill_timing === 'vwap' ? vwapPrice : openPrice;
   let pendingTargets: Targets | null = null;
 
+  let marginCalls = 0;
+  /** A margin account under its maintenance margin is closed out at the next open, as a broker would. */
+  const marginCall = (): boolean => {
+    const acct = sim.account;
+    const gross = portfolio.grossExposure();
+    if (acct.type !== 'margin' || gross <= 0 || portfolio.equity >= acct.maintenance_margin * gross) return false;
+    marginCalls++;
+    sink?.action(tm.asOf, 'MARGIN_CALL', null, { equity: portfolio.equity, grossExposure: gross, maintenanceMargin: acct.maintenance_margin });
+    broker.cancelAll('margin call: positions are being liquidated');
+    pendingTargets = null;
+    broker.phase = 'close';
+    for (const i of [...portfolio.heldIndices()]) {
+      const q = portfolio.qty[i];
+      broker.submitOrder({ instrument: portfolio.instruments[i], side: q > 0 ? 'SELL' : 'BUY', type: 'MARKET', quantity: Math.abs(q), timeInForce: 'GTC', metadata: { action: 'MARGIN_CALL' } });
+    }
+    return true;
+  };
+
   const place = (targets: Targets, priceAt: PriceAt): void => {
     broker.cancelAll('replaced by a new target portfolio');
     if (sink) for (const [inst, v] of targets.values) sink.target(tm.asOf, targets.kind, inst, v);
@@ -148,11 +168,13 @@ export function runBacktest(input: RunInput): RunResult {
       broker.endOfSession();
       for (let i = 0; i < n; i++) if (tm.barIndex(i) >= 0) bars++;
 
-      let targets: Targets | null;
-      try {
-        targets = input.strategy(asOf, tm.view, portfolio);
-      } catch (err) {
-        throw new StrategyError(asOf, err);
+      let targets: Targets | null = null;
+      if (!marginCall()) {
+        try {
+          targets = input.strategy(asOf, tm.view, portfolio);
+        } catch (err) {
+          throw new StrategyError(asOf, err);
+        }
       }
       if (targets) {
         if (sim.fill_timing === 'same_close') {
@@ -228,5 +250,6 @@ export function runBacktest(input: RunInput): RunResult {
     closedTrades: tracker.summary().count,
     openTrades,
     lookAheadViolations: tm.violations,
+    marginCalls,
   };
 }

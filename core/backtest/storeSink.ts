@@ -66,6 +66,9 @@ export function createStoreSink(db: Database.Database, runId: string): RunSink {
     target(ts, kind, instrument, value) {
       w.target({ ts, kind, instrument, value });
     },
+    action(ts, action, instrument, detail) {
+      w.action({ ts, action, instrument, detailJson: JSON.stringify(detail) });
+    },
     flush(sessionsDone: number) {
       w.flush();
       updateRunProgress(db, runId, sessionsDone);

@@ -36,7 +36,11 @@ const fmt = (v: number | null, digits = 2, suffix = ''): string =>
 export function summaryTable(outcome: RunSpecOutcome, fillTiming: string): string {
   const { result } = outcome;
   const m = result.metrics;
-  const t = new Table({ head: ['metric', 'value'], style: { head: [], border: [] } });
+  const t = new Table({
+    head: ['metric', 'value'],
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
   const rows: [string, string][] = [
     ['run id', outcome.runId ?? '(in memory)'],
     ['status', result.status + (result.error ? `: ${result.error}` : '')],

@@ -49,6 +49,8 @@ export const accountSchema = z
     /** Gross exposure / equity allowed; a cash account is held to 1. */
     max_leverage: z.number().finite().positive().default(2),
     allow_short: z.boolean().default(true),
+    /** Margin account: below this equity / gross exposure at a close, every position is liquidated at the next open. */
+    maintenance_margin: fraction.default(0.25),
   })
   .strict();
 export type AccountConfig = z.infer<typeof accountSchema>;
@@ -71,7 +73,7 @@ export const simulatorSchema = z
     use_volume_constraints: z.boolean().default(true),
     max_participation_rate: z.number().finite().positive().max(1).default(0.1),
     commission: commissionSchema.default({ model: 'ibkr_fixed', regulatory_fees: true }),
-    account: accountSchema.default({ type: 'margin', max_leverage: 2, allow_short: true }),
+    account: accountSchema.prefault({}),
     on_insufficient_funds: z.enum(['reduce', 'reject']).default('reduce'),
   })
   .strict();

@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cli = path.join(root, 'core/cli/backtest.ts');
+const goog = path.join(root, 'configs/backtests/goog-sma.yaml');
+
+function run(args: string[]) {
+  const p = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: p.status, stdout: p.stdout, stderr: p.stderr };
+}
+
+function tmp(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'tradedesk-cli-'));
+}
+
+function runsIn(dbFile: string): { status: string; error: string | null }[] {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare('SELECT status, error FROM backtest_runs').all() as { status: string; error: string | null }[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('backtest CLI', () => {
+  it('runs the GOOG spec and prints exactly one JSON object with the documented keys, recorded in the db', () => {
+    const dir = tmp();
+    const dbFile = path.join(dir, 'runs.db');
+    const r = run([goog, '--json', '--db', dbFile]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const out = JSON.parse(lines[0]) as Record<string, unknown>;
+    for (const key of ['run_id', 'final_equity', 'total_return_pct', 'closed_trades', 'open_trades', 'max_drawdown_pct', 'sharpe', 'commissions', 'orders', 'fills', 'bars', 'elapsed_ms']) {
+      expect(out).toHaveProperty(key);
+    }
+    expect(out.bars).toBe(2148);
+    expect(out.closed_trades).toBe(93);
+    expect(typeof out.run_id).toBe('string');
+    const db = new Database(dbFile, { readonly: true });
+    const row = db.prepare('SELECT status, seed, metrics_json FROM backtest_runs WHERE id = ?').get(out.run_id) as { status: string; seed: number; metrics_json: string };
+    const fills = db.prepare('SELECT count(*) AS n FROM fills WHERE run_id = ?').get(out.run_id) as { n: number };
+    const trades = db.prepare('SELECT count(*) AS n FROM backtest_trades WHERE run_id = ?').get(out.run_id) as { n: number };
+    const equity = db.prepare('SELECT count(*) AS n FROM backtest_daily_equity WHERE run_id = ?').get(out.run_id) as { n: number };
+    db.close();
+    expect(row.status).toBe('completed');
+    expect(row.seed).toBe(42);
+    expect(JSON.parse(row.metrics_json).finalEquity).toBe(out.final_equity);
+    expect(fills.n).toBe(out.fills);
+    expect(trades.n).toBe(93);
+    expect(equity.n).toBe(2148);
+  });
+
+  it('applies --set overrides and prints a summary table on a terminal run', () => {
+    const r = run([goog, '--memory', '--set', 'simulator.fill_timing=same_close', '--set', 'strategy.params.mode=long_only']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/same_close \(OPTIMISTIC/);
+    expect(r.stdout).toMatch(/total return/);
+    expect(r.stdout).toMatch(/\(in memory\)/);
+  });
+
+  it('rejects a bad spec with one clear message naming file and key, and records nothing', () => {
+    const dir = tmp();
+    const spec = path.join(dir, 'bad.yaml');
+    writeFileSync(spec, 'name: x\ndata: {synthetic: {symbols: 2, years: 1}}\nstrategy: {name: sma-cross}\nsimulator: {slipage_bps: 3}\n');
+    const dbFile = path.join(dir, 'runs.db');
+    const r = run([spec, '--json', '--db', dbFile]);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/bad\.yaml: simulator\.slipage_bps: unknown key \(allowed: fill_timing, slippage_bps/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects a malformed CSV with file, line and column, and leaves no run behind', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'BAD.csv'), 'Date,Open,High,Low,Close,Volume\n2020-01-01,10,11,9,10,100\n2020-01-02,10,9,9.5,10,100\n');
+    const spec = path.join(dir, 'spec.yaml');
+    writeFileSync(spec, 'name: bad-csv\ndata: {csv: BAD.csv}\nstrategy: {name: buy-and-hold}\n');
+    const dbFile = path.join(dir, 'runs.db');
+    const r = run([spec, '--db', dbFile]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/BAD\.csv:3: column "High"/);
+    expect(runsIn(dbFile)).toEqual([]);
+  });
+
+  it('records a run whose strategy throws as failed, with the date and message', () => {
+    const dir = tmp();
+    writeFileSync(
+      path.join(dir, 'boom.mjs'),
+      'let n = 0; export default function () { if (++n === 5) throw new Error("bad signal"); return null; }\n',
+    );
+    const spec = path.join(dir, 'spec.yaml');
+    writeFileSync(spec, 'name: boom\ndata: {synthetic: {symbols: 2, years: 1}}\nstrategy: {module: ./boom.mjs}\n');
+    const dbFile = path.join(dir, 'runs.db');
+    const r = run([spec, '--json', '--db', dbFile]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/strategy failed on 2000-01-07: bad signal/);
+    expect(runsIn(dbFile)).toEqual([{ status: 'failed', error: 'strategy failed on 2000-01-07: bad signal' }]);
+  });
+
+  it('explains its usage on a wrong call', () => {
+    const r = run([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/usage: npm run backtest/);
+  });
+});
