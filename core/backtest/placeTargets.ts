@@ -1,11 +1,25 @@
 import type { PlannerConfig, SimulatorConfig } from '../config/simulatorSchema';
-import { planOrders } from '../engine/planner';
+import { planOrders, type PlanAction } from '../engine/planner';
 import { estimateFee, createCommissionModel, type CommissionModel } from '../sim/commission';
 import type { BacktestBroker } from '../sim/BacktestBroker';
 import type { Targets } from '../strategy/types';
 
+function everyKey(m: ReadonlyMap<string, number>, ok: (key: string) => boolean): boolean {
+  for (const k of m.keys()) if (!ok(k)) return false;
+  return true;
+}
+
 /** Sizing price of instrument number `i` at this moment, NaN when it does not trade now. */
 export type PriceAt = (i: number) => number;
+
+/** One shared, frozen metadata object per planner action: millions of orders need no copies of it. */
+const ACTION_METADATA: Readonly<Record<PlanAction, Readonly<Record<string, unknown>>>> = Object.freeze({
+  OPEN_LONG: Object.freeze({ action: 'OPEN_LONG' }),
+  OPEN_SHORT: Object.freeze({ action: 'OPEN_SHORT' }),
+  CLOSE: Object.freeze({ action: 'CLOSE' }),
+  INCREASE: Object.freeze({ action: 'INCREASE' }),
+  REDUCE: Object.freeze({ action: 'REDUCE' }),
+});
 
 const models = new WeakMap<SimulatorConfig, CommissionModel>();
 
@@ -31,20 +45,28 @@ export function placeTargets(
   planner: PlannerConfig,
 ): void {
   const p = broker.portfolio;
-  const price = (inst: string): number => priceAt(broker.indexOf(inst));
-  const tradable = new Map<string, number>();
-  for (const [inst, v] of targets.values) if (Number.isFinite(price(inst))) tradable.set(inst, v);
-  const positions = new Map<string, number>();
-  for (const [inst, q] of p.positions) if (Number.isFinite(price(inst))) positions.set(inst, q);
-  const pending = new Map<string, number>();
-  for (const [inst, q] of broker.pendingQuantities()) if (Number.isFinite(price(inst))) pending.set(inst, q);
+  // One lookup per instrument; the planner asks for prices many times.
+  const prices = new Map<string, number>();
+  const priceOf = (inst: string): number => {
+    let px = prices.get(inst);
+    if (px === undefined) {
+      px = priceAt(broker.indexOf(inst));
+      prices.set(inst, px);
+    }
+    return px;
+  };
+  const pending = broker.pendingQuantities();
+  // Usually every instrument trades this session and nothing needs filtering out.
+  const trades = (inst: string): boolean => Number.isFinite(priceOf(inst));
+  const allTrade = everyKey(targets.values, trades) && everyKey(p.positions, trades) && everyKey(pending, trades);
+  const only = (m: ReadonlyMap<string, number>): Map<string, number> => new Map([...m].filter(([inst]) => trades(inst)));
   const markup = (sim.spread_bps / 2 + sim.slippage_bps) / 1e4;
   const model = commissionOf(sim);
   const planned = planOrders({
-    targets: { kind: targets.kind, values: tradable },
-    positions,
-    pending,
-    prices: price,
+    targets: allTrade ? targets : { kind: targets.kind, values: only(targets.values) },
+    positions: allTrade ? p.positions : only(p.positions),
+    pending: allTrade ? pending : only(pending),
+    prices: priceOf,
     equity: p.equity,
     cash: p.cash,
     planner,
@@ -62,7 +84,7 @@ export function placeTargets(
       type: 'MARKET',
       quantity: o.quantity,
       timeInForce: 'DAY',
-      metadata: { action: o.action },
+      metadata: ACTION_METADATA[o.action],
     });
   }
 }

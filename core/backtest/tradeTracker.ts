@@ -43,6 +43,8 @@ interface Trip {
   sessionIndex: number;
 }
 
+const NONE: readonly RoundTrip[] = Object.freeze([]);
+
 /** Quantities below this are float dust from fractional fills, not a position. */
 const QTY_EPS = 1e-9;
 
@@ -106,7 +108,8 @@ export class TradeTracker {
   }
 
   /** Returns and forgets the closed round trips so far; the summary keeps counting them. */
-  takeClosed(): RoundTrip[] {
+  takeClosed(): readonly RoundTrip[] {
+    if (this.closed.length === 0) return NONE;
     const out = this.closed;
     this.closed = [];
     return out;

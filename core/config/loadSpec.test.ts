@@ -92,6 +92,11 @@ strategy: {module: ./strat.ts, params: {file: targets.csv, window: 5}}
     });
   });
 
+  it('runs on the seeded synthetic market when the spec names no data', () => {
+    const spec = loadSpecFile(writeSpec('no-data.yaml', 'name: t\nstrategy: {name: buy-and-hold}\n'));
+    expect(spec.data).toEqual({ kind: 'synthetic', symbols: 20, years: 10, seed: 1, start: '2000-01-03' });
+  });
+
   it('applies --set overrides with YAML-typed values', () => {
     const spec = loadSpecFile(writeSpec('set.yaml', VALID), [
       'simulator.slippage_bps=3',

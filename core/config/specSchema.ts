@@ -66,7 +66,8 @@ export type Benchmark = (typeof BENCHMARKS)[number];
 export const specSchema = z
   .object({
     name: z.string().min(1),
-    data: dataSchema,
+    /** Omitted: the seeded synthetic market, so a spec runs without any data file. */
+    data: dataSchema.prefault({ synthetic: { symbols: 20, years: 10 } }),
     strategy: strategySpecSchema,
     /** Omitted: from the first bar of the data. */
     start: calendarDateSchema.optional(),

@@ -48,71 +48,75 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   requireFinite('equity', input.equity);
   requireFinite('cash', input.cash);
   const priceOf = checkedPrices(input.prices);
+  const { targets, positions, pending, planner } = input;
+  const margin = input.account.type !== 'cash';
   const reducing: PlannedOrder[] = [];
   const openingSells: PlannedOrder[] = [];
   const openingBuys: PlannedOrder[] = [];
-  const current = new Map<string, number>();
+  // A margin account's headroom: the gross exposure left once every sell and cover has filled.
+  let grossAfterSells = 0;
 
-  for (const instrument of universe(input)) {
-    const now = (input.positions.get(instrument) ?? 0) + (input.pending.get(instrument) ?? 0);
-    current.set(instrument, now);
-    const legs = legsFor(instrument, now, targetQuantity(input, instrument, priceOf), input.planner.lot_size);
-    if (legs.length === 0) continue;
-    const traded = legs.length === 1 ? legs[0].quantity : legs[0].quantity + legs[1].quantity;
-    if (underMinimums(traded, instrument, input.planner, priceOf)) continue;
-    for (const leg of legs) {
-      if (leg.action === 'CLOSE' || leg.action === 'REDUCE') reducing.push(leg);
-      else if (leg.side === 'SELL') openingSells.push(leg);
-      else openingBuys.push(leg);
+  const visit = (instrument: string): void => {
+    const now = (positions.get(instrument) ?? 0) + (pending.get(instrument) ?? 0);
+    const legs = legsFor(instrument, now, targetQuantity(input, instrument, priceOf), planner.lot_size);
+    let change = 0;
+    const traded = legs.length === 0 ? 0 : legs.length === 1 ? legs[0].quantity : legs[0].quantity + legs[1].quantity;
+    if (legs.length > 0 && !underMinimums(traded, instrument, planner, priceOf)) {
+      for (const leg of legs) {
+        if (leg.action === 'CLOSE' || leg.action === 'REDUCE') reducing.push(leg);
+        else if (leg.side === 'SELL') openingSells.push(leg);
+        else {
+          openingBuys.push(leg);
+          continue;
+        }
+        change += leg.side === 'BUY' ? leg.quantity : -leg.quantity;
+      }
     }
-  }
+    const after = Math.abs(now + change);
+    if (margin && after > QTY_EPS) grossAfterSells += after * priceOf(instrument);
+  };
+  for (const name of targets.values.keys()) visit(name);
+  for (const name of positions.keys()) if (!targets.values.has(name)) visit(name);
+  for (const name of pending.keys()) if (!targets.values.has(name) && !positions.has(name)) visit(name);
 
   const cost = buyCost(input.costs, priceOf);
-  const lot = input.planner.lot_size;
-  const fitted = new Map<PlannedOrder, number>();
-  const fit = (orders: PlannedOrder[], budget: number): number => {
-    const quantities = fitBuysToBudget(orders, budget, lot, cost);
-    orders.forEach((o, i) => fitted.set(o, quantities[i]));
-    return orders.reduce((spent, o, i) => spent + cost(o.instrument, quantities[i]), 0);
-  };
-
-  const sells = [...reducing, ...openingSells].filter((o) => o.side === 'SELL');
-  if (input.account.type === 'cash') {
+  const lot = planner.lot_size;
+  const fittedCovers = new Map<PlannedOrder, number>();
+  let fittedBuys: number[];
+  if (margin) {
+    const headroom = Math.max(0, input.equity) * input.account.max_leverage - grossAfterSells;
+    fittedBuys = fitBuysToBudget(openingBuys, headroom, lot, cost);
+  } else {
     // Covering shorts reduces risk, so covers are paid for before any new long.
     const covers = reducing.filter((o) => o.side === 'BUY');
+    const sells = [...reducing, ...openingSells].filter((o) => o.side === 'SELL');
     const budget = cashBudget(input, sells, priceOf, cost);
-    const spent = fit(covers, budget);
-    fit(openingBuys, budget - spent);
-  } else {
-    fit(openingBuys, marginHeadroom(input, current, sells, reducing, priceOf));
+    const coverQty = fitBuysToBudget(covers, budget, lot, cost);
+    let spent = 0;
+    covers.forEach((o, i) => {
+      fittedCovers.set(o, coverQty[i]);
+      spent += cost(o.instrument, coverQty[i]);
+    });
+    fittedBuys = fitBuysToBudget(openingBuys, budget - spent, lot, cost);
   }
 
   const stillShort = new Set<string>();
   const result: PlannedOrder[] = [];
-  for (const order of [...reducing, ...openingSells, ...openingBuys]) {
-    const quantity = fitted.get(order) ?? order.quantity;
+  const emit = (order: PlannedOrder, quantity: number): void => {
     if (quantity === order.quantity) {
       if (!(order.action === 'OPEN_LONG' && stillShort.has(order.instrument))) result.push(order);
-      continue;
+      return;
     }
     // A cover cut by the budget leaves the position short, so the long leg after it must wait.
     if (order.action === 'CLOSE') stillShort.add(order.instrument);
-    if (quantity <= QTY_EPS || underMinimums(quantity, order.instrument, input.planner, priceOf)) continue;
-    if (order.action === 'OPEN_LONG' && stillShort.has(order.instrument)) continue;
+    if (quantity <= QTY_EPS || underMinimums(quantity, order.instrument, planner, priceOf)) return;
+    if (order.action === 'OPEN_LONG' && stillShort.has(order.instrument)) return;
     result.push({ ...order, quantity, action: order.action === 'CLOSE' ? 'REDUCE' : order.action });
-  }
+  };
+  for (const o of reducing) emit(o, fittedCovers.get(o) ?? o.quantity);
+  for (const o of openingSells) emit(o, o.quantity);
+  openingBuys.forEach((o, i) => emit(o, fittedBuys[i]));
   return result;
-}
-
-/**
- * Every instrument targeted, held or with working orders: targets first, in their own order, then
- * the rest as the maps hold them. Maps keep insertion order, so the same inputs give the same plan.
- */
-function universe(input: PlanInput): Iterable<string> {
-  const names = new Set<string>(input.targets.values.keys());
-  for (const name of input.positions.keys()) names.add(name);
-  for (const name of input.pending.keys()) names.add(name);
-  return names;
 }
 
 function targetQuantity(input: PlanInput, instrument: string, priceOf: (i: string) => number): number {
@@ -133,20 +137,18 @@ function targetQuantity(input: PlanInput, instrument: string, priceOf: (i: strin
  * change itself is rounded toward zero to whole lots.
  */
 function legsFor(instrument: string, current: number, target: number, lot: number): PlannedOrder[] {
-  const leg = (signedQty: number, action: PlanAction): PlannedOrder => ({
-    instrument,
-    side: signedQty > 0 ? 'BUY' : 'SELL',
-    quantity: Math.abs(signedQty),
-    action,
-  });
   const flatNow = Math.abs(current) <= QTY_EPS;
-  if (Math.abs(target) <= QTY_EPS) return flatNow ? [] : [leg(-current, 'CLOSE')];
-  const open = leg(target, target > 0 ? 'OPEN_LONG' : 'OPEN_SHORT');
+  if (Math.abs(target) <= QTY_EPS) return flatNow ? [] : [leg(instrument, -current, 'CLOSE')];
+  const open = leg(instrument, target, target > 0 ? 'OPEN_LONG' : 'OPEN_SHORT');
   if (flatNow) return [open];
-  if (Math.sign(target) !== Math.sign(current)) return [leg(-current, 'CLOSE'), open];
+  if (Math.sign(target) !== Math.sign(current)) return [leg(instrument, -current, 'CLOSE'), open];
   const delta = roundTowardZero(target - current, lot);
   if (Math.abs(delta) <= QTY_EPS) return [];
-  return [leg(delta, Math.sign(delta) === Math.sign(current) ? 'INCREASE' : 'REDUCE')];
+  return [leg(instrument, delta, Math.sign(delta) === Math.sign(current) ? 'INCREASE' : 'REDUCE')];
+}
+
+function leg(instrument: string, signedQty: number, action: PlanAction): PlannedOrder {
+  return { instrument, side: signedQty > 0 ? 'BUY' : 'SELL', quantity: Math.abs(signedQty), action };
 }
 
 function underMinimums(
@@ -175,25 +177,6 @@ function cashBudget(
     budget -= input.costs.fee('SELL', o.quantity, price);
   }
   return budget;
-}
-
-/** equity x max_leverage minus the gross exposure left once every sell and cover has filled. */
-function marginHeadroom(
-  input: PlanInput,
-  current: ReadonlyMap<string, number>,
-  sells: readonly PlannedOrder[],
-  reducing: readonly PlannedOrder[],
-  priceOf: (i: string) => number,
-): number {
-  const after = new Map(current);
-  const covers = reducing.filter((o) => o.side === 'BUY');
-  for (const o of [...sells, ...covers]) {
-    const signed = o.side === 'BUY' ? o.quantity : -o.quantity;
-    after.set(o.instrument, (after.get(o.instrument) ?? 0) + signed);
-  }
-  let gross = 0;
-  for (const [instrument, qty] of after) if (Math.abs(qty) > QTY_EPS) gross += Math.abs(qty) * priceOf(instrument);
-  return Math.max(0, input.equity) * input.account.max_leverage - gross;
 }
 
 function buyCost(costs: PlanCosts, priceOf: (i: string) => number): BuyCost {

@@ -2,13 +2,13 @@ import type { BrokerInterface, CancelAck, OrderStatusReport, SubmitAck } from '.
 import type { BrokerEvent, BrokerListener } from '../broker/events';
 import type { SimulatorConfig } from '../config/simulatorSchema';
 import { sideSign } from '../domain/enums';
-import { newClientOrderRef } from '../domain/ids';
+import { createOrderRefSource } from '../domain/ids';
 import type { Fill, Order, OrderRequest, Timestamp } from '../domain/order';
 import { isTerminal, transition } from '../domain/orderState';
 import type { AccountState, Position } from '../domain/portfolio';
 import { Portfolio } from '../engine/portfolio';
-import { createCommissionModel, type CommissionModel } from './commission';
-import { matchOrder, type MatchContext } from './fillRules';
+import { createCommissionModel, type CommissionInput, type CommissionModel } from './commission';
+import { matchOrder, type MatchBar, type MatchContext, type MatchOrder } from './fillRules';
 import { rollingStats } from './marketStats';
 import { invalidOrderReason } from './orderValidation';
 import { createRng } from './rng';
@@ -62,10 +62,22 @@ export class BacktestBroker implements BrokerInterface {
   private readonly fills: Fill[] = [];
   private readonly listeners: BrokerListener[] = [];
   private readonly stats: ({ sigma: Float64Array; adv: Float64Array } | null)[];
+  /** Reused for every match: the hot path allocates only what it keeps. */
+  private readonly ctx: MatchContext;
+  private readonly scratchOrder: MatchOrder = { side: 'BUY', type: 'MARKET', timeInForce: 'DAY', limitPrice: null, stopPrice: null, remaining: 0, triggered: false };
+  private readonly scratchBar: MatchBar = { open: 0, high: 0, low: 0, close: 0, volume: 0 };
+  private readonly nextRef = createOrderRefSource();
+  private readonly knownSymbol = (symbol: string): boolean => this.tm.hasSymbol(symbol);
+  private readonly feeInput: CommissionInput = {
+    side: 'BUY', quantity: 0, price: 0, orderFilledQty: 0, orderFilledValue: 0, orderCommission: 0, monthVolume: 0,
+  };
   private orderSeq = 0;
   private fillSeq = 0;
-  private month = -1;
+  /** First instant of the next calendar month (UTC): the tiered commission's volume resets there. */
+  private nextMonthAt = Number.NEGATIVE_INFINITY;
   private monthVolume = 0;
+  /** A fill or an order changed the account since the last AccountChanged event. */
+  private accountDirty = false;
 
   constructor(opts: BacktestBrokerOptions) {
     this.tm = opts.tm;
@@ -77,13 +89,14 @@ export class BacktestBroker implements BrokerInterface {
     this.portfolio = new Portfolio(symbols, opts.initialCash, opts.sim.account);
     this.workingByInst = symbols.map(() => []);
     this.stats = symbols.map(() => null);
+    this.ctx = { sim: opts.sim, phase: 'bar', capacity: 0, sigmaDaily: Number.NaN, adv20: Number.NaN, rng: this.rng };
   }
 
   // ---- commands ----
 
   submitOrder(request: OrderRequest): SubmitAck {
     const now = this.now();
-    const ref = request.clientOrderRef ?? newClientOrderRef();
+    const ref = request.clientOrderRef ?? this.nextRef();
     const order: Order = {
       id: `O${++this.orderSeq}`,
       clientOrderRef: ref,
@@ -109,7 +122,7 @@ export class BacktestBroker implements BrokerInterface {
     if (this.retain) this.orders.set(order.id, order);
     const reason =
       (request.clientOrderRef !== undefined && this.refs.has(ref) ? `duplicate client order ref ${ref}` : null) ??
-      invalidOrderReason(request, (s) => this.tm.hasSymbol(s)) ??
+      invalidOrderReason(request, this.knownSymbol) ??
       this.shortReason(order);
     if (reason !== null) {
       this.reject(order, reason);
@@ -227,24 +240,20 @@ export class BacktestBroker implements BrokerInterface {
 
   /** Matches working orders against the current session's bars (the whole bar: open to close). */
   processBar(): void {
-    const session = this.tm.sessionIndex;
-    this.rollMonth();
-    for (let inst = 0; inst < this.workingByInst.length; inst++) {
-      const list = this.workingByInst[inst];
-      if (list.length === 0) continue;
-      const bar = this.tm.barIndex(inst);
-      if (bar < 0) continue;
-      let used = 0;
-      for (const w of [...list]) {
-        if (w.eligibleFrom > session || !this.working.has(w.order.id)) continue;
-        used += this.matchOne(w, bar, 'bar', used);
-      }
-    }
+    if (this.working.size > 0) this.sweep('bar', this.tm.sessionIndex);
   }
 
   /** same_close timing: orders decided at this close are matched against the close of the bar they were decided on. */
   processDecision(): void {
-    const session = this.tm.sessionIndex;
+    if (this.working.size > 0) this.sweep('decision', this.tm.sessionIndex);
+  }
+
+  /**
+   * Offers this session's bar to each instrument's eligible working orders, oldest first, sharing its
+   * volume. In the bar phase an order is eligible from its first session on; in the decision phase
+   * only orders decided at this very close are (and a market-on-open waits for the open).
+   */
+  private sweep(phase: 'bar' | 'decision', session: number): void {
     this.rollMonth();
     for (let inst = 0; inst < this.workingByInst.length; inst++) {
       const list = this.workingByInst[inst];
@@ -252,10 +261,14 @@ export class BacktestBroker implements BrokerInterface {
       const bar = this.tm.barIndex(inst);
       if (bar < 0) continue;
       let used = 0;
-      for (const w of [...list]) {
-        if (w.eligibleFrom !== session + 1 || w.order.timeInForce === 'AT_OPEN') continue;
-        if (!this.working.has(w.order.id)) continue;
-        used += this.matchOne(w, bar, 'decision', used);
+      // A match can unlink the order from `list`: walk a snapshot when there is more than one.
+      const orders = list.length === 1 ? [list[0]] : list.slice();
+      for (const w of orders) {
+        const ok =
+          phase === 'bar'
+            ? w.eligibleFrom <= session
+            : w.eligibleFrom === session + 1 && w.order.timeInForce !== 'AT_OPEN';
+        if (ok && this.working.has(w.order.id)) used += this.matchOne(w, bar, phase, used);
       }
     }
   }
@@ -268,12 +281,16 @@ export class BacktestBroker implements BrokerInterface {
       if (bar >= 0) p.markTo(inst, this.tm.series[inst].close[bar]);
     }
     p.resum();
-    for (const w of [...this.working.values()]) {
+    // Deleting the entry being visited is safe while iterating a Map.
+    for (const w of this.working.values()) {
       if (w.offered && w.order.timeInForce === 'DAY' && this.tm.barIndex(w.inst) >= 0)
         this.finish(w, 'CANCELLED', 'expired: DAY order reached the end of its session');
     }
-    if (this.listeners.length > 0)
+    // Reported when fills moved cash or positions; mark-to-market alone is read with getAccountState().
+    if (this.accountDirty && this.listeners.length > 0) {
+      this.accountDirty = false;
       this.emit({ type: 'AccountChanged', account: p.accountState(), at: this.now() });
+    }
   }
 
   // ---- internals ----
@@ -284,12 +301,11 @@ export class BacktestBroker implements BrokerInterface {
   }
 
   private rollMonth(): void {
-    const d = new Date(this.now());
-    const m = d.getUTCFullYear() * 12 + d.getUTCMonth();
-    if (m !== this.month) {
-      this.month = m;
-      this.monthVolume = 0;
-    }
+    const now = this.now();
+    if (now < this.nextMonthAt) return;
+    const d = new Date(now);
+    this.nextMonthAt = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    this.monthVolume = 0;
   }
 
   private shortReason(order: Order): string | null {
@@ -325,20 +341,32 @@ export class BacktestBroker implements BrokerInterface {
     const capacity = sim.use_volume_constraints
       ? Math.max(0, Math.floor(sim.max_participation_rate * volume - used))
       : Number.POSITIVE_INFINITY;
-    let sigma = Number.NaN;
-    let adv = Number.NaN;
+    const ctx = this.ctx;
+    ctx.phase = phase;
+    ctx.capacity = capacity;
+    ctx.sigmaDaily = Number.NaN;
+    ctx.adv20 = Number.NaN;
     if (sim.impact_k > 0 && bar > 0) {
       // Known before this bar trades: statistics up to the previous bar.
       const st = this.statsFor(w.inst);
-      sigma = st.sigma[bar - 1];
-      adv = st.adv[bar - 1];
+      ctx.sigmaDaily = st.sigma[bar - 1];
+      ctx.adv20 = st.adv[bar - 1];
     }
-    const ctx: MatchContext = { sim, phase, capacity, sigmaDaily: sigma, adv20: adv, rng: this.rng };
-    const m = matchOrder(
-      { side: o.side, type: o.type, timeInForce: o.timeInForce, limitPrice: o.limitPrice, stopPrice: o.stopPrice, remaining, triggered: o.triggered },
-      { open: series.open[bar], high: series.high[bar], low: series.low[bar], close: series.close[bar], volume },
-      ctx,
-    );
+    const mo = this.scratchOrder;
+    mo.side = o.side;
+    mo.type = o.type;
+    mo.timeInForce = o.timeInForce;
+    mo.limitPrice = o.limitPrice;
+    mo.stopPrice = o.stopPrice;
+    mo.remaining = remaining;
+    mo.triggered = o.triggered;
+    const mb = this.scratchBar;
+    mb.open = series.open[bar];
+    mb.high = series.high[bar];
+    mb.low = series.low[bar];
+    mb.close = series.close[bar];
+    mb.volume = volume;
+    const m = matchOrder(mo, mb, ctx);
     o.triggered = m.triggered;
     w.offered = true;
     let qty = m.quantity;
@@ -348,8 +376,9 @@ export class BacktestBroker implements BrokerInterface {
       return 0;
     }
     if (qty > 0) {
-      const allowed = this.affordable(w, qty, m.price);
-      if (allowed.qty < qty) {
+      // The usual case, a fill the account can take, costs no allocation.
+      const allowed = this.withinAccount(w, qty, m.price) ? null : this.affordable(w, qty, m.price);
+      if (allowed && allowed.qty < qty) {
         if (sim.on_insufficient_funds === 'reject' || allowed.qty <= 0 || tif === 'FOK') {
           if (o.filledQuantity === 0) this.finish(w, 'REJECTED', allowed.reason);
           else this.finish(w, 'CANCELLED', allowed.reason);
@@ -367,6 +396,12 @@ export class BacktestBroker implements BrokerInterface {
         this.finish(w, 'CANCELLED', `${tif}: unfilled remainder cancelled after its only chance`);
     }
     return qty;
+  }
+
+  private withinAccount(w: Working, qty: number, price: number): boolean {
+    const acct = this.sim.account;
+    const shortLimited = w.sign < 0 && (!acct.allow_short || acct.type === 'cash') && qty > this.portfolio.qty[w.inst];
+    return !shortLimited && this.fits(w, qty, price);
   }
 
   /** The largest part of `qty` the account can take at `price`, fees included, and why not more. */
@@ -413,15 +448,15 @@ export class BacktestBroker implements BrokerInterface {
 
   private feeFor(w: Working, qty: number, price: number): number {
     const o = w.order;
-    return this.commission.fee({
-      side: o.side,
-      quantity: qty,
-      price,
-      orderFilledQty: o.filledQuantity,
-      orderFilledValue: o.filledQuantity * o.avgFillPrice,
-      orderCommission: o.commission,
-      monthVolume: this.monthVolume,
-    });
+    const f = this.feeInput;
+    f.side = o.side;
+    f.quantity = qty;
+    f.price = price;
+    f.orderFilledQty = o.filledQuantity;
+    f.orderFilledValue = o.filledQuantity * o.avgFillPrice;
+    f.orderCommission = o.commission;
+    f.monthVolume = this.monthVolume;
+    return this.commission.fee(f);
   }
 
   private applyFill(w: Working, qty: number, price: number, reference: number): void {
@@ -442,6 +477,7 @@ export class BacktestBroker implements BrokerInterface {
       slippage,
     };
     this.portfolio.applyFill(w.inst, w.sign * qty, price, fee);
+    this.accountDirty = true;
     this.monthVolume += qty;
     const filled = o.filledQuantity + qty;
     o.avgFillPrice = (o.avgFillPrice * o.filledQuantity + price * qty) / filled;

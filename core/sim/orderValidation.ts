@@ -1,12 +1,16 @@
 import type { OrderRequest } from '../domain/order';
 import { ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../domain/enums';
 
+const SIDE_SET: ReadonlySet<string> = new Set(SIDES);
+const TYPE_SET: ReadonlySet<string> = new Set(ORDER_TYPES);
+const TIF_SET: ReadonlySet<string> = new Set(TIME_IN_FORCE);
+
 /** Checks a request's own shape; returns the reason it is invalid, or null. Account checks come later. */
 export function invalidOrderReason(r: OrderRequest, knownInstrument: (s: string) => boolean): string | null {
   if (!knownInstrument(r.instrument)) return `unknown instrument "${r.instrument}"`;
-  if (!SIDES.includes(r.side)) return `side must be BUY or SELL, got "${String(r.side)}"`;
-  if (!ORDER_TYPES.includes(r.type)) return `unknown order type "${String(r.type)}"`;
-  if (!TIME_IN_FORCE.includes(r.timeInForce)) return `unknown time in force "${String(r.timeInForce)}"`;
+  if (!SIDE_SET.has(r.side)) return `side must be BUY or SELL, got "${String(r.side)}"`;
+  if (!TYPE_SET.has(r.type)) return `unknown order type "${String(r.type)}"`;
+  if (!TIF_SET.has(r.timeInForce)) return `unknown time in force "${String(r.timeInForce)}"`;
   if (!Number.isFinite(r.quantity) || r.quantity <= 0) return `quantity must be a positive number, got ${r.quantity}`;
   const needsLimit = r.type === 'LIMIT' || r.type === 'STOP_LIMIT';
   const needsStop = r.type === 'STOP' || r.type === 'STOP_LIMIT';
