@@ -176,6 +176,18 @@ describe('runBacktest margin calls', () => {
   });
 });
 
+describe('runBacktest records', () => {
+  it('records a target portfolio when it is set and again only when it changes', () => {
+    const series = generateSyntheticMarket({ symbols: 3, years: 0.2, seed: 2 });
+    const sink = new MemorySink();
+    const res = runBacktest({ ...baseInput(series, simulatorSchema.parse({}), ['equal-weight', { rebalance: 'daily' }]), sink });
+    const days = new Set(sink.targets.map((t) => t.ts));
+    expect(res.sessions).toBeGreaterThan(40);
+    expect(days.size).toBe(1);
+    expect(sink.targets.map((t) => [t.instrument, t.kind, t.value])).toEqual(series.map((s) => [s.symbol, 'weight', 1 / 3]));
+  });
+});
+
 describe('runBacktest failures', () => {
   const series = generateSyntheticMarket({ symbols: 2, years: 0.2, seed: 5 });
   const sim = simulatorSchema.parse({});

@@ -64,6 +64,12 @@ export class StrategyError extends Error {
   }
 }
 
+function sameTargets(a: Targets, b: Targets | null): boolean {
+  if (!b || a.kind !== b.kind || a.values.size !== b.values.size) return false;
+  for (const [inst, v] of a.values) if (b.values.get(inst) !== v) return false;
+  return true;
+}
+
 function periodsPerYear(series: readonly BarSeries[]): number {
   const sec = series.reduce((m, s) => (s.barSeconds > 0 ? Math.min(m, s.barSeconds) : m), Number.POSITIVE_INFINITY);
   if (!Number.isFinite(sec) || sec >= 86_400) return sec > 86_400 * 6 ? Math.round((365.25 * 86_400) / sec) : 252;
@@ -139,9 +145,15 @@ export function runBacktest(input: RunInput): RunResult {
     return true;
   };
 
+  let lastTargets: Targets | null = null;
   const place = (targets: Targets, priceAt: PriceAt): void => {
     broker.cancelAll('replaced by a new target portfolio');
-    if (sink) for (const [inst, v] of targets.values) sink.target(tm.asOf, targets.kind, inst, v);
+    // A target portfolio is recorded from the session it is set, and again only when it changes.
+    if (sink && !sameTargets(targets, lastTargets)) {
+      for (const [inst, v] of targets.values) sink.target(tm.asOf, targets.kind, inst, v);
+      // A copy: a strategy may hand back the same Map, changed in place.
+      lastTargets = { kind: targets.kind, values: new Map(targets.values) };
+    }
     placeTargets(broker, targets, priceAt, sim, planner);
   };
 
