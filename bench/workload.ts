@@ -72,7 +72,7 @@ function realDaily(): WorkloadFigures {
   return { workload: 'a', detail: `sma-cross 10/20 long_short on each real daily file, ${repeats} timed runs each`, bars, orders, fills, seconds, peakRssMb: peakRssMb(), extra: perFile };
 }
 
-function synthetic(persist: boolean): WorkloadFigures {
+async function synthetic(persist: boolean): Promise<WorkloadFigures> {
   const series = generateSyntheticMarket({ symbols: 500, years: 20, seed: 7 });
   const symbols = series.map((s) => s.symbol);
   const input = {
@@ -94,8 +94,10 @@ function synthetic(persist: boolean): WorkloadFigures {
       name: 'bench-b', strategy: 'equal-weight', config: { sim, planner }, seed: 1, dataFingerprint: '-',
       appVersion: 'bench', periodStart: series[0].ts[0], periodEnd: series[0].ts[series[0].length - 1], sessionsTotal: series[0].length,
     });
-    res = runBacktest({ ...input, sink: createStoreSink(db, runId), progressEvery: 250 });
+    const sink = createStoreSink(db, runId);
+    res = runBacktest({ ...input, sink, progressEvery: 250 });
     finishRun(db, runId, { status: res.status, metrics: res.metrics });
+    await sink.close();
     db.close();
     for (const f of readdirSync(dir)) dbBytes += statSync(path.join(dir, f)).size;
     rmSync(dir, { recursive: true, force: true });
@@ -115,7 +117,7 @@ function synthetic(persist: boolean): WorkloadFigures {
 }
 
 const which = process.argv[2];
-const figures = which === 'a' ? realDaily() : which === 'b' ? synthetic(true) : which === 'c' ? synthetic(false) : null;
+const figures = which === 'a' ? realDaily() : which === 'b' ? await synthetic(true) : which === 'c' ? await synthetic(false) : null;
 if (!figures) {
   process.stderr.write('usage: tsx bench/workload.ts a|b|c\n');
   process.exit(2);

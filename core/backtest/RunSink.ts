@@ -26,4 +26,9 @@ export interface RunSink {
   action(ts: Timestamp, action: string, instrument: string | null, detail: Record<string, unknown>): void;
   /** Called every few thousand sessions and at the end: writes what is buffered, atomically. */
   flush(sessionsDone: number): void;
+  /**
+   * Once the run is over: resolves when everything flushed is stored and the sink's resources (a
+   * writer thread) are released; rejects if storing failed. Sinks with nothing to release omit it.
+   */
+  close?(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { countRunRows } from '../store/queries';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'core/cli/backtest.ts');
@@ -44,17 +45,14 @@ describe('backtest CLI', () => {
     expect(out.closed_trades).toBe(93);
     expect(typeof out.run_id).toBe('string');
     const db = new Database(dbFile, { readonly: true });
-    const row = db.prepare('SELECT status, seed, metrics_json FROM backtest_runs WHERE id = ?').get(out.run_id) as { status: string; seed: number; metrics_json: string };
-    const fills = db.prepare('SELECT count(*) AS n FROM fills WHERE run_id = ?').get(out.run_id) as { n: number };
-    const trades = db.prepare('SELECT count(*) AS n FROM backtest_trades WHERE run_id = ?').get(out.run_id) as { n: number };
-    const equity = db.prepare('SELECT count(*) AS n FROM backtest_daily_equity WHERE run_id = ?').get(out.run_id) as { n: number };
+    const runId = out.run_id as string;
+    const row = db.prepare('SELECT status, seed, metrics_json FROM backtest_runs WHERE id = ?').get(runId) as { status: string; seed: number; metrics_json: string };
+    const counts = [countRunRows(db, runId, 'orders'), countRunRows(db, runId, 'fills'), countRunRows(db, runId, 'trades'), countRunRows(db, runId, 'equity')];
     db.close();
     expect(row.status).toBe('completed');
     expect(row.seed).toBe(42);
     expect(JSON.parse(row.metrics_json).finalEquity).toBe(out.final_equity);
-    expect(fills.n).toBe(out.fills);
-    expect(trades.n).toBe(93);
-    expect(equity.n).toBe(2148);
+    expect(counts).toEqual([out.orders, out.fills, 93, 2148]);
   });
 
   it('applies --set overrides and prints a summary table on a terminal run', () => {

@@ -84,17 +84,29 @@ export async function runSpec(spec: ResolvedSpec, opts: RunSpecOptions = {}): Pr
     sessionsTotal: sessions.total,
   });
   opts.onStart?.(runId, sessions.total);
+  const sink = createStoreSink(db, runId);
   let result: RunResult;
   try {
-    result = runBacktest({ ...base, sink: createStoreSink(db, runId) });
+    result = runBacktest({ ...base, sink });
   } catch (err) {
+    await sink.close().catch(() => undefined);
     finishRun(db, runId, { status: 'failed', error: err instanceof Error ? err.message : String(err) });
     throw err;
   }
-  finishRun(db, runId, {
-    status: result.status,
-    metrics: { ...result.metrics, fill_timing: spec.simulator.fill_timing, look_ahead_violations: result.lookAheadViolations },
-    error: result.error,
-  });
+  try {
+    // finishRun waits for the writer; if storing failed it records the run failed and throws.
+    finishRun(db, runId, {
+      status: result.status,
+      metrics: {
+        ...result.metrics,
+        fill_timing: spec.simulator.fill_timing,
+        look_ahead_violations: result.lookAheadViolations,
+        margin_calls: result.marginCalls,
+      },
+      error: result.error,
+    });
+  } finally {
+    await sink.close().catch(() => undefined);
+  }
   return { runId, result, dataFingerprint: data.fingerprint };
 }

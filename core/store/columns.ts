@@ -9,113 +9,170 @@ import type {
   TradeRow,
 } from './rows';
 
-/** Maps each row field to its SQL column: the one place the writer and the queries learn a table's shape. */
-export type FieldMap<R> = readonly (readonly [keyof R & string, string])[];
+/**
+ * How a row field is stored: `num`/`text` reject null, `num?`/`text?` allow it, and `seq` stores a
+ * domain id like "O123" as its INTEGER number (the prefix comes back when read).
+ */
+export type ColumnKind = 'num' | 'num?' | 'text' | 'text?' | 'seq';
 
-export const RUN_FIELDS = [
-  ['id', 'id'],
-  ['name', 'name'],
-  ['strategy', 'strategy'],
-  ['configJson', 'config_json'],
-  ['seed', 'seed'],
-  ['dataFingerprint', 'data_fingerprint'],
-  ['appVersion', 'app_version'],
-  ['status', 'status'],
-  ['error', 'error'],
-  ['createdAt', 'created_at'],
-  ['finishedAt', 'finished_at'],
-  ['periodStart', 'period_start'],
-  ['periodEnd', 'period_end'],
-  ['sessionsTotal', 'sessions_total'],
-  ['sessionsDone', 'sessions_done'],
-  ['metricsJson', 'metrics_json'],
-  ['pid', 'pid'],
-  ['host', 'host'],
-] as const satisfies FieldMap<RunRow>;
+export interface ColumnSpec<R> {
+  readonly field: keyof R & string;
+  readonly column: string;
+  readonly kind: ColumnKind;
+  /** For `seq` columns: the id's letter prefix. */
+  readonly prefix?: string;
+}
 
-export const ORDER_FIELDS = [
-  ['id', 'id'],
-  ['clientOrderRef', 'client_order_ref'],
-  ['instrument', 'instrument'],
-  ['side', 'side'],
-  ['type', 'type'],
-  ['quantity', 'quantity'],
-  ['limitPrice', 'limit_price'],
-  ['stopPrice', 'stop_price'],
-  ['timeInForce', 'time_in_force'],
-  ['status', 'status'],
-  ['filledQuantity', 'filled_quantity'],
-  ['avgFillPrice', 'avg_fill_price'],
-  ['commission', 'commission'],
-  ['statusReason', 'status_reason'],
-  ['createdAt', 'created_at'],
-  ['updatedAt', 'updated_at'],
-  ['metadataJson', 'metadata_json'],
-] as const satisfies FieldMap<OrderRow>;
+/** One table's shape: the one place the writer, the worker and the queries learn it. */
+export interface TableSpec<R> {
+  readonly table: string;
+  readonly columns: readonly ColumnSpec<R>[];
+  /** A row with the same key replaces the earlier one (snapshots), instead of failing. */
+  readonly replace?: boolean;
+}
 
-export const FILL_FIELDS = [
-  ['id', 'id'],
-  ['orderId', 'order_id'],
-  ['instrument', 'instrument'],
-  ['side', 'side'],
-  ['quantity', 'quantity'],
-  ['price', 'price'],
-  ['commission', 'commission'],
-  ['slippage', 'slippage'],
-  ['referencePrice', 'reference_price'],
-  ['ts', 'ts'],
-] as const satisfies FieldMap<FillRow>;
+function col<R>(field: keyof R & string, column: string, kind: ColumnKind, prefix?: string): ColumnSpec<R> {
+  return { field, column, kind, prefix };
+}
 
-export const TRADE_FIELDS = [
-  ['instrument', 'instrument'],
-  ['direction', 'direction'],
-  ['quantity', 'quantity'],
-  ['entryTs', 'entry_ts'],
-  ['entryPrice', 'entry_price'],
-  ['exitTs', 'exit_ts'],
-  ['exitPrice', 'exit_price'],
-  ['pnl', 'pnl'],
-  ['returnPct', 'return_pct'],
-  ['commission', 'commission'],
-  ['barsHeld', 'bars_held'],
-] as const satisfies FieldMap<TradeRow>;
+export const RUN_COLUMNS: readonly ColumnSpec<RunRow>[] = [
+  col('id', 'id', 'text'),
+  col('name', 'name', 'text'),
+  col('strategy', 'strategy', 'text'),
+  col('configJson', 'config_json', 'text'),
+  col('seed', 'seed', 'num'),
+  col('dataFingerprint', 'data_fingerprint', 'text'),
+  col('appVersion', 'app_version', 'text'),
+  col('status', 'status', 'text'),
+  col('error', 'error', 'text?'),
+  col('createdAt', 'created_at', 'num'),
+  col('finishedAt', 'finished_at', 'num?'),
+  col('periodStart', 'period_start', 'num'),
+  col('periodEnd', 'period_end', 'num'),
+  col('sessionsTotal', 'sessions_total', 'num'),
+  col('sessionsDone', 'sessions_done', 'num'),
+  col('metricsJson', 'metrics_json', 'text?'),
+  col('pid', 'pid', 'num?'),
+  col('host', 'host', 'text?'),
+];
 
-export const POSITION_FIELDS = [
-  ['ts', 'ts'],
-  ['instrument', 'instrument'],
-  ['quantity', 'quantity'],
-  ['avgCost', 'avg_cost'],
-  ['marketPrice', 'market_price'],
-  ['marketValue', 'market_value'],
-  ['unrealizedPnl', 'unrealized_pnl'],
-  ['realizedPnl', 'realized_pnl'],
-] as const satisfies FieldMap<PositionSnapshotRow>;
+function orderColumns(backtest: boolean): ColumnSpec<OrderRow>[] {
+  return [
+    backtest ? col('id', 'seq', 'seq', 'O') : col('id', 'id', 'text'),
+    col('clientOrderRef', 'client_order_ref', 'text'),
+    col('instrument', 'instrument', 'text'),
+    col('side', 'side', 'text'),
+    col('type', 'type', 'text'),
+    col('quantity', 'quantity', 'num'),
+    col('limitPrice', 'limit_price', 'num?'),
+    col('stopPrice', 'stop_price', 'num?'),
+    col('timeInForce', 'time_in_force', 'text'),
+    col('status', 'status', 'text'),
+    col('filledQuantity', 'filled_quantity', 'num'),
+    col('avgFillPrice', 'avg_fill_price', 'num'),
+    col('commission', 'commission', 'num'),
+    col('statusReason', 'status_reason', 'text?'),
+    col('createdAt', 'created_at', 'num'),
+    col('updatedAt', 'updated_at', 'num'),
+    col('intent', 'intent', 'text?'),
+  ];
+}
 
-export const EQUITY_FIELDS = [
-  ['ts', 'ts'],
-  ['cash', 'cash'],
-  ['equity', 'equity'],
-  ['grossExposure', 'gross_exposure'],
-  ['netExposure', 'net_exposure'],
-  ['drawdown', 'drawdown'],
-  ['benchmarkEquity', 'benchmark_equity'],
-] as const satisfies FieldMap<EquityRow>;
+function fillColumns(backtest: boolean): ColumnSpec<FillRow>[] {
+  return [
+    backtest ? col('id', 'seq', 'seq', 'F') : col('id', 'id', 'text'),
+    backtest ? col('orderId', 'order_seq', 'seq', 'O') : col('orderId', 'order_id', 'text'),
+    col('instrument', 'instrument', 'text'),
+    col('side', 'side', 'text'),
+    col('quantity', 'quantity', 'num'),
+    col('price', 'price', 'num'),
+    col('commission', 'commission', 'num'),
+    col('slippage', 'slippage', 'num'),
+    col('referencePrice', 'reference_price', 'num'),
+    col('ts', 'ts', 'num'),
+  ];
+}
 
-export const ACTION_FIELDS = [
-  ['ts', 'ts'],
-  ['action', 'action'],
-  ['instrument', 'instrument'],
-  ['detailJson', 'detail_json'],
-] as const satisfies FieldMap<ActionRow>;
+const TRADE_COLUMNS: readonly ColumnSpec<TradeRow>[] = [
+  col('instrument', 'instrument', 'text'),
+  col('direction', 'direction', 'text'),
+  col('quantity', 'quantity', 'num'),
+  col('entryTs', 'entry_ts', 'num'),
+  col('entryPrice', 'entry_price', 'num'),
+  col('exitTs', 'exit_ts', 'num?'),
+  col('exitPrice', 'exit_price', 'num?'),
+  col('pnl', 'pnl', 'num?'),
+  col('returnPct', 'return_pct', 'num?'),
+  col('commission', 'commission', 'num'),
+  col('barsHeld', 'bars_held', 'num?'),
+];
 
-export const TARGET_FIELDS = [
-  ['ts', 'ts'],
-  ['instrument', 'instrument'],
-  ['kind', 'kind'],
-  ['value', 'value'],
-] as const satisfies FieldMap<TargetRow>;
+const POSITION_COLUMNS: readonly ColumnSpec<PositionSnapshotRow>[] = [
+  col('ts', 'ts', 'num'),
+  col('instrument', 'instrument', 'text'),
+  col('quantity', 'quantity', 'num'),
+  col('avgCost', 'avg_cost', 'num'),
+  col('marketPrice', 'market_price', 'num'),
+  col('marketValue', 'market_value', 'num'),
+  col('unrealizedPnl', 'unrealized_pnl', 'num'),
+  col('realizedPnl', 'realized_pnl', 'num'),
+];
+
+const EQUITY_COLUMNS: readonly ColumnSpec<EquityRow>[] = [
+  col('ts', 'ts', 'num'),
+  col('cash', 'cash', 'num'),
+  col('equity', 'equity', 'num'),
+  col('grossExposure', 'gross_exposure', 'num'),
+  col('netExposure', 'net_exposure', 'num'),
+  col('drawdown', 'drawdown', 'num'),
+  col('benchmarkEquity', 'benchmark_equity', 'num?'),
+];
+
+const ACTION_COLUMNS: readonly ColumnSpec<ActionRow>[] = [
+  col('ts', 'ts', 'num'),
+  col('action', 'action', 'text'),
+  col('instrument', 'instrument', 'text?'),
+  col('detailJson', 'detail_json', 'text?'),
+];
+
+const TARGET_COLUMNS: readonly ColumnSpec<TargetRow>[] = [
+  col('ts', 'ts', 'num'),
+  col('instrument', 'instrument', 'text'),
+  col('kind', 'kind', 'text'),
+  col('value', 'value', 'num'),
+];
+
+/** Tables of a backtest run; every row also gets the run's INTEGER row in column `run`. */
+export const BACKTEST_TABLES = {
+  orders: { table: 'backtest_orders', columns: orderColumns(true) } satisfies TableSpec<OrderRow>,
+  fills: { table: 'backtest_fills', columns: fillColumns(true) } satisfies TableSpec<FillRow>,
+  positions: { table: 'backtest_positions', columns: POSITION_COLUMNS, replace: true } satisfies TableSpec<PositionSnapshotRow>,
+  targets: { table: 'backtest_targets', columns: TARGET_COLUMNS, replace: true } satisfies TableSpec<TargetRow>,
+  trades: { table: 'backtest_trades', columns: TRADE_COLUMNS } satisfies TableSpec<TradeRow>,
+  actions: { table: 'backtest_actions', columns: ACTION_COLUMNS } satisfies TableSpec<ActionRow>,
+  equity: { table: 'backtest_daily_equity', columns: EQUITY_COLUMNS } satisfies TableSpec<EquityRow>,
+} as const;
+
+/** Tables of paper and live trading; every row also gets the writer's mode in column `mode`. */
+export const LIVE_TABLES = {
+  orders: { table: 'orders', columns: orderColumns(false) } satisfies TableSpec<OrderRow>,
+  fills: { table: 'fills', columns: fillColumns(false) } satisfies TableSpec<FillRow>,
+  positions: { table: 'positions_snapshots', columns: POSITION_COLUMNS } satisfies TableSpec<PositionSnapshotRow>,
+  targets: { table: 'target_portfolios', columns: TARGET_COLUMNS } satisfies TableSpec<TargetRow>,
+  trades: { table: 'trades', columns: TRADE_COLUMNS } satisfies TableSpec<TradeRow>,
+  actions: { table: 'executed_actions', columns: ACTION_COLUMNS } satisfies TableSpec<ActionRow>,
+} as const;
+
+export type BacktestTable = keyof typeof BACKTEST_TABLES;
+
+/** The SQL expression reading a column back as its row field's value. */
+export function columnExpr<R>(c: ColumnSpec<R>): string {
+  return c.kind === 'seq' ? `'${c.prefix}' || ${c.column}` : c.column;
+}
 
 /** `col AS field, ...`: selecting through this returns objects already shaped as the row type. */
-export function selectList<R>(fields: FieldMap<R>): string {
-  return fields.map(([field, column]) => (field === column ? column : `${column} AS ${field}`)).join(', ');
+export function selectList<R>(columns: readonly ColumnSpec<R>[]): string {
+  return columns
+    .map((c) => (c.field === c.column && c.kind !== 'seq' ? c.column : `${columnExpr(c)} AS ${c.field}`))
+    .join(', ');
 }

@@ -12,8 +12,13 @@ beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
 const TABLES = [
+  'backtest_actions',
   'backtest_daily_equity',
+  'backtest_fills',
+  'backtest_orders',
+  'backtest_positions',
   'backtest_runs',
+  'backtest_targets',
   'backtest_trades',
   'executed_actions',
   'fills',

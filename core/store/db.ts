@@ -8,8 +8,20 @@ export { defaultDataDir, defaultDbPath } from './dataDir';
 export { UnknownMigrationError } from './migrations';
 
 const BUSY_TIMEOUT_MS = 5000;
-/** Negative means KiB: 64 MiB keeps the random-keyed client_order_ref index of a big flush in memory. */
+/** Negative means KiB: 64 MiB keeps the b-tree pages a big flush touches in memory. */
 const CACHE_SIZE_KIB = 65536;
+
+/**
+ * Settings every connection to the database needs, including a writer thread's own.
+ * NORMAL is durable across app crashes in WAL (only an OS crash can lose the last commits), and much
+ * faster than FULL for bulk writes.
+ */
+export const CONNECTION_PRAGMAS: readonly string[] = [
+  'synchronous = NORMAL',
+  `cache_size = -${CACHE_SIZE_KIB}`,
+  'foreign_keys = ON',
+  `busy_timeout = ${BUSY_TIMEOUT_MS}`,
+];
 
 /**
  * Opens (creating if needed) the app database at `file` or ':memory:', brings its schema up to date
@@ -22,13 +34,9 @@ export function openDatabase(file: string): Database.Database {
   if (!inMemory) mkdirSync(dirname(location), { recursive: true });
   const db = new Database(location);
   try {
-    // WAL lets the UI read while a backtest writes; NORMAL is durable across app crashes in WAL
-    // (only an OS crash can lose the last commits), and much faster than FULL for bulk writes.
+    // WAL lets the UI read while a backtest writes; it is a property of the file, set once here.
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
-    db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    for (const p of CONNECTION_PRAGMAS) db.pragma(p);
     applyMigrations(db, location, loadMigrations());
     recoverInterruptedRuns(db);
   } catch (err) {

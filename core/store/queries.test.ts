@@ -22,11 +22,11 @@ const DAY = 86_400_000;
 
 function fill(i: number): FillRow {
   // Prices cycle so sorting by price differs from insertion order and has ties.
-  return { id: `f${i}`, orderId: `o${i}`, instrument: 'GOOG', side: 'BUY', quantity: 1, price: 100 + (i % 7), commission: 0, slippage: 0, referencePrice: 100, ts: i * DAY };
+  return { id: `F${i}`, orderId: `O${i}`, instrument: 'GOOG', side: 'BUY', quantity: 1, price: 100 + (i % 7), commission: 0, slippage: 0, referencePrice: 100, ts: i * DAY };
 }
 
 function order(i: number): OrderRow {
-  return { id: `o${i}`, clientOrderRef: `ref-${i}`, instrument: i % 2 ? 'AAPL' : 'GOOG', side: 'SELL', type: 'LIMIT', quantity: 10 - i, limitPrice: 50 + i, stopPrice: null, timeInForce: 'GTC', status: 'SUBMITTED', filledQuantity: 0, avgFillPrice: 0, commission: 0, statusReason: null, createdAt: i, updatedAt: i, metadataJson: '{"tag":"x"}' };
+  return { id: `O${i}`, clientOrderRef: `ref-${i}`, instrument: i % 2 ? 'AAPL' : 'GOOG', side: 'SELL', type: 'LIMIT', quantity: 10 - i, limitPrice: 50 + i, stopPrice: null, timeInForce: 'GTC', status: 'SUBMITTED', filledQuantity: 0, avgFillPrice: 0, commission: 0, statusReason: null, createdAt: i, updatedAt: i, intent: 'INCREASE' };
 }
 
 function trade(i: number): TradeRow {
@@ -71,7 +71,7 @@ describe('run queries', () => {
   it('pages in insertion order by default, only within the run', () => {
     const pages = [0, 20, 40].map((offset) => getRunFills(db, runId, { limit: 20, offset }));
     expect(pages.map((p) => p.length)).toEqual([20, 20, 10]);
-    expect(pages.flat().map((f) => f.id)).toEqual(Array.from({ length: 50 }, (_, i) => `f${i}`));
+    expect(pages.flat().map((f) => f.id)).toEqual(Array.from({ length: 50 }, (_, i) => `F${i}`));
     expect(pages[0][0]).toEqual(fill(0));
   });
 
@@ -79,7 +79,7 @@ describe('run queries', () => {
     const all = [0, 10, 20, 30, 40].flatMap((offset) => getRunFills(db, runId, { limit: 10, offset, orderBy: 'price', desc: true }));
     const expected = Array.from({ length: 50 }, (_, i) => fill(i)).sort((a, b) => b.price - a.price || Number(b.id.slice(1)) - Number(a.id.slice(1)));
     expect(all).toEqual(expected);
-    expect(getRunOrders(db, runId, { limit: 2, offset: 0, orderBy: 'quantity' }).map((o) => o.id)).toEqual(['o4', 'o3']);
+    expect(getRunOrders(db, runId, { limit: 2, offset: 0, orderBy: 'quantity' }).map((o) => o.id)).toEqual(['O4', 'O3']);
     expect(getRunOrders(db, runId, { limit: 5, offset: 0 })[0]).toEqual(order(0));
     expect(getRunTrades(db, runId, { limit: 1, offset: 0, orderBy: 'pnl' })).toEqual([trade(2)]);
   });
@@ -97,9 +97,10 @@ describe('run queries', () => {
   it('counts a run\'s rows per table and rejects other tables', () => {
     expect(countRunRows(db, runId, 'fills')).toBe(50);
     expect(countRunRows(db, runId, 'orders')).toBe(5);
-    expect(countRunRows(db, runId, 'backtest_daily_equity')).toBe(3);
+    expect(countRunRows(db, runId, 'equity')).toBe(3);
     expect(countRunRows(db, otherRun, 'fills')).toBe(1);
     expect(() => countRunRows(db, runId, 'backtest_runs' as RunTable)).toThrow(/countRunRows: unknown table "backtest_runs"/);
+    expect(countRunRows(db, 'no-such-run', 'fills')).toBe(0);
   });
 
   it('gives each instrument\'s latest snapshot at or before a time', () => {

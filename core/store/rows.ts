@@ -1,7 +1,10 @@
 import type { OrderStatus, OrderType, Side, TimeInForce } from '../domain/enums';
 import type { Timestamp } from '../domain/order';
 
-/** Row shapes of the store's tables, camelCase. Run id and mode belong to the writer, not the row. */
+/**
+ * Row shapes of the store's tables, camelCase. Run and mode belong to the writer, not the row.
+ * In a backtest, order and fill ids are the engine's "O<n>"/"F<n>" and are stored as their numbers.
+ */
 
 export const RUN_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -44,7 +47,8 @@ export interface OrderRow {
   statusReason: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
-  metadataJson: string | null;
+  /** Why the order exists: the planner's action (e.g. INCREASE), from the order's metadata. */
+  intent: string | null;
 }
 
 export interface FillRow {

@@ -6,9 +6,10 @@ import { ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../domain/enu
 import { openDatabase } from './db';
 import { createRun } from './runs';
 import type { ActionRow, EquityRow, FillRow, OrderRow, PositionSnapshotRow, TargetRow, TradeRow } from './rows';
-import { ROWS_PER_STATEMENT } from './tableBuffer';
+import { ROWS_PER_STATEMENT } from './tablePlans';
 import { createRunWriter } from './runWriter';
 import { tempDir } from './testDb';
+import { readRun } from './testRead';
 
 // -0 would come back as 0 and NaN as NULL, so generated money is a finite non-negative-zero double.
 const money = fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x));
@@ -16,8 +17,9 @@ const ts = fc.integer({ min: 0, max: 4_102_444_800_000 });
 const text = fc.string({ maxLength: 20 });
 const json = fc.option(fc.json(), { nil: null });
 
+const seq = fc.nat({ max: 2 ** 40 });
 const orderArb: fc.Arbitrary<OrderRow> = fc.record({
-  id: text,
+  id: seq.map((n) => `O${n}`),
   clientOrderRef: fc.uuid(),
   instrument: text,
   side: fc.constantFrom(...SIDES),
@@ -33,11 +35,11 @@ const orderArb: fc.Arbitrary<OrderRow> = fc.record({
   statusReason: fc.option(text, { nil: null }),
   createdAt: ts,
   updatedAt: ts,
-  metadataJson: json,
+  intent: fc.option(text, { nil: null }),
 });
 const fillArb: fc.Arbitrary<FillRow> = fc.record({
-  id: text,
-  orderId: text,
+  id: seq.map((n) => `F${n}`),
+  orderId: seq.map((n) => `O${n}`),
   instrument: text,
   side: fc.constantFrom(...SIDES),
   quantity: money,
@@ -114,8 +116,8 @@ const runInput = {
 
 function fill(i: number): FillRow {
   return {
-    id: `f${i}`,
-    orderId: `o${i}`,
+    id: `F${i}`,
+    orderId: `O${i}`,
     instrument: 'GOOG',
     side: i % 2 ? 'BUY' : 'SELL',
     quantity: 10,
@@ -127,11 +129,14 @@ function fill(i: number): FillRow {
   };
 }
 
+function orderSample(): OrderRow {
+  return { id: 'O1', clientOrderRef: 'ref', instrument: 'GOOG', side: 'BUY', type: 'MARKET', quantity: 1, limitPrice: null, stopPrice: null, timeInForce: 'DAY', status: 'FILLED', filledQuantity: 1, avgFillPrice: 1, commission: 0, statusReason: null, createdAt: 1, updatedAt: 1, intent: 'OPEN' };
+}
+
 function count(db: Database.Database, table: string): number {
   return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-/** Rows of a table in insertion order, without the columns the writer owns. */
 function readBack(db: Database.Database, sql: string, ...params: unknown[]): unknown[] {
   return db.prepare(sql).all(...params);
 }
@@ -150,15 +155,19 @@ afterEach(() => {
 
 describe('createRunWriter', () => {
   it('round-trips every row type of a backtest exactly', () => {
+    const bySeq = (a: { id: string }, b: { id: string }) => Number(a.id.slice(1)) - Number(b.id.slice(1));
+    const byTsInstrument = (a: { ts: number; instrument: string }, b: { ts: number; instrument: string }) =>
+      a.ts - b.ts || (a.instrument < b.instrument ? -1 : a.instrument > b.instrument ? 1 : 0);
+    const key = (r: { ts: number; instrument: string }) => `${r.ts}|${r.instrument}`;
     fc.assert(
       fc.property(
-        fc.uniqueArray(orderArb, { maxLength: 150, selector: (o) => o.clientOrderRef }),
-        fc.array(fillArb, { maxLength: 150 }),
+        fc.uniqueArray(orderArb, { maxLength: 150, selector: (o) => o.id }),
+        fc.uniqueArray(fillArb, { maxLength: 150, selector: (f) => f.id }),
         fc.array(tradeArb, { maxLength: 30 }),
-        fc.array(positionArb, { maxLength: 150 }),
+        fc.uniqueArray(positionArb, { maxLength: 150, selector: key }),
         equityRowsArb,
         fc.array(actionArb, { maxLength: 30 }),
-        fc.array(targetArb, { maxLength: 30 }),
+        fc.uniqueArray(targetArb, { maxLength: 30, selector: key }),
         (orders, fills, trades, positions, equity, actions, targets) => {
           const runId = createRun(db, runInput);
           const w = createRunWriter(db, runId, 'BACKTEST');
@@ -173,29 +182,39 @@ describe('createRunWriter', () => {
           expect(w.pending()).toBe(total);
           w.flush();
           expect(w.pending()).toBe(0);
-
-          const q = (table: string, cols: string) => readBack(db, `SELECT ${cols} FROM ${table} WHERE run_id = ? ORDER BY row`, runId);
-          expect(q('orders', `id, client_order_ref AS clientOrderRef, instrument, side, type, quantity, limit_price AS limitPrice,
-            stop_price AS stopPrice, time_in_force AS timeInForce, status, filled_quantity AS filledQuantity,
-            avg_fill_price AS avgFillPrice, commission, status_reason AS statusReason, created_at AS createdAt,
-            updated_at AS updatedAt, metadata_json AS metadataJson`)).toEqual(orders);
-          expect(q('fills', `id, order_id AS orderId, instrument, side, quantity, price, commission, slippage,
-            reference_price AS referencePrice, ts`)).toEqual(fills);
-          expect(q('backtest_trades', `instrument, direction, quantity, entry_ts AS entryTs, entry_price AS entryPrice,
-            exit_ts AS exitTs, exit_price AS exitPrice, pnl, return_pct AS returnPct, commission, bars_held AS barsHeld`)).toEqual(trades);
-          expect(q('positions_snapshots', `ts, instrument, quantity, avg_cost AS avgCost, market_price AS marketPrice,
-            market_value AS marketValue, unrealized_pnl AS unrealizedPnl, realized_pnl AS realizedPnl`)).toEqual(positions);
-          expect(q('executed_actions', 'ts, action, instrument, detail_json AS detailJson')).toEqual(actions);
-          expect(q('target_portfolios', 'ts, instrument, kind, value')).toEqual(targets);
-          expect(
-            readBack(db, `SELECT ts, cash, equity, gross_exposure AS grossExposure, net_exposure AS netExposure, drawdown,
-              benchmark_equity AS benchmarkEquity FROM backtest_daily_equity WHERE run_id = ?`, runId),
-          ).toEqual([...equity].sort((a, b) => a.ts - b.ts));
-          expect(readBack(db, "SELECT DISTINCT mode FROM fills WHERE run_id = ? AND mode <> 'BACKTEST'", runId)).toEqual([]);
+          expect(readRun(db, runId)).toEqual({
+            orders: [...orders].sort(bySeq),
+            fills: [...fills].sort(bySeq),
+            trades,
+            positions: [...positions].sort(byTsInstrument),
+            equity: [...equity].sort((a, b) => a.ts - b.ts),
+            actions,
+            targets: [...targets].sort(byTsInstrument),
+          });
         },
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('keeps the last of two snapshots of one instrument and session', () => {
+    const runId = createRun(db, runInput);
+    const w = createRunWriter(db, runId, 'BACKTEST');
+    const snap = { ts: 5, instrument: 'GOOG', quantity: 1, avgCost: 1, marketPrice: 1, marketValue: 1, unrealizedPnl: 0, realizedPnl: 0 };
+    w.position(snap);
+    w.position({ ...snap, quantity: 2 });
+    w.flush();
+    expect(readRun(db, runId).positions).toEqual([{ ...snap, quantity: 2 }]);
+  });
+
+  it('rejects an order or fill id that is not the engine\'s O<n>/F<n>, naming it', () => {
+    const runId = createRun(db, runInput);
+    const w = createRunWriter(db, runId, 'BACKTEST');
+    for (const id of ['F1', 'O', 'O01', 'O1e3', 'O-1', 'x']) {
+      expect(() => w.order({ ...orderSample(), id })).toThrow(`backtest_orders: id ${JSON.stringify(id)} is not an id like "O123"`);
+    }
+    expect(() => w.fill({ ...fill(1), orderId: 'F1' })).toThrow(/backtest_fills: orderId "F1" is not an id like "O123"/);
+    expect(w.pending()).toBe(0);
   });
 
   it('writes paper rows without a run, and trades to the trades table with the mode', () => {
@@ -209,13 +228,15 @@ describe('createRunWriter', () => {
     w.flush();
     expect(readBack(db, 'SELECT mode, instrument, direction FROM trades')).toEqual([{ mode: 'PAPER', instrument: 'GOOG', direction: 'SHORT' }]);
     expect(count(db, 'backtest_trades')).toBe(0);
-    expect(readBack(db, 'SELECT run_id AS runId, mode FROM fills')).toEqual([{ runId: null, mode: 'PAPER' }]);
+    expect(readBack(db, 'SELECT id, order_id AS orderId, mode FROM fills')).toEqual([{ id: 'F1', orderId: 'O1', mode: 'PAPER' }]);
+    expect(count(db, 'backtest_fills')).toBe(0);
     expect(() => w.equity({ ts: 1, cash: 1, equity: 1, grossExposure: 0, netExposure: 0, drawdown: 0, benchmarkEquity: null }))
       .toThrow(/equity rows need a backtest run; this PAPER writer has no run id/);
   });
 
-  it('refuses a backtest writer without a run or with an unknown run', () => {
+  it('refuses a backtest writer without a run or with an unknown run, and a paper writer with one', () => {
     expect(() => createRunWriter(db, null, 'BACKTEST')).toThrow(/BACKTEST writer needs a run id/);
+    expect(() => createRunWriter(db, createRun(db, runInput), 'PAPER')).toThrow(/a PAPER writer records no run/);
     expect(() => createRunWriter(db, 'no-such-run', 'BACKTEST')).toThrow(/no run with id no-such-run/);
   });
 
@@ -225,35 +246,36 @@ describe('createRunWriter', () => {
     for (let i = 0; i < 10_000; i++) w.fill(fill(i));
     expect(10_000 % ROWS_PER_STATEMENT).not.toBe(0);
     w.flush();
-    expect(count(db, 'fills')).toBe(10_000);
-    expect(readBack(db, 'SELECT min(id) AS lo, sum(price) AS total FROM fills')).toEqual([
-      { lo: 'f0', total: Array.from({ length: 10_000 }, (_, i) => fill(i).price).reduce((a, b) => a + b) },
+    expect(count(db, 'backtest_fills')).toBe(10_000);
+    expect(readBack(db, 'SELECT min(seq) AS lo, max(seq) AS hi, sum(price) AS total FROM backtest_fills')).toEqual([
+      { lo: 0, hi: 9_999, total: Array.from({ length: 10_000 }, (_, i) => fill(i).price).reduce((a, b) => a + b) },
     ]);
   });
 
   it('writes nothing of a flush that fails midway, keeps the rows buffered, and can discard them', () => {
     const runId = createRun(db, runInput);
     const w = createRunWriter(db, runId, 'BACKTEST');
-    w.fill(fill(-1));
+    w.fill(fill(10_001));
     w.flush();
-    for (let i = 0; i < 5000; i++) w.order({ id: `o${i}`, clientOrderRef: `ref-${i}`, instrument: 'GOOG', side: 'BUY', type: 'MARKET', quantity: 1, limitPrice: null, stopPrice: null, timeInForce: 'DAY', status: 'FILLED', filledQuantity: 1, avgFillPrice: 1, commission: 0, statusReason: null, createdAt: 1, updatedAt: 1, metadataJson: null });
+    for (let i = 0; i < 5000; i++) w.order({ ...orderSample(), id: `O${i}` });
     for (let i = 0; i < 10_000; i++) w.fill(i === 7_000 ? { ...fill(i), side: 'HOLD' as FillRow['side'] } : fill(i));
 
+    const first = 7_000 - (7_000 % ROWS_PER_STATEMENT);
     expect(() => w.flush()).toThrow(
-      new RegExp(`flush for run ${runId} rolled back, nothing written: writing fills failed in buffered rows 6976\\.\\.7039 of 10000: CHECK constraint failed`),
+      `flush for run ${runId} rolled back, nothing written: writing backtest_fills failed in buffered rows ${first}..${first + ROWS_PER_STATEMENT - 1} of 10000: CHECK constraint failed`,
     );
-    expect(count(db, 'orders')).toBe(0);
-    expect(count(db, 'fills')).toBe(1);
+    expect(count(db, 'backtest_orders')).toBe(0);
+    expect(count(db, 'backtest_fills')).toBe(1);
     expect(w.pending()).toBe(15_000);
     expect(w.discard()).toBe(15_000);
     w.flush();
-    expect(count(db, 'fills')).toBe(1);
+    expect(count(db, 'backtest_fills')).toBe(1);
   });
 
   it('names the column when a value is missing (NaN is stored as NULL)', () => {
     const runId = createRun(db, runInput);
     const w = createRunWriter(db, runId, 'BACKTEST');
     w.position({ ts: 1, instrument: 'GOOG', quantity: 1, avgCost: 1, marketPrice: 1, marketValue: 1, unrealizedPnl: 0, realizedPnl: Number.NaN });
-    expect(() => w.flush()).toThrow(/positions_snapshots failed in buffered rows 0\.\.0 of 1: NOT NULL constraint failed: positions_snapshots\.realized_pnl/);
+    expect(() => w.flush()).toThrow(/backtest_positions failed in buffered rows 0\.\.0 of 1: NOT NULL constraint failed: backtest_positions\.realized_pnl/);
   });
 });

@@ -1,14 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Mode } from '../domain/enums';
-import {
-  ACTION_FIELDS,
-  EQUITY_FIELDS,
-  FILL_FIELDS,
-  ORDER_FIELDS,
-  POSITION_FIELDS,
-  TARGET_FIELDS,
-  TRADE_FIELDS,
-} from './columns';
+import { createBatchWriter } from './batchWriter';
+import { BACKTEST_TABLES, LIVE_TABLES } from './columns';
 import type {
   ActionRow,
   EquityRow,
@@ -18,7 +11,9 @@ import type {
   TargetRow,
   TradeRow,
 } from './rows';
-import { type BufferedTable, TableBuffer } from './tableBuffer';
+import { runRowOf } from './runs';
+import { TableBuffer } from './tableBuffer';
+import { ROWS_PER_STATEMENT, backtestPlans, livePlans } from './tablePlans';
 
 export interface RunWriter {
   order(r: OrderRow): void;
@@ -43,32 +38,28 @@ export interface RunWriter {
 }
 
 /**
- * A buffered writer for everything one run (or, with runId null, one paper/live session) records.
- * Nothing reaches the database until flush().
+ * A buffered writer, in this thread, for everything one backtest run (mode BACKTEST with its run id)
+ * or one paper/live session (runId null) records. Nothing reaches the database until flush().
  */
 export function createRunWriter(db: Database.Database, runId: string | null, mode: Mode): RunWriter {
   if (mode === 'BACKTEST' && runId === null) throw new Error('createRunWriter: a BACKTEST writer needs a run id');
-  if (runId !== null && !db.prepare('SELECT 1 FROM backtest_runs WHERE id = ?').get(runId)) {
-    throw new Error(`createRunWriter: no run with id ${runId}`);
-  }
-  const scoped = { run_id: runId, mode };
-  const orders = new TableBuffer<OrderRow>(db, 'orders', ORDER_FIELDS, scoped);
-  const fills = new TableBuffer<FillRow>(db, 'fills', FILL_FIELDS, scoped);
-  const positions = new TableBuffer<PositionSnapshotRow>(db, 'positions_snapshots', POSITION_FIELDS, scoped);
-  const trades =
-    runId === null
-      ? new TableBuffer<TradeRow>(db, 'trades', TRADE_FIELDS, { mode })
-      : new TableBuffer<TradeRow>(db, 'backtest_trades', TRADE_FIELDS, { run_id: runId });
-  const equity = runId === null ? null : new TableBuffer<EquityRow>(db, 'backtest_daily_equity', EQUITY_FIELDS, { run_id: runId });
-  const actions = new TableBuffer<ActionRow>(db, 'executed_actions', ACTION_FIELDS, scoped);
-  const targets = new TableBuffer<TargetRow>(db, 'target_portfolios', TARGET_FIELDS, scoped);
-  const buffers: BufferedTable[] = [orders, fills, positions, trades, actions, targets];
+  if (mode !== 'BACKTEST' && runId !== null) throw new Error(`createRunWriter: a ${mode} writer records no run, got run id ${runId}`);
+  const backtest = runId !== null;
+  const specs = backtest ? BACKTEST_TABLES : LIVE_TABLES;
+  const plans = runId !== null ? backtestPlans(runRowOf(db, runId, 'createRunWriter')) : livePlans(mode as Exclude<Mode, 'BACKTEST'>);
+  const writer = createBatchWriter(db, plans, ROWS_PER_STATEMENT);
+  const orders = new TableBuffer<OrderRow>(specs.orders);
+  const fills = new TableBuffer<FillRow>(specs.fills);
+  const positions = new TableBuffer<PositionSnapshotRow>(specs.positions);
+  const trades = new TableBuffer<TradeRow>(specs.trades);
+  const actions = new TableBuffer<ActionRow>(specs.actions);
+  const targets = new TableBuffer<TargetRow>(specs.targets);
+  const equity = backtest ? new TableBuffer<EquityRow>(BACKTEST_TABLES.equity) : null;
+  const buffers: TableBuffer<never>[] = [orders, fills, positions, trades, actions, targets];
   if (equity) buffers.push(equity);
 
   const pending = () => buffers.reduce((n, b) => n + b.rows, 0);
-  const writeAll = db.transaction(() => {
-    for (const b of buffers) b.write();
-  });
+  const writeAll = db.transaction(() => writer.write(buffers.map((b) => b.peek())));
   const discard = () => {
     const n = pending();
     for (const b of buffers) b.clear();

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { Timestamp } from '../domain/order';
-import { RUN_FIELDS, selectList } from './columns';
+import { drainActiveWriters } from './activeWriters';
+import { RUN_COLUMNS, selectList } from './columns';
 import type { RunRow } from './rows';
 
 export interface NewRun {
@@ -24,7 +25,7 @@ export interface RunOutcome {
   error?: string;
 }
 
-const SELECT_RUN = `SELECT ${selectList(RUN_FIELDS)} FROM backtest_runs`;
+const SELECT_RUN = `SELECT ${selectList(RUN_COLUMNS)} FROM backtest_runs`;
 
 function toJson(value: unknown, what: string): string {
   let json: string | undefined;
@@ -69,7 +70,29 @@ export function updateRunProgress(db: Database.Database, runId: string, sessions
   if (changes === 0) throw new Error(`updateRunProgress: ${describeMissing(db, runId)}`);
 }
 
+/** The run's INTEGER row, which its records reference; throws naming `caller` if there is no such run. */
+export function runRowOf(db: Database.Database, runId: string, caller: string): number {
+  const found = db.prepare('SELECT row FROM backtest_runs WHERE id = ?').get(runId) as { row: number } | undefined;
+  if (!found) throw new Error(`${caller}: no run with id ${runId}`);
+  return found.row;
+}
+
+/**
+ * Records the run's outcome once its writers on other threads have committed everything. If one of
+ * them failed, the run is recorded failed with that error (whatever `outcome` said) and the error is thrown.
+ */
 export function finishRun(db: Database.Database, runId: string, outcome: RunOutcome): void {
+  try {
+    drainActiveWriters(runId);
+  } catch (err) {
+    const cause = `writing the run's records failed: ${(err as Error).message}`;
+    recordOutcome(db, runId, { status: 'failed', error: outcome.error ? `${outcome.error}; ${cause}` : cause });
+    throw err;
+  }
+  recordOutcome(db, runId, outcome);
+}
+
+function recordOutcome(db: Database.Database, runId: string, outcome: RunOutcome): void {
   const metricsJson = outcome.metrics === undefined ? null : toJson(outcome.metrics, `metrics of run ${runId}`);
   const { changes } = db
     .prepare(
@@ -123,7 +146,7 @@ export function getRun(db: Database.Database, id: string): RunRow | undefined {
 
 /** All runs, newest first. */
 export function listRuns(db: Database.Database): RunRow[] {
-  return db.prepare(`${SELECT_RUN} ORDER BY created_at DESC, rowid DESC`).all() as RunRow[];
+  return db.prepare(`${SELECT_RUN} ORDER BY created_at DESC, row DESC`).all() as RunRow[];
 }
 
 /** Deletes a run and, by cascade, everything recorded for it. Returns false if there was no such run. */

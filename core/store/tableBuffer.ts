@@ -1,85 +1,117 @@
-import type Database from 'better-sqlite3';
-import type { FieldMap } from './columns';
-
-/** Rows per multi-row INSERT: big enough to amortise statement overhead, far below SQLite's parameter limit. */
-export const ROWS_PER_STATEMENT = 64;
-
-type Value = string | number | null;
-
-/** What a flush needs from a buffer, whatever its row type. */
-export interface BufferedTable {
-  readonly rows: number;
-  write(): void;
-  clear(): void;
-}
+import type { ColumnSpec, TableSpec } from './columns';
 
 /**
- * Buffers rows of one table as a flat array of column values (no row objects are retained) and
- * inserts them with a cached multi-row statement plus a single-row one for the remainder.
- * Columns in `fixed` (run id, mode) are the same for every row, so they are bound once by name.
+ * One column of buffered rows. Numbers sit in a Float64Array (transferable to a worker without a
+ * copy), with a null mask only where the column allows null; text sits in a plain array.
  */
-export class TableBuffer<R> implements BufferedTable {
-  private values: Value[] = [];
-  private readonly keys: readonly (keyof R & string)[];
-  private readonly width: number;
-  private readonly chunk: Value[];
-  private multi: Database.Statement | undefined;
-  private single: Database.Statement | undefined;
-  private readonly sql: (rows: number) => string;
+export type ColumnData =
+  | { readonly kind: 'num'; readonly values: Float64Array; readonly nulls: Uint8Array | null }
+  | { readonly kind: 'text'; readonly values: (string | null)[] };
 
-  constructor(
-    private readonly db: Database.Database,
-    readonly table: string,
-    fields: FieldMap<R>,
-    private readonly fixed: Readonly<Record<string, Value>>,
-  ) {
-    this.keys = fields.map(([key]) => key);
-    this.width = fields.length;
-    this.chunk = new Array<Value>(this.width * ROWS_PER_STATEMENT);
-    const fixedColumns = Object.keys(fixed);
-    const columns = [...fixedColumns, ...fields.map(([, column]) => column)].join(', ');
-    const tuple = `(${[...fixedColumns.map((c) => `@${c}`), ...fields.map(() => '?')].join(', ')})`;
-    this.sql = (rows: number) => `INSERT INTO ${table} (${columns}) VALUES ${Array(rows).fill(tuple).join(', ')}`;
+/** Rows of one table in columns: what a flush writes and what crosses to the writer thread. */
+export interface TableBatch {
+  readonly table: string;
+  readonly rows: number;
+  readonly columns: readonly ColumnData[];
+}
+
+const INITIAL_CAPACITY = 256;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+/** The number of a canonical domain id such as "O123", or -1 if `id` is not one. */
+function seqOf(id: unknown, prefix: string): number {
+  if (typeof id !== 'string' || id.length < 2 || id.length > 16 || !id.startsWith(prefix)) return -1;
+  if (id.length > 2 && id.charCodeAt(1) === DIGIT_0) return -1;
+  for (let i = 1; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < DIGIT_0 || c > DIGIT_9) return -1;
+  }
+  return Number(id.slice(1));
+}
+
+function emptyColumn<R>(c: ColumnSpec<R>, capacity: number): ColumnData {
+  if (c.kind === 'text' || c.kind === 'text?') return { kind: 'text', values: [] };
+  return { kind: 'num', values: new Float64Array(capacity), nulls: c.kind === 'num?' ? new Uint8Array(capacity) : null };
+}
+
+/** Buffers rows of one table column by column; no row objects are retained. */
+export class TableBuffer<R> {
+  private cols: ColumnData[];
+  private capacity = INITIAL_CAPACITY;
+  private count = 0;
+
+  constructor(readonly spec: TableSpec<R>) {
+    this.cols = spec.columns.map((c) => emptyColumn(c, this.capacity));
   }
 
   get rows(): number {
-    return this.values.length / this.width;
+    return this.count;
   }
 
   push(row: R): void {
-    const { keys, values } = this;
-    for (let i = 0; i < keys.length; i++) values.push(row[keys[i]] as Value);
+    if (this.count === this.capacity) this.grow();
+    const { columns } = this.spec;
+    const at = this.count;
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i];
+      const data = this.cols[i];
+      const v = row[c.field] as unknown;
+      if (data.kind === 'text') {
+        data.values.push(v as string | null);
+      } else if (c.kind === 'seq') {
+        const seq = seqOf(v, c.prefix as string);
+        if (seq < 0) throw new Error(`${this.spec.table}: ${c.field} ${JSON.stringify(v)} is not an id like "${c.prefix}123"`);
+        data.values[at] = seq;
+      } else if (v === null && data.nulls) {
+        data.nulls[at] = 1;
+      } else {
+        data.values[at] = v as number;
+      }
+    }
+    this.count++;
   }
 
-  /** Inserts every buffered row; the caller owns the transaction. Throws naming the table and row range. */
-  write(): void {
-    const { values, width, chunk } = this;
-    const total = this.rows;
-    const full = total - (total % ROWS_PER_STATEMENT);
-    let row = 0;
-    try {
-      if (full > 0) {
-        this.multi ??= this.db.prepare(this.sql(ROWS_PER_STATEMENT));
-        for (; row < full; row += ROWS_PER_STATEMENT) {
-          const base = row * width;
-          for (let i = 0; i < chunk.length; i++) chunk[i] = values[base + i];
-          this.multi.run(chunk, this.fixed);
-        }
-      }
-      if (row < total) {
-        this.single ??= this.db.prepare(this.sql(1));
-        for (; row < total; row++) this.single.run(values.slice(row * width, (row + 1) * width), this.fixed);
-      }
-    } catch (err) {
-      const last = Math.min(row + (row < full ? ROWS_PER_STATEMENT : 1), total) - 1;
-      throw new Error(
-        `writing ${this.table} failed in buffered rows ${row}..${last} of ${total}: ${(err as Error).message}`,
-        { cause: err },
-      );
-    }
+  /** The buffered rows, still owned by this buffer (valid until the next push or clear). */
+  peek(): TableBatch {
+    return { table: this.spec.table, rows: this.count, columns: this.cols };
+  }
+
+  /** Hands the buffered rows over (e.g. to another thread) and starts empty. */
+  take(): TableBatch {
+    const batch = this.peek();
+    this.cols = this.spec.columns.map((c) => emptyColumn(c, this.capacity));
+    this.count = 0;
+    return batch;
   }
 
   clear(): void {
-    this.values = [];
+    this.take();
   }
+
+  private grow(): void {
+    this.capacity *= 2;
+    this.cols = this.cols.map((data): ColumnData => {
+      if (data.kind === 'text') return data;
+      const values = new Float64Array(this.capacity);
+      values.set(data.values);
+      let nulls: Uint8Array | null = null;
+      if (data.nulls) {
+        nulls = new Uint8Array(this.capacity);
+        nulls.set(data.nulls);
+      }
+      return { kind: 'num', values, nulls };
+    });
+  }
+}
+
+/** The transferable memory of a batch, for postMessage's transfer list. */
+export function transferablesOf(batch: TableBatch): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const c of batch.columns) {
+    if (c.kind !== 'num') continue;
+    out.push(c.values.buffer as ArrayBuffer);
+    if (c.nulls) out.push(c.nulls.buffer as ArrayBuffer);
+  }
+  return out;
 }

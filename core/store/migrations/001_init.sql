@@ -5,9 +5,15 @@
 -- Timestamps are INTEGER epoch milliseconds (UTC); money and prices are REAL.
 -- STRICT tables make SQLite reject wrongly typed values instead of silently storing them.
 -- Only the indexes the screens need exist: every extra index slows the bulk backtest writes.
+--
+-- A backtest writes millions of rows, so its records live in backtest_* tables shaped for bulk
+-- writes: keyed by the run's INTEGER row (not its 36-character id) and by per-run sequence numbers,
+-- WITHOUT ROWID so the primary key is the only b-tree. Paper and live records keep their own
+-- tables, with broker ids as text and the client order ref unique forever.
 
 CREATE TABLE backtest_runs (
-  id               TEXT PRIMARY KEY NOT NULL,
+  row              INTEGER PRIMARY KEY,
+  id               TEXT NOT NULL UNIQUE,
   name             TEXT NOT NULL,
   strategy         TEXT NOT NULL,
   config_json      TEXT NOT NULL,
@@ -27,11 +33,10 @@ CREATE TABLE backtest_runs (
   host             TEXT
 ) STRICT;
 
-CREATE TABLE orders (
-  row              INTEGER PRIMARY KEY,
-  id               TEXT NOT NULL,
-  run_id           TEXT REFERENCES backtest_runs (id) ON DELETE CASCADE,
-  mode             TEXT NOT NULL CHECK (mode IN ('BACKTEST', 'PAPER', 'LIVE')),
+-- seq is the number of the engine's order id "O<seq>"; intent is the planner's action (INCREASE, ...).
+CREATE TABLE backtest_orders (
+  run              INTEGER NOT NULL REFERENCES backtest_runs (row) ON DELETE CASCADE,
+  seq              INTEGER NOT NULL,
   client_order_ref TEXT NOT NULL,
   instrument       TEXT NOT NULL,
   side             TEXT NOT NULL CHECK (side IN ('BUY', 'SELL')),
@@ -47,18 +52,120 @@ CREATE TABLE orders (
   status_reason    TEXT,
   created_at       INTEGER NOT NULL,
   updated_at       INTEGER NOT NULL,
-  metadata_json    TEXT
+  intent           TEXT,
+  PRIMARY KEY (run, seq)
+) STRICT, WITHOUT ROWID;
+
+-- seq and order_seq are the numbers of the engine's ids "F<seq>" and "O<order_seq>".
+CREATE TABLE backtest_fills (
+  run              INTEGER NOT NULL REFERENCES backtest_runs (row) ON DELETE CASCADE,
+  seq              INTEGER NOT NULL,
+  order_seq        INTEGER NOT NULL,
+  instrument       TEXT NOT NULL,
+  side             TEXT NOT NULL CHECK (side IN ('BUY', 'SELL')),
+  quantity         REAL NOT NULL,
+  price            REAL NOT NULL,
+  commission       REAL NOT NULL,
+  slippage         REAL NOT NULL,
+  reference_price  REAL NOT NULL,
+  ts               INTEGER NOT NULL,
+  PRIMARY KEY (run, seq)
+) STRICT, WITHOUT ROWID;
+
+-- One snapshot per instrument and session: the key serves "positions as of a date" and makes a
+-- rewritten snapshot replace the earlier one.
+CREATE TABLE backtest_positions (
+  run              INTEGER NOT NULL REFERENCES backtest_runs (row) ON DELETE CASCADE,
+  ts               INTEGER NOT NULL,
+  instrument       TEXT NOT NULL,
+  quantity         REAL NOT NULL,
+  avg_cost         REAL NOT NULL,
+  market_price     REAL NOT NULL,
+  market_value     REAL NOT NULL,
+  unrealized_pnl   REAL NOT NULL,
+  realized_pnl     REAL NOT NULL,
+  PRIMARY KEY (run, ts, instrument)
+) STRICT, WITHOUT ROWID;
+
+-- A target portfolio per decision: one value per instrument and session, the latest replacing.
+CREATE TABLE backtest_targets (
+  run              INTEGER NOT NULL REFERENCES backtest_runs (row) ON DELETE CASCADE,
+  ts               INTEGER NOT NULL,
+  instrument       TEXT NOT NULL,
+  kind             TEXT NOT NULL CHECK (kind IN ('weight', 'quantity')),
+  value            REAL NOT NULL,
+  PRIMARY KEY (run, ts, instrument)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE backtest_trades (
+  row              INTEGER PRIMARY KEY,
+  run              INTEGER NOT NULL REFERENCES backtest_runs (row) ON DELETE CASCADE,
+  instrument       TEXT NOT NULL,
+  direction        TEXT NOT NULL CHECK (direction IN ('LONG', 'SHORT')),
+  quantity         REAL NOT NULL,
+  entry_ts         INTEGER NOT NULL,
+  entry_price      REAL NOT NULL,
+  exit_ts          INTEGER,
+  exit_price       REAL,
+  pnl              REAL,
+  return_pct       REAL,
+  commission       REAL NOT NULL,
+  bars_held        INTEGER
 ) STRICT;
-CREATE INDEX orders_run_id ON orders (run_id, id);
--- Orders sent to a broker must be matchable by their ref forever. A backtest's refs are random v4
--- UUIDs that never leave the run, and a unique index over millions of them would halve write speed.
-CREATE UNIQUE INDEX orders_broker_ref ON orders (client_order_ref) WHERE run_id IS NULL;
+CREATE INDEX backtest_trades_run ON backtest_trades (run);
+
+CREATE TABLE backtest_actions (
+  row              INTEGER PRIMARY KEY,
+  run              INTEGER NOT NULL REFERENCES backtest_runs (row) ON DELETE CASCADE,
+  ts               INTEGER NOT NULL,
+  action           TEXT NOT NULL,
+  instrument       TEXT,
+  detail_json      TEXT
+) STRICT;
+CREATE INDEX backtest_actions_run ON backtest_actions (run);
+
+CREATE TABLE backtest_daily_equity (
+  run              INTEGER NOT NULL REFERENCES backtest_runs (row) ON DELETE CASCADE,
+  ts               INTEGER NOT NULL,
+  cash             REAL NOT NULL,
+  equity           REAL NOT NULL,
+  gross_exposure   REAL NOT NULL,
+  net_exposure     REAL NOT NULL,
+  drawdown         REAL NOT NULL,
+  benchmark_equity REAL,
+  PRIMARY KEY (run, ts)
+) STRICT, WITHOUT ROWID;
+
+-- Paper and live trading.
+
+CREATE TABLE orders (
+  row              INTEGER PRIMARY KEY,
+  id               TEXT NOT NULL,
+  mode             TEXT NOT NULL CHECK (mode IN ('PAPER', 'LIVE')),
+  client_order_ref TEXT NOT NULL,
+  instrument       TEXT NOT NULL,
+  side             TEXT NOT NULL CHECK (side IN ('BUY', 'SELL')),
+  type             TEXT NOT NULL,
+  quantity         REAL NOT NULL,
+  limit_price      REAL,
+  stop_price       REAL,
+  time_in_force    TEXT NOT NULL,
+  status           TEXT NOT NULL,
+  filled_quantity  REAL NOT NULL,
+  avg_fill_price   REAL NOT NULL,
+  commission       REAL NOT NULL,
+  status_reason    TEXT,
+  created_at       INTEGER NOT NULL,
+  updated_at       INTEGER NOT NULL,
+  intent           TEXT
+) STRICT;
+-- Orders sent to a broker must be matchable by their ref forever.
+CREATE UNIQUE INDEX orders_broker_ref ON orders (client_order_ref);
 
 CREATE TABLE fills (
   row              INTEGER PRIMARY KEY,
   id               TEXT NOT NULL,
-  run_id           TEXT REFERENCES backtest_runs (id) ON DELETE CASCADE,
-  mode             TEXT NOT NULL CHECK (mode IN ('BACKTEST', 'PAPER', 'LIVE')),
+  mode             TEXT NOT NULL CHECK (mode IN ('PAPER', 'LIVE')),
   order_id         TEXT NOT NULL,
   instrument       TEXT NOT NULL,
   side             TEXT NOT NULL CHECK (side IN ('BUY', 'SELL')),
@@ -69,12 +176,11 @@ CREATE TABLE fills (
   reference_price  REAL NOT NULL,
   ts               INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX fills_run_ts ON fills (run_id, ts);
+CREATE INDEX fills_ts ON fills (ts);
 
--- Round trips of paper and live trading; backtests keep theirs in backtest_trades.
 CREATE TABLE trades (
   row              INTEGER PRIMARY KEY,
-  mode             TEXT NOT NULL CHECK (mode IN ('BACKTEST', 'PAPER', 'LIVE')),
+  mode             TEXT NOT NULL CHECK (mode IN ('PAPER', 'LIVE')),
   instrument       TEXT NOT NULL,
   direction        TEXT NOT NULL CHECK (direction IN ('LONG', 'SHORT')),
   quantity         REAL NOT NULL,
@@ -87,28 +193,10 @@ CREATE TABLE trades (
   commission       REAL NOT NULL,
   bars_held        INTEGER
 ) STRICT;
-
-CREATE TABLE backtest_trades (
-  row              INTEGER PRIMARY KEY,
-  run_id           TEXT NOT NULL REFERENCES backtest_runs (id) ON DELETE CASCADE,
-  instrument       TEXT NOT NULL,
-  direction        TEXT NOT NULL CHECK (direction IN ('LONG', 'SHORT')),
-  quantity         REAL NOT NULL,
-  entry_ts         INTEGER NOT NULL,
-  entry_price      REAL NOT NULL,
-  exit_ts          INTEGER,
-  exit_price       REAL,
-  pnl              REAL,
-  return_pct       REAL,
-  commission       REAL NOT NULL,
-  bars_held        INTEGER
-) STRICT;
-CREATE INDEX backtest_trades_run ON backtest_trades (run_id);
 
 CREATE TABLE positions_snapshots (
   row              INTEGER PRIMARY KEY,
-  run_id           TEXT REFERENCES backtest_runs (id) ON DELETE CASCADE,
-  mode             TEXT NOT NULL CHECK (mode IN ('BACKTEST', 'PAPER', 'LIVE')),
+  mode             TEXT NOT NULL CHECK (mode IN ('PAPER', 'LIVE')),
   ts               INTEGER NOT NULL,
   instrument       TEXT NOT NULL,
   quantity         REAL NOT NULL,
@@ -118,12 +206,11 @@ CREATE TABLE positions_snapshots (
   unrealized_pnl   REAL NOT NULL,
   realized_pnl     REAL NOT NULL
 ) STRICT;
-CREATE INDEX positions_snapshots_run_ts ON positions_snapshots (run_id, ts);
+CREATE INDEX positions_snapshots_ts ON positions_snapshots (ts);
 
 CREATE TABLE executed_actions (
   row              INTEGER PRIMARY KEY,
-  run_id           TEXT REFERENCES backtest_runs (id) ON DELETE CASCADE,
-  mode             TEXT NOT NULL CHECK (mode IN ('BACKTEST', 'PAPER', 'LIVE')),
+  mode             TEXT NOT NULL CHECK (mode IN ('PAPER', 'LIVE')),
   ts               INTEGER NOT NULL,
   action           TEXT NOT NULL,
   instrument       TEXT,
@@ -132,22 +219,9 @@ CREATE TABLE executed_actions (
 
 CREATE TABLE target_portfolios (
   row              INTEGER PRIMARY KEY,
-  run_id           TEXT REFERENCES backtest_runs (id) ON DELETE CASCADE,
-  mode             TEXT NOT NULL CHECK (mode IN ('BACKTEST', 'PAPER', 'LIVE')),
+  mode             TEXT NOT NULL CHECK (mode IN ('PAPER', 'LIVE')),
   ts               INTEGER NOT NULL,
   instrument       TEXT NOT NULL,
   kind             TEXT NOT NULL CHECK (kind IN ('weight', 'quantity')),
   value            REAL NOT NULL
 ) STRICT;
-
-CREATE TABLE backtest_daily_equity (
-  run_id           TEXT NOT NULL REFERENCES backtest_runs (id) ON DELETE CASCADE,
-  ts               INTEGER NOT NULL,
-  cash             REAL NOT NULL,
-  equity           REAL NOT NULL,
-  gross_exposure   REAL NOT NULL,
-  net_exposure     REAL NOT NULL,
-  drawdown         REAL NOT NULL,
-  benchmark_equity REAL,
-  PRIMARY KEY (run_id, ts)
-) STRICT, WITHOUT ROWID;

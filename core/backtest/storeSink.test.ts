@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { plannerSchema, simulatorSchema } from '../config/simulatorSchema';
+import { generateSyntheticMarket } from '../data/synthetic';
+import { openDatabase } from '../store/db';
+import { createRun, finishRun, getRun } from '../store/runs';
+import { tempDir } from '../store/testDb';
+import { readRun } from '../store/testRead';
+import { getStrategy } from '../strategy/registry';
+import { runBacktest } from './runner';
+import { createStoreSink } from './storeSink';
+
+describe('createStoreSink', () => {
+  it('stores a run through the writer thread exactly as on the engine thread', async () => {
+    const { dir, cleanup } = tempDir();
+    const db = openDatabase(join(dir, 'app.db'));
+    try {
+      const series = generateSyntheticMarket({ symbols: 6, years: 1, seed: 3 });
+      const symbols = series.map((s) => s.symbol);
+      const def = getStrategy('equal-weight');
+      const sim = simulatorSchema.parse({ slippage_bps: 5 });
+      const planner = plannerSchema.parse({});
+      const run = (sameThread: boolean) => {
+        const runId = createRun(db, {
+          name: 'x', strategy: 'equal-weight', config: {}, seed: 1, dataFingerprint: '-', appVersion: '0',
+          periodStart: series[0].ts[0], periodEnd: series[0].ts[series[0].length - 1], sessionsTotal: series[0].length,
+        });
+        const sink = createStoreSink(db, runId, { sameThread });
+        const strategy = def.create(def.params.parse({ rebalance: 'daily' }), { symbols, baseDir: dir });
+        const res = runBacktest({ series, strategy, initialCash: 1_000_000, seed: 1, sim, planner, strict: true, sink, progressEvery: 20 });
+        finishRun(db, runId, { status: res.status, metrics: res.metrics });
+        return { runId, sink, res };
+      };
+      const threaded = run(false);
+      const plain = run(true);
+      await threaded.sink.close();
+      await plain.sink.close();
+      // Client order refs are random UUIDs, different in every run; everything else is deterministic.
+      const withoutRefs = (runId: string) => {
+        const all = readRun(db, runId);
+        return { ...all, orders: all.orders.map((o) => ({ ...(o as object), clientOrderRef: undefined })) };
+      };
+      const stored = readRun(db, threaded.runId);
+      expect(withoutRefs(threaded.runId)).toEqual(withoutRefs(plain.runId));
+      expect(stored.orders[0]).toMatchObject({ clientOrderRef: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect(stored.fills).toHaveLength(threaded.res.totals.fills);
+      expect(stored.orders).toHaveLength(threaded.res.totals.orders);
+      expect(stored.equity).toHaveLength(threaded.res.sessions);
+      expect(stored.orders[0]).toMatchObject({ id: 'O1', intent: expect.any(String) });
+      expect(getRun(db, threaded.runId)).toMatchObject({ status: 'completed', sessionsDone: threaded.res.sessions });
+    } finally {
+      db.close();
+      cleanup();
+    }
+  });
+});

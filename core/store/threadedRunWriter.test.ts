@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './db';
+import type { FillRow, PositionSnapshotRow } from './rows';
+import { createRun, finishRun, getRun } from './runs';
+import { createRunWriter } from './runWriter';
+import { tempDir } from './testDb';
+import { readRun } from './testRead';
+import { createThreadedRunWriter } from './threadedRunWriter';
+
+const runInput = {
+  name: 'r',
+  strategy: 's',
+  config: {},
+  seed: 1,
+  dataFingerprint: 'f',
+  appVersion: '0',
+  periodStart: 0,
+  periodEnd: 1,
+  sessionsTotal: 10,
+};
+
+const money = fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x));
+const fillArb: fc.Arbitrary<FillRow> = fc.record({
+  id: fc.nat().map((n) => `F${n}`),
+  orderId: fc.nat().map((n) => `O${n}`),
+  instrument: fc.string({ maxLength: 8 }),
+  side: fc.constantFrom('BUY' as const, 'SELL' as const),
+  quantity: money,
+  price: money,
+  commission: money,
+  slippage: money,
+  referencePrice: money,
+  ts: fc.integer({ min: 0, max: 4_102_444_800_000 }),
+});
+const positionArb: fc.Arbitrary<PositionSnapshotRow> = fc.record({
+  ts: fc.integer({ min: 0, max: 1000 }),
+  instrument: fc.constantFrom('A', 'B', 'C', 'Ω'),
+  quantity: money,
+  avgCost: money,
+  marketPrice: money,
+  marketValue: money,
+  unrealizedPnl: money,
+  realizedPnl: money,
+});
+
+function fill(i: number, side: FillRow['side'] = 'BUY'): FillRow {
+  return { id: `F${i}`, orderId: `O${i}`, instrument: 'GOOG', side, quantity: 1, price: 100 + i, commission: 0, slippage: 0, referencePrice: 100, ts: i };
+}
+
+let db: Database.Database;
+let file: string;
+let cleanup: () => void;
+beforeEach(() => {
+  const tmp = tempDir();
+  cleanup = tmp.cleanup;
+  file = join(tmp.dir, 'app.db');
+  db = openDatabase(file);
+});
+afterEach(() => {
+  db.close();
+  cleanup();
+});
+
+describe('createThreadedRunWriter', () => {
+  it('stores exactly what the same-thread writer stores, across chunks and flushes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.uniqueArray(fillArb, { maxLength: 40, selector: (f) => f.id }), { minLength: 1, maxLength: 3 }),
+        fc.uniqueArray(positionArb, { maxLength: 60, selector: (p) => `${p.ts}|${p.instrument}` }),
+        fc.integer({ min: 1, max: 9 }),
+        async (flushes, positions, chunkRows) => {
+          const threadedRun = createRun(db, runInput);
+          const plainRun = createRun(db, runInput);
+          const threaded = createThreadedRunWriter(db, threadedRun, { chunkRows, maxInFlight: 1 });
+          const plain = createRunWriter(db, plainRun, 'BACKTEST');
+          // Ids must be unique per run, so each flush gets its own id range.
+          flushes.forEach((fills, f) => {
+            for (const r of fills) {
+              const row = { ...r, id: `F${f * 1e10 + Number(r.id.slice(1))}` };
+              threaded.fill(row);
+              plain.fill(row);
+            }
+            if (f === 0) for (const p of positions) (threaded.position(p), plain.position(p));
+            threaded.flush(f + 1);
+            plain.flush();
+          });
+          await threaded.close();
+          expect(readRun(db, threadedRun)).toEqual(readRun(db, plainRun));
+          expect(getRun(db, threadedRun)?.sessionsDone).toBe(flushes.length);
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+
+  it('reports a failure in the writer thread to the engine, and lands nothing of the failed flush', async () => {
+    const runId = createRun(db, runInput);
+    const w = createThreadedRunWriter(db, runId, { chunkRows: 10, maxInFlight: 2 });
+    for (let i = 0; i < 25; i++) w.fill(fill(i));
+    w.flush(1);
+    // The bad row sits in the third chunk of this flush: the first two are already written in its transaction.
+    for (let i = 25; i < 60; i++) w.fill(fill(i, i === 50 ? ('HOLD' as FillRow['side']) : 'BUY'));
+    w.flush(2);
+    expect(() => w.drain()).toThrow(`run ${runId} could not be written: writing backtest_fills failed in buffered rows 5..5 of 10: CHECK constraint failed`);
+    expect(() => w.flush(3)).toThrow(/CHECK constraint failed/);
+    expect(readRun(db, runId).fills).toHaveLength(25);
+    expect(getRun(db, runId)?.sessionsDone).toBe(1);
+    await expect(w.close()).rejects.toThrow(/CHECK constraint failed/);
+  });
+
+  it('makes finishRun record the run failed, never completed, when its writer failed', async () => {
+    const runId = createRun(db, runInput);
+    const w = createThreadedRunWriter(db, runId);
+    w.fill(fill(1));
+    w.fill(fill(1));
+    w.flush(1);
+    expect(() => finishRun(db, runId, { status: 'completed' })).toThrow(/UNIQUE constraint failed: backtest_fills/);
+    expect(getRun(db, runId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^writing the run's records failed: run .* could not be written: .*UNIQUE/) });
+    await expect(w.close()).rejects.toThrow(/UNIQUE/);
+  });
+
+  it('has finishRun wait for rows still in flight', async () => {
+    const runId = createRun(db, runInput);
+    const w = createThreadedRunWriter(db, runId, { maxInFlight: 64 });
+    for (let i = 0; i < 20_000; i++) w.fill(fill(i));
+    w.flush(10);
+    finishRun(db, runId, { status: 'completed' });
+    expect(readRun(db, runId).fills).toHaveLength(20_000);
+    expect(getRun(db, runId)).toMatchObject({ status: 'completed', sessionsDone: 10 });
+    await w.close();
+  });
+
+  it('refuses an in-memory database and an unknown run', () => {
+    const mem = openDatabase(':memory:');
+    const id = createRun(mem, runInput);
+    expect(() => createThreadedRunWriter(mem, id)).toThrow(/in-memory database, which another thread cannot open/);
+    mem.close();
+    expect(() => createThreadedRunWriter(db, 'nope')).toThrow('createThreadedRunWriter: no run with id nope');
+  });
+});
