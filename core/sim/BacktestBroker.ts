@@ -25,6 +25,8 @@ interface Working {
   eligibleFrom: number;
   /** Set once the order has been offered a bar: IOC/FOK/AT_* orders end after their first chance, DAY after its session. */
   offered: boolean;
+  /** Set when the order leaves the working set (filled, cancelled, rejected). */
+  done: boolean;
 }
 
 export interface BacktestBrokerOptions {
@@ -138,6 +140,7 @@ export class BacktestBroker implements BrokerInterface {
       sign: sideSign(order.side),
       eligibleFrom: this.tm.sessionIndex + (this.phase === 'open' ? 0 : 1),
       offered: false,
+      done: false,
     };
     this.working.set(order.id, w);
     this.workingByInst[inst].push(w);
@@ -268,7 +271,7 @@ export class BacktestBroker implements BrokerInterface {
           phase === 'bar'
             ? w.eligibleFrom <= session
             : w.eligibleFrom === session + 1 && w.order.timeInForce !== 'AT_OPEN';
-        if (ok && this.working.has(w.order.id)) used += this.matchOne(w, bar, phase, used);
+        if (ok && !w.done) used += this.matchOne(w, bar, phase, used);
       }
     }
   }
@@ -391,7 +394,7 @@ export class BacktestBroker implements BrokerInterface {
       }
       this.applyFill(w, qty, m.price, m.referencePrice);
     }
-    if (this.working.has(o.id) && (tif === 'IOC' || tif === 'AT_OPEN' || tif === 'AT_CLOSE')) {
+    if (!w.done && (tif === 'IOC' || tif === 'AT_OPEN' || tif === 'AT_CLOSE')) {
       if (phase === 'bar' || tif !== 'AT_OPEN')
         this.finish(w, 'CANCELLED', `${tif}: unfilled remainder cancelled after its only chance`);
     }
@@ -509,15 +512,17 @@ export class BacktestBroker implements BrokerInterface {
     transition(order, 'REJECTED');
     order.statusReason = reason;
     this.emit({ type: 'OrderRejected', order, reason, at: order.updatedAt });
-    if (!this.retain) this.orders.delete(order.id);
   }
 
   private unlink(w: Working): void {
+    w.done = true;
     this.working.delete(w.order.id);
     const list = this.workingByInst[w.inst];
-    const i = list.indexOf(w);
-    if (i >= 0) list.splice(i, 1);
-    if (!this.retain) this.orders.delete(w.order.id);
+    if (list.length === 1 && list[0] === w) list.pop();
+    else {
+      const i = list.indexOf(w);
+      if (i >= 0) list.splice(i, 1);
+    }
   }
 
   private emit(event: BrokerEvent): void {
