@@ -35,14 +35,46 @@ function emptyColumn<R>(c: ColumnSpec<R>, capacity: number): ColumnData {
   return { kind: 'num', values: new Float64Array(capacity), nulls: c.kind === 'num?' ? new Uint8Array(capacity) : null };
 }
 
+type RowWriter<R> = (cols: ColumnData[], at: number, row: R) => void;
+
+/**
+ * A row writer made for one table: each field is read by name at its own site, so the engine's
+ * millions of pushes stay monomorphic instead of looking fields up through a shared loop. The
+ * generated code only ever names the spec's own fields and columns, which are identifiers.
+ */
+function compileRowWriter<R>(spec: TableSpec<R>): RowWriter<R> {
+  const lines = spec.columns.map((c, i) => {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.field)) throw new Error(`${spec.table}: field name ${c.field} is not an identifier`);
+    const v = `row.${c.field}`;
+    switch (c.kind) {
+      case 'text':
+      case 'text?':
+        return `cols[${i}].values.push(${v});`;
+      case 'num':
+        return `cols[${i}].values[at] = ${v};`;
+      case 'num?':
+        return `{ const v = ${v}; if (v === null) cols[${i}].nulls[at] = 1; else cols[${i}].values[at] = v; }`;
+      case 'seq':
+        return `{ const v = ${v}; const n = seqOf(v, ${JSON.stringify(c.prefix)}); if (n < 0) bad(${JSON.stringify(c.field)}, ${JSON.stringify(c.prefix)}, v); cols[${i}].values[at] = n; }`;
+    }
+  });
+  const bad = (field: string, prefix: string, v: unknown): never => {
+    throw new Error(`${spec.table}: ${field} ${JSON.stringify(v)} is not an id like "${prefix}123"`);
+  };
+  return new Function('seqOf', 'bad', `return function write(cols, at, row) {\n${lines.join('\n')}\n};`)(seqOf, bad) as RowWriter<R>;
+}
+
 /** Buffers rows of one table column by column; no row objects are retained. */
 export class TableBuffer<R> {
   private cols: ColumnData[];
   private capacity = INITIAL_CAPACITY;
   private count = 0;
 
+  private readonly write: RowWriter<R>;
+
   constructor(readonly spec: TableSpec<R>) {
     this.cols = spec.columns.map((c) => emptyColumn(c, this.capacity));
+    this.write = compileRowWriter(spec);
   }
 
   get rows(): number {
@@ -51,24 +83,7 @@ export class TableBuffer<R> {
 
   push(row: R): void {
     if (this.count === this.capacity) this.grow();
-    const { columns } = this.spec;
-    const at = this.count;
-    for (let i = 0; i < columns.length; i++) {
-      const c = columns[i];
-      const data = this.cols[i];
-      const v = row[c.field] as unknown;
-      if (data.kind === 'text') {
-        data.values.push(v as string | null);
-      } else if (c.kind === 'seq') {
-        const seq = seqOf(v, c.prefix as string);
-        if (seq < 0) throw new Error(`${this.spec.table}: ${c.field} ${JSON.stringify(v)} is not an id like "${c.prefix}123"`);
-        data.values[at] = seq;
-      } else if (v === null && data.nulls) {
-        data.nulls[at] = 1;
-      } else {
-        data.values[at] = v as number;
-      }
-    }
+    this.write(this.cols, this.count, row);
     this.count++;
   }
 
