@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { createOrderRefSource } from './ids';
+import { createOrderRefs, orderRefFor } from './ids';
 
 const UUID_V8 = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('order refs', () => {
-  it('are version-8 UUIDs, distinct within a source and across sources', () => {
-    const a = createOrderRefSource();
-    const b = createOrderRefSource();
-    const refs = [...Array.from({ length: 1000 }, a), ...Array.from({ length: 1000 }, b)];
+  it('are version-8 UUIDs, distinct within a broker and across brokers', () => {
+    const a = createOrderRefs();
+    const b = createOrderRefs();
+    const refs = Array.from({ length: 1000 }, (_, i) => [a.refFor(i + 1), b.refFor(i + 1)]).flat();
     for (const r of refs) expect(r).toMatch(UUID_V8);
     expect(new Set(refs).size).toBe(2000);
   });
 
-  it('keep counting past the last group into the variant group', () => {
-    const next = createOrderRefSource();
-    const first = next();
-    expect(first.slice(-17)).toMatch(/^[89ab]000-000000000000$/);
-    expect(next().endsWith('-000000000001')).toBe(true);
+  it('carry the sequence number in their last 15 hex digits, so the prefix and number give them back', () => {
+    const refs = createOrderRefs();
+    expect(refs.refFor(1).endsWith('000-000000000001')).toBe(true);
+    expect(refs.refFor(2 ** 48 + 255).endsWith('001-0000000000ff')).toBe(true);
+    expect(orderRefFor(refs.prefix, 77)).toBe(refs.refFor(77));
+    expect(() => refs.refFor(-1)).toThrow(/out of range/);
   });
 });

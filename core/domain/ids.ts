@@ -2,28 +2,33 @@ import { randomBytes } from 'node:crypto';
 
 const hex = (n: number, digits: number): string => n.toString(16).padStart(digits, '0');
 
+/** Largest sequence number an order ref can carry: 60 bits, kept below 2^53 by JavaScript numbers. */
+const MAX_SEQ = Number.MAX_SAFE_INTEGER;
+
 /**
- * A source of client order references: RFC 9562 version-8 UUIDs made of 60 random bits drawn once
- * per source and a 60-bit counter. Unique forever in practice (a clash needs two sources drawing the
- * same 60 bits), and cheap enough for the millions of orders a backtest places.
+ * Client order references for one broker: RFC 9562 version-8 UUIDs made of 60 random bits drawn
+ * once (the prefix) and the order's sequence number. Unique forever in practice (a clash needs two
+ * brokers drawing the same 60 bits), cheap to make, and derivable again from the prefix and the
+ * number, so a store need not keep millions of them as text.
  */
-export function createOrderRefSource(): () => string {
+export interface OrderRefs {
+  /** `xxxxxxxx-xxxx-8xxx-v`: everything before the sequence number's 15 hex digits. */
+  readonly prefix: string;
+  refFor(seq: number): string;
+}
+
+export function orderRefFor(prefix: string, seq: number): string {
+  if (!Number.isInteger(seq) || seq < 0 || seq > MAX_SEQ) throw new Error(`order ref sequence ${seq} is out of range`);
+  const high = Math.floor(seq / 2 ** 48);
+  return `${prefix}${hex(high, 3)}-${hex(seq - high * 2 ** 48, 12)}`;
+}
+
+export function createOrderRefs(): OrderRefs {
   const r = randomBytes(8);
-  const a = r.readUInt32BE(0).toString(16).padStart(8, '0');
+  const a = hex(r.readUInt32BE(0), 8);
   const b = hex(r.readUInt16BE(4), 4);
   const c = hex(r.readUInt16BE(6) & 0x0fff, 3);
-  const prefix = `${a}-${b}-8${c}-`;
   const variant = (8 | (r[0] & 0x3)).toString(16);
-  // 60-bit counter as 15 hex digits: 3 in the variant group (which changes every 2^48 refs), 12 in the last.
-  let high = -1;
-  let head = '';
-  let low = 2 ** 48;
-  return () => {
-    if (low === 2 ** 48) {
-      high++;
-      low = 0;
-      head = `${prefix}${variant}${hex(high, 3)}-`;
-    }
-    return head + hex(low++, 12);
-  };
+  const prefix = `${a}-${b}-8${c}-${variant}`;
+  return { prefix, refFor: (seq) => orderRefFor(prefix, seq) };
 }

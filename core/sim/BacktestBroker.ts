@@ -2,7 +2,7 @@ import type { BrokerInterface, CancelAck, OrderStatusReport, SubmitAck } from '.
 import type { BrokerEvent, BrokerListener } from '../broker/events';
 import type { SimulatorConfig } from '../config/simulatorSchema';
 import { sideSign } from '../domain/enums';
-import { createOrderRefSource } from '../domain/ids';
+import { createOrderRefs, type OrderRefs } from '../domain/ids';
 import type { Fill, Order, OrderRequest, Timestamp } from '../domain/order';
 import { isTerminal, transition } from '../domain/orderState';
 import type { AccountState, Position } from '../domain/portfolio';
@@ -68,7 +68,8 @@ export class BacktestBroker implements BrokerInterface {
   private readonly ctx: MatchContext;
   private readonly scratchOrder: MatchOrder = { side: 'BUY', type: 'MARKET', timeInForce: 'DAY', limitPrice: null, stopPrice: null, remaining: 0, triggered: false };
   private readonly scratchBar: MatchBar = { open: 0, high: 0, low: 0, close: 0, volume: 0 };
-  private readonly nextRef = createOrderRefSource();
+  /** Generated refs derive from this broker's prefix and the order's number (see core/domain/ids). */
+  readonly orderRefs: OrderRefs = createOrderRefs();
   private readonly knownSymbol = (symbol: string): boolean => this.tm.hasSymbol(symbol);
   private readonly feeInput: CommissionInput = {
     side: 'BUY', quantity: 0, price: 0, orderFilledQty: 0, orderFilledValue: 0, orderCommission: 0, monthVolume: 0,
@@ -98,9 +99,10 @@ export class BacktestBroker implements BrokerInterface {
 
   submitOrder(request: OrderRequest): SubmitAck {
     const now = this.now();
-    const ref = request.clientOrderRef ?? this.nextRef();
+    const seq = ++this.orderSeq;
+    const ref = request.clientOrderRef ?? this.orderRefs.refFor(seq);
     const order: Order = {
-      id: `O${++this.orderSeq}`,
+      id: `O${seq}`,
       clientOrderRef: ref,
       instrument: request.instrument,
       side: request.side,
