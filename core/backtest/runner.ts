@@ -108,7 +108,7 @@ export function runBacktest(input: RunInput): RunResult {
       sink?.fill(e.fill);
     }
     if (sink && (e.type === 'OrderFilled' || e.type === 'OrderCancelled' || e.type === 'OrderRejected')) sink.order(e.order);
-  });
+  }, ['OrderFilled', 'OrderPartiallyFilled', 'OrderCancelled', 'OrderRejected']);
 
   const openPrice: PriceAt = (i) => {
     const b = tm.barIndex(i);

@@ -1,7 +1,7 @@
 import type { Mode } from '../domain/enums';
 import type { AccountState, Position } from '../domain/portfolio';
 import type { Fill, Order, OrderRequest, OrderStatus, Timestamp } from '../domain/index';
-import type { BrokerListener } from './events';
+import type { BrokerEventType, BrokerListener } from './events';
 
 /** What a command returns: only that the request was taken (or refused outright), never its outcome. */
 export interface SubmitAck {
@@ -47,6 +47,6 @@ export interface BrokerInterface {
   getAccountState(): AccountState;
   /** Brings local state in line with the broker's; a no-op for the simulator. */
   sync(): Promise<void>;
-  /** Returns the unsubscribe function. */
-  subscribe(listener: BrokerListener): () => void;
+  /** Returns the unsubscribe function. `types` limits the events delivered (all when omitted). */
+  subscribe(listener: BrokerListener, types?: readonly BrokerEventType[]): () => void;
 }

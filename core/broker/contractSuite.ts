@@ -146,6 +146,19 @@ export function brokerContractSuite(name: string, makeHarness: () => Promise<Bro
     );
 
     it(
+      'delivers only the event types a subscriber asked for',
+      withHarness(async (h) => {
+        const fills: BrokerEvent[] = [];
+        const all = record(h.broker);
+        h.broker.subscribe((e) => fills.push(e), ['OrderFilled']);
+        h.broker.submitOrder({ instrument: h.instrument, side: 'BUY', type: 'MARKET', quantity: 2, timeInForce: 'DAY' });
+        await h.advance();
+        expect(fills.map((e) => e.type)).toEqual(['OrderFilled']);
+        expect(all.map((e) => e.type)).toContain('OrderAccepted');
+      }),
+    );
+
+    it(
       'filters fills by time and stops sending events after unsubscribe',
       withHarness(async (h) => {
         const events: BrokerEvent[] = [];

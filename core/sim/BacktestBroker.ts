@@ -1,5 +1,5 @@
 import type { BrokerInterface, CancelAck, OrderStatusReport, SubmitAck } from '../broker/BrokerInterface';
-import type { BrokerEvent, BrokerListener } from '../broker/events';
+import type { BrokerEvent, BrokerEventType, BrokerListener } from '../broker/events';
 import type { SimulatorConfig } from '../config/simulatorSchema';
 import { sideSign } from '../domain/enums';
 import { createOrderRefs, type OrderRefs } from '../domain/ids';
@@ -17,7 +17,27 @@ import type { TimeMachine } from './timeMachine';
 /** `open`: before the current bar trades (orders may fill on it); `close`: after it (orders wait for the next bar). */
 export type ClockPhase = 'open' | 'close';
 
+/** The number in an order id "O123"; NaN for anything else, which matches no order. */
+function orderNumber(id: string): number {
+  return id.charCodeAt(0) === 79 ? Number(id.slice(1)) : Number.NaN;
+}
+
+interface Subscriber {
+  listener: BrokerListener;
+  types: ReadonlySet<BrokerEventType> | null;
+}
+
+const ALL_EVENT_TYPES: readonly BrokerEventType[] = [
+  'OrderAccepted',
+  'OrderPartiallyFilled',
+  'OrderFilled',
+  'OrderCancelled',
+  'OrderRejected',
+  'AccountChanged',
+];
+
 interface Working {
+  seq: number;
   order: Order;
   inst: number;
   sign: 1 | -1;
@@ -59,10 +79,13 @@ export class BacktestBroker implements BrokerInterface {
   private readonly rng: () => number;
   private readonly orders = new Map<string, Order>();
   private readonly refs = new Set<string>();
-  private readonly working = new Map<string, Working>();
+  /** Working orders by order number (a number key hashes faster than the id string). */
+  private readonly working = new Map<number, Working>();
   private readonly workingByInst: Working[][];
   private readonly fills: Fill[] = [];
-  private readonly listeners: BrokerListener[] = [];
+  private readonly listeners: Subscriber[] = [];
+  /** Event types some subscriber wants: events nobody listens to are never built. */
+  private wanted = new Set<BrokerEventType>();
   private readonly stats: ({ sigma: Float64Array; adv: Float64Array } | null)[];
   /** Reused for every match: the hot path allocates only what it keeps. */
   private readonly ctx: MatchContext;
@@ -137,6 +160,7 @@ export class BacktestBroker implements BrokerInterface {
     transition(order, 'SUBMITTED');
     const inst = this.tm.indexOf(order.instrument);
     const w: Working = {
+      seq,
       order,
       inst,
       sign: sideSign(order.side),
@@ -144,9 +168,9 @@ export class BacktestBroker implements BrokerInterface {
       offered: false,
       done: false,
     };
-    this.working.set(order.id, w);
+    this.working.set(seq, w);
     this.workingByInst[inst].push(w);
-    this.emit({ type: 'OrderAccepted', order, at: now });
+    if (this.wanted.has('OrderAccepted')) this.emit({ type: 'OrderAccepted', order, at: now });
     return { accepted: true, orderId: order.id, clientOrderRef: ref };
   }
 
@@ -155,7 +179,7 @@ export class BacktestBroker implements BrokerInterface {
   }
 
   cancelOrder(orderId: string, reason = 'cancelled by request'): CancelAck {
-    const w = this.working.get(orderId);
+    const w = this.working.get(orderNumber(orderId));
     if (!w) {
       const known = this.orders.get(orderId);
       const why = known ? `order ${orderId} is already ${known.status}` : `unknown order ${orderId}`;
@@ -177,7 +201,7 @@ export class BacktestBroker implements BrokerInterface {
   // ---- queries ----
 
   getOrderStatus(orderId: string): OrderStatusReport | undefined {
-    const o = this.working.get(orderId)?.order ?? this.orders.get(orderId);
+    const o = this.working.get(orderNumber(orderId))?.order ?? this.orders.get(orderId);
     if (!o) return undefined;
     return {
       orderId: o.id,
@@ -233,11 +257,14 @@ export class BacktestBroker implements BrokerInterface {
     // The simulator is its own source of truth: nothing to reconcile.
   }
 
-  subscribe(listener: BrokerListener): () => void {
-    this.listeners.push(listener);
+  subscribe(listener: BrokerListener, types?: readonly BrokerEventType[]): () => void {
+    const entry: Subscriber = { listener, types: types ? new Set(types) : null };
+    this.listeners.push(entry);
+    this.refreshWanted();
     return () => {
-      const i = this.listeners.indexOf(listener);
+      const i = this.listeners.indexOf(entry);
       if (i >= 0) this.listeners.splice(i, 1);
+      this.refreshWanted();
     };
   }
 
@@ -292,7 +319,7 @@ export class BacktestBroker implements BrokerInterface {
         this.finish(w, 'CANCELLED', 'expired: DAY order reached the end of its session');
     }
     // Reported when fills moved cash or positions; mark-to-market alone is read with getAccountState().
-    if (this.accountDirty && this.listeners.length > 0) {
+    if (this.accountDirty && this.wanted.has('AccountChanged')) {
       this.accountDirty = false;
       this.emit({ type: 'AccountChanged', account: p.accountState(), at: this.now() });
     }
@@ -518,7 +545,7 @@ export class BacktestBroker implements BrokerInterface {
 
   private unlink(w: Working): void {
     w.done = true;
-    this.working.delete(w.order.id);
+    this.working.delete(w.seq);
     const list = this.workingByInst[w.inst];
     if (list.length === 1 && list[0] === w) list.pop();
     else {
@@ -527,7 +554,11 @@ export class BacktestBroker implements BrokerInterface {
     }
   }
 
+  private refreshWanted(): void {
+    this.wanted = new Set(this.listeners.flatMap((l) => (l.types ? [...l.types] : ALL_EVENT_TYPES)));
+  }
+
   private emit(event: BrokerEvent): void {
-    for (const l of this.listeners) l(event);
+    for (const l of this.listeners) if (!l.types || l.types.has(event.type)) l.listener(event);
   }
 }
