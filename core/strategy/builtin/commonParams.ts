@@ -6,5 +6,7 @@ export const weightParam = z.number().finite().positive().default(1);
 /** Equal weights over `symbols`, summing to `weight`: the shape most built-ins target. */
 export function equalWeights(symbols: readonly string[], weight: number): Map<string, number> {
   const each = symbols.length ? weight / symbols.length : 0;
-  return new Map(symbols.map((s) => [s, each]));
+  const out = new Map<string, number>();
+  for (const s of symbols) out.set(s, each);
+  return out;
 }
