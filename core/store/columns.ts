@@ -21,11 +21,16 @@ export interface ColumnSpec<R> {
   readonly kind: ColumnKind;
   /** For `seq` columns: the id's letter prefix. */
   readonly prefix?: string;
+  /** Not stored: the table's `source` view derives it, and writers ignore the row's field. */
+  readonly derived?: boolean;
 }
 
 /** One table's shape: the one place the writer, the worker and the queries learn it. */
 export interface TableSpec<R> {
   readonly table: string;
+  /** Where rows are read, when derived columns need a view over the table. Default: the table. */
+  readonly source?: string;
+  /** Every field of a row as read; the stored ones are also what is written. */
   readonly columns: readonly ColumnSpec<R>[];
   /** A row with the same key replaces the earlier one (snapshots), instead of failing. */
   readonly replace?: boolean;
@@ -33,6 +38,21 @@ export interface TableSpec<R> {
 
 function col<R>(field: keyof R & string, column: string, kind: ColumnKind, prefix?: string): ColumnSpec<R> {
   return { field, column, kind, prefix };
+}
+
+/** A column only the table's view has, computed from the stored ones. */
+function derived<R>(field: keyof R & string, column: string, kind: ColumnKind): ColumnSpec<R> {
+  return { field, column, kind, derived: true };
+}
+
+/** The columns a writer stores, in the order it binds them. */
+export function storedColumns<R>(spec: TableSpec<R>): ColumnSpec<R>[] {
+  return spec.columns.filter((c) => !c.derived);
+}
+
+/** The table or view rows are read from. */
+export function sourceOf(spec: { readonly table: string; readonly source?: string }): string {
+  return spec.source ?? spec.table;
 }
 
 export const RUN_COLUMNS: readonly ColumnSpec<RunRow>[] = [
@@ -56,10 +76,11 @@ export const RUN_COLUMNS: readonly ColumnSpec<RunRow>[] = [
   col('host', 'host', 'text?'),
 ];
 
+/** A backtest stores a generated client order ref as NULL (see orderRefCompaction). */
 function orderColumns(backtest: boolean): ColumnSpec<OrderRow>[] {
   return [
     backtest ? col('id', 'seq', 'seq', 'O') : col('id', 'id', 'text'),
-    col('clientOrderRef', 'client_order_ref', 'text'),
+    col('clientOrderRef', 'client_order_ref', backtest ? 'text?' : 'text'),
     col('instrument', 'instrument', 'text'),
     col('side', 'side', 'text'),
     col('type', 'type', 'text'),
@@ -78,12 +99,14 @@ function orderColumns(backtest: boolean): ColumnSpec<OrderRow>[] {
   ];
 }
 
+/** A backtest fill's instrument and side are its order's, so only the view has them. */
 function fillColumns(backtest: boolean): ColumnSpec<FillRow>[] {
+  const fromOrder = backtest ? derived : col;
   return [
     backtest ? col('id', 'seq', 'seq', 'F') : col('id', 'id', 'text'),
     backtest ? col('orderId', 'order_seq', 'seq', 'O') : col('orderId', 'order_id', 'text'),
-    col('instrument', 'instrument', 'text'),
-    col('side', 'side', 'text'),
+    fromOrder<FillRow>('instrument', 'instrument', 'text'),
+    fromOrder<FillRow>('side', 'side', 'text'),
     col('quantity', 'quantity', 'num'),
     col('price', 'price', 'num'),
     col('commission', 'commission', 'num'),
@@ -107,16 +130,20 @@ const TRADE_COLUMNS: readonly ColumnSpec<TradeRow>[] = [
   col('barsHeld', 'bars_held', 'num?'),
 ];
 
-const POSITION_COLUMNS: readonly ColumnSpec<PositionSnapshotRow>[] = [
-  col('ts', 'ts', 'num'),
-  col('instrument', 'instrument', 'text'),
-  col('quantity', 'quantity', 'num'),
-  col('avgCost', 'avg_cost', 'num'),
-  col('marketPrice', 'market_price', 'num'),
-  col('marketValue', 'market_value', 'num'),
-  col('unrealizedPnl', 'unrealized_pnl', 'num'),
-  col('realizedPnl', 'realized_pnl', 'num'),
-];
+/** A backtest derives market value and unrealized P&L from quantity, prices and cost. */
+function positionColumns(backtest: boolean): ColumnSpec<PositionSnapshotRow>[] {
+  const computed = backtest ? derived : col;
+  return [
+    col('ts', 'ts', 'num'),
+    col('instrument', 'instrument', 'text'),
+    col('quantity', 'quantity', 'num'),
+    col('avgCost', 'avg_cost', 'num'),
+    col('marketPrice', 'market_price', 'num'),
+    computed<PositionSnapshotRow>('marketValue', 'market_value', 'num'),
+    computed<PositionSnapshotRow>('unrealizedPnl', 'unrealized_pnl', 'num'),
+    col('realizedPnl', 'realized_pnl', 'num'),
+  ];
+}
 
 const EQUITY_COLUMNS: readonly ColumnSpec<EquityRow>[] = [
   col('ts', 'ts', 'num'),
@@ -144,9 +171,14 @@ const TARGET_COLUMNS: readonly ColumnSpec<TargetRow>[] = [
 
 /** Tables of a backtest run; every row also gets the run's INTEGER row in column `run`. */
 export const BACKTEST_TABLES = {
-  orders: { table: 'backtest_orders', columns: orderColumns(true) } satisfies TableSpec<OrderRow>,
-  fills: { table: 'backtest_fills', columns: fillColumns(true) } satisfies TableSpec<FillRow>,
-  positions: { table: 'backtest_positions', columns: POSITION_COLUMNS, replace: true } satisfies TableSpec<PositionSnapshotRow>,
+  orders: { table: 'backtest_orders', source: 'backtest_orders_view', columns: orderColumns(true) } satisfies TableSpec<OrderRow>,
+  fills: { table: 'backtest_fills', source: 'backtest_fills_view', columns: fillColumns(true) } satisfies TableSpec<FillRow>,
+  positions: {
+    table: 'backtest_positions',
+    source: 'backtest_positions_view',
+    columns: positionColumns(true),
+    replace: true,
+  } satisfies TableSpec<PositionSnapshotRow>,
   targets: { table: 'backtest_targets', columns: TARGET_COLUMNS, replace: true } satisfies TableSpec<TargetRow>,
   trades: { table: 'backtest_trades', columns: TRADE_COLUMNS } satisfies TableSpec<TradeRow>,
   actions: { table: 'backtest_actions', columns: ACTION_COLUMNS } satisfies TableSpec<ActionRow>,
@@ -157,7 +189,7 @@ export const BACKTEST_TABLES = {
 export const LIVE_TABLES = {
   orders: { table: 'orders', columns: orderColumns(false) } satisfies TableSpec<OrderRow>,
   fills: { table: 'fills', columns: fillColumns(false) } satisfies TableSpec<FillRow>,
-  positions: { table: 'positions_snapshots', columns: POSITION_COLUMNS } satisfies TableSpec<PositionSnapshotRow>,
+  positions: { table: 'positions_snapshots', columns: positionColumns(false) } satisfies TableSpec<PositionSnapshotRow>,
   targets: { table: 'target_portfolios', columns: TARGET_COLUMNS } satisfies TableSpec<TargetRow>,
   trades: { table: 'trades', columns: TRADE_COLUMNS } satisfies TableSpec<TradeRow>,
   actions: { table: 'executed_actions', columns: ACTION_COLUMNS } satisfies TableSpec<ActionRow>,

@@ -20,13 +20,15 @@ const runInput = {
 
 const DAY = 86_400_000;
 
-function fill(i: number): FillRow {
-  // Prices cycle so sorting by price differs from insertion order and has ties.
-  return { id: `F${i}`, orderId: `O${i}`, instrument: 'GOOG', side: 'BUY', quantity: 1, price: 100 + (i % 7), commission: 0, slippage: 0, referencePrice: 100, ts: i * DAY };
+function order(i: number): OrderRow {
+  return { id: `O${i}`, clientOrderRef: `ref-${i}`, instrument: i % 2 ? 'AAPL' : 'GOOG', side: i % 3 ? 'SELL' : 'BUY', type: 'LIMIT', quantity: 10 - i, limitPrice: 50 + i, stopPrice: null, timeInForce: 'GTC', status: 'SUBMITTED', filledQuantity: 0, avgFillPrice: 0, commission: 0, statusReason: null, createdAt: i, updatedAt: i, intent: 'INCREASE' };
 }
 
-function order(i: number): OrderRow {
-  return { id: `O${i}`, clientOrderRef: `ref-${i}`, instrument: i % 2 ? 'AAPL' : 'GOOG', side: 'SELL', type: 'LIMIT', quantity: 10 - i, limitPrice: 50 + i, stopPrice: null, timeInForce: 'GTC', status: 'SUBMITTED', filledQuantity: 0, avgFillPrice: 0, commission: 0, statusReason: null, createdAt: i, updatedAt: i, intent: 'INCREASE' };
+/** A fill of one of the five orders O0..O4; its instrument and side are the order's. */
+function fill(i: number): FillRow {
+  const o = order(i % 5);
+  // Prices cycle so sorting by price differs from insertion order and has ties.
+  return { id: `F${i}`, orderId: o.id, instrument: o.instrument, side: o.side, quantity: 1, price: 100 + (i % 7), commission: 0, slippage: 0, referencePrice: 100, ts: i * DAY };
 }
 
 function trade(i: number): TradeRow {
@@ -34,7 +36,7 @@ function trade(i: number): TradeRow {
 }
 
 function position(ts: number, instrument: string, quantity: number): PositionSnapshotRow {
-  return { ts, instrument, quantity, avgCost: 1, marketPrice: 1, marketValue: quantity, unrealizedPnl: 0, realizedPnl: 0 };
+  return { ts, instrument, quantity, avgCost: 1.5, marketPrice: 2, marketValue: quantity * 2, unrealizedPnl: quantity * 0.5, realizedPnl: 0 };
 }
 
 let db: Database.Database;
@@ -56,6 +58,7 @@ beforeEach(() => {
   w.position(position(3, 'GOOG', 4));
   w.flush();
   const other = createRunWriter(db, otherRun, 'BACKTEST');
+  other.order(order(4));
   other.fill(fill(99));
   other.position(position(1, 'MSFT', 9));
   other.flush();
@@ -101,6 +104,35 @@ describe('run queries', () => {
     expect(countRunRows(db, otherRun, 'fills')).toBe(1);
     expect(() => countRunRows(db, runId, 'backtest_runs' as RunTable)).toThrow(/countRunRows: unknown table "backtest_runs"/);
     expect(countRunRows(db, 'no-such-run', 'fills')).toBe(0);
+  });
+
+  it('lists a fill once its order is stored, with the order\'s instrument and side, and sorts by them', () => {
+    const w = createRunWriter(db, otherRun, 'BACKTEST');
+    w.fill({ ...fill(100), orderId: 'O7' });
+    w.flush();
+    expect(countRunRows(db, otherRun, 'fills')).toBe(2);
+    expect(getRunFills(db, otherRun, { limit: 10, offset: 0 }).map((f) => f.id)).toEqual(['F99']);
+    w.order({ ...order(7), instrument: 'ZZZ', side: 'BUY' });
+    w.flush();
+    expect(getRunFills(db, otherRun, { limit: 10, offset: 0, orderBy: 'instrument', desc: true })).toEqual([
+      { ...fill(100), orderId: 'O7', instrument: 'ZZZ', side: 'BUY' },
+      fill(99),
+    ]);
+    expect(getRunFills(db, runId, { limit: 50, offset: 0, orderBy: 'side' }).map((f) => f.side)).toEqual([
+      ...Array(20).fill('BUY'),
+      ...Array(30).fill('SELL'),
+    ]);
+  });
+
+  it('reads one run\'s orders, fills and positions through their primary keys, not a scan', () => {
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(runId) as { detail: string }[]).map((r) => r.detail).join('; ');
+    const run = '(SELECT row FROM backtest_runs WHERE id = ?)';
+    for (const view of ['backtest_orders_view', 'backtest_fills_view', 'backtest_positions_view']) {
+      const detail = plan(`SELECT * FROM ${view} WHERE run = ${run}`);
+      expect(detail).not.toMatch(/SCAN backtest_(orders|fills|positions)\b/);
+      expect(detail).toMatch(/SEARCH (backtest_\w+|\w) USING PRIMARY KEY \(run=/);
+    }
   });
 
   it('gives each instrument\'s latest snapshot at or before a time', () => {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Timestamp } from '../domain/order';
-import { BACKTEST_TABLES, type BacktestTable, type TableSpec, selectList } from './columns';
+import { BACKTEST_TABLES, type BacktestTable, type TableSpec, selectList, sourceOf } from './columns';
 import type { EquityRow, FillRow, OrderRow, PositionSnapshotRow, TradeRow } from './rows';
 
 export interface PageOptions<R> {
@@ -46,7 +46,7 @@ function page<R>(
     // Sequence ids sort by number, and the key breaks ties so pages never overlap or skip rows.
     order = column.column === key ? order : `${column.column} ${direction}, ${key} ${direction}`;
   }
-  const sql = `SELECT ${selectList(spec.columns)} FROM ${spec.table} WHERE run = ${RUN_OF} ORDER BY ${order} LIMIT ? OFFSET ?`;
+  const sql = `SELECT ${selectList(spec.columns)} FROM ${sourceOf(spec)} WHERE run = ${RUN_OF} ORDER BY ${order} LIMIT ? OFFSET ?`;
   return db.prepare(sql).all(runId, limit, offset) as R[];
 }
 
@@ -54,7 +54,7 @@ function page<R>(
 export function getRunEquity(db: Database.Database, runId: string): EquityRow[] {
   const spec = BACKTEST_TABLES.equity;
   return db
-    .prepare(`SELECT ${selectList(spec.columns)} FROM ${spec.table} WHERE run = ${RUN_OF} ORDER BY ts`)
+    .prepare(`SELECT ${selectList(spec.columns)} FROM ${sourceOf(spec)} WHERE run = ${RUN_OF} ORDER BY ts`)
     .all(runId) as EquityRow[];
 }
 
@@ -73,6 +73,7 @@ export function getRunTrades(db: Database.Database, runId: string, options: Page
   return page(db, BACKTEST_TABLES.trades, 'row', runId, options, 'getRunTrades');
 }
 
+/** Rows stored; a fill whose order is not stored yet (mid-run) is counted but not yet listed. */
 export function countRunRows(db: Database.Database, runId: string, table: RunTable): number {
   if (!RUN_TABLES.includes(table)) {
     throw new Error(`countRunRows: unknown table "${table}"; expected one of ${RUN_TABLES.join(', ')}`);
@@ -88,7 +89,7 @@ export function getPositionsAt(db: Database.Database, runId: string, ts: Timesta
     .prepare(
       `SELECT ${selectList(spec.columns)} FROM (
          SELECT *, row_number() OVER (PARTITION BY instrument ORDER BY ts DESC) AS rank
-         FROM ${spec.table} WHERE run = ${RUN_OF} AND ts <= ?
+         FROM ${sourceOf(spec)} WHERE run = ${RUN_OF} AND ts <= ?
        ) WHERE rank = 1 ORDER BY instrument`,
     )
     .all(runId, ts) as PositionSnapshotRow[];

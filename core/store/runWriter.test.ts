@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../domain/enums';
+import { orderRefFor } from '../domain/ids';
 import { openDatabase } from './db';
-import { createRun } from './runs';
+import { createRun, getRun } from './runs';
 import type { ActionRow, EquityRow, FillRow, OrderRow, PositionSnapshotRow, TargetRow, TradeRow } from './rows';
 import { ROWS_PER_STATEMENT } from './tablePlans';
 import { createRunWriter } from './runWriter';
@@ -17,10 +18,15 @@ const ts = fc.integer({ min: 0, max: 4_102_444_800_000 });
 const text = fc.string({ maxLength: 20 });
 const json = fc.option(fc.json(), { nil: null });
 
-const seq = fc.nat({ max: 2 ** 40 });
-const orderArb: fc.Arbitrary<OrderRow> = fc.record({
+// Prices and quantities of positions stay far from overflow, so their derived products are finite.
+const price = fc.double({ min: -1e100, max: 1e100, noNaN: true }).map((x) => (Object.is(x, -0) ? 0 : x));
+
+// Up to the largest number a stored id carries (15 digits), well past 2^48 where a ref's high part starts.
+const seq = fc.nat({ max: 10 ** 15 - 1 });
+/** A ref the caller chose, or (null) the broker's generated one, made once the run's prefix is drawn. */
+const orderArb = fc.record({
   id: seq.map((n) => `O${n}`),
-  clientOrderRef: fc.uuid(),
+  clientOrderRef: fc.option(fc.uuid(), { nil: null }),
   instrument: text,
   side: fc.constantFrom(...SIDES),
   type: fc.constantFrom(...ORDER_TYPES),
@@ -37,18 +43,21 @@ const orderArb: fc.Arbitrary<OrderRow> = fc.record({
   updatedAt: ts,
   intent: fc.option(text, { nil: null }),
 });
-const fillArb: fc.Arbitrary<FillRow> = fc.record({
-  id: seq.map((n) => `F${n}`),
-  orderId: seq.map((n) => `O${n}`),
-  instrument: text,
-  side: fc.constantFrom(...SIDES),
-  quantity: money,
-  price: money,
-  commission: money,
-  slippage: money,
-  referencePrice: money,
-  ts,
-});
+/** Orders whose refs are caller-chosen or generated from `prefix`, as a BacktestBroker makes them. */
+const ordersArb = (prefix: string): fc.Arbitrary<OrderRow[]> =>
+  fc
+    .uniqueArray(orderArb, { maxLength: 150, selector: (o) => o.id })
+    .map((orders) => orders.map((o) => ({ ...o, clientOrderRef: o.clientOrderRef ?? orderRefFor(prefix, Number(o.id.slice(1))) })));
+/** Fills of some of `orders`: a fill's instrument and side are its order's. */
+const fillsArb = (orders: OrderRow[]): fc.Arbitrary<FillRow[]> =>
+  orders.length === 0
+    ? fc.constant([])
+    : fc
+        .uniqueArray(
+          fc.record({ id: seq.map((n) => `F${n}`), order: fc.constantFrom(...orders), quantity: money, price: money, commission: money, slippage: money, referencePrice: money, ts }),
+          { maxLength: 150, selector: (f) => f.id },
+        )
+        .map((fills) => fills.map(({ order, ...f }) => ({ ...f, orderId: order.id, instrument: order.instrument, side: order.side })));
 const tradeArb: fc.Arbitrary<TradeRow> = fc.record({
   instrument: text,
   direction: fc.constantFrom('LONG' as const, 'SHORT' as const),
@@ -62,16 +71,14 @@ const tradeArb: fc.Arbitrary<TradeRow> = fc.record({
   commission: money,
   barsHeld: fc.option(fc.nat(), { nil: null }),
 });
-const positionArb: fc.Arbitrary<PositionSnapshotRow> = fc.record({
-  ts,
-  instrument: text,
-  quantity: money,
-  avgCost: money,
-  marketPrice: money,
-  marketValue: money,
-  unrealizedPnl: money,
-  realizedPnl: money,
-});
+/** Market value and unrealized P&L as the engine's portfolio computes them. */
+function snapshot(p: Omit<PositionSnapshotRow, 'marketValue' | 'unrealizedPnl'>): PositionSnapshotRow {
+  const { quantity: q, marketPrice, avgCost } = p;
+  return { ...p, marketValue: q === 0 ? 0 : q * marketPrice, unrealizedPnl: q === 0 ? 0 : q * (marketPrice - avgCost) };
+}
+const positionArb: fc.Arbitrary<PositionSnapshotRow> = fc
+  .record({ ts, instrument: text, quantity: price, avgCost: price, marketPrice: price, realizedPnl: money })
+  .map(snapshot);
 const actionArb: fc.Arbitrary<ActionRow> = fc.record({
   ts,
   action: text,
@@ -159,16 +166,19 @@ describe('createRunWriter', () => {
     const byTsInstrument = (a: { ts: number; instrument: string }, b: { ts: number; instrument: string }) =>
       a.ts - b.ts || (a.instrument < b.instrument ? -1 : a.instrument > b.instrument ? 1 : 0);
     const key = (r: { ts: number; instrument: string }) => `${r.ts}|${r.instrument}`;
+    const ordersAndFills = fc
+      .string({ maxLength: 24 })
+      .chain(ordersArb)
+      .chain((orders) => fc.tuple(fc.constant(orders), fillsArb(orders)));
     fc.assert(
       fc.property(
-        fc.uniqueArray(orderArb, { maxLength: 150, selector: (o) => o.id }),
-        fc.uniqueArray(fillArb, { maxLength: 150, selector: (f) => f.id }),
+        ordersAndFills,
         fc.array(tradeArb, { maxLength: 30 }),
         fc.uniqueArray(positionArb, { maxLength: 150, selector: key }),
         equityRowsArb,
         fc.array(actionArb, { maxLength: 30 }),
         fc.uniqueArray(targetArb, { maxLength: 30, selector: key }),
-        (orders, fills, trades, positions, equity, actions, targets) => {
+        ([orders, fills], trades, positions, equity, actions, targets) => {
           const runId = createRun(db, runInput);
           const w = createRunWriter(db, runId, 'BACKTEST');
           orders.forEach(w.order);
@@ -200,11 +210,11 @@ describe('createRunWriter', () => {
   it('keeps the last of two snapshots of one instrument and session', () => {
     const runId = createRun(db, runInput);
     const w = createRunWriter(db, runId, 'BACKTEST');
-    const snap = { ts: 5, instrument: 'GOOG', quantity: 1, avgCost: 1, marketPrice: 1, marketValue: 1, unrealizedPnl: 0, realizedPnl: 0 };
+    const snap = { ts: 5, instrument: 'GOOG', quantity: 1, avgCost: 1, marketPrice: 3, marketValue: 3, unrealizedPnl: 2, realizedPnl: 0 };
     w.position(snap);
-    w.position({ ...snap, quantity: 2 });
+    w.position({ ...snap, quantity: 2, marketValue: 6, unrealizedPnl: 4 });
     w.flush();
-    expect(readRun(db, runId).positions).toEqual([{ ...snap, quantity: 2 }]);
+    expect(readRun(db, runId).positions).toEqual([{ ...snap, quantity: 2, marketValue: 6, unrealizedPnl: 4 }]);
   });
 
   it('rejects an order or fill id that is not the engine\'s O<n>/F<n>, naming it', () => {
@@ -258,11 +268,11 @@ describe('createRunWriter', () => {
     w.fill(fill(10_001));
     w.flush();
     for (let i = 0; i < 5000; i++) w.order({ ...orderSample(), id: `O${i}` });
-    for (let i = 0; i < 10_000; i++) w.fill(i === 7_000 ? { ...fill(i), side: 'HOLD' as FillRow['side'] } : fill(i));
+    for (let i = 0; i < 10_000; i++) w.fill(i === 7_000 ? { ...fill(i), price: Number.NaN } : fill(i));
 
     const first = 7_000 - (7_000 % ROWS_PER_STATEMENT);
     expect(() => w.flush()).toThrow(
-      `flush for run ${runId} rolled back, nothing written: writing backtest_fills failed in buffered rows ${first}..${first + ROWS_PER_STATEMENT - 1} of 10000: CHECK constraint failed`,
+      `flush for run ${runId} rolled back, nothing written: writing backtest_fills failed in buffered rows ${first}..${first + ROWS_PER_STATEMENT - 1} of 10000: NOT NULL constraint failed: backtest_fills.price`,
     );
     expect(count(db, 'backtest_orders')).toBe(0);
     expect(count(db, 'backtest_fills')).toBe(1);

@@ -11,6 +11,7 @@ import type {
   TargetRow,
   TradeRow,
 } from './rows';
+import { OrderRefCompactor, RECORD_PREFIX_SQL, recordedPrefix, storedOrders } from './orderRefCompaction';
 import { runRowOf } from './runs';
 import { TableBuffer } from './tableBuffer';
 import { ROWS_PER_STATEMENT, backtestPlans, livePlans } from './tablePlans';
@@ -46,9 +47,13 @@ export function createRunWriter(db: Database.Database, runId: string | null, mod
   if (mode !== 'BACKTEST' && runId !== null) throw new Error(`createRunWriter: a ${mode} writer records no run, got run id ${runId}`);
   const backtest = runId !== null;
   const specs = backtest ? BACKTEST_TABLES : LIVE_TABLES;
-  const plans = runId !== null ? backtestPlans(runRowOf(db, runId, 'createRunWriter')) : livePlans(mode as Exclude<Mode, 'BACKTEST'>);
+  const runRow = runId !== null ? runRowOf(db, runId, 'createRunWriter') : null;
+  const plans = runRow !== null ? backtestPlans(runRow) : livePlans(mode as Exclude<Mode, 'BACKTEST'>);
   const writer = createBatchWriter(db, plans, ROWS_PER_STATEMENT);
-  const orders = new TableBuffer<OrderRow>(specs.orders);
+  // Paper and live refs go to a broker and are kept as sent; only a backtest's are derivable.
+  const refs = runRow !== null ? new OrderRefCompactor(recordedPrefix(db, runRow)) : null;
+  const recordPrefix = refs ? db.prepare(RECORD_PREFIX_SQL) : null;
+  const orders = new TableBuffer(storedOrders(specs.orders));
   const fills = new TableBuffer<FillRow>(specs.fills);
   const positions = new TableBuffer<PositionSnapshotRow>(specs.positions);
   const trades = new TableBuffer<TradeRow>(specs.trades);
@@ -59,7 +64,13 @@ export function createRunWriter(db: Database.Database, runId: string | null, mod
   if (equity) buffers.push(equity);
 
   const pending = () => buffers.reduce((n, b) => n + b.rows, 0);
-  const writeAll = db.transaction(() => writer.write(buffers.map((b) => b.peek())));
+  const writeAll = db.transaction(() => {
+    const prefix = refs?.unrecordedPrefix() ?? null;
+    if (prefix !== null && recordPrefix?.run(prefix, runRow).changes === 0) {
+      throw new Error(`run ${runId} is gone or already records another order ref prefix`);
+    }
+    writer.write(buffers.map((b) => b.peek()));
+  });
   const discard = () => {
     const n = pending();
     for (const b of buffers) b.clear();
@@ -67,7 +78,7 @@ export function createRunWriter(db: Database.Database, runId: string | null, mod
   };
 
   return {
-    order: (r) => orders.push(r),
+    order: (r) => orders.push(refs ? refs.compact(r) : r),
     fill: (r) => fills.push(r),
     position: (r) => positions.push(r),
     equity: (r) => {
@@ -82,6 +93,7 @@ export function createRunWriter(db: Database.Database, runId: string | null, mod
       if (pending() === 0) return;
       try {
         writeAll();
+        refs?.recorded();
       } catch (err) {
         const scope = runId === null ? `${mode} session` : `run ${runId}`;
         throw new Error(`flush for ${scope} rolled back, nothing written: ${(err as Error).message}`, { cause: err });

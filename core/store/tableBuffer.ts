@@ -1,4 +1,4 @@
-import type { ColumnSpec, TableSpec } from './columns';
+import { type ColumnSpec, type TableSpec, storedColumns } from './columns';
 
 /**
  * One column of buffered rows. Numbers sit in a Float64Array (transferable to a worker without a
@@ -20,7 +20,7 @@ const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 
 /** The number of a canonical domain id such as "O123", or -1 if `id` is not one. */
-function seqOf(id: unknown, prefix: string): number {
+export function seqOf(id: unknown, prefix: string): number {
   if (typeof id !== 'string' || id.length < 2 || id.length > 16 || !id.startsWith(prefix)) return -1;
   if (id.length > 2 && id.charCodeAt(1) === DIGIT_0) return -1;
   for (let i = 1; i < id.length; i++) {
@@ -42,8 +42,8 @@ type RowWriter<R> = (cols: ColumnData[], at: number, row: R) => void;
  * millions of pushes stay monomorphic instead of looking fields up through a shared loop. The
  * generated code only ever names the spec's own fields and columns, which are identifiers.
  */
-function compileRowWriter<R>(spec: TableSpec<R>): RowWriter<R> {
-  const lines = spec.columns.map((c, i) => {
+function compileRowWriter<R>(spec: TableSpec<R>, columns: readonly ColumnSpec<R>[]): RowWriter<R> {
+  const lines = columns.map((c, i) => {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.field)) throw new Error(`${spec.table}: field name ${c.field} is not an identifier`);
     const v = `row.${c.field}`;
     switch (c.kind) {
@@ -64,17 +64,19 @@ function compileRowWriter<R>(spec: TableSpec<R>): RowWriter<R> {
   return new Function('seqOf', 'bad', `return function write(cols, at, row) {\n${lines.join('\n')}\n};`)(seqOf, bad) as RowWriter<R>;
 }
 
-/** Buffers rows of one table column by column; no row objects are retained. */
+/** Buffers the stored columns of one table's rows; no row objects are retained. */
 export class TableBuffer<R> {
   private cols: ColumnData[];
   private capacity = INITIAL_CAPACITY;
   private count = 0;
 
+  private readonly stored: readonly ColumnSpec<R>[];
   private readonly write: RowWriter<R>;
 
   constructor(readonly spec: TableSpec<R>) {
-    this.cols = spec.columns.map((c) => emptyColumn(c, this.capacity));
-    this.write = compileRowWriter(spec);
+    this.stored = storedColumns(spec);
+    this.cols = this.stored.map((c) => emptyColumn(c, this.capacity));
+    this.write = compileRowWriter(spec, this.stored);
   }
 
   get rows(): number {
@@ -95,7 +97,7 @@ export class TableBuffer<R> {
   /** Hands the buffered rows over (e.g. to another thread) and starts empty. */
   take(): TableBatch {
     const batch = this.peek();
-    this.cols = this.spec.columns.map((c) => emptyColumn(c, this.capacity));
+    this.cols = this.stored.map((c) => emptyColumn(c, this.capacity));
     this.count = 0;
     return batch;
   }

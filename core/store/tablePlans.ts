@@ -1,12 +1,12 @@
 import type { Mode } from '../domain/enums';
 import type { TablePlan } from './batchWriter';
-import { BACKTEST_TABLES, LIVE_TABLES, type TableSpec } from './columns';
+import { BACKTEST_TABLES, LIVE_TABLES, type TableSpec, storedColumns } from './columns';
 
 /** Rows per multi-row INSERT: big enough to amortise statement overhead, far below SQLite's parameter limit. */
 export const ROWS_PER_STATEMENT = 128;
 
 function plan(spec: TableSpec<never>, scopeColumn: string, scopeValue: string | number): TablePlan {
-  return { table: spec.table, columns: spec.columns.map((c) => c.column), scopeColumn, scopeValue, replace: spec.replace ?? false };
+  return { table: spec.table, columns: storedColumns(spec).map((c) => c.column), scopeColumn, scopeValue, replace: spec.replace ?? false };
 }
 
 /** Plans for every backtest table, scoped to the run whose INTEGER row is `runRow`. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { BACKTEST_TABLES, type BacktestTable, type ColumnSpec, selectList } from './columns';
+import { BACKTEST_TABLES, type BacktestTable, type ColumnSpec, selectList, sourceOf } from './columns';
 
 const KEY_ORDER: Record<BacktestTable, string> = {
   orders: 'seq',
@@ -17,7 +17,7 @@ export function readRun(db: Database.Database, runId: string): Record<BacktestTa
   for (const [name, spec] of Object.entries(BACKTEST_TABLES) as [BacktestTable, (typeof BACKTEST_TABLES)[BacktestTable]][]) {
     out[name] = db
       .prepare(
-        `SELECT ${selectList(spec.columns as readonly ColumnSpec<unknown>[])} FROM ${spec.table}
+        `SELECT ${selectList(spec.columns as readonly ColumnSpec<unknown>[])} FROM ${sourceOf(spec)}
          WHERE run = (SELECT row FROM backtest_runs WHERE id = ?) ORDER BY ${KEY_ORDER[name]}`,
       )
       .all(runId);

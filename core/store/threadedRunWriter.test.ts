@@ -3,7 +3,9 @@ import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './db';
-import type { FillRow, PositionSnapshotRow } from './rows';
+import { orderRefFor } from '../domain/ids';
+import { countRunRows } from './queries';
+import type { FillRow, OrderRow, PositionSnapshotRow } from './rows';
 import { createRun, finishRun, getRun } from './runs';
 import { createRunWriter } from './runWriter';
 import { tempDir } from './testDb';
@@ -35,19 +37,25 @@ const fillArb: fc.Arbitrary<FillRow> = fc.record({
   referencePrice: money,
   ts: fc.integer({ min: 0, max: 4_102_444_800_000 }),
 });
-const positionArb: fc.Arbitrary<PositionSnapshotRow> = fc.record({
-  ts: fc.integer({ min: 0, max: 1000 }),
-  instrument: fc.constantFrom('A', 'B', 'C', 'Ω'),
-  quantity: money,
-  avgCost: money,
-  marketPrice: money,
-  marketValue: money,
-  unrealizedPnl: money,
-  realizedPnl: money,
-});
+const price = fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 64);
+const positionArb: fc.Arbitrary<PositionSnapshotRow> = fc
+  .record({ ts: fc.integer({ min: 0, max: 1000 }), instrument: fc.constantFrom('A', 'B', 'C', 'Ω'), quantity: price, avgCost: price, marketPrice: price, realizedPnl: money })
+  .map((p) => ({ ...p, marketValue: p.quantity * p.marketPrice, unrealizedPnl: p.quantity * (p.marketPrice - p.avgCost) }));
 
-function fill(i: number, side: FillRow['side'] = 'BUY'): FillRow {
-  return { id: `F${i}`, orderId: `O${i}`, instrument: 'GOOG', side, quantity: 1, price: 100 + i, commission: 0, slippage: 0, referencePrice: 100, ts: i };
+const PREFIX = '0f1e2d3c-4b5a-8697-a';
+
+function fill(i: number, price = 100 + i): FillRow {
+  return { id: `F${i}`, orderId: `O${i}`, instrument: 'GOOG', side: 'BUY', quantity: 1, price, commission: 0, slippage: 0, referencePrice: 100, ts: i };
+}
+
+/** The order a fill belongs to; every third one with a ref the caller chose instead of the generated one. */
+function orderOf(f: FillRow): OrderRow {
+  const seq = Number(f.orderId.slice(1));
+  return {
+    id: f.orderId, clientOrderRef: seq % 3 ? orderRefFor(PREFIX, seq) : `mine-${seq}`, instrument: f.instrument, side: f.side,
+    type: 'MARKET', quantity: f.quantity, limitPrice: null, stopPrice: null, timeInForce: 'DAY', status: 'FILLED',
+    filledQuantity: f.quantity, avgFillPrice: f.price, commission: f.commission, statusReason: null, createdAt: f.ts, updatedAt: f.ts, intent: null,
+  };
 }
 
 let db: Database.Database;
@@ -79,16 +87,21 @@ describe('createThreadedRunWriter', () => {
           // Ids must be unique per run, so each flush gets its own id range.
           flushes.forEach((fills, f) => {
             for (const r of fills) {
-              const row = { ...r, id: `F${f * 1e10 + Number(r.id.slice(1))}` };
+              const n = f * 1e10 + Number(r.id.slice(1));
+              const row = { ...r, id: `F${n}`, orderId: `O${n}` };
               threaded.fill(row);
               plain.fill(row);
+              threaded.order(orderOf(row));
+              plain.order(orderOf(row));
             }
             if (f === 0) for (const p of positions) (threaded.position(p), plain.position(p));
             threaded.flush(f + 1);
             plain.flush();
           });
           await threaded.close();
-          expect(readRun(db, threadedRun)).toEqual(readRun(db, plainRun));
+          const stored = readRun(db, threadedRun);
+          expect(stored).toEqual(readRun(db, plainRun));
+          expect(stored.orders).toEqual(flushes.flatMap((fills, f) => fills.map((r) => orderOf({ ...r, orderId: `O${f * 1e10 + Number(r.id.slice(1))}` }))).sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1))));
           expect(getRun(db, threadedRun)?.sessionsDone).toBe(flushes.length);
         },
       ),
@@ -102,13 +115,15 @@ describe('createThreadedRunWriter', () => {
     for (let i = 0; i < 25; i++) w.fill(fill(i));
     w.flush(1);
     // The bad row sits in the third chunk of this flush: the first two are already written in its transaction.
-    for (let i = 25; i < 60; i++) w.fill(fill(i, i === 50 ? ('HOLD' as FillRow['side']) : 'BUY'));
+    for (let i = 25; i < 60; i++) w.fill(fill(i, i === 50 ? Number.NaN : 100 + i));
     w.flush(2);
-    expect(() => w.drain()).toThrow(`run ${runId} could not be written: writing backtest_fills failed in buffered rows 5..5 of 10: CHECK constraint failed`);
-    expect(() => w.flush(3)).toThrow(/CHECK constraint failed/);
-    expect(readRun(db, runId).fills).toHaveLength(25);
+    expect(() => w.drain()).toThrow(
+      `run ${runId} could not be written: writing backtest_fills failed in buffered rows 5..5 of 10: NOT NULL constraint failed: backtest_fills.price`,
+    );
+    expect(() => w.flush(3)).toThrow(/NOT NULL constraint failed/);
+    expect(countRunRows(db, runId, 'fills')).toBe(25);
     expect(getRun(db, runId)?.sessionsDone).toBe(1);
-    await expect(w.close()).rejects.toThrow(/CHECK constraint failed/);
+    await expect(w.close()).rejects.toThrow(/NOT NULL constraint failed/);
   });
 
   it('makes finishRun record the run failed, never completed, when its writer failed', async () => {
@@ -128,7 +143,7 @@ describe('createThreadedRunWriter', () => {
     for (let i = 0; i < 20_000; i++) w.fill(fill(i));
     w.flush(10);
     finishRun(db, runId, { status: 'completed' });
-    expect(readRun(db, runId).fills).toHaveLength(20_000);
+    expect(countRunRows(db, runId, 'fills')).toBe(20_000);
     expect(getRun(db, runId)).toMatchObject({ status: 'completed', sessionsDone: 10 });
     await w.close();
   });

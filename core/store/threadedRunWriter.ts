@@ -6,6 +6,7 @@ import { createBatchWriter } from './batchWriter';
 import { BACKTEST_TABLES } from './columns';
 import { CONNECTION_PRAGMAS } from './db';
 import type { ActionRow, EquityRow, FillRow, OrderRow, PositionSnapshotRow, TargetRow, TradeRow } from './rows';
+import { OrderRefCompactor, RECORD_PREFIX_SQL, recordedPrefix, storedOrders } from './orderRefCompaction';
 import { runRowOf } from './runs';
 import { TableBuffer, type TableBatch, transferablesOf } from './tableBuffer';
 import { ROWS_PER_STATEMENT, backtestPlans } from './tablePlans';
@@ -94,6 +95,7 @@ export function createThreadedRunWriter(
     runId,
     runRow,
     plans: backtestPlans(runRow),
+    recordPrefixSql: RECORD_PREFIX_SQL,
     rowsPerStatement: ROWS_PER_STATEMENT,
     signals,
     errors: port2,
@@ -103,7 +105,8 @@ export function createThreadedRunWriter(
   worker.unref();
   port1.unref();
 
-  const orders = new TableBuffer<OrderRow>(BACKTEST_TABLES.orders);
+  const refs = new OrderRefCompactor(recordedPrefix(db, runRow));
+  const orders = new TableBuffer(storedOrders(BACKTEST_TABLES.orders));
   const fills = new TableBuffer<FillRow>(BACKTEST_TABLES.fills);
   const positions = new TableBuffer<PositionSnapshotRow>(BACKTEST_TABLES.positions);
   const trades = new TableBuffer<TradeRow>(BACKTEST_TABLES.trades);
@@ -147,6 +150,8 @@ export function createThreadedRunWriter(
     const transfer = msg.kind === 'close' ? [] : msg.batches.flatMap(transferablesOf);
     worker.postMessage(msg, transfer);
     sent++;
+    // The writer thread records it in the transaction of these rows; if that fails, so does the run.
+    if (msg.kind !== 'close' && msg.orderRefPrefix !== null) refs.recorded();
   }
 
   function take(): TableBatch[] {
@@ -158,7 +163,7 @@ export function createThreadedRunWriter(
     if (++buffered < chunkRows) return;
     // After a failure the rows have nowhere to go; dropping them keeps memory flat until flush reports it.
     if (failed()) take();
-    else send({ kind: 'rows', batches: take() });
+    else send({ kind: 'rows', batches: take(), orderRefPrefix: refs.unrecordedPrefix() });
   }
 
   function drain(): void {
@@ -170,7 +175,7 @@ export function createThreadedRunWriter(
   const unregister = registerActiveWriter(runId, drain);
 
   return {
-    order: (r) => (orders.push(r), added()),
+    order: (r) => (orders.push(refs.compact(r)), added()),
     fill: (r) => (fills.push(r), added()),
     position: (r) => (positions.push(r), added()),
     equity: (r) => (equity.push(r), added()),
@@ -181,7 +186,7 @@ export function createThreadedRunWriter(
       const batches = take();
       const err = failed();
       if (err) throw err;
-      send({ kind: 'commit', batches, sessionsDone });
+      send({ kind: 'commit', batches, orderRefPrefix: refs.unrecordedPrefix(), sessionsDone });
     },
     drain,
     async close() {

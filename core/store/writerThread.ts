@@ -12,6 +12,8 @@ export interface WriterThreadData {
   runId: string;
   runRow: number;
   plans: TablePlan[];
+  /** Records the run's order ref prefix (see orderRefCompaction). */
+  recordPrefixSql: string;
   rowsPerStatement: number;
   /** Int32 slots shared with the engine thread, indexed by SIGNAL. */
   signals: SharedArrayBuffer;
@@ -30,10 +32,11 @@ export const SIGNAL_SLOTS = 2;
 /**
  * rows: part of the current flush, written inside its open transaction.
  * commit: the flush's last rows; then the run's progress is recorded and the transaction committed.
+ * orderRefPrefix: recorded with the run before the rows, whose NULL client order refs need it.
  */
 export type WriterMessage =
-  | { kind: 'rows'; batches: TableBatch[] }
-  | { kind: 'commit'; batches: TableBatch[]; sessionsDone: number }
+  | { kind: 'rows'; batches: TableBatch[]; orderRefPrefix: string | null }
+  | { kind: 'commit'; batches: TableBatch[]; orderRefPrefix: string | null; sessionsDone: number }
   | { kind: 'close' };
 
 export interface WriterFailure {
@@ -59,6 +62,7 @@ export function writerThreadMain(env: WriterThreadEnv): void {
   let db: Database.Database | undefined;
   let writer: BatchWriter | undefined;
   let progress: Database.Statement | undefined;
+  let recordPrefix: Database.Statement | undefined;
   let failed = false;
 
   function handled(): void {
@@ -85,9 +89,12 @@ export function writerThreadMain(env: WriterThreadEnv): void {
       port.close();
       return;
     }
-    if (failed || !db || !writer || !progress) return;
+    if (failed || !db || !writer || !progress || !recordPrefix) return;
     // IMMEDIATE takes the write lock up front, so a busy database fails before any row is written.
     if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+    if (msg.orderRefPrefix !== null && recordPrefix.run(msg.orderRefPrefix, data.runRow).changes === 0) {
+      throw new Error(`run ${data.runId} is gone or already records another order ref prefix`);
+    }
     writer.write(msg.batches);
     if (msg.kind === 'commit') {
       if (progress.run(msg.sessionsDone, data.runRow).changes === 0) {
@@ -107,6 +114,7 @@ export function writerThreadMain(env: WriterThreadEnv): void {
     db.pragma('foreign_keys = OFF');
     writer = env.createBatchWriter(db, data.plans, data.rowsPerStatement);
     progress = db.prepare("UPDATE backtest_runs SET sessions_done = ? WHERE row = ? AND status = 'running'");
+    recordPrefix = db.prepare(data.recordPrefixSql);
   } catch (err) {
     fail(err);
   }
