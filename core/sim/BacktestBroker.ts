@@ -93,7 +93,6 @@ export class BacktestBroker implements BrokerInterface {
   private readonly scratchBar: MatchBar = { open: 0, high: 0, low: 0, close: 0, volume: 0 };
   /** Generated refs derive from this broker's prefix and the order's number (see core/domain/ids). */
   readonly orderRefs: OrderRefs = createOrderRefs();
-  private readonly knownSymbol = (symbol: string): boolean => this.tm.hasSymbol(symbol);
   private readonly feeInput: CommissionInput = {
     side: 'BUY', quantity: 0, price: 0, orderFilledQty: 0, orderFilledValue: 0, orderCommission: 0, monthVolume: 0,
   };
@@ -149,7 +148,7 @@ export class BacktestBroker implements BrokerInterface {
     if (this.retain) this.orders.set(order.id, order);
     const reason =
       (request.clientOrderRef !== undefined && this.refs.has(ref) ? `duplicate client order ref ${ref}` : null) ??
-      invalidOrderReason(request, this.knownSymbol) ??
+      invalidOrderReason(request, this.tm.hasSymbol(request.instrument)) ??
       this.shortReason(order);
     if (reason !== null) {
       this.reject(order, reason);
@@ -408,8 +407,9 @@ export class BacktestBroker implements BrokerInterface {
       return 0;
     }
     if (qty > 0) {
-      // The usual case, a fill the account can take, costs no allocation.
-      const allowed = this.withinAccount(w, qty, m.price) ? null : this.affordable(w, qty, m.price);
+      // The usual case, a fill the account can take, costs no allocation and one fee computation.
+      const fee = this.feeFor(w, qty, m.price);
+      const allowed = this.withinAccount(w, qty, m.price, fee) ? null : this.affordable(w, qty, m.price);
       if (allowed && allowed.qty < qty) {
         if (sim.on_insufficient_funds === 'reject' || allowed.qty <= 0 || tif === 'FOK') {
           if (o.filledQuantity === 0) this.finish(w, 'REJECTED', allowed.reason);
@@ -417,11 +417,11 @@ export class BacktestBroker implements BrokerInterface {
           return 0;
         }
         qty = allowed.qty;
-        this.applyFill(w, qty, m.price, m.referencePrice);
+        this.applyFill(w, qty, m.price, m.referencePrice, this.feeFor(w, qty, m.price));
         this.finish(w, 'CANCELLED', `reduced: ${allowed.reason}`);
         return qty;
       }
-      this.applyFill(w, qty, m.price, m.referencePrice);
+      this.applyFill(w, qty, m.price, m.referencePrice, fee);
     }
     if (!w.done && (tif === 'IOC' || tif === 'AT_OPEN' || tif === 'AT_CLOSE')) {
       if (phase === 'bar' || tif !== 'AT_OPEN')
@@ -430,10 +430,10 @@ export class BacktestBroker implements BrokerInterface {
     return qty;
   }
 
-  private withinAccount(w: Working, qty: number, price: number): boolean {
+  private withinAccount(w: Working, qty: number, price: number, fee: number): boolean {
     const acct = this.sim.account;
     const shortLimited = w.sign < 0 && (!acct.allow_short || acct.type === 'cash') && qty > this.portfolio.qty[w.inst];
-    return !shortLimited && this.fits(w, qty, price);
+    return !shortLimited && this.fits(w, qty, price, fee);
   }
 
   /** The largest part of `qty` the account can take at `price`, fees included, and why not more. */
@@ -446,8 +446,8 @@ export class BacktestBroker implements BrokerInterface {
       maxQty = Math.max(0, pos);
       reason = 'short selling is not allowed in this account';
     }
-    if (this.fits(w, maxQty, price)) return { qty: maxQty, reason };
     const need = maxQty * price + this.feeFor(w, maxQty, price);
+    if (this.fits(w, maxQty, price, need - maxQty * price)) return { qty: maxQty, reason };
     reason =
       acct.type === 'cash'
         ? `insufficient funds: ${maxQty} ${w.order.instrument} @ ${price.toFixed(4)} needs ${need.toFixed(2)} with fees, cash is ${this.portfolio.cash.toFixed(2)}`
@@ -456,20 +456,22 @@ export class BacktestBroker implements BrokerInterface {
     let hi = Math.floor(maxQty);
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if (this.fits(w, mid, price)) lo = mid;
+      if (this.fits(w, mid, price, this.feeFor(w, mid, price))) lo = mid;
       else hi = mid - 1;
     }
     return { qty: lo, reason };
   }
 
-  /** Whether filling `q` at `price` keeps a cash account out of overdraft and a margin account within its leverage. */
-  private fits(w: Working, q: number, price: number): boolean {
+  /**
+   * Whether filling `q` at `price`, paying `fee`, keeps a cash account out of overdraft and a margin
+   * account within its leverage.
+   */
+  private fits(w: Working, q: number, price: number, fee: number): boolean {
     if (q <= 0) return true;
     const p = this.portfolio;
     const pos = p.qty[w.inst];
     const exposureUp = w.sign > 0 ? pos >= 0 || q > -pos : pos <= 0 || q > pos;
     if (!exposureUp) return true;
-    const fee = this.feeFor(w, q, price);
     const acct = this.sim.account;
     if (acct.type === 'cash') return p.cash - q * price - fee >= -1e-9;
     const mark = Number.isNaN(p.mark[w.inst]) ? price : p.mark[w.inst];
@@ -491,9 +493,8 @@ export class BacktestBroker implements BrokerInterface {
     return this.commission.fee(f);
   }
 
-  private applyFill(w: Working, qty: number, price: number, reference: number): void {
+  private applyFill(w: Working, qty: number, price: number, reference: number, fee: number): void {
     const o = w.order;
-    const fee = this.feeFor(w, qty, price);
     const at = this.now();
     const slippage = (price - reference) * qty * w.sign;
     const fill: Fill = {
