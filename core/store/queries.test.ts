@@ -1,3 +1,4 @@
+import { testRunInput } from './testDb';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './db';
@@ -6,17 +7,7 @@ import type { FillRow, OrderRow, PositionSnapshotRow, TradeRow } from './rows';
 import { createRun } from './runs';
 import { createRunWriter } from './runWriter';
 
-const runInput = {
-  name: 'r',
-  strategy: 's',
-  config: {},
-  seed: 1,
-  dataFingerprint: 'f',
-  appVersion: '0',
-  periodStart: 0,
-  periodEnd: 1,
-  sessionsTotal: 1,
-};
+const runInput = testRunInput();
 
 const DAY = 86_400_000;
 

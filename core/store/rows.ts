@@ -1,3 +1,4 @@
+import type { Position } from '../domain/portfolio';
 import type { OrderStatus, OrderType, Side, TimeInForce } from '../domain/enums';
 import type { Timestamp } from '../domain/order';
 
@@ -79,15 +80,9 @@ export interface TradeRow {
   barsHeld: number | null;
 }
 
-export interface PositionSnapshotRow {
+/** A position as it stood at the close of session `ts`. */
+export interface PositionSnapshotRow extends Position {
   ts: Timestamp;
-  instrument: string;
-  quantity: number;
-  avgCost: number;
-  marketPrice: number;
-  marketValue: number;
-  unrealizedPnl: number;
-  realizedPnl: number;
 }
 
 export interface EquityRow {

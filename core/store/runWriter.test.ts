@@ -9,7 +9,7 @@ import { createRun, getRun } from './runs';
 import type { ActionRow, EquityRow, FillRow, OrderRow, PositionSnapshotRow, TargetRow, TradeRow } from './rows';
 import { ROWS_PER_STATEMENT } from './tablePlans';
 import { createRunWriter } from './runWriter';
-import { tempDir } from './testDb';
+import { tempDir, testRunInput } from './testDb';
 import { readRun } from './testRead';
 
 // -0 would come back as 0 and NaN as NULL, so generated money is a finite non-negative-zero double.
@@ -109,17 +109,7 @@ const equityRowsArb: fc.Arbitrary<EquityRow[]> = fc
     ),
   );
 
-const runInput = {
-  name: 'r',
-  strategy: 's',
-  config: {},
-  seed: 1,
-  dataFingerprint: 'f',
-  appVersion: '0',
-  periodStart: 0,
-  periodEnd: 1,
-  sessionsTotal: 1,
-};
+const runInput = testRunInput();
 
 function fill(i: number): FillRow {
   return {

@@ -7,3 +7,18 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'tradedesk-store-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** What createRun needs, for tests that only need some run to write into. */
+export function testRunInput(sessionsTotal = 1) {
+  return {
+    name: 'r',
+    strategy: 's',
+    config: {},
+    seed: 1,
+    dataFingerprint: 'f',
+    appVersion: '0',
+    periodStart: 0,
+    periodEnd: 1,
+    sessionsTotal,
+  };
+}

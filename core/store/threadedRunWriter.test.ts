@@ -8,21 +8,11 @@ import { countRunRows } from './queries';
 import type { FillRow, OrderRow, PositionSnapshotRow } from './rows';
 import { createRun, finishRun, getRun } from './runs';
 import { createRunWriter } from './runWriter';
-import { tempDir } from './testDb';
+import { tempDir, testRunInput } from './testDb';
 import { readRun } from './testRead';
 import { createThreadedRunWriter } from './threadedRunWriter';
 
-const runInput = {
-  name: 'r',
-  strategy: 's',
-  config: {},
-  seed: 1,
-  dataFingerprint: 'f',
-  appVersion: '0',
-  periodStart: 0,
-  periodEnd: 1,
-  sessionsTotal: 10,
-};
+const runInput = testRunInput(10);
 
 const money = fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x));
 const fillArb: fc.Arbitrary<FillRow> = fc.record({
