@@ -18,6 +18,8 @@ export interface OrderRefs {
 }
 
 export function orderRefFor(prefix: string, seq: number): string {
+  // Every realistic run stays below 2^48 orders: its high digits are always 000.
+  if (seq >= 0 && seq < 2 ** 48 && Number.isInteger(seq)) return `${prefix}000-${hex(seq, 12)}`;
   if (!Number.isInteger(seq) || seq < 0 || seq > MAX_SEQ) throw new Error(`order ref sequence ${seq} is out of range`);
   const high = Math.floor(seq / 2 ** 48);
   return `${prefix}${hex(high, 3)}-${hex(seq - high * 2 ** 48, 12)}`;

@@ -291,15 +291,15 @@ export class BacktestBroker implements BrokerInterface {
       if (list.length === 0) continue;
       const bar = this.tm.barIndex(inst);
       if (bar < 0) continue;
+      if (list.length === 1) {
+        const w = list[0];
+        if (this.eligible(w, phase, session)) this.matchOne(w, bar, phase, 0);
+        continue;
+      }
       let used = 0;
-      // A match can unlink the order from `list`: walk a snapshot when there is more than one.
-      const orders = list.length === 1 ? [list[0]] : list.slice();
-      for (const w of orders) {
-        const ok =
-          phase === 'bar'
-            ? w.eligibleFrom <= session
-            : w.eligibleFrom === session + 1 && w.order.timeInForce !== 'AT_OPEN';
-        if (ok && !w.done) used += this.matchOne(w, bar, phase, used);
+      // A match can unlink the order from `list`: walk a snapshot.
+      for (const w of list.slice()) {
+        if (this.eligible(w, phase, session)) used += this.matchOne(w, bar, phase, used);
       }
     }
   }
@@ -428,6 +428,11 @@ export class BacktestBroker implements BrokerInterface {
         this.finish(w, 'CANCELLED', `${tif}: unfilled remainder cancelled after its only chance`);
     }
     return qty;
+  }
+
+  private eligible(w: Working, phase: 'bar' | 'decision', session: number): boolean {
+    if (w.done) return false;
+    return phase === 'bar' ? w.eligibleFrom <= session : w.eligibleFrom === session + 1 && w.order.timeInForce !== 'AT_OPEN';
   }
 
   private withinAccount(w: Working, qty: number, price: number, fee: number): boolean {
