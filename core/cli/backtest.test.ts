@@ -11,8 +11,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'core/cli/backtest.ts');
 const goog = path.join(root, 'configs/backtests/goog-sma.yaml');
 
-function run(args: string[]) {
-  const p = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function run(args: string[], env: Record<string, string> = {}) {
+  const p = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: p.status, stdout: p.stdout, stderr: p.stderr };
 }
 
@@ -101,6 +101,17 @@ describe('backtest CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/strategy failed on 2000-01-07: bad signal/);
     expect(runsIn(dbFile)).toEqual([{ status: 'failed', error: 'strategy failed on 2000-01-07: bad signal' }]);
+  });
+
+  it('records in the app data directory when no --db is given', () => {
+    const dir = tmp();
+    const spec = path.join(dir, 'spec.yaml');
+    writeFileSync(spec, 'name: default-db\nstrategy: {name: buy-and-hold}\ndata: {synthetic: {symbols: 2, years: 1}}\n');
+    const r = run([spec, '--json'], { TRADEDESK_DATA_DIR: path.join(dir, 'appdata') });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { db: string };
+    expect(out.db).toBe(path.join(dir, 'appdata', 'tradedesk.db'));
+    expect(runsIn(out.db)).toEqual([{ status: 'completed', error: null }]);
   });
 
   it('explains its usage on a wrong call', () => {
