@@ -176,6 +176,26 @@ describe('runBacktest margin calls', () => {
   });
 });
 
+describe('runBacktest sizing', () => {
+  // Decided at a close of 100; the next bar opens at 50. Weight 1.0 of 10,000 cash, no costs.
+  const series = [dailySeries('AAA', [[100, 100, 100, 100, 1e9], [50, 50, 50, 50, 1e9], [50, 50, 50, 50, 1e9]])];
+  const allIn: StrategyFn = (_asOf, _view, pf) => (pf.positions.size === 0 ? { kind: 'weight', values: new Map([['AAA', 1]]) } : null);
+  const sim = simulatorSchema.parse({ slippage_bps: 0, spread_bps: 0, commission: { model: 'none' }, account: { type: 'cash' } });
+
+  it('sizes weights against the fill price by default (size_at: execution)', () => {
+    const sink = new MemorySink();
+    runBacktest({ ...baseInput(series, sim, ['buy-and-hold', {}]), initialCash: 10_000, strategy: allIn, sink });
+    expect(sink.fills.map((f) => [f.quantity, f.price])).toEqual([[200, 50]]);
+  });
+
+  it('sizes weights against the decision close with size_at: decision', () => {
+    const sink = new MemorySink();
+    const planner = plannerSchema.parse({ size_at: 'decision' });
+    runBacktest({ ...baseInput(series, sim, ['buy-and-hold', {}]), initialCash: 10_000, strategy: allIn, planner, sink });
+    expect(sink.fills.map((f) => [f.quantity, f.price])).toEqual([[100, 50]]);
+  });
+});
+
 describe('runBacktest records', () => {
   it('records a target portfolio when it is set and again only when it changes', () => {
     const series = generateSyntheticMarket({ symbols: 3, years: 0.2, seed: 2 });
