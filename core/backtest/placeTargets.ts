@@ -58,7 +58,8 @@ export function placeTargets(
   const pending = broker.pendingQuantities();
   // Usually every instrument trades this session and nothing needs filtering out.
   const trades = (inst: string): boolean => Number.isFinite(priceOf(inst));
-  const allTrade = everyKey(targets.values, trades) && everyKey(p.positions, trades) && everyKey(pending, trades);
+  const allTrade =
+    broker.allTrading() || (everyKey(targets.values, trades) && everyKey(p.positions, trades) && everyKey(pending, trades));
   const only = (m: ReadonlyMap<string, number>): Map<string, number> => new Map([...m].filter(([inst]) => trades(inst)));
   const markup = (sim.spread_bps / 2 + sim.slippage_bps) / 1e4;
   const model = commissionOf(sim);

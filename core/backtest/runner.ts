@@ -92,7 +92,6 @@ export function runBacktest(input: RunInput): RunResult {
   const portfolio = broker.portfolio;
   const tracker = new TradeTracker();
   const benchmark = new BuyAndHoldBenchmark(tm, input.initialCash);
-  const n = input.series.length;
 
   const ts = new Float64Array(total);
   const equity = new Float64Array(total);
@@ -178,7 +177,7 @@ export function runBacktest(input: RunInput): RunResult {
       broker.phase = 'close';
       broker.processBar();
       broker.endOfSession();
-      for (let i = 0; i < n; i++) if (tm.barIndex(i) >= 0) bars++;
+      bars += tm.tradingCount;
 
       let targets: Targets | null = null;
       if (!marginCall()) {

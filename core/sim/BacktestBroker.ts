@@ -221,6 +221,11 @@ export class BacktestBroker implements BrokerInterface {
     return [...this.working.values()].map((w) => ({ ...w.order }));
   }
 
+  /** Whether every instrument has a bar this session. */
+  allTrading(): boolean {
+    return this.tm.tradingCount === this.tm.series.length;
+  }
+
   /** Instrument number of `symbol` (its position in the portfolio's arrays). */
   indexOf(symbol: string): number {
     return this.tm.indexOf(symbol);

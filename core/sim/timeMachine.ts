@@ -14,6 +14,8 @@ export class TimeMachine {
   /** Reads of later data attempted in non-strict mode (each returned NaN/undefined instead). */
   violations = 0;
   private session = -1;
+  /** Instruments with a bar stamped exactly at asOf. */
+  private trading = 0;
   /** Per series: number of bars stamped <= asOf. The per-date cache every read starts from. */
   private readonly count: Int32Array;
   /** Per series: index of the bar stamped exactly at asOf, or -1. */
@@ -64,13 +66,22 @@ export class TimeMachine {
     if (index >= this.calendar.length) throw new Error(`session ${index} is past the calendar's end`);
     this.session = index;
     const asOf = this.calendar[index];
+    let trading = 0;
     for (let s = 0; s < this.series.length; s++) {
       const ts = this.series[s].ts;
       let c = this.count[s];
       while (c < ts.length && ts[c] <= asOf) c++;
       this.count[s] = c;
-      this.current[s] = c > 0 && ts[c - 1] === asOf ? c - 1 : -1;
+      const here = c > 0 && ts[c - 1] === asOf;
+      this.current[s] = here ? c - 1 : -1;
+      if (here) trading++;
     }
+    this.trading = trading;
+  }
+
+  /** How many instruments have a bar this session (all of them on most days). */
+  get tradingCount(): number {
+    return this.trading;
   }
 
   /** Engine-side: index of series `s`'s bar stamped at asOf, or -1 when it has none this session. */

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../domain/enums';
 import { orderRefFor } from '../domain/ids';
 import { openDatabase } from './db';
-import { createRun, getRun } from './runs';
+import { createRun } from './runs';
 import type { ActionRow, EquityRow, FillRow, OrderRow, PositionSnapshotRow, TargetRow, TradeRow } from './rows';
 import { ROWS_PER_STATEMENT } from './tablePlans';
 import { createRunWriter } from './runWriter';
