@@ -1,5 +1,5 @@
 import type { PlannerConfig, SimulatorConfig } from '../config/simulatorSchema';
-import { planOrders, type PlanAction } from '../engine/planner';
+import { planOrders } from '../engine/planner';
 import { estimateFee, createCommissionModel, type CommissionModel } from '../sim/commission';
 import type { BacktestBroker } from '../sim/BacktestBroker';
 import type { Targets } from '../strategy/types';
@@ -11,15 +11,6 @@ function everyKey(m: ReadonlyMap<string, number>, ok: (key: string) => boolean):
 
 /** Sizing price of instrument number `i` at this moment, NaN when it does not trade now. */
 export type PriceAt = (i: number) => number;
-
-/** One shared, frozen metadata object per planner action: millions of orders need no copies of it. */
-const ACTION_METADATA: Readonly<Record<PlanAction, Readonly<Record<string, unknown>>>> = Object.freeze({
-  OPEN_LONG: Object.freeze({ action: 'OPEN_LONG' }),
-  OPEN_SHORT: Object.freeze({ action: 'OPEN_SHORT' }),
-  CLOSE: Object.freeze({ action: 'CLOSE' }),
-  INCREASE: Object.freeze({ action: 'INCREASE' }),
-  REDUCE: Object.freeze({ action: 'REDUCE' }),
-});
 
 const models = new WeakMap<SimulatorConfig, CommissionModel>();
 
@@ -78,14 +69,5 @@ export function placeTargets(
       fee: (side, qty, px) => estimateFee(model, side, qty, px),
     },
   });
-  for (const o of planned) {
-    broker.submitOrder({
-      instrument: o.instrument,
-      side: o.side,
-      type: 'MARKET',
-      quantity: o.quantity,
-      timeInForce: 'DAY',
-      metadata: ACTION_METADATA[o.action],
-    });
-  }
+  for (const o of planned) broker.submitOrder(o);
 }

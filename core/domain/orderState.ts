@@ -20,8 +20,13 @@ export class IllegalTransitionError extends Error {
   }
 }
 
+/** The same table as booleans: every order passes through here on each status change. */
+const ALLOWED: Readonly<Record<OrderStatus, Readonly<Partial<Record<OrderStatus, true>>>>> = Object.fromEntries(
+  Object.entries(TRANSITIONS).map(([from, tos]) => [from, Object.fromEntries(tos.map((to) => [to, true]))]),
+) as Record<OrderStatus, Partial<Record<OrderStatus, true>>>;
+
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  return TRANSITIONS[from].includes(to);
+  return ALLOWED[from][to] === true;
 }
 
 export function isTerminal(status: OrderStatus): boolean {

@@ -1,4 +1,5 @@
 import type { Side } from '../domain/enums';
+import type { OrderRequest } from '../domain/order';
 import type { AccountConfig, PlannerConfig } from '../config/simulatorSchema';
 import type { Targets } from '../strategy/types';
 import { fitBuysToBudget, roundDownToLot, type BuyCost } from './plannerBudget';
@@ -28,13 +29,23 @@ export interface PlanInput {
 
 export type PlanAction = 'OPEN_LONG' | 'OPEN_SHORT' | 'CLOSE' | 'INCREASE' | 'REDUCE';
 
-export interface PlannedOrder {
-  instrument: string;
-  side: Side;
+/** A DAY market order the planner wants placed, tagged with why; it goes to a broker as it is. */
+export interface PlannedOrder extends OrderRequest {
+  type: 'MARKET';
+  timeInForce: 'DAY';
   /** Always positive. */
   quantity: number;
   action: PlanAction;
 }
+
+/** One shared, frozen metadata object per action: millions of orders need no copies of it. */
+const ACTION_METADATA: Readonly<Record<PlanAction, Readonly<Record<string, unknown>>>> = Object.freeze({
+  OPEN_LONG: Object.freeze({ action: 'OPEN_LONG' }),
+  OPEN_SHORT: Object.freeze({ action: 'OPEN_SHORT' }),
+  CLOSE: Object.freeze({ action: 'CLOSE' }),
+  INCREASE: Object.freeze({ action: 'INCREASE' }),
+  REDUCE: Object.freeze({ action: 'REDUCE' }),
+});
 
 /** Quantities this small are float noise, not orders. */
 const QTY_EPS = 1e-9;
@@ -56,9 +67,14 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   // A margin account's headroom: the gross exposure left once every sell and cover has filled.
   let grossAfterSells = 0;
 
-  const visit = (instrument: string): void => {
-    const now = (positions.get(instrument) ?? 0) + (pending.get(instrument) ?? 0);
-    const legs = legsFor(instrument, now, targetQuantity(input, instrument, priceOf), planner.lot_size);
+  const anyPending = pending.size > 0;
+  // Reused for every instrument: the one or two orders that move it toward its target.
+  const legs: PlannedOrder[] = [];
+  const visit = (instrument: string, target: number): void => {
+    const now = (positions.get(instrument) ?? 0) + (anyPending ? (pending.get(instrument) ?? 0) : 0);
+    // Looked up once: sizing a weight and the margin headroom both need it.
+    const px = input.targets.kind === 'weight' && target !== 0 ? priceOf(instrument) : Number.NaN;
+    legsFor(instrument, now, targetQuantity(input, instrument, target, px), planner.lot_size, legs);
     let change = 0;
     const traded = legs.length === 0 ? 0 : legs.length === 1 ? legs[0].quantity : legs[0].quantity + legs[1].quantity;
     if (legs.length > 0 && !underMinimums(traded, instrument, planner, priceOf)) {
@@ -73,11 +89,11 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
       }
     }
     const after = Math.abs(now + change);
-    if (margin && after > QTY_EPS) grossAfterSells += after * priceOf(instrument);
+    if (margin && after > QTY_EPS) grossAfterSells += after * (Number.isNaN(px) ? priceOf(instrument) : px);
   };
-  for (const name of targets.values.keys()) visit(name);
-  for (const name of positions.keys()) if (!targets.values.has(name)) visit(name);
-  for (const name of pending.keys()) if (!targets.values.has(name) && !positions.has(name)) visit(name);
+  for (const [name, target] of targets.values) visit(name, target);
+  for (const name of positions.keys()) if (!targets.values.has(name)) visit(name, 0);
+  for (const name of pending.keys()) if (!targets.values.has(name) && !positions.has(name)) visit(name, 0);
 
   const cost = buyCost(input.costs, priceOf);
   const lot = planner.lot_size;
@@ -102,16 +118,16 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
 
   const stillShort = new Set<string>();
   const result: PlannedOrder[] = [];
-  const emit = (order: PlannedOrder, quantity: number): void => {
-    if (quantity === order.quantity) {
-      if (!(order.action === 'OPEN_LONG' && stillShort.has(order.instrument))) result.push(order);
+  const emit = (o: PlannedOrder, quantity: number): void => {
+    if (quantity === o.quantity) {
+      if (!(o.action === 'OPEN_LONG' && stillShort.has(o.instrument))) result.push(o);
       return;
     }
     // A cover cut by the budget leaves the position short, so the long leg after it must wait.
-    if (order.action === 'CLOSE') stillShort.add(order.instrument);
-    if (quantity <= QTY_EPS || underMinimums(quantity, order.instrument, planner, priceOf)) return;
-    if (order.action === 'OPEN_LONG' && stillShort.has(order.instrument)) return;
-    result.push({ ...order, quantity, action: order.action === 'CLOSE' ? 'REDUCE' : order.action });
+    if (o.action === 'CLOSE') stillShort.add(o.instrument);
+    if (quantity <= QTY_EPS || underMinimums(quantity, o.instrument, planner, priceOf)) return;
+    if (o.action === 'OPEN_LONG' && stillShort.has(o.instrument)) return;
+    result.push(order(o.instrument, o.side, quantity, o.action === 'CLOSE' ? 'REDUCE' : o.action));
   };
   for (const o of reducing) emit(o, fittedCovers.get(o) ?? o.quantity);
   for (const o of openingSells) emit(o, o.quantity);
@@ -119,13 +135,13 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   return result;
 }
 
-function targetQuantity(input: PlanInput, instrument: string, priceOf: (i: string) => number): number {
-  const value = input.targets.values.get(instrument) ?? 0;
+/** `price` is the instrument's sizing price when `value` is a non-zero weight. */
+function targetQuantity(input: PlanInput, instrument: string, value: number, price: number): number {
   if (!Number.isFinite(value)) requireFinite(`target for ${instrument}`, value);
   let qty = value;
   if (input.targets.kind === 'weight') {
     // Negative equity cannot be invested; sizing from it would flip every weight's sign.
-    qty = value === 0 ? 0 : (value * Math.max(0, input.equity)) / priceOf(instrument);
+    qty = value === 0 ? 0 : (value * Math.max(0, input.equity)) / price;
   }
   if (!input.account.allow_short) qty = Math.max(0, qty);
   return roundTowardZero(qty, input.planner.lot_size);
@@ -136,19 +152,29 @@ function targetQuantity(input: PlanInput, instrument: string, priceOf: (i: strin
  * position (no odd-lot dust left behind); crossing zero is a CLOSE then an OPEN; otherwise the
  * change itself is rounded toward zero to whole lots.
  */
-function legsFor(instrument: string, current: number, target: number, lot: number): PlannedOrder[] {
+function legsFor(instrument: string, current: number, target: number, lot: number, out: PlannedOrder[]): void {
+  out.length = 0;
   const flatNow = Math.abs(current) <= QTY_EPS;
-  if (Math.abs(target) <= QTY_EPS) return flatNow ? [] : [leg(instrument, -current, 'CLOSE')];
-  const open = leg(instrument, target, target > 0 ? 'OPEN_LONG' : 'OPEN_SHORT');
-  if (flatNow) return [open];
-  if (Math.sign(target) !== Math.sign(current)) return [leg(instrument, -current, 'CLOSE'), open];
+  if (Math.abs(target) <= QTY_EPS) {
+    if (!flatNow) out.push(leg(instrument, -current, 'CLOSE'));
+    return;
+  }
+  const crosses = !flatNow && Math.sign(target) !== Math.sign(current);
+  if (flatNow || crosses) {
+    if (crosses) out.push(leg(instrument, -current, 'CLOSE'));
+    out.push(leg(instrument, target, target > 0 ? 'OPEN_LONG' : 'OPEN_SHORT'));
+    return;
+  }
   const delta = roundTowardZero(target - current, lot);
-  if (Math.abs(delta) <= QTY_EPS) return [];
-  return [leg(instrument, delta, Math.sign(delta) === Math.sign(current) ? 'INCREASE' : 'REDUCE')];
+  if (Math.abs(delta) > QTY_EPS) out.push(leg(instrument, delta, Math.sign(delta) === Math.sign(current) ? 'INCREASE' : 'REDUCE'));
 }
 
 function leg(instrument: string, signedQty: number, action: PlanAction): PlannedOrder {
-  return { instrument, side: signedQty > 0 ? 'BUY' : 'SELL', quantity: Math.abs(signedQty), action };
+  return order(instrument, signedQty > 0 ? 'BUY' : 'SELL', Math.abs(signedQty), action);
+}
+
+function order(instrument: string, side: Side, quantity: number, action: PlanAction): PlannedOrder {
+  return { instrument, side, type: 'MARKET', quantity, timeInForce: 'DAY', action, metadata: ACTION_METADATA[action] };
 }
 
 function underMinimums(
