@@ -36,16 +36,8 @@ export function placeTargets(
   planner: PlannerConfig,
 ): void {
   const p = broker.portfolio;
-  // One lookup per instrument; the planner asks for prices many times.
-  const prices = new Map<string, number>();
-  const priceOf = (inst: string): number => {
-    let px = prices.get(inst);
-    if (px === undefined) {
-      px = priceAt(broker.indexOf(inst));
-      prices.set(inst, px);
-    }
-    return px;
-  };
+  // Straight to the bar: a cache would cost more map work than the planner's two asks per instrument.
+  const priceOf = (inst: string): number => priceAt(broker.indexOf(inst));
   const pending = broker.pendingQuantities();
   // Usually every instrument trades this session and nothing needs filtering out.
   const trades = (inst: string): boolean => Number.isFinite(priceOf(inst));

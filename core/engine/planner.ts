@@ -68,24 +68,24 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   let grossAfterSells = 0;
 
   const anyPending = pending.size > 0;
-  // Reused for every instrument: the one or two orders that move it toward its target.
+  // Reused for every instrument: slots for the one or two orders that move it toward its target.
   const legs: PlannedOrder[] = [];
   const visit = (instrument: string, target: number): void => {
     const now = (positions.get(instrument) ?? 0) + (anyPending ? (pending.get(instrument) ?? 0) : 0);
     // Looked up once: sizing a weight and the margin headroom both need it.
     const px = input.targets.kind === 'weight' && target !== 0 ? priceOf(instrument) : Number.NaN;
-    legsFor(instrument, now, targetQuantity(input, instrument, target, px), planner.lot_size, legs);
+    const n = legsFor(instrument, now, targetQuantity(input, instrument, target, px), planner.lot_size, legs);
     let change = 0;
-    const traded = legs.length === 0 ? 0 : legs.length === 1 ? legs[0].quantity : legs[0].quantity + legs[1].quantity;
-    if (legs.length > 0 && !underMinimums(traded, instrument, planner, priceOf)) {
-      for (const leg of legs) {
-        if (leg.action === 'CLOSE' || leg.action === 'REDUCE') reducing.push(leg);
-        else if (leg.side === 'SELL') openingSells.push(leg);
+    if (n > 0 && !underMinimums(n === 1 ? legs[0].quantity : legs[0].quantity + legs[1].quantity, instrument, planner, priceOf)) {
+      for (let i = 0; i < n; i++) {
+        const o = legs[i];
+        if (o.action === 'CLOSE' || o.action === 'REDUCE') reducing.push(o);
+        else if (o.side === 'SELL') openingSells.push(o);
         else {
-          openingBuys.push(leg);
+          openingBuys.push(o);
           continue;
         }
-        change += leg.side === 'BUY' ? leg.quantity : -leg.quantity;
+        change += o.side === 'BUY' ? o.quantity : -o.quantity;
       }
     }
     const after = Math.abs(now + change);
@@ -148,25 +148,33 @@ function targetQuantity(input: PlanInput, instrument: string, value: number, pri
 }
 
 /**
- * The orders that take `current` toward the lot-rounded `target`. Going flat trades the exact
+ * Writes to `out` the orders that take `current` toward the lot-rounded `target`, returning how many
+ * (0 to 2). Going flat trades the exact
  * position (no odd-lot dust left behind); crossing zero is a CLOSE then an OPEN; otherwise the
  * change itself is rounded toward zero to whole lots.
  */
-function legsFor(instrument: string, current: number, target: number, lot: number, out: PlannedOrder[]): void {
-  out.length = 0;
+function legsFor(instrument: string, current: number, target: number, lot: number, out: PlannedOrder[]): number {
   const flatNow = Math.abs(current) <= QTY_EPS;
   if (Math.abs(target) <= QTY_EPS) {
-    if (!flatNow) out.push(leg(instrument, -current, 'CLOSE'));
-    return;
+    if (flatNow) return 0;
+    out[0] = leg(instrument, -current, 'CLOSE');
+    return 1;
   }
   const crosses = !flatNow && Math.sign(target) !== Math.sign(current);
   if (flatNow || crosses) {
-    if (crosses) out.push(leg(instrument, -current, 'CLOSE'));
-    out.push(leg(instrument, target, target > 0 ? 'OPEN_LONG' : 'OPEN_SHORT'));
-    return;
+    const open = leg(instrument, target, target > 0 ? 'OPEN_LONG' : 'OPEN_SHORT');
+    if (!crosses) {
+      out[0] = open;
+      return 1;
+    }
+    out[0] = leg(instrument, -current, 'CLOSE');
+    out[1] = open;
+    return 2;
   }
   const delta = roundTowardZero(target - current, lot);
-  if (Math.abs(delta) > QTY_EPS) out.push(leg(instrument, delta, Math.sign(delta) === Math.sign(current) ? 'INCREASE' : 'REDUCE'));
+  if (Math.abs(delta) <= QTY_EPS) return 0;
+  out[0] = leg(instrument, delta, Math.sign(delta) === Math.sign(current) ? 'INCREASE' : 'REDUCE');
+  return 1;
 }
 
 function leg(instrument: string, signedQty: number, action: PlanAction): PlannedOrder {

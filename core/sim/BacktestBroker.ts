@@ -146,10 +146,11 @@ export class BacktestBroker implements BrokerInterface {
     };
     this.totals.orders++;
     if (this.retain) this.orders.set(order.id, order);
+    const inst = this.tm.lookup(request.instrument);
     const reason =
       (request.clientOrderRef !== undefined && this.refs.has(ref) ? `duplicate client order ref ${ref}` : null) ??
-      invalidOrderReason(request, this.tm.hasSymbol(request.instrument)) ??
-      this.shortReason(order);
+      invalidOrderReason(request, inst >= 0) ??
+      this.shortReason(order, inst);
     if (reason !== null) {
       this.reject(order, reason);
       return { accepted: false, orderId: order.id, clientOrderRef: ref, reason };
@@ -157,7 +158,6 @@ export class BacktestBroker implements BrokerInterface {
     // Generated refs are random UUIDs; only the caller's own need remembering to catch reuse.
     if (request.clientOrderRef !== undefined) this.refs.add(ref);
     transition(order, 'SUBMITTED');
-    const inst = this.tm.indexOf(order.instrument);
     const w: Working = {
       seq,
       order,
@@ -344,11 +344,9 @@ export class BacktestBroker implements BrokerInterface {
     this.monthVolume = 0;
   }
 
-  private shortReason(order: Order): string | null {
+  private shortReason(order: Order, inst: number): string | null {
     const acct = this.sim.account;
     if (order.side !== 'SELL' || (acct.allow_short && acct.type === 'margin')) return null;
-    if (!this.tm.hasSymbol(order.instrument)) return null;
-    const inst = this.tm.indexOf(order.instrument);
     let sellable = this.portfolio.qty[inst];
     for (const w of this.workingByInst[inst]) if (w.sign < 0) sellable -= w.order.quantity - w.order.filledQuantity;
     if (order.quantity <= sellable + 1e-9) return null;

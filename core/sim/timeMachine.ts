@@ -56,8 +56,9 @@ export class TimeMachine {
     return i;
   }
 
-  hasSymbol(symbol: string): boolean {
-    return this.bySymbol.has(symbol);
+  /** Like indexOf, but -1 for a symbol the data does not have. */
+  lookup(symbol: string): number {
+    return this.bySymbol.get(symbol) ?? -1;
   }
 
   /** Moves asOf forward to session `index`; time never runs backwards. */
