@@ -32,5 +32,6 @@ export function createOrderRefs(): OrderRefs {
   const c = hex(r.readUInt16BE(6) & 0x0fff, 3);
   const variant = (8 | (r[0] & 0x3)).toString(16);
   const prefix = `${a}-${b}-8${c}-${variant}`;
-  return { prefix, refFor: (seq) => orderRefFor(prefix, seq) };
+  const head = `${prefix}000-`;
+  return { prefix, refFor: (seq) => (seq >= 0 && seq < 2 ** 48 && Number.isInteger(seq) ? head + hex(seq, 12) : orderRefFor(prefix, seq)) };
 }
