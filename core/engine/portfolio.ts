@@ -62,18 +62,19 @@ export class Portfolio implements PortfolioView {
     }
   }
 
-  markTo(i: number, price: number): void {
-    if (this.qty[i] === 0) {
-      this.mark[i] = price;
-      return;
+  /**
+   * Marks every instrument that `closeOf` prices (NaN: keep the last mark), then recomputes the
+   * running sums from scratch, so rounding cannot accumulate across sessions.
+   */
+  markAll(closeOf: (i: number) => number): void {
+    for (let i = 0; i < this.mark.length; i++) {
+      const px = closeOf(i);
+      if (!Number.isNaN(px)) this.mark[i] = px;
     }
-    this.unvalue(i);
-    this.mark[i] = price;
-    this.revalue(i);
+    this.resum();
   }
 
-  /** Recomputes the running sums from scratch, so rounding cannot accumulate across sessions. */
-  resum(): void {
+  private resum(): void {
     this.value = 0;
     this.gross = 0;
     for (const i of this.held) this.revalue(i);

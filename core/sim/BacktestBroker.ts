@@ -8,7 +8,7 @@ import { isTerminal, transition } from '../domain/orderState';
 import type { AccountState, Position } from '../domain/portfolio';
 import { Portfolio } from '../engine/portfolio';
 import { createCommissionModel, type CommissionInput, type CommissionModel } from './commission';
-import { matchOrder, type MatchBar, type MatchContext, type MatchOrder } from './fillRules';
+import { matchOrder, type MatchBar, type MatchContext, type MatchOrder, type MatchResult } from './fillRules';
 import { rollingStats } from './marketStats';
 import { invalidOrderReason } from './orderValidation';
 import { createRng } from './rng';
@@ -91,8 +91,14 @@ export class BacktestBroker implements BrokerInterface {
   private readonly ctx: MatchContext;
   private readonly scratchOrder: MatchOrder = { side: 'BUY', type: 'MARKET', timeInForce: 'DAY', limitPrice: null, stopPrice: null, remaining: 0, triggered: false };
   private readonly scratchBar: MatchBar = { open: 0, high: 0, low: 0, close: 0, volume: 0 };
+  private readonly scratchResult: MatchResult = { quantity: 0, price: 0, referencePrice: 0, triggered: false };
   /** Generated refs derive from this broker's prefix and the order's number (see core/domain/ids). */
   readonly orderRefs: OrderRefs = createOrderRefs();
+  /** The close of instrument `i`'s bar this session, NaN when it has none. */
+  private readonly closeNow = (i: number): number => {
+    const bar = this.tm.barIndex(i);
+    return bar < 0 ? Number.NaN : this.tm.series[i].close[bar];
+  };
   private readonly feeInput: CommissionInput = {
     side: 'BUY', quantity: 0, price: 0, orderFilledQty: 0, orderFilledValue: 0, orderCommission: 0, monthVolume: 0,
   };
@@ -312,11 +318,7 @@ export class BacktestBroker implements BrokerInterface {
   /** After the close: marks positions, and expires DAY orders whose session has passed. */
   endOfSession(): void {
     const p = this.portfolio;
-    for (let inst = 0; inst < this.workingByInst.length; inst++) {
-      const bar = this.tm.barIndex(inst);
-      if (bar >= 0) p.markTo(inst, this.tm.series[inst].close[bar]);
-    }
-    p.resum();
+    p.markAll(this.closeNow);
     // Deleting the entry being visited is safe while iterating a Map.
     for (const w of this.working.values()) {
       if (w.offered && w.order.timeInForce === 'DAY' && this.tm.barIndex(w.inst) >= 0)
@@ -400,7 +402,7 @@ export class BacktestBroker implements BrokerInterface {
     mb.low = series.low[bar];
     mb.close = series.close[bar];
     mb.volume = volume;
-    const m = matchOrder(mo, mb, ctx);
+    const m = matchOrder(mo, mb, ctx, this.scratchResult);
     o.triggered = m.triggered;
     w.offered = true;
     let qty = m.quantity;

@@ -50,8 +50,23 @@ export interface MatchResult {
  * its worst is -low, and a cost still moves the price up. Results are mirrored back on the way out.
  */
 
+/**
+ * Where the current matchOrder call puts its result: the caller's reusable object, or (undefined) a
+ * fresh one. Set at every call; matching is synchronous, so no other call can see it.
+ */
+let into: MatchResult | undefined;
+
+function result(quantity: number, price: number, referencePrice: number, triggered: boolean): MatchResult {
+  if (!into) return { quantity, price, referencePrice, triggered };
+  into.quantity = quantity;
+  into.price = price;
+  into.referencePrice = referencePrice;
+  into.triggered = triggered;
+  return into;
+}
+
 function noFill(triggered: boolean): MatchResult {
-  return { quantity: 0, price: Number.NaN, referencePrice: Number.NaN, triggered };
+  return result(0, Number.NaN, Number.NaN, triggered);
 }
 
 /**
@@ -73,13 +88,13 @@ function costed(
   const raw = refT + Math.abs(refT) * costFraction(ctx.sim, qty, ctx.sigmaDaily, ctx.adv20);
   const inBar = raw > worstT ? worstT : raw < bestT ? bestT : raw;
   const priceT = inBar > capT ? capT : inBar;
-  return { quantity: qty, price: s * priceT, referencePrice: s * refT, triggered };
+  return result(qty, s * priceT, s * refT, triggered);
 }
 
 /** A resting limit taken out by the market: fills exactly at the limit, no spread or slippage. */
 function passive(limitT: number, s: 1 | -1, qty: number, triggered: boolean): MatchResult {
   if (qty === 0) return noFill(triggered);
-  return { quantity: qty, price: s * limitT, referencePrice: s * limitT, triggered };
+  return result(qty, s * limitT, s * limitT, triggered);
 }
 
 /** A limit order working over a whole bar (mirrored space). */
@@ -179,7 +194,9 @@ function requirePrice(value: number | null, what: string, type: OrderType): numb
  * Pure: expiry (DAY/IOC/FOK), fills bookkeeping and slippage accounting are the caller's.
  * AT_OPEN orders cannot fill in the decision phase: that bar's open is already in the past.
  */
-export function matchOrder(o: MatchOrder, bar: MatchBar, ctx: MatchContext): MatchResult {
+/** `out`, when given, is filled and returned instead of a new object (the broker's hot path reuses one). */
+export function matchOrder(o: MatchOrder, bar: MatchBar, ctx: MatchContext, out?: MatchResult): MatchResult {
+  into = out;
   if (!(o.remaining > 0) || !Number.isFinite(o.remaining)) {
     throw new Error(`matchOrder: remaining must be a positive finite quantity, got ${o.remaining}`);
   }
