@@ -18,5 +18,8 @@ describe('order refs', () => {
     expect(refs.refFor(2 ** 48 + 255).endsWith('001-0000000000ff')).toBe(true);
     expect(orderRefFor(refs.prefix, 77)).toBe(refs.refFor(77));
     expect(() => refs.refFor(-1)).toThrow(/out of range/);
+    for (const n of [0, 9, 255, 256, 65535, 2 ** 24 - 1, 2 ** 24, 123456789012, 2 ** 48 - 1]) {
+      expect(refs.refFor(n).slice(-12)).toBe(n.toString(16).padStart(12, '0'));
+    }
   });
 });

@@ -21,6 +21,10 @@ describe('order state machine', () => {
     }
   });
 
+  it('calls exactly the statuses with no way out terminal', () => {
+    for (const s of ORDER_STATUSES) expect(isTerminal(s)).toBe(ORDER_STATUSES.every((to) => !canTransition(s, to)));
+  });
+
   it('allows a rejection only before any fill, and never goes back to PENDING', () => {
     expect(canTransition('SUBMITTED', 'REJECTED')).toBe(true);
     expect(canTransition('PARTIALLY_FILLED', 'REJECTED')).toBe(false);
