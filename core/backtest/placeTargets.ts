@@ -1,6 +1,6 @@
 import type { PlannerConfig, SimulatorConfig } from '../config/simulatorSchema';
 import { planOrders } from '../engine/planner';
-import { estimateFee, createCommissionModel, type CommissionModel } from '../sim/commission';
+import { estimateFee } from '../sim/commission';
 import type { BacktestBroker } from '../sim/BacktestBroker';
 import type { Targets } from '../strategy/types';
 
@@ -11,17 +11,6 @@ function everyKey(m: ReadonlyMap<string, number>, ok: (key: string) => boolean):
 
 /** Sizing price of instrument number `i` at this moment, NaN when it does not trade now. */
 export type PriceAt = (i: number) => number;
-
-const models = new WeakMap<SimulatorConfig, CommissionModel>();
-
-function commissionOf(sim: SimulatorConfig): CommissionModel {
-  let m = models.get(sim);
-  if (!m) {
-    m = createCommissionModel(sim.commission);
-    models.set(sim, m);
-  }
-  return m;
-}
 
 /**
  * Turns a target portfolio into market orders on the broker. Only instruments that trade now are
@@ -45,7 +34,6 @@ export function placeTargets(
     broker.allTrading() || (everyKey(targets.values, trades) && everyKey(p.positions, trades) && everyKey(pending, trades));
   const only = (m: ReadonlyMap<string, number>): Map<string, number> => new Map([...m].filter(([inst]) => trades(inst)));
   const markup = (sim.spread_bps / 2 + sim.slippage_bps) / 1e4;
-  const model = commissionOf(sim);
   const planned = planOrders({
     targets: allTrade ? targets : { kind: targets.kind, values: only(targets.values) },
     positions: allTrade ? p.positions : only(p.positions),
@@ -58,7 +46,7 @@ export function placeTargets(
     costs: {
       buyPrice: (_inst, px) => px * (1 + markup),
       sellPrice: (_inst, px) => px * (1 - markup),
-      fee: (side, qty, px) => estimateFee(model, side, qty, px),
+      fee: (side, qty, px) => estimateFee(broker.commission, side, qty, px),
     },
   });
   for (const o of planned) broker.submitOrder(o);

@@ -1,6 +1,5 @@
 import type { BarSeries } from '../data/BarSeries';
 import { mergeCalendars } from '../data/calendar';
-import type { Timestamp } from '../domain/order';
 
 export interface RunSessions {
   /** The data's own calendar up to `end`: earlier sessions are history the strategy may read. */
@@ -21,8 +20,4 @@ export function runSessions(series: readonly BarSeries[], start = -Infinity, end
   const total = calendar.length - first;
   if (total <= 0) throw new Error(`no bars fall between the run's start and end`);
   return { calendar, first, total };
-}
-
-export function isoDay(ts: Timestamp): string {
-  return new Date(ts).toISOString().slice(0, 10);
 }

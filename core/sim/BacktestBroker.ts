@@ -75,7 +75,8 @@ export class BacktestBroker implements BrokerInterface {
   private readonly tm: TimeMachine;
   private readonly sim: SimulatorConfig;
   private readonly retain: boolean;
-  private readonly commission: CommissionModel;
+  /** The account's commission schedule; the planner prices orders with the same one. */
+  readonly commission: CommissionModel;
   private readonly rng: () => number;
   private readonly orders = new Map<string, Order>();
   private readonly refs = new Set<string>();
@@ -245,10 +246,6 @@ export class BacktestBroker implements BrokerInterface {
       m.set(w.order.instrument, (m.get(w.order.instrument) ?? 0) + rest);
     }
     return m;
-  }
-
-  get workingCount(): number {
-    return this.working.size;
   }
 
   getFills(since?: Timestamp): Fill[] {

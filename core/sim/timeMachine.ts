@@ -1,4 +1,4 @@
-import type { Bar, BarSeries } from '../data/BarSeries';
+import { barAt, type Bar, type BarSeries } from '../data/BarSeries';
 import type { Timestamp } from '../domain/order';
 import { LookAheadError, type BarField, type DataView } from './DataView';
 
@@ -147,15 +147,7 @@ export class TimeMachine {
         while (lo <= hi) {
           const mid = (lo + hi) >> 1;
           const t = series.ts[mid];
-          if (t === ts)
-            return {
-              ts,
-              open: series.open[mid],
-              high: series.high[mid],
-              low: series.low[mid],
-              close: series.close[mid],
-              volume: series.volume[mid],
-            };
+          if (t === ts) return barAt(series, mid);
           if (t < ts) lo = mid + 1;
           else hi = mid - 1;
         }
