@@ -70,3 +70,37 @@ for (const w of ['a', 'b', 'c']) {
         : ''),
   );
 }
+
+/** Figures measured by their own scripts (through tsx: they time SQLite and the host, not the engine loop). */
+const MEASURES: { name: string; file: string; label: string; check: (f: Record<string, number>) => string }[] = [
+  {
+    name: 'detail',
+    file: 'detailOpen.ts',
+    label: 'open the detail of a 500-symbol x 20-year daily run',
+    check: (f) => `${fmt(f.openMs)} ms to open (target < 1,000 ms: ${f.openMs < 1000 ? 'met' : 'NOT MET'}); first price chart ${fmt(f.pricesMs)} ms`,
+  },
+  {
+    name: 'store',
+    file: 'barStoreLoad.ts',
+    label: 'load 500 symbols x 20 years of daily bars from the bar store',
+    check: (f) => `${f.load_seconds.toFixed(3)} s (target < 1 s: ${f.load_seconds < 1 ? 'met' : 'NOT MET'})`,
+  },
+  {
+    name: 'import',
+    file: 'dataImport.ts',
+    label: 'import a 1,000,000-row CSV',
+    check: (f) => `${f.import_seconds.toFixed(2)} s, ${fmt(f.rows_per_second)} rows/s (target: a few seconds)`,
+  },
+];
+
+for (const m of MEASURES) {
+  if (only.length > 0 && !only.includes(m.name)) continue;
+  const p = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(`./${m.file}`, import.meta.url))], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (p.status !== 0) {
+    process.stderr.write(`${m.name} failed:\n${p.stderr}`);
+    process.exitCode = 1;
+    continue;
+  }
+  const f = JSON.parse(p.stdout.trim().split('\n').pop() as string) as Record<string, number>;
+  process.stdout.write(`(${m.name}) ${m.label}\n    ${m.check(f)}\n    ${JSON.stringify(f)}\n`);
+}

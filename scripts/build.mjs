@@ -1,9 +1,18 @@
-// Bundles the Node entry points into dist/ (what a packaged app runs) and copies the SQL migrations
-// beside them, where core/store finds them relative to the bundle.
+// Bundles the Node entry points into dist/cli/ and dist/electron/ (what a packaged app runs), copies the SQL migrations
+// beside them, where core/store finds them relative to the bundle, and builds the renderer with vite.
 import { build } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
+import { build as viteBuild } from 'vite';
 
-const entries = { 'cli/backtest': 'core/cli/backtest.ts' };
+const entries = {
+  'cli/backtest': 'core/cli/backtest.ts',
+  'cli/web': 'core/cli/web.ts',
+  // Started by the host's job queue as a worker thread, next to the entry that runs the host.
+  'cli/backtestWorker': 'core/service/backtests/worker/backtestWorker.ts',
+  // The desktop app's main process (package.json "main"), which also runs a host.
+  'electron/main': 'electron/main.ts',
+  'electron/backtestWorker': 'core/service/backtests/worker/backtestWorker.ts',
+};
 
 rmSync('dist', { recursive: true, force: true });
 await build({
@@ -18,5 +27,20 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-cpSync('core/store/migrations', 'dist/cli/migrations', { recursive: true, filter: (f) => !f.endsWith('.ts') });
-console.log(`built ${Object.keys(entries).map((e) => `dist/${e}.mjs`).join(', ')}`);
+// A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
+await build({
+  entryPoints: { 'electron/preload': 'electron/preload.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['electron'],
+  logLevel: 'warning',
+});
+for (const dir of ['dist/cli', 'dist/electron']) {
+  cpSync('core/store/migrations', `${dir}/migrations`, { recursive: true, filter: (f) => !f.endsWith('.ts') });
+}
+await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
+console.log(`built ${Object.keys(entries).map((e) => `dist/${e}.mjs`).join(', ')}, dist/electron/preload.cjs, dist/renderer/`);

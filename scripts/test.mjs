@@ -36,6 +36,14 @@ rmSync(e2eFile, { force: true });
 const hasSpecs = existsSync(path.join(root, 'e2e')) && spawnSync('sh', ['-c', `ls ${path.join(root, 'e2e')}/*.spec.ts 2>/dev/null`]).stdout.length > 0;
 let e2eCounts = { passed: 0, failed: 0, skipped: 0 };
 if (hasSpecs) {
+  // e2e drives the built app (what `npm run web` serves), so it is built from the current sources first.
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, env, stdio: 'inherit' });
+  if (built.status !== 0) {
+    console.error('build failed: e2e specs not run');
+    e2eCounts.failed = 1;
+  }
+}
+if (hasSpecs && e2eCounts.failed === 0) {
   const e2e = spawnSync(bin('playwright'), ['test', '--reporter=list,json'], {
     cwd: root,
     env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile },

@@ -23,8 +23,11 @@ export interface RunInput {
   planner: PlannerConfig;
   strict: boolean;
   sink?: RunSink;
-  /** Called with sessions done and the total, about every `progressEvery` sessions and at the end. */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with sessions done and the total, about every `progressEvery` sessions and at the end.
+   * `curve` holds the session stamps and equity so far (valid up to `done`), for live charts.
+   */
+  onProgress?: (done: number, total: number, curve: { ts: Float64Array; equity: Float64Array }) => void;
   progressEvery?: number;
   /** Checked between sessions; returning true ends the run as cancelled, keeping what was computed. */
   shouldCancel?: () => boolean;
@@ -70,11 +73,31 @@ function sameTargets(a: Targets, b: Targets | null): boolean {
   return true;
 }
 
-function periodsPerYear(series: readonly BarSeries[]): number {
-  const sec = series.reduce((m, s) => (s.barSeconds > 0 ? Math.min(m, s.barSeconds) : m), Number.POSITIVE_INFINITY);
-  if (!Number.isFinite(sec) || sec >= 86_400) return sec > 86_400 * 6 ? Math.round((365.25 * 86_400) / sec) : 252;
-  // Intraday: sessions of about 6.5 hours on 252 days.
-  return Math.round((252 * 6.5 * 3600) / sec);
+/** Return periods per year for annualising: 252 trading days of the data's own bars per day. */
+export function periodsPerYear(series: readonly BarSeries[]): number {
+  let finest: BarSeries | null = null;
+  for (const s of series) if (s.barSeconds > 0 && (finest === null || s.barSeconds < finest.barSeconds)) finest = s;
+  if (finest === null || finest.barSeconds >= 86_400) {
+    const sec = finest?.barSeconds ?? Number.POSITIVE_INFINITY;
+    return Number.isFinite(sec) && sec > 86_400 * 6 ? Math.round((365.25 * 86_400) / sec) : 252;
+  }
+  // Intraday: 252 days of as many bars as the data's typical day holds (a 13-hour future, 24-hour FX).
+  return 252 * medianBarsPerDay(finest);
+}
+
+function medianBarsPerDay(s: BarSeries): number {
+  const counts: number[] = [];
+  let day = Number.NaN;
+  for (let i = 0; i < s.length; i++) {
+    const d = Math.floor(s.ts[i] / 86_400_000);
+    if (d === day) counts[counts.length - 1]++;
+    else {
+      counts.push(1);
+      day = d;
+    }
+  }
+  counts.sort((a, b) => a - b);
+  return counts.length === 0 ? 1 : counts[Math.floor(counts.length / 2)];
 }
 
 /**
@@ -217,7 +240,7 @@ export function runBacktest(input: RunInput): RunResult {
       for (const t of tracker.takeClosed()) sink?.trade(t);
       if ((session + 1) % every === 0) {
         sink?.flush(session + 1);
-        input.onProgress?.(session + 1, total);
+        input.onProgress?.(session + 1, total, { ts, equity });
       }
     }
   } catch (err) {
@@ -246,7 +269,7 @@ export function runBacktest(input: RunInput): RunResult {
     turnoverValue: broker.totals.turnoverValue,
   });
   if (sink) sink.flush(done);
-  input.onProgress?.(done, total);
+  input.onProgress?.(done, total, { ts, equity });
   return {
     status,
     error,

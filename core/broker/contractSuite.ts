@@ -9,7 +9,7 @@ export interface BrokerHarness {
   instrument: string;
   /** The latest traded price of `instrument`. */
   lastPrice(): number;
-  /** Lets the market move on until marketable orders have had their chance to fill. */
+  /** Lets the market move on until marketable orders have had their chance to fill, and outcomes of earlier commands arrive. */
   advance(): Promise<void>;
   close(): Promise<void>;
 }
@@ -92,6 +92,8 @@ export function brokerContractSuite(name: string, makeHarness: () => Promise<Bro
         expect(h.broker.getOpenOrders().map((o) => o.id)).toContain(ack.orderId);
         const [c1] = h.broker.cancelOrders([ack.orderId]);
         expect(c1.accepted).toBe(true);
+        // The ack says the cancel was taken; that it happened is an outcome, which a real broker confirms later.
+        await h.advance();
         expect(h.broker.getOrderStatus(ack.orderId)?.status).toBe('CANCELLED');
         expect(h.broker.cancelOrder(ack.orderId).accepted).toBe(false);
         expect(events.filter((e) => e.type === 'OrderCancelled')).toHaveLength(1);

@@ -41,6 +41,7 @@ describe('loadSpecFile', () => {
     expect(spec.data).toEqual({
       kind: 'csv',
       files: [{ symbol: 'GOOG', path: fileURLToPath(new URL('../../../shared/data/GOOG.csv', import.meta.url)) }],
+      adjustment: 'raw',
     });
     expect(spec.data.kind === 'csv' && existsSync(spec.data.files[0].path)).toBe(true);
     expect(spec.strategy).toEqual({
@@ -84,6 +85,7 @@ strategy: {module: ./strat.ts, params: {file: targets.csv, window: 5}}
         { symbol: 'X', path: path.join(dir, 'a/x.csv') },
         { symbol: 'Y', path: '/abs/y.csv' },
       ],
+      adjustment: 'raw',
     });
     expect(spec.strategy).toEqual({
       kind: 'module',
@@ -125,7 +127,7 @@ describe('bad specs give one clear ConfigError', () => {
     { name: 'unknown key', text: `${VALID}simulator: {slipage_bps: 1}\n`, path: 'simulator.slipage_bps', says: 'unknown key (allowed: fill_timing' },
     { name: 'wrong type', text: `${VALID}initial_cash: lots\n`, path: 'initial_cash', says: 'expected a number > 0, got "lots"' },
     { name: 'nested wrong value', text: `${VALID}simulator: {commission: {model: percent, rate: 2}}\n`, path: 'simulator.commission.rate', says: 'expected a number >= 0 and <= 1, got 2' },
-    { name: 'both csv and synthetic', text: `name: t\ndata: {csv: a.csv, synthetic: {symbols: 2, years: 1}}\nstrategy: {name: x}\n`, path: 'data', says: 'give exactly one of csv or synthetic' },
+    { name: 'both csv and synthetic', text: `name: t\ndata: {csv: a.csv, synthetic: {symbols: 2, years: 1}}\nstrategy: {name: x}\n`, path: 'data', says: 'give exactly one of csv, synthetic or store' },
     { name: 'missing strategy', text: `name: t\ndata: {csv: a.csv}\n`, path: 'strategy', says: 'is required' },
     { name: 'bad date', text: `${VALID}start: 2010-02-30\n`, path: 'start', says: 'expected a real date like 2004-08-19, got "2010-02-30"' },
     { name: 'start after end', text: `${VALID}start: 2010-02-03\nend: 2010-02-02\n`, path: 'end', says: 'end 2010-02-02 is before start 2010-02-03' },
@@ -168,6 +170,6 @@ describe('bad specs give one clear ConfigError', () => {
       '/base',
     );
     expect(spec.start).toBe(Date.UTC(2005, 0, 3));
-    expect(spec.data).toEqual({ kind: 'csv', files: [{ symbol: 'a', path: '/base/a.csv' }] });
+    expect(spec.data).toEqual({ kind: 'csv', files: [{ symbol: 'a', path: '/base/a.csv' }], adjustment: 'raw' });
   });
 });

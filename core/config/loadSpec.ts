@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { Adjustment } from '../data/adjust';
+import type { SyntheticKnobs } from '../data/syntheticOptions';
 import type { Timestamp } from '../domain/order';
 import type { PlannerConfig, SimulatorConfig, TimeMachineConfig } from './simulatorSchema';
 import { ConfigError } from './ConfigError';
@@ -15,9 +17,11 @@ export interface CsvSource {
 }
 
 export type DataSource =
-  | { kind: 'csv'; files: CsvSource[] }
+  | { kind: 'csv'; files: CsvSource[]; adjustment: Adjustment }
   /** Shaped like core/data/synthetic's SyntheticMarketOptions; `start` is an ISO date (YYYY-MM-DD). */
-  | { kind: 'synthetic'; symbols: number; years: number; seed: number; start: string };
+  | ({ kind: 'synthetic'; symbols: number; years: number; seed: number; start: string } & SyntheticKnobs)
+  /** The bar store; `symbols` null: every series of the bar size; `db` (absolute) null: the run's database. */
+  | { kind: 'store'; symbols: string[] | null; barSize: string; db: string | null; adjustment: Adjustment };
 
 export type StrategySource =
   | { kind: 'builtin'; name: string; params: Record<string, unknown> }
@@ -92,9 +96,14 @@ type Parsed = ReturnType<typeof specSchema.parse>;
 
 function resolveData(data: Parsed['data'], abs: (p: string) => string): DataSource {
   if (data.synthetic) return { kind: 'synthetic', ...data.synthetic, start: isoDay(data.synthetic.start) };
+  const { adjustment } = data;
+  if (data.store) {
+    const { symbols, bar_size: barSize, db } = data.store;
+    return { kind: 'store', symbols: symbols ?? null, barSize, db: db === undefined ? null : abs(db), adjustment };
+  }
   const csv = data.csv ?? [];
   const entries = typeof csv === 'string' ? [{ symbol: path.parse(csv).name, csv }] : csv;
-  return { kind: 'csv', files: entries.map((e) => ({ symbol: e.symbol, path: abs(e.csv) })) };
+  return { kind: 'csv', files: entries.map((e) => ({ symbol: e.symbol, path: abs(e.csv) })), adjustment };
 }
 
 function resolveStrategy(strategy: Parsed['strategy'], abs: (p: string) => string): StrategySource {

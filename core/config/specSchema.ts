@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ADJUSTMENTS } from '../data/adjust';
+import { parseBarSize } from '../data/resample';
+import { syntheticKnobsSchema } from '../data/syntheticOptions';
 import { plannerSchema, simulatorSchema, timeMachineSchema } from './simulatorSchema';
 import { calendarDateSchema } from './calendarDate';
 
@@ -16,6 +19,28 @@ const syntheticSchema = z
     seed: z.number().int().default(1),
     start: calendarDateSchema.prefault('2000-01-03'),
   })
+  // Bar size, session, regimes, correlation, drift, volume and spread: all optional (core/data/syntheticOptions.ts).
+  .extend(syntheticKnobsSchema.shape)
+  .strict();
+
+/** A bar size as parseBarSize reads it ('1d', '5m', '1w', ...), with its message when it is not one. */
+const barSizeSchema = z.string().superRefine((text, ctx) => {
+  try {
+    parseBarSize(text);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+  }
+});
+
+/** Series from the app's bar store (`npm run data -- import`). */
+const storeSchema = z
+  .object({
+    /** Omitted: every series of the bar size. */
+    symbols: z.array(z.string().min(1)).min(1).optional(),
+    bar_size: barSizeSchema.default('1d'),
+    /** The store's SQLite file, relative to the spec; omitted: the database the run is recorded in. */
+    db: z.string().min(1).optional(),
+  })
   .strict();
 
 export const dataSchema = z
@@ -27,11 +52,18 @@ export const dataSchema = z
       })
       .optional(),
     synthetic: syntheticSchema.optional(),
+    store: storeSchema.optional(),
+    /** How csv and store prices are adjusted for splits and dividends (core/data/ADJUSTMENTS.md). */
+    adjustment: z.enum(ADJUSTMENTS).default('raw'),
   })
   .strict()
   .superRefine((data, ctx) => {
-    if ((data.csv === undefined) === (data.synthetic === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'give exactly one of csv or synthetic' });
+    const sources = [data.csv, data.synthetic, data.store].filter((source) => source !== undefined).length;
+    if (sources !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'give exactly one of csv, synthetic or store' });
+    }
+    if (data.synthetic !== undefined && data.adjustment !== 'raw') {
+      ctx.addIssue({ code: 'custom', path: ['adjustment'], message: 'applies to csv and store data only; synthetic prices are never adjusted' });
     }
     if (Array.isArray(data.csv)) {
       const seen = new Set<string>();

@@ -2,14 +2,31 @@ import type { BarSeries } from './BarSeries';
 import { businessDays } from './businessDays';
 import { parseDate } from './csv/parseTimestamp';
 import { Prng, deriveSeed } from './prng';
-import { fatTailShock, simulateGarchFactor, type FactorPath } from './syntheticFactor';
+import { parseBarSize } from './resample';
+import { applyRegimes, fatTailShock, simulateGarchFactor, simulateRegimes, type FactorPath } from './syntheticFactor';
+import { fillIntraday, sessionGrid, sessionStamps, type DayPlan, type SessionGrid } from './syntheticIntraday';
+import { SYNTHETIC_DEFAULTS, minutesOfDay, syntheticKnobsSchema, type SyntheticMarketOptions } from './syntheticOptions';
 
-export interface SyntheticMarketOptions {
-  symbols: number;
-  years: number;
-  seed: number;
-  /** ISO date (YYYY-MM-DD) of the first session, moved forward to a weekday. Default '2000-01-03'. */
-  start?: string;
+export type { SyntheticMarketOptions } from './syntheticOptions';
+
+/** What the generator drew for one symbol: for display, and the spread to simulate it with. */
+export interface SyntheticInstrument {
+  symbol: string;
+  /** Loading on the market factor. */
+  beta: number;
+  /** Mean annual log drift. */
+  drift: number;
+  /** Typical daily volume in shares. */
+  dailyVolume: number;
+  /** Suggested bid-ask spread in basis points: wider for symbols trading less money a day. */
+  spreadBps: number;
+}
+
+export interface SyntheticUniverse {
+  series: BarSeries[];
+  instruments: SyntheticInstrument[];
+  /** Per trading day, 1 when the market was in its turbulent regime; all 0 without regimes. */
+  turbulent: Uint8Array;
 }
 
 const TRADING_DAYS_PER_YEAR = 252;
@@ -25,17 +42,40 @@ const VOLUME_NOISE = 0.3;
 /** Volume rises with the size of the move: log-volume gains this much per day-sd of |return| above average. */
 const VOLUME_MOVE_SENSITIVITY = 0.6;
 const MEAN_ABS_NORMAL = Math.sqrt(2 / Math.PI);
+/** Per-symbol drifts are drawn within this distance of the mean drift. */
+const DRIFT_SPREAD = 0.03;
+/**
+ * A symbol trading the typical money a day (typical volume times 86, about the geometric mean of the first
+ * prices, drawn from 10..200) gets the typical spread; spreads scale with 1/sqrt(money traded).
+ */
+const TYPICAL_PRICE = 86;
+/** Streams outside the factor and symbol streams (which count up from 0). */
+const REGIME_STREAM = -1;
+const INTRADAY_STREAM = 1;
+/** Generated bars are held in memory at 48 bytes each: beyond this many, ask for fewer. */
+const MAX_BARS = 20_000_000;
+
+/** Per-symbol draws shifted by the options; each is exact (x + 0, x * 1) with the defaults. */
+interface Tuning {
+  betaScale: number;
+  driftShift: number;
+  volumeScale: number;
+}
 
 /**
- * A deterministic daily market: returns load on one GARCH market factor and one of ten GARCH sector factors,
- * plus fat-tailed idiosyncratic noise whose volatility rises with the market's. Bars are Mon-Fri at 00:00 UTC,
- * about 252 a year, symbols SYN000, SYN001, ...
+ * A deterministic market: returns load on one GARCH market factor and one of ten GARCH sector factors,
+ * plus fat-tailed idiosyncratic noise whose volatility rises with the market's. Daily bars are Mon-Fri at
+ * 00:00 UTC, about 252 a year, symbols SYN000, SYN001, ...
+ *
+ * The knobs (syntheticOptions.ts) add calm/turbulent regimes on market-wide volatility, scale the market
+ * loading (correlation), the drift and the volume, and give intraday bars: each day's open and close come
+ * from the daily model and a Brownian bridge with a U-shaped activity profile fills the session between them.
  *
  * Every factor and symbol draws from its own seeded stream, so a symbol's bars do not depend on how many
  * other symbols are generated, and a shorter run is a prefix of a longer one. All series share one `ts`
  * array; each price column is a view into one buffer per field, so no per-bar objects exist.
  */
-export function generateSyntheticMarket(opts: SyntheticMarketOptions): BarSeries[] {
+export function generateSyntheticUniverse(opts: SyntheticMarketOptions): SyntheticUniverse {
   const { symbols, years, seed } = opts;
   if (!Number.isInteger(symbols) || symbols < 0) {
     throw new RangeError(`generateSyntheticMarket: symbols must be a non-negative integer, got ${symbols}`);
@@ -49,14 +89,39 @@ export function generateSyntheticMarket(opts: SyntheticMarketOptions): BarSeries
   if (Number.isNaN(startMs)) {
     throw new RangeError(`generateSyntheticMarket: start "${start}" is not an ISO date (YYYY-MM-DD)`);
   }
+  const knobs = syntheticKnobsSchema.safeParse(opts);
+  if (!knobs.success) {
+    const issue = knobs.error.issues[0];
+    throw new RangeError(`generateSyntheticMarket: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const k = knobs.data;
 
   const days = Math.max(1, Math.round(years * TRADING_DAYS_PER_YEAR));
-  const ts = businessDays(startMs, days);
+  const dailyTs = businessDays(startMs, days);
   const market = simulateGarchFactor(new Prng(deriveSeed(seed, 0)), days, MARKET);
   const sectors: FactorPath[] = [];
-  for (let k = 0; k < SECTORS; k++) sectors.push(simulateGarchFactor(new Prng(deriveSeed(seed, 1 + k)), days, SECTOR));
+  for (let j = 0; j < SECTORS; j++) sectors.push(simulateGarchFactor(new Prng(deriveSeed(seed, 1 + j)), days, SECTOR));
+  const turbulent = k.regimes ? simulateRegimes(new Prng(deriveSeed(seed, REGIME_STREAM)), days, k.regimes) : new Uint8Array(days);
+  if (k.regimes) for (const f of [market, ...sectors]) applyRegimes(f, turbulent, k.regimes.turbulent_vol);
 
-  const total = symbols * days;
+  const tuning: Tuning = {
+    betaScale: k.market_beta ?? SYNTHETIC_DEFAULTS.market_beta,
+    driftShift: (k.drift ?? SYNTHETIC_DEFAULTS.drift) - SYNTHETIC_DEFAULTS.drift,
+    volumeScale: (k.daily_volume ?? SYNTHETIC_DEFAULTS.daily_volume) / SYNTHETIC_DEFAULTS.daily_volume,
+  };
+  const barSize = parseBarSize(k.bar_size ?? SYNTHETIC_DEFAULTS.bar_size);
+  // The schema admits only '1d' and whole-minute intraday sizes.
+  const barSeconds = barSize.kind === 'seconds' ? barSize.seconds : 86_400;
+  const grid = barSeconds < 86_400 ? gridOf(k, barSeconds / 60) : null;
+  const ts = grid ? sessionStamps(dailyTs, grid) : dailyTs;
+  const length = ts.length;
+  if (symbols * length > MAX_BARS) {
+    throw new RangeError(
+      `generateSyntheticMarket: ${symbols} symbols x ${length} bars is more than ${MAX_BARS.toLocaleString('en-US')} bars; use fewer symbols or years, or a coarser bar_size`,
+    );
+  }
+
+  const total = symbols * length;
   const buffers = {
     open: new Float64Array(total),
     high: new Float64Array(total),
@@ -64,14 +129,17 @@ export function generateSyntheticMarket(opts: SyntheticMarketOptions): BarSeries
     close: new Float64Array(total),
     volume: new Float64Array(total),
   };
-  const out: BarSeries[] = [];
+  // Intraday: the daily model writes each symbol's days here, then the bridge fills its bars.
+  const daily = grid ? dayColumns(days) : null;
+  const series: BarSeries[] = [];
+  const instruments: SyntheticInstrument[] = [];
   for (let i = 0; i < symbols; i++) {
-    const from = i * days;
-    const view = (column: Float64Array): Float64Array => column.subarray(from, from + days);
-    const series: BarSeries = {
+    const from = i * length;
+    const view = (column: Float64Array): Float64Array => column.subarray(from, from + length);
+    const s: BarSeries = {
       symbol: `SYN${String(i).padStart(3, '0')}`,
-      barSeconds: 86_400,
-      length: days,
+      barSeconds,
+      length,
       ts,
       open: view(buffers.open),
       high: view(buffers.high),
@@ -79,19 +147,66 @@ export function generateSyntheticMarket(opts: SyntheticMarketOptions): BarSeries
       close: view(buffers.close),
       volume: view(buffers.volume),
     };
-    fillSymbol(series, new Prng(deriveSeed(seed, 1 + SECTORS + i)), market, sectors[i % SECTORS]);
-    out.push(series);
+    const symbolSeed = deriveSeed(seed, 1 + SECTORS + i);
+    const target = daily ? { ...daily, symbol: s.symbol, barSeconds: 86_400, length: days, ts: dailyTs } : s;
+    const drawn = fillSymbol(target, new Prng(symbolSeed), market, sectors[i % SECTORS], tuning, daily?.sd);
+    if (daily && grid) fillIntraday(s, daily, grid, new Prng(deriveSeed(symbolSeed, INTRADAY_STREAM)));
+    const typicalMoney = SYNTHETIC_DEFAULTS.daily_volume * tuning.volumeScale * TYPICAL_PRICE;
+    instruments.push(describeInstrument(s.symbol, drawn, k.spread_bps ?? SYNTHETIC_DEFAULTS.spread_bps, typicalMoney));
+    series.push(s);
   }
-  return out;
+  return { series, instruments, turbulent };
 }
 
-/** Writes one symbol's bars into its (preallocated) columns. */
-function fillSymbol(series: BarSeries, prng: Prng, market: FactorPath, sector: FactorPath): void {
-  const betaMarket = prng.uniform(0.7, 1.3);
+/** The generated bars alone: see generateSyntheticUniverse. */
+export function generateSyntheticMarket(opts: SyntheticMarketOptions): BarSeries[] {
+  return generateSyntheticUniverse(opts).series;
+}
+
+function gridOf(k: { session?: { open: string; close: string }; volume_profile?: 'u_shape' | 'flat' }, barMinutes: number): SessionGrid {
+  const session = k.session ?? SYNTHETIC_DEFAULTS.session;
+  try {
+    return sessionGrid(minutesOfDay(session.open), minutesOfDay(session.close), barMinutes, k.volume_profile ?? SYNTHETIC_DEFAULTS.volume_profile);
+  } catch (err) {
+    throw new RangeError(`generateSyntheticMarket: session ${session.open}-${session.close}: ${(err as Error).message}`);
+  }
+}
+
+function dayColumns(n: number): DayPlan & { high: Float64Array; low: Float64Array } {
+  return { open: new Float64Array(n), high: new Float64Array(n), low: new Float64Array(n), close: new Float64Array(n), volume: new Float64Array(n), sd: new Float64Array(n) };
+}
+
+interface SymbolDraws {
+  beta: number;
+  annualDrift: number;
+  volumeLevel: number;
+  /** The first day's close. */
+  firstClose: number;
+}
+
+function describeInstrument(symbol: string, d: SymbolDraws, typicalSpreadBps: number, typicalMoney: number): SyntheticInstrument {
+  const spread = typicalSpreadBps * Math.sqrt(typicalMoney / (d.volumeLevel * d.firstClose));
+  return {
+    symbol,
+    beta: d.beta,
+    drift: d.annualDrift,
+    dailyVolume: Math.round(d.volumeLevel),
+    // Within a quarter and four times the typical spread, to a tenth of a basis point.
+    spreadBps: Math.round(10 * Math.min(4 * typicalSpreadBps, Math.max(typicalSpreadBps / 4, spread))) / 10,
+  };
+}
+
+/**
+ * Writes one symbol's daily bars into its (preallocated) columns, and each day's return sd into `sdOut` when
+ * given (the intraday bridge needs it). Returns what it drew for the symbol.
+ */
+function fillSymbol(series: BarSeries, prng: Prng, market: FactorPath, sector: FactorPath, tuning: Tuning, sdOut?: Float64Array): SymbolDraws {
+  const betaMarket = prng.uniform(0.7, 1.3) * tuning.betaScale;
   const betaSector = prng.uniform(0.5, 1.0);
   const idioVar = (prng.uniform(0.15, 0.35) / Math.sqrt(TRADING_DAYS_PER_YEAR)) ** 2;
-  const drift = prng.uniform(0, 0.06) / TRADING_DAYS_PER_YEAR;
-  const volumeLevel = Math.exp(prng.uniform(Math.log(1e5), Math.log(1e7)));
+  const annualDrift = prng.uniform(SYNTHETIC_DEFAULTS.drift - DRIFT_SPREAD, SYNTHETIC_DEFAULTS.drift + DRIFT_SPREAD) + tuning.driftShift;
+  const drift = annualDrift / TRADING_DAYS_PER_YEAR;
+  const volumeLevel = Math.exp(prng.uniform(Math.log(1e5), Math.log(1e7))) * tuning.volumeScale;
   const marketLongRunVar = MARKET.longRunSd * MARKET.longRunSd;
   const { open, high, low, close, volume, length } = series;
   const marketReturns = market.returns;
@@ -117,5 +232,7 @@ function fillSymbol(series: BarSeries, prng: Prng, market: FactorPath, sector: F
     low[t] = (o < c ? o : c) / (1 + WICK * daySd * Math.abs(prng.normal()));
     const surprise = Math.abs(r - drift) / daySd - MEAN_ABS_NORMAL;
     volume[t] = Math.round(volumeLevel * Math.exp(VOLUME_NOISE * prng.normal() + VOLUME_MOVE_SENSITIVITY * surprise));
+    if (sdOut) sdOut[t] = daySd;
   }
+  return { beta: betaMarket, annualDrift, volumeLevel, firstClose: close[0] };
 }

@@ -46,3 +46,38 @@ export function simulateGarchFactor(prng: Prng, days: number, params: GarchParam
   }
   return { returns, variance };
 }
+
+export interface RegimeParams {
+  /** Volatility in the turbulent regime as a multiple of calm. */
+  readonly turbulent_vol: number;
+  /** Mean length of a calm spell, in days. */
+  readonly calm_days: number;
+  /** Mean length of a turbulent spell, in days. */
+  readonly turbulent_days: number;
+}
+
+/**
+ * A two-state Markov chain, one state a day (1 = turbulent), starting calm. Leaving a state has
+ * probability 1 / (its mean length), so spells last `calm_days` and `turbulent_days` on average.
+ */
+export function simulateRegimes(prng: Prng, days: number, params: RegimeParams): Uint8Array {
+  const leaveCalm = 1 / params.calm_days;
+  const leaveTurbulent = 1 / params.turbulent_days;
+  const turbulent = new Uint8Array(days);
+  let state = 0;
+  for (let t = 0; t < days; t++) {
+    turbulent[t] = state;
+    if (prng.next() < (state === 0 ? leaveCalm : leaveTurbulent)) state ^= 1;
+  }
+  return turbulent;
+}
+
+/** Scales a factor's returns by `multiple` on turbulent days, and its variance by the square, in place. */
+export function applyRegimes(path: FactorPath, turbulent: Uint8Array, multiple: number): void {
+  const square = multiple * multiple;
+  for (let t = 0; t < turbulent.length; t++) {
+    if (turbulent[t] === 0) continue;
+    path.returns[t] *= multiple;
+    path.variance[t] *= square;
+  }
+}

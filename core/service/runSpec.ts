@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ResolvedSpec } from '../config/loadSpec';
-import { runBacktest, type RunResult } from '../backtest/runner';
+import { runBacktest, type RunInput, type RunResult } from '../backtest/runner';
 import { runSessions } from '../backtest/sessions';
 import { createStoreSink } from '../backtest/storeSink';
 import { createRun, finishRun } from '../store/runs';
@@ -11,7 +11,7 @@ import { resolveStrategy } from './resolveStrategy';
 export interface RunSpecOptions {
   /** Where the run is recorded; without it the run stays in memory. */
   db?: Database.Database;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: RunInput['onProgress'];
   /** Called once the run is recorded, before its first session. */
   onStart?: (runId: string | null, sessionsTotal: number) => void;
   shouldCancel?: () => boolean;
@@ -24,8 +24,9 @@ export interface RunSpecOutcome {
 }
 
 /** The config recorded with a run: everything that decides its outcome, with defaults filled in. */
-function recordedConfig(spec: ResolvedSpec): Record<string, unknown> {
+function recordedConfig(spec: ResolvedSpec, symbols: readonly string[]): Record<string, unknown> {
   return {
+    symbols,
     name: spec.name,
     data: spec.data,
     strategy: spec.strategy,
@@ -47,7 +48,7 @@ function recordedConfig(spec: ResolvedSpec): Record<string, unknown> {
  * marks it failed; it never looks completed.
  */
 export async function runSpec(spec: ResolvedSpec, opts: RunSpecOptions = {}): Promise<RunSpecOutcome> {
-  const data = loadSpecData(spec.data);
+  const data = loadSpecData(spec.data, opts.db);
   const symbols = data.series.map((s) => s.symbol);
   const strategy = await resolveStrategy(spec.strategy, { symbols, baseDir: spec.baseDir }, spec.file);
   const sessions = runSessions(data.series, spec.start ?? undefined, spec.end ?? undefined);
@@ -75,7 +76,7 @@ export async function runSpec(spec: ResolvedSpec, opts: RunSpecOptions = {}): Pr
   runId = createRun(db, {
     name: spec.name,
     strategy: strategy.label,
-    config: recordedConfig(spec),
+    config: recordedConfig(spec, symbols),
     seed: spec.seed,
     dataFingerprint: data.fingerprint,
     appVersion: APP_VERSION,

@@ -1,6 +1,7 @@
 import type { BrokerInterface, CancelAck, OrderStatusReport, SubmitAck } from '../broker/BrokerInterface';
 import type { BrokerEvent, BrokerEventType, BrokerListener } from '../broker/events';
 import type { SimulatorConfig } from '../config/simulatorSchema';
+import { DAY_CLOSE, DAY_OPEN, tradingDayEdges } from '../data/tradingDay';
 import { sideSign } from '../domain/enums';
 import { createOrderRefs, type OrderRefs } from '../domain/ids';
 import type { Fill, Order, OrderRequest, Timestamp } from '../domain/order';
@@ -43,7 +44,7 @@ interface Working {
   sign: 1 | -1;
   /** First session whose bar may fill the order. */
   eligibleFrom: number;
-  /** Set once the order has been offered a bar: IOC/FOK/AT_* orders end after their first chance, DAY after its session. */
+  /** Set once the order has been offered a bar: IOC/FOK/AT_* orders end after their first chance, DAY at its trading day's close. */
   offered: boolean;
   /** Set when the order leaves the working set (filled, cancelled, rejected). */
   done: boolean;
@@ -88,6 +89,8 @@ export class BacktestBroker implements BrokerInterface {
   /** Event types some subscriber wants: events nobody listens to are never built. */
   private wanted = new Set<BrokerEventType>();
   private readonly stats: ({ sigma: Float64Array; adv: Float64Array } | null)[];
+  /** Per instrument, built when first needed: which bars open and close a trading day (see tradingDayEdges). */
+  private readonly dayEdges: (Uint8Array | null)[];
   /** Reused for every match: the hot path allocates only what it keeps. */
   private readonly ctx: MatchContext;
   private readonly scratchOrder: MatchOrder = { side: 'BUY', type: 'MARKET', timeInForce: 'DAY', limitPrice: null, stopPrice: null, remaining: 0, triggered: false };
@@ -121,6 +124,7 @@ export class BacktestBroker implements BrokerInterface {
     this.portfolio = new Portfolio(symbols, opts.initialCash, opts.sim.account);
     this.workingByInst = symbols.map(() => []);
     this.stats = symbols.map(() => null);
+    this.dayEdges = symbols.map(() => null);
     this.ctx = { sim: opts.sim, phase: 'bar', capacity: 0, sigmaDaily: Number.NaN, adv20: Number.NaN, rng: this.rng };
   }
 
@@ -312,13 +316,13 @@ export class BacktestBroker implements BrokerInterface {
     }
   }
 
-  /** After the close: marks positions, and expires DAY orders whose session has passed. */
+  /** After the close: marks positions, and expires DAY orders whose trading day has closed. */
   endOfSession(): void {
     const p = this.portfolio;
     p.markAll(this.closeNow);
     // Deleting the entry being visited is safe while iterating a Map.
     for (const w of this.working.values()) {
-      if (w.offered && w.order.timeInForce === 'DAY' && this.tm.barIndex(w.inst) >= 0)
+      if (w.offered && w.order.timeInForce === 'DAY' && this.atDayEdge(w.inst, DAY_CLOSE))
         this.finish(w, 'CANCELLED', 'expired: DAY order reached the end of its session');
     }
     // Reported when fills moved cash or positions; mark-to-market alone is read with getAccountState().
@@ -434,7 +438,24 @@ export class BacktestBroker implements BrokerInterface {
 
   private eligible(w: Working, phase: 'bar' | 'decision', session: number): boolean {
     if (w.done) return false;
-    return phase === 'bar' ? w.eligibleFrom <= session : w.eligibleFrom === session + 1 && w.order.timeInForce !== 'AT_OPEN';
+    const tif = w.order.timeInForce;
+    const now = phase === 'bar' ? w.eligibleFrom <= session : w.eligibleFrom === session + 1 && tif !== 'AT_OPEN';
+    // Auction orders trade only at their trading day's opening or closing bar (every bar of a daily series is both).
+    if (!now || (tif !== 'AT_OPEN' && tif !== 'AT_CLOSE')) return now;
+    return this.atDayEdge(w.inst, tif === 'AT_OPEN' ? DAY_OPEN : DAY_CLOSE);
+  }
+
+  /** Whether instrument `inst`'s bar this session opens (DAY_OPEN) or closes (DAY_CLOSE) its trading day. */
+  private atDayEdge(inst: number, edge: number): boolean {
+    const bar = this.tm.barIndex(inst);
+    if (bar < 0) return false;
+    let edges = this.dayEdges[inst];
+    if (!edges) {
+      const series = this.tm.series[inst];
+      edges = tradingDayEdges(series.ts, series.length);
+      this.dayEdges[inst] = edges;
+    }
+    return (edges[bar] & edge) !== 0;
   }
 
   private withinAccount(w: Working, qty: number, price: number, fee: number): boolean {

@@ -9,6 +9,8 @@ export interface PageOptions<R> {
   /** A row field; checked at run time too, because it may come from the UI. Default: the table's key order. */
   orderBy?: keyof R & string;
   desc?: boolean;
+  /** Only this instrument's rows. */
+  instrument?: string;
 }
 
 /** Kinds of records a run owns, the only names countRunRows accepts. */
@@ -27,7 +29,7 @@ function page<R>(
   options: PageOptions<R>,
   caller: string,
 ): R[] {
-  const { limit, offset, orderBy, desc } = options;
+  const { limit, offset, orderBy, desc, instrument } = options;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
     throw new Error(`${caller}: limit must be an integer from 1 to ${MAX_PAGE}, got ${limit}`);
   }
@@ -46,8 +48,18 @@ function page<R>(
     // Sequence ids sort by number, and the key breaks ties so pages never overlap or skip rows.
     order = column.column === key ? order : `${column.column} ${direction}, ${key} ${direction}`;
   }
-  const sql = `SELECT ${selectList(spec.columns)} FROM ${sourceOf(spec)} WHERE run = ${RUN_OF} ORDER BY ${order} LIMIT ? OFFSET ?`;
-  return db.prepare(sql).all(runId, limit, offset) as R[];
+  if (orderBy === undefined && instrument === undefined) {
+    // Key order: find the page's first key on the table's narrow primary key, then read just the
+    // page through the view. OFFSET on the view would build (and join) every skipped row.
+    const op = desc ? '<=' : '>=';
+    const first = `(SELECT ${key} FROM ${spec.table} WHERE run = ${RUN_OF} ORDER BY ${key} ${direction} LIMIT 1 OFFSET ?)`;
+    const sql = `SELECT ${selectList(spec.columns)} FROM ${sourceOf(spec)} WHERE run = ${RUN_OF} AND ${key} ${op} ${first} ORDER BY ${order} LIMIT ?`;
+    return db.prepare(sql).all(runId, runId, offset, limit) as R[];
+  }
+  const where = instrument === undefined ? '' : ' AND instrument = ?';
+  const sql = `SELECT ${selectList(spec.columns)} FROM ${sourceOf(spec)} WHERE run = ${RUN_OF}${where} ORDER BY ${order} LIMIT ? OFFSET ?`;
+  const params = instrument === undefined ? [runId, limit, offset] : [runId, instrument, limit, offset];
+  return db.prepare(sql).all(...params) as R[];
 }
 
 /** The run's daily equity curve in time order. */
@@ -73,13 +85,45 @@ export function getRunTrades(db: Database.Database, runId: string, options: Page
   return page(db, BACKTEST_TABLES.trades, 'row', runId, options, 'getRunTrades');
 }
 
-/** Rows stored; a fill whose order is not stored yet (mid-run) is counted but not yet listed. */
-export function countRunRows(db: Database.Database, runId: string, table: RunTable): number {
+/**
+ * Rows stored; a fill whose order is not stored yet (mid-run) is counted but not yet listed.
+ * With `instrument`, the rows a page query with that filter can list.
+ */
+export function countRunRows(db: Database.Database, runId: string, table: RunTable, instrument?: string): number {
   if (!RUN_TABLES.includes(table)) {
     throw new Error(`countRunRows: unknown table "${table}"; expected one of ${RUN_TABLES.join(', ')}`);
   }
-  const sql = `SELECT count(*) AS n FROM ${BACKTEST_TABLES[table].table} WHERE run = ${RUN_OF}`;
-  return (db.prepare(sql).get(runId) as { n: number }).n;
+  const spec = BACKTEST_TABLES[table];
+  if (instrument === undefined) {
+    const sql = `SELECT count(*) AS n FROM ${spec.table} WHERE run = ${RUN_OF}`;
+    return (db.prepare(sql).get(runId) as { n: number }).n;
+  }
+  const sql = `SELECT count(*) AS n FROM ${sourceOf(spec)} WHERE run = ${RUN_OF} AND instrument = ?`;
+  return (db.prepare(sql).get(runId, instrument) as { n: number }).n;
+}
+
+/** Distinct instruments the run traded or held, sorted. */
+export function getRunInstruments(db: Database.Database, runId: string): string[] {
+  const rows = db
+    .prepare(`SELECT DISTINCT instrument FROM backtest_orders WHERE run = ${RUN_OF} ORDER BY instrument`)
+    .all(runId) as { instrument: string }[];
+  return rows.map((r) => r.instrument);
+}
+
+/** Orders created during the session stamped `ts` (from `from`, exclusive, to `ts`, inclusive). */
+export function getOrdersCreatedBetween(db: Database.Database, runId: string, from: Timestamp, ts: Timestamp): OrderRow[] {
+  const spec = BACKTEST_TABLES.orders;
+  return db
+    .prepare(`SELECT ${selectList(spec.columns)} FROM ${sourceOf(spec)} WHERE run = ${RUN_OF} AND created_at > ? AND created_at <= ? ORDER BY seq`)
+    .all(runId, from, ts) as OrderRow[];
+}
+
+/** The positions held at the close of the session stamped `ts` (every held position is snapshotted each session). */
+export function getPositionsOn(db: Database.Database, runId: string, ts: Timestamp): PositionSnapshotRow[] {
+  const spec = BACKTEST_TABLES.positions;
+  return db
+    .prepare(`SELECT ${selectList(spec.columns)} FROM ${sourceOf(spec)} WHERE run = ${RUN_OF} AND ts = ? ORDER BY instrument`)
+    .all(runId, ts) as PositionSnapshotRow[];
 }
 
 /** Each instrument's latest snapshot at or before `ts`, by instrument. */

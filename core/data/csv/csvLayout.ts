@@ -18,7 +18,8 @@ export interface CsvLayout {
 
 type Role = 'date' | 'time' | 'open' | 'high' | 'low' | 'close' | 'volume' | 'adjClose' | 'ignored';
 
-// Keys are lower-cased with spaces and underscores removed, so "Adj Close", "adj_close" and "AdjClose" agree.
+// Keys are lower-cased with spaces, underscores and Stooq's angle brackets removed, so "Adj Close",
+// "adj_close" and "AdjClose" agree, and "<VOL>" is "vol".
 const ROLE_BY_NAME: Readonly<Record<string, Role>> = {
   date: 'date',
   datetime: 'date',
@@ -29,9 +30,24 @@ const ROLE_BY_NAME: Readonly<Record<string, Role>> = {
   low: 'low',
   close: 'close',
   volume: 'volume',
+  vol: 'volume',
   adjclose: 'adjClose',
   openinterest: 'ignored',
+  openint: 'ignored',
+  // Stooq's symbol and period columns; the importer reads the symbol itself.
+  ticker: 'ignored',
+  per: 'ignored',
+  // IB's bar fields beyond OHLCV: volume-weighted average price and trade count.
+  average: 'ignored',
+  wap: 'ignored',
+  barcount: 'ignored',
+  count: 'ignored',
 };
+
+/** A header name as looked up in ROLE_BY_NAME. */
+export function normalizedColumnName(name: string): string {
+  return name.toLowerCase().replace(/[\s_<>]/g, '');
+}
 
 const REQUIRED: readonly { role: Role; name: string }[] = [
   { role: 'date', name: 'Date' },
@@ -49,7 +65,7 @@ export function layoutFromHeader(headerFields: readonly string[], file: string):
   names.forEach((name, index) => {
     const label = name === '' ? index + 1 : name;
     // backtesting.py writes the pandas index as a nameless first column: that is the date.
-    const role = name === '' && index === 0 ? 'date' : ROLE_BY_NAME[name.toLowerCase().replace(/[\s_]/g, '')];
+    const role = name === '' && index === 0 ? 'date' : ROLE_BY_NAME[normalizedColumnName(name)];
     if (role === undefined) {
       throw new CsvError(file, 1, label, `unknown column name "${name}" in header`);
     }

@@ -1,34 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CsvError } from './CsvError';
 import { loadBarsCsv, symbolFromFileName } from './loadBarsCsv';
 import { parseBarsCsv } from './parseBarsCsv';
+import { profileStepSeconds, profileTs, SHARED_DATA_DIR, sharedDataProfile } from './sharedDataProfile';
 
-const DATA_DIR = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
-
-interface FileProfile {
-  rows: number;
-  first: string;
-  last: string;
-  median_step: string;
-  min_close: number;
-  max_close: number;
-}
-const profile = JSON.parse(readFileSync(join(DATA_DIR, 'data_profile.json'), 'utf8')) as Record<string, FileProfile>;
-
-/** Profile stamps look like "2006-01-02 09:01:00" or "2015-09-23 20:57:42.146000" and are UTC wall time. */
-function profileTs(stamp: string): number {
-  return Date.parse(`${stamp.replace(' ', 'T').replace(/(\.\d{3})\d*$/, '$1')}Z`);
-}
-
-/** Profile steps look like "1 days 00:00:00" or "0 days 00:05:00". */
-function profileStepSeconds(step: string): number {
-  const m = /^(\d+) days (\d+):(\d+):(\d+(?:\.\d+)?)$/.exec(step);
-  if (m === null) throw new Error(`unexpected median_step ${step}`);
-  return Number(m[1]) * 86400 + Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
-}
+const DATA_DIR = SHARED_DATA_DIR;
+const profile = sharedDataProfile;
 
 /** First data row of each file: open, high, low, close, volume, adjClose (NaN when the file has none). */
 const FIRST_ROW: Record<string, readonly number[]> = {

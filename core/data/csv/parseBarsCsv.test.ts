@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvError, type CsvColumn } from './CsvError';
-import { parseBarsCsv } from './parseBarsCsv';
+import { parseBarsCsv, scanBarsCsv } from './parseBarsCsv';
 
 const HEADER = 'Date,Open,High,Low,Close,Volume';
 const ROWS = ['2020-01-01,10,11,9,10.5,100', '2020-01-02,10.5,12,10,11,200', '2020-01-03,11,11.5,10.5,11.2,300'];
@@ -189,5 +189,47 @@ describe('parseBarsCsv reads the supported layouts', () => {
         expect(Array.from(s.volume)).toEqual(bars.map((b) => b.volume));
       }),
     );
+  });
+});
+
+describe('scanBarsCsv', () => {
+  const scan = (text: string, maxErrors: number) => scanBarsCsv(text, { file: 't.csv', symbol: 'T', maxErrors });
+  const where = (errors: readonly CsvError[]) => errors.map((e) => [e.line, e.column]);
+
+  it('goes on after a bad row and lists the errors in file order, up to maxErrors', () => {
+    const text = [HEADER, '2020-01-01,10,11,9,x,100', '2020-01-02,10,11,9,10,-1', '2020-01-03,10,11,9,10', ROWS[2]].join('\n');
+    const all = scan(text, 10);
+    expect(all.series).toBeNull();
+    expect(where(all.errors)).toEqual([
+      [2, 'Close'],
+      [3, 'Volume'],
+      [4, 'Volume'],
+    ]);
+    expect(where(scan(text, 2).errors)).toEqual([
+      [2, 'Close'],
+      [3, 'Volume'],
+    ]);
+  });
+
+  it('checks order against the last good stamp, also after a row with a bad value', () => {
+    const text = [HEADER, '2020-01-02,10,11,9,10,1', '2020-01-05,10,11,9,10,-1', '2020-01-05,10,11,9,10,1', '2020-01-03,10,11,9,10,1', '2020-01-06,10,11,9,10,1'].join('\n');
+    const errors = scan(text, 10).errors;
+    expect(errors.map((e) => [e.line, e.reason.split(' (')[0].split(' is ')[0]])).toEqual([
+      [3, 'volume -1'],
+      [4, 'duplicate timestamp 2020-01-05T00:00:00.000Z'],
+      [5, 'timestamp 2020-01-03T00:00:00.000Z'],
+    ]);
+  });
+
+  it('reports a bad header alone, with no layout', () => {
+    const r = scan('Date,Open,High,Low,Close,Volume,Foo\n2020-01-01,1,1,1,1,1,1\n', 10);
+    expect([r.layout, where(r.errors)]).toEqual([null, [[1, 'Foo']]]);
+  });
+
+  it('reads Stooq and IB headers', () => {
+    const stooq = scan('<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>\nX.US,D,20200102,000000,1,2,0.5,1.5,10,0\n', 1);
+    expect([stooq.series?.ts[0], stooq.series?.volume[0]]).toEqual([Date.UTC(2020, 0, 2), 10]);
+    const ib = scan('date,open,high,low,close,volume,average,barCount\n20200102 09:30:00,1,2,0.5,1.5,10,1.2,3\n', 1);
+    expect([ib.series?.ts[0], ib.series?.close[0]]).toEqual([Date.UTC(2020, 0, 2, 9, 30), 1.5]);
   });
 });

@@ -12,31 +12,81 @@ export interface ParseBarsCsvOptions {
   symbol: string;
 }
 
+export interface ScanBarsCsvOptions extends ParseBarsCsvOptions {
+  /** After a bad row the scan goes on to the next one until this many errors are found. Default 1. */
+  maxErrors?: number;
+  /** Called about every PROGRESS_ROWS rows and at the end with the characters read and the text's length. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What a scan found: the series when no row was bad, else the first errors in file order. */
+export interface BarsCsvScan {
+  series: BarSeries | null;
+  errors: CsvError[];
+  /** Null when the header itself was rejected. */
+  layout: CsvLayout | null;
+}
+
+/** The header line's layout and where the data rows start. */
+export interface CsvHeader {
+  layout: CsvLayout;
+  /** Offset of the first data row in the text. */
+  firstRow: number;
+}
+
 const COMMA = 44;
 const LF = 10;
 const CR = 13;
 /** Shortest plausible row in bytes; sizing the buffers from it means most files never need to grow them. */
 const MIN_ROW_BYTES = 32;
+/** A power of two, so the progress check is a mask. */
+const PROGRESS_ROWS = 65_536;
 
 /**
- * Parses OHLCV text (Yahoo, backtesting.py or backtrader layout, LF or CRLF) into a BarSeries.
+ * Parses OHLCV text (Yahoo, backtesting.py, backtrader, Stooq or IB layout, LF or CRLF) into a BarSeries.
  * Any bad row rejects the whole text with a CsvError naming its line and column.
  */
 export function parseBarsCsv(text: string, opts: ParseBarsCsvOptions): BarSeries {
-  const { file, symbol } = opts;
+  const scan = scanBarsCsv(text, opts);
+  if (scan.series === null) throw scan.errors[0];
+  return scan.series;
+}
+
+/** Reads the header line (after an optional byte-order mark); a missing or unusable header is a CsvError. */
+export function readCsvHeader(text: string, file: string): CsvHeader {
   const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const headerEnd = lineEnd(text, bodyStart);
   const header = text.slice(bodyStart, contentEnd(text, bodyStart, headerEnd));
   if (header.trim() === '') throw new CsvError(file, 1, 1, 'file is empty (no header line)');
   const firstRow = headerEnd + 1;
+  return { layout: resolveLayout(layoutFromHeader(header.split(','), file), text, firstRow), firstRow };
+}
 
-  const layout = resolveLayout(layoutFromHeader(header.split(','), file), text, firstRow);
+/**
+ * Checks every row of OHLCV text, collecting up to `maxErrors` CsvErrors (a bad header is always the only
+ * one), and builds the series only when there are none. The rules per row: the right field count, a valid
+ * stamp, numeric cells, positive prices, non-negative volume, high >= max(open, close, low), low <= min(open,
+ * close), and stamps strictly ascending (a repeat is a duplicate).
+ */
+export function scanBarsCsv(text: string, opts: ScanBarsCsvOptions): BarsCsvScan {
+  const { file, symbol, onProgress } = opts;
+  const maxErrors = opts.maxErrors ?? 1;
+  let header: CsvHeader;
+  try {
+    header = readCsvHeader(text, file);
+  } catch (err) {
+    if (err instanceof CsvError) return { series: null, errors: [err], layout: null };
+    throw err;
+  }
+  const { layout } = header;
   const { fieldCount, dateCol, timeCol, openCol, highCol, lowCol, closeCol, volumeCol, adjCloseCol } = layout;
   const starts = new Int32Array(fieldCount + 1);
   const ends = new Int32Array(fieldCount + 1);
   const columns = new BarColumnsBuilder(text.length / MIN_ROW_BYTES, adjCloseCol >= 0);
+  const errors: CsvError[] = [];
 
   let line = 1;
+  let rowStart = header.firstRow;
   let prevTs = -Infinity;
   const fail = (col: number, reason: string): never => {
     throw new CsvError(file, line, columnLabel(layout, col), reason);
@@ -47,67 +97,88 @@ export function parseBarsCsv(text: string, opts: ParseBarsCsvOptions): BarSeries
     return value === value ? value : fail(col, `"${field(col)}" is not a number`);
   };
 
-  let pos = firstRow;
-  while (pos < text.length) {
-    line++;
-    const nl = lineEnd(text, pos);
-    const end = contentEnd(text, pos, nl);
-    if (end === pos) {
-      if (!onlyBlankLinesFrom(text, nl)) fail(0, 'empty line before more data');
-      break;
-    }
-    const count = splitFields(text, pos, end, starts, ends);
-    if (count !== fieldCount) {
-      fail(Math.min(count, fieldCount), `expected ${fieldCount} fields, found ${count}`);
-    }
+  /** Reads rows from `rowStart` to the end of the text; throws at the first bad one, leaving `line` and `rowStart` on it. */
+  const scanRows = (): void => {
+    let pos = rowStart;
+    while (pos < text.length) {
+      line++;
+      rowStart = pos;
+      if ((line & (PROGRESS_ROWS - 1)) === 0) onProgress?.(pos, text.length);
+      const nl = lineEnd(text, pos);
+      const end = contentEnd(text, pos, nl);
+      if (end === pos) {
+        if (!onlyBlankLinesFrom(text, nl)) fail(0, 'empty line before more data');
+        break;
+      }
+      const count = splitFields(text, pos, end, starts, ends);
+      if (count !== fieldCount) {
+        fail(Math.min(count, fieldCount), `expected ${fieldCount} fields, found ${count}`);
+      }
 
-    let ts: number;
-    if (timeCol < 0) {
-      ts = parseDateTime(text, starts[dateCol], ends[dateCol]);
-      if (ts !== ts) fail(dateCol, `"${field(dateCol)}" is not a date (expected YYYY-MM-DD[ HH:MM:SS[.fff]])`);
-    } else {
-      const day = parseDate(text, starts[dateCol], ends[dateCol]);
-      if (day !== day) fail(dateCol, `"${field(dateCol)}" is not a date (expected YYYY-MM-DD)`);
-      const time = parseTimeOfDay(text, starts[timeCol], ends[timeCol]);
-      if (time !== time) fail(timeCol, `"${field(timeCol)}" is not a time of day (expected HH:MM:SS)`);
-      ts = day + time;
-    }
+      let ts: number;
+      if (timeCol < 0) {
+        ts = parseDateTime(text, starts[dateCol], ends[dateCol]);
+        if (ts !== ts) fail(dateCol, `"${field(dateCol)}" is not a date (expected YYYY-MM-DD[ HH:MM:SS[.fff]])`);
+      } else {
+        const day = parseDate(text, starts[dateCol], ends[dateCol]);
+        if (day !== day) fail(dateCol, `"${field(dateCol)}" is not a date (expected YYYY-MM-DD)`);
+        const time = parseTimeOfDay(text, starts[timeCol], ends[timeCol]);
+        if (time !== time) fail(timeCol, `"${field(timeCol)}" is not a time of day (expected HH:MM:SS)`);
+        ts = day + time;
+      }
+      if (ts <= prevTs) {
+        const stamp = new Date(ts).toISOString();
+        fail(
+          dateCol,
+          ts === prevTs
+            ? `duplicate timestamp ${stamp} (same as the previous row)`
+            : `timestamp ${stamp} is earlier than the previous row's ${new Date(prevTs).toISOString()}`,
+        );
+      }
+      // Set before the values are checked, so a row after one with a bad value is still checked for order.
+      prevTs = ts;
 
-    const open = number(openCol);
-    const high = number(highCol);
-    const low = number(lowCol);
-    const close = number(closeCol);
-    const volume = number(volumeCol);
-    const adjClose = adjCloseCol >= 0 ? number(adjCloseCol) : NaN;
+      const open = number(openCol);
+      const high = number(highCol);
+      const low = number(lowCol);
+      const close = number(closeCol);
+      const volume = number(volumeCol);
+      const adjClose = adjCloseCol >= 0 ? number(adjCloseCol) : NaN;
 
-    if (!(open > 0)) fail(openCol, `open ${open} is not positive`);
-    if (!(high > 0)) fail(highCol, `high ${high} is not positive`);
-    if (!(low > 0)) fail(lowCol, `low ${low} is not positive`);
-    if (!(close > 0)) fail(closeCol, `close ${close} is not positive`);
-    if (volume < 0) fail(volumeCol, `volume ${volume} is negative`);
-    if (high < low) fail(highCol, `high ${high} is below low ${low}`);
-    if (high < open) fail(highCol, `high ${high} is below open ${open}`);
-    if (high < close) fail(highCol, `high ${high} is below close ${close}`);
-    if (low > open) fail(lowCol, `low ${low} is above open ${open}`);
-    if (low > close) fail(lowCol, `low ${low} is above close ${close}`);
-    if (adjCloseCol >= 0 && !(adjClose > 0)) fail(adjCloseCol, `adjusted close ${adjClose} is not positive`);
-    if (ts <= prevTs) {
-      const stamp = new Date(ts).toISOString();
-      fail(
-        dateCol,
-        ts === prevTs
-          ? `duplicate timestamp ${stamp} (same as the previous row)`
-          : `timestamp ${stamp} is earlier than the previous row's ${new Date(prevTs).toISOString()}`,
-      );
+      if (!(open > 0)) fail(openCol, `open ${open} is not positive`);
+      if (!(high > 0)) fail(highCol, `high ${high} is not positive`);
+      if (!(low > 0)) fail(lowCol, `low ${low} is not positive`);
+      if (!(close > 0)) fail(closeCol, `close ${close} is not positive`);
+      if (volume < 0) fail(volumeCol, `volume ${volume} is negative`);
+      if (high < low) fail(highCol, `high ${high} is below low ${low}`);
+      if (high < open) fail(highCol, `high ${high} is below open ${open}`);
+      if (high < close) fail(highCol, `high ${high} is below close ${close}`);
+      if (low > open) fail(lowCol, `low ${low} is above open ${open}`);
+      if (low > close) fail(lowCol, `low ${low} is above close ${close}`);
+      if (adjCloseCol >= 0 && !(adjClose > 0)) fail(adjCloseCol, `adjusted close ${adjClose} is not positive`);
+      columns.push(ts, open, high, low, close, volume, adjClose);
+      pos = nl + 1;
     }
-    prevTs = ts;
-    columns.push(ts, open, high, low, close, volume, adjClose);
-    pos = nl + 1;
+    rowStart = text.length;
+  };
+
+  // The try sits outside the row loop so that the loop itself stays free of exception handling.
+  while (rowStart < text.length) {
+    try {
+      scanRows();
+    } catch (err) {
+      if (!(err instanceof CsvError)) throw err;
+      errors.push(err);
+      if (errors.length >= maxErrors) break;
+      rowStart = lineEnd(text, rowStart) + 1;
+    }
   }
+  onProgress?.(text.length, text.length);
 
-  if (columns.length === 0) throw new CsvError(file, 1, 1, 'header has no data rows after it');
+  if (errors.length === 0 && columns.length === 0) errors.push(new CsvError(file, 1, 1, 'header has no data rows after it'));
+  if (errors.length > 0) return { series: null, errors, layout };
   const bars = columns.finish();
-  return {
+  const series: BarSeries = {
     symbol,
     barSeconds: medianStepSeconds(bars.ts),
     length: columns.length,
@@ -119,6 +190,7 @@ export function parseBarsCsv(text: string, opts: ParseBarsCsvOptions): BarSeries
     volume: bars.volume,
     ...(bars.adjClose === undefined ? {} : { adjClose: bars.adjClose }),
   };
+  return { series, errors, layout };
 }
 
 /** The header's layout, or the one with an implied Time column when the first row has exactly that extra field. */

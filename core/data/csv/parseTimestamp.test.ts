@@ -52,4 +52,18 @@ describe('timestamp parsing', () => {
     expect(date('2000-02-29')).toBe(Date.UTC(2000, 1, 29));
     expect(dateTime('2015-09-23T20:57:42.146Z')).toBe(Date.UTC(2015, 8, 23, 20, 57, 42, 146));
   });
+
+  it("reads Stooq's and IB's compact stamps", () => {
+    expect(date('20240229')).toBe(Date.UTC(2024, 1, 29));
+    expect(dateTime('20240102')).toBe(Date.UTC(2024, 0, 2));
+    expect(dateTime('20240102 09:30:00')).toBe(Date.UTC(2024, 0, 2, 9, 30));
+    expect(dateTime('20240102  09:30:00 US/Eastern')).toBe(Date.UTC(2024, 0, 2, 9, 30));
+    expect(dateTime('20240102 16:00:00 Europe/London')).toBe(Date.UTC(2024, 0, 2, 16));
+    expect(dateTime('1704205800')).toBe(1_704_205_800_000);
+    expect(timeOfDay('093500')).toBe((9 * 60 + 35) * 60_000);
+    for (const bad of ['20230229', '2024010', '20240102T09:30:00', '20240102 9:30', '20240102 09:30:00 (EST)', '123456789']) {
+      expect(dateTime(bad), bad).toBeNaN();
+    }
+    for (const bad of ['246000', '126000', '12345a']) expect(timeOfDay(bad), bad).toBeNaN();
+  });
 });

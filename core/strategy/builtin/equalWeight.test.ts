@@ -33,4 +33,12 @@ describe('equal-weight', () => {
   it('rebalances every session when daily', () => {
     expect(decidedOn('daily')).toHaveLength(DATES.length);
   });
+
+  it('rebalances once per trading day, at its first bar, when daily on intraday bars', () => {
+    const stamps = ['2024-01-03T09:31', '2024-01-03T09:32', '2024-01-03T16:00', '2024-01-04T09:31', '2024-01-04T09:32'];
+    const minutes = stamps.map((s) => ({ ts: Date.parse(`${s}:00Z`), close: 10 }));
+    const fn = equalWeight.create(equalWeight.params.parse({ rebalance: 'daily' }), { symbols: ['A'], baseDir: '.' });
+    const decided = runSessions(fn, { A: minutes }).filter((s) => s.targets).map((s) => new Date(s.asOf).toISOString());
+    expect(decided).toEqual(['2024-01-03T09:31:00.000Z', '2024-01-04T09:31:00.000Z']);
+  });
 });

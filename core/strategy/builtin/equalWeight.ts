@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tradingDay } from '../../data/tradingDay';
 import type { Timestamp } from '../../domain/order';
 import type { StrategyDefinition } from '../types';
 import { isoWeekKey, monthKey } from './calendar';
@@ -13,7 +14,8 @@ const params = z
 export type EqualWeightParams = z.infer<typeof params>;
 
 const PERIOD_KEY: Record<EqualWeightParams['rebalance'], (ts: Timestamp) => number> = {
-  daily: (ts) => ts,
+  // Once per trading day, also on intraday bars.
+  daily: tradingDay,
   weekly: isoWeekKey,
   monthly: monthKey,
 };
@@ -21,7 +23,7 @@ const PERIOD_KEY: Record<EqualWeightParams['rebalance'], (ts: Timestamp) => numb
 export const equalWeight: StrategyDefinition<EqualWeightParams> = {
   name: 'equal-weight',
   description:
-    'Equal weights over the symbols trading at the session, rebalanced every session, ISO week or calendar month.',
+    'Equal weights over the symbols trading at the session, rebalanced every trading day, ISO week or calendar month.',
   params,
   create({ rebalance, weight }, ctx) {
     const keyOf = PERIOD_KEY[rebalance];

@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { CancelAck, SubmitAck } from '../../BrokerInterface';
+import type { BrokerEvent } from '../../events';
+import type { Order, OrderRequest } from '../../../domain/order';
+import { isTerminal, transition } from '../../../domain/orderState';
+import { invalidOrderReason } from '../../../sim/orderValidation';
+import type { SessionScope } from '../connection/sessionScope';
+import type { ContractRegistry } from '../marketData/contracts';
+import { ibOrder, stockContract, type IbInstrument } from '../parsing/ibOrders';
+import { insertIbOrder, orderRefExists, type LiveMode } from '../store/ibStore';
+import type { IbConnectionState, IbLogEntry, OrderModification } from '../types';
+import type { OrderIdAllocator } from './idAllocator';
+import type { OrderBook } from './orderBook';
+import { tracked, type IbOrderLink, type OrderTerms, type TrackedOrder } from './trackedOrder';
+
+export interface ConnectionView {
+  state(): IbConnectionState;
+  reason(): string | null;
+  scope(): SessionScope | null;
+  account(): string | null;
+  clientId(): number | null;
+}
+
+export interface CommandDeps {
+  db: Database.Database;
+  mode: LiveMode;
+  book: OrderBook;
+  contracts: ContractRegistry;
+  allocator: OrderIdAllocator;
+  connection: ConnectionView;
+  now: () => number;
+  emit: (e: BrokerEvent) => void;
+  log: (level: IbLogEntry['level'], text: string, id?: number) => void;
+}
+
+const NO_LINK: IbOrderLink = {
+  account: null,
+  clientId: null,
+  ibOrderId: null,
+  permId: null,
+  conId: null,
+  ibStatus: null,
+  acknowledged: false,
+  unknown: false,
+  cancelRequested: false,
+};
+
+/**
+ * Order commands. Each returns an acknowledgement at once; outcomes arrive as events. An order is
+ * stored before it is handed to the client library, is only ever sent while the connection is
+ * ready, and is never sent twice: a send that may not have reached TWS is resolved by reconciliation.
+ */
+export class OrderCommands {
+  /** Orders refused for reusing a ref: kept in memory only (the ref belongs to another stored order). */
+  private readonly refused = new Map<string, Order>();
+
+  constructor(private readonly d: CommandDeps) {}
+
+  order(id: string): Order | undefined {
+    return this.d.book.get(id)?.order ?? this.refused.get(id);
+  }
+
+  submit(request: OrderRequest): SubmitAck {
+    const d = this.d;
+    const now = d.now();
+    const ref = request.clientOrderRef ?? randomUUID();
+    const order: Order = {
+      id: randomUUID(),
+      clientOrderRef: ref,
+      instrument: request.instrument,
+      side: request.side,
+      type: request.type,
+      quantity: request.quantity,
+      limitPrice: request.limitPrice ?? null,
+      stopPrice: request.stopPrice ?? null,
+      timeInForce: request.timeInForce,
+      createdAt: now,
+      mode: d.mode,
+      metadata: request.metadata ?? null,
+      status: 'PENDING',
+      filledQuantity: 0,
+      avgFillPrice: 0,
+      commission: 0,
+      triggered: false,
+      statusReason: null,
+      updatedAt: now,
+    };
+    if (d.book.hasRef(ref) || orderRefExists(d.db, ref)) {
+      const reason = `duplicate client order ref ${ref}`;
+      this.refused.set(order.id, order);
+      this.reject(order, reason, null);
+      return { accepted: false, orderId: order.id, clientOrderRef: ref, reason };
+    }
+    const inst = d.contracts.known(request.instrument);
+    const reason =
+      (inst ? null : `unknown instrument "${request.instrument}": it has not been looked up at IB, or IB does not know it`) ??
+      invalidOrderReason(request, true) ??
+      this.notReadyReason();
+    const account = d.connection.account();
+    const clientId = d.connection.clientId();
+    if (reason !== null || !inst || account === null || clientId === null) {
+      const why = reason ?? 'not connected to TWS';
+      const t = tracked(order, { ...NO_LINK });
+      d.book.add(t);
+      this.reject(order, why, t);
+      return { accepted: false, orderId: order.id, clientOrderRef: ref, reason: why };
+    }
+    return this.send(order, inst, account, clientId);
+  }
+
+  cancel(orderId: string): CancelAck {
+    const t = this.d.book.get(orderId);
+    const refusal = this.workingRefusal(orderId, t) ?? (t?.link.cancelRequested ? `a cancel of order ${orderId} is already under way` : null);
+    if (refusal !== null || !t) return { accepted: false, orderId, reason: refusal ?? `unknown order ${orderId}` };
+    const ibId = t.link.ibOrderId as number;
+    try {
+      this.scope().request(`cancelling order ${orderId}`, (api) => api.cancelOrder(ibId));
+    } catch (err) {
+      return { accepted: false, orderId, reason: err instanceof Error ? err.message : String(err) };
+    }
+    t.link.cancelRequested = true;
+    this.d.book.touch(t);
+    this.d.log('info', `cancel requested for order ${orderId} (IB ${ibId})`, ibId);
+    return { accepted: true, orderId };
+  }
+
+  /** Re-sends the order with its IB id and the new terms; TWS confirms them with an openOrder. */
+  modify(orderId: string, changes: OrderModification): CancelAck {
+    const d = this.d;
+    const t = d.book.get(orderId);
+    const refusal = this.workingRefusal(orderId, t);
+    if (refusal !== null || !t) return { accepted: false, orderId, reason: refusal ?? `unknown order ${orderId}` };
+    const o = t.order;
+    const terms: OrderTerms = {
+      quantity: changes.quantity ?? o.quantity,
+      limitPrice: changes.limitPrice ?? o.limitPrice,
+      stopPrice: changes.stopPrice ?? o.stopPrice,
+    };
+    const invalid =
+      (t.link.cancelRequested ? 'a cancel is under way' : null) ??
+      (!t.link.acknowledged ? 'TWS has not acknowledged the order yet' : null) ??
+      (terms.quantity <= o.filledQuantity ? `the new quantity ${terms.quantity} is not above the ${o.filledQuantity} already filled` : null) ??
+      invalidOrderReason(
+        { instrument: o.instrument, side: o.side, type: o.type, timeInForce: o.timeInForce, quantity: terms.quantity, limitPrice: terms.limitPrice ?? undefined, stopPrice: terms.stopPrice ?? undefined },
+        true,
+      );
+    const inst = d.contracts.known(o.instrument) ?? this.storedInstrument(t);
+    if (invalid !== null || !inst || t.link.account === null) return { accepted: false, orderId, reason: invalid ?? `order ${orderId} has no IB contract` };
+    const ibId = t.link.ibOrderId as number;
+    try {
+      this.scope().request(`modifying order ${orderId}`, (api) =>
+        api.placeOrder(ibId, stockContract(inst), ibOrder({ ...o, ...terms }, o.clientOrderRef, t.link.account as string)),
+      );
+    } catch (err) {
+      return { accepted: false, orderId, reason: err instanceof Error ? err.message : String(err) };
+    }
+    t.pendingModify = terms;
+    d.log('info', `modification sent for order ${orderId} (IB ${ibId}): ${terms.quantity} @ ${terms.limitPrice ?? terms.stopPrice ?? 'market'}`, ibId);
+    return { accepted: true, orderId };
+  }
+
+  private send(order: Order, inst: IbInstrument, account: string, clientId: number): SubmitAck {
+    const d = this.d;
+    const ibId = d.allocator.take();
+    const t = tracked(order, { ...NO_LINK, account, clientId, ibOrderId: ibId, conId: inst.conId });
+    transition(order, 'SUBMITTED');
+    // Stored before it leaves: if the app dies after sending, the next start finds it by its ref.
+    try {
+      insertIbOrder(d.db, d.mode, order, t.link);
+    } catch (err) {
+      const reason = `not sent: the order could not be recorded (${err instanceof Error ? err.message : String(err)})`;
+      this.refused.set(order.id, order);
+      this.reject(order, reason, null);
+      return { accepted: false, orderId: order.id, clientOrderRef: order.clientOrderRef, reason };
+    }
+    d.book.add(t);
+    try {
+      this.scope().request(`placing order ${order.id}`, (api) => api.placeOrder(ibId, stockContract(inst), ibOrder(order, order.clientOrderRef, account)));
+    } catch (err) {
+      // request() runs synchronously or not at all: nothing reached the client library.
+      const reason = `not sent: ${err instanceof Error ? err.message : String(err)}`;
+      d.book.applyStatus(t, { status: 'REJECTED', reason });
+      return { accepted: false, orderId: order.id, clientOrderRef: order.clientOrderRef, reason };
+    }
+    d.log('info', `order ${order.id} sent as IB ${ibId}: ${order.side} ${order.quantity} ${order.instrument} ${order.type}`, ibId);
+    d.emit({ type: 'OrderAccepted', order, at: order.updatedAt });
+    return { accepted: true, orderId: order.id, clientOrderRef: order.clientOrderRef };
+  }
+
+  private reject(order: Order, reason: string, t: TrackedOrder | null): void {
+    transition(order, 'REJECTED');
+    order.statusReason = reason;
+    if (t) {
+      try {
+        insertIbOrder(this.d.db, this.d.mode, order, t.link);
+      } catch (err) {
+        // Nothing was sent; the refusal still reaches the trader, only its record is missing.
+        this.d.log('error', `refused order ${order.id} could not be recorded: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    this.d.emit({ type: 'OrderRejected', order, reason, at: order.updatedAt });
+  }
+
+  private notReadyReason(): string | null {
+    const c = this.d.connection;
+    const state = c.state();
+    if (state === 'ready') return null;
+    return `not connected to TWS (${state}${c.reason() ? `: ${c.reason()}` : ''}); orders are sent only while ready`;
+  }
+
+  /** Why a cancel or modify of `orderId` cannot go out now, or null. */
+  private workingRefusal(orderId: string, t: TrackedOrder | undefined): string | null {
+    if (!t) return this.refused.has(orderId) ? `order ${orderId} is already REJECTED` : `unknown order ${orderId}`;
+    if (isTerminal(t.order.status)) return `order ${orderId} is already ${t.order.status}`;
+    if (t.link.ibOrderId === null) return `order ${orderId} was never sent`;
+    // TWS keys orders by (client id, order id): the same id from another client id would be a new order.
+    const clientId = this.d.connection.clientId();
+    if (clientId !== null && t.link.clientId !== clientId) return `order ${orderId} belongs to client id ${t.link.clientId}; connect with it to change the order`;
+    return this.notReadyReason();
+  }
+
+  private scope(): SessionScope {
+    const s = this.d.connection.scope();
+    if (!s) throw new Error('not connected to TWS');
+    return s;
+  }
+
+  /** The contract of an order placed before a restart, from its stored conId. */
+  private storedInstrument(t: TrackedOrder): IbInstrument | undefined {
+    return t.link.conId === null ? undefined : { symbol: t.order.instrument, conId: t.link.conId, currency: 'USD', primaryExchange: '' };
+  }
+}

@@ -1,0 +1,43 @@
+import type { Order } from '../../../domain/order';
+import type { StatusTarget } from './statusMapping';
+
+/** How an order of ours is known at IB; stored in ib_orders. Ids are null for an order refused before sending. */
+export interface IbOrderLink {
+  account: string | null;
+  clientId: number | null;
+  ibOrderId: number | null;
+  permId: number | null;
+  conId: number | null;
+  /** The last status TWS reported, as IB spells it. */
+  ibStatus: string | null;
+  /** TWS has reported on the order (openOrder, orderStatus, an execution or an error naming it). */
+  acknowledged: boolean;
+  /** Not found at TWS after a reconnect: the trader must decide; never re-sent. */
+  unknown: boolean;
+  cancelRequested: boolean;
+}
+
+/** An order with its IB link and what the current session learned about it (not stored). */
+export interface TrackedOrder {
+  order: Order;
+  link: IbOrderLink;
+  /** Filled quantity as TWS last reported it (orderStatus, completed orders). */
+  ibFilled: number;
+  /** Text of a refusal code TWS sent for the order (201, 203, ...), with the code. */
+  rejection: string | null;
+  /** A final status TWS reported while fills it counts have not arrived yet: applied once they have. */
+  pendingTerminal: StatusTarget | null;
+  /** Terms of a modification sent and not yet confirmed by an openOrder: a refusal code refuses it, not the order. */
+  pendingModify: OrderTerms | null;
+}
+
+/** What a modification can change. */
+export interface OrderTerms {
+  quantity: number;
+  limitPrice: number | null;
+  stopPrice: number | null;
+}
+
+export function tracked(order: Order, link: IbOrderLink): TrackedOrder {
+  return { order, link, ibFilled: 0, rejection: null, pendingTerminal: null, pendingModify: null };
+}

@@ -1,0 +1,213 @@
+import type Database from 'better-sqlite3';
+import type { Mode, OrderStatus, OrderType, Side, TimeInForce } from '../../../domain/enums';
+import type { Fill, Order } from '../../../domain/order';
+import type { Position } from '../../../domain/portfolio';
+import type { IbOrderLink } from '../orders/trackedOrder';
+
+/** Repositories for the IB adapter's records: 001's paper/live tables plus 003_ib's ib_orders and ib_executions. */
+
+export type LiveMode = Exclude<Mode, 'BACKTEST'>;
+
+interface OrderJoinRow {
+  id: string;
+  client_order_ref: string;
+  instrument: string;
+  side: Side;
+  type: OrderType;
+  quantity: number;
+  limit_price: number | null;
+  stop_price: number | null;
+  time_in_force: TimeInForce;
+  status: OrderStatus;
+  filled_quantity: number;
+  avg_fill_price: number;
+  commission: number;
+  status_reason: string | null;
+  created_at: number;
+  updated_at: number;
+  intent: string | null;
+  account: string | null;
+  client_id: number | null;
+  ib_order_id: number | null;
+  perm_id: number | null;
+  con_id: number | null;
+  ib_status: string | null;
+  acknowledged: number;
+  unknown: number;
+  cancel_requested: number;
+}
+
+function intentOf(order: Order): string | null {
+  const intent = order.metadata?.intent;
+  return typeof intent === 'string' ? intent : null;
+}
+
+/** Every order the IB adapter took in `mode`, oldest first, with its IB link. */
+export function loadIbOrders(db: Database.Database, mode: LiveMode): { order: Order; link: IbOrderLink }[] {
+  const rows = db
+    .prepare(
+      `SELECT o.*, i.account, i.client_id, i.ib_order_id, i.perm_id, i.con_id, i.ib_status, i.acknowledged, i.unknown, i.cancel_requested
+       FROM orders o JOIN ib_orders i ON i.client_order_ref = o.client_order_ref
+       WHERE o.mode = ? ORDER BY o.row`,
+    )
+    .all(mode) as OrderJoinRow[];
+  return rows.map((r) => ({
+    order: {
+      id: r.id,
+      clientOrderRef: r.client_order_ref,
+      instrument: r.instrument,
+      side: r.side,
+      type: r.type,
+      quantity: r.quantity,
+      limitPrice: r.limit_price,
+      stopPrice: r.stop_price,
+      timeInForce: r.time_in_force,
+      createdAt: r.created_at,
+      mode,
+      metadata: r.intent === null ? null : { intent: r.intent },
+      status: r.status,
+      filledQuantity: r.filled_quantity,
+      avgFillPrice: r.avg_fill_price,
+      commission: r.commission,
+      triggered: false,
+      statusReason: r.status_reason,
+      updatedAt: r.updated_at,
+    },
+    link: {
+      account: r.account,
+      clientId: r.client_id,
+      ibOrderId: r.ib_order_id,
+      permId: r.perm_id,
+      conId: r.con_id,
+      ibStatus: r.ib_status,
+      acknowledged: r.acknowledged === 1,
+      unknown: r.unknown === 1,
+      cancelRequested: r.cancel_requested === 1,
+    },
+  }));
+}
+
+/** True when any paper or live order already uses `ref` (refs are unique forever). */
+export function orderRefExists(db: Database.Database, ref: string): boolean {
+  return db.prepare('SELECT 1 FROM orders WHERE client_order_ref = ?').get(ref) !== undefined;
+}
+
+/** The highest IB order id this client id ever used in `mode` (0 when none). */
+export function highestIbOrderId(db: Database.Database, mode: LiveMode, clientId: number): number {
+  const r = db.prepare('SELECT max(ib_order_id) AS m FROM ib_orders WHERE mode = ? AND client_id = ?').get(mode, clientId) as { m: number | null };
+  return r.m ?? 0;
+}
+
+const LINK_COLUMNS = 'account = ?, client_id = ?, ib_order_id = ?, perm_id = ?, con_id = ?, ib_status = ?, acknowledged = ?, unknown = ?, cancel_requested = ?';
+
+function linkValues(l: IbOrderLink): (string | number | null)[] {
+  return [l.account, l.clientId, l.ibOrderId, l.permId, l.conId, l.ibStatus, l.acknowledged ? 1 : 0, l.unknown ? 1 : 0, l.cancelRequested ? 1 : 0];
+}
+
+/** Records a new order and its link in one transaction (before anything is sent to TWS). */
+export function insertIbOrder(db: Database.Database, mode: LiveMode, o: Order, link: IbOrderLink): void {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO orders (id, mode, client_order_ref, instrument, side, type, quantity, limit_price, stop_price, time_in_force,
+         status, filled_quantity, avg_fill_price, commission, status_reason, created_at, updated_at, intent)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      o.id, mode, o.clientOrderRef, o.instrument, o.side, o.type, o.quantity, o.limitPrice, o.stopPrice, o.timeInForce,
+      o.status, o.filledQuantity, o.avgFillPrice, o.commission, o.statusReason, o.createdAt, o.updatedAt, intentOf(o),
+    );
+    db.prepare(
+      `INSERT INTO ib_orders (client_order_ref, mode, account, client_id, ib_order_id, perm_id, con_id, ib_status, acknowledged, unknown, cancel_requested)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(o.clientOrderRef, mode, ...linkValues(link));
+  })();
+}
+
+/** Writes an order's current state and link. */
+export function updateIbOrder(db: Database.Database, o: Order, link: IbOrderLink): void {
+  db.transaction(() => {
+    db.prepare(
+      `UPDATE orders SET quantity = ?, limit_price = ?, stop_price = ?, status = ?, filled_quantity = ?, avg_fill_price = ?,
+         commission = ?, status_reason = ?, updated_at = ? WHERE client_order_ref = ?`,
+    ).run(o.quantity, o.limitPrice, o.stopPrice, o.status, o.filledQuantity, o.avgFillPrice, o.commission, o.statusReason, o.updatedAt, o.clientOrderRef);
+    db.prepare(`UPDATE ib_orders SET ${LINK_COLUMNS} WHERE client_order_ref = ?`).run(...linkValues(link), o.clientOrderRef);
+  })();
+}
+
+export interface ExecutionRecord {
+  execId: string;
+  permId: number | null;
+  ibOrderId: number | null;
+  account: string;
+  commissionKnown: boolean;
+}
+
+/** Stores a fill under its execution id; the owning order's row is written in the same transaction. */
+export function insertIbFill(db: Database.Database, mode: LiveMode, f: Fill, exec: ExecutionRecord, owner: { order: Order; link: IbOrderLink } | null): void {
+  db.transaction(() => {
+    const row = db
+      .prepare(
+        `INSERT INTO fills (id, mode, order_id, instrument, side, quantity, price, commission, slippage, reference_price, ts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(f.id, mode, f.orderId, f.instrument, f.side, f.quantity, f.price, f.commission, f.slippage, f.referencePrice, f.timestamp).lastInsertRowid;
+    db.prepare(
+      'INSERT INTO ib_executions (exec_id, mode, fill_row, perm_id, ib_order_id, account, commission_known) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(exec.execId, mode, row, exec.permId, exec.ibOrderId, exec.account, exec.commissionKnown ? 1 : 0);
+    if (owner) updateIbOrder(db, owner.order, owner.link);
+  })();
+}
+
+/** Adds the commission report to a stored fill (and the owning order's total). */
+export function setFillCommission(db: Database.Database, execId: string, commission: number, owner: { order: Order; link: IbOrderLink } | null): void {
+  db.transaction(() => {
+    db.prepare('UPDATE fills SET commission = ? WHERE row = (SELECT fill_row FROM ib_executions WHERE exec_id = ?)').run(commission, execId);
+    db.prepare('UPDATE ib_executions SET commission_known = 1 WHERE exec_id = ?').run(execId);
+    if (owner) updateIbOrder(db, owner.order, owner.link);
+  })();
+}
+
+export interface StoredIbFill {
+  fill: Fill;
+  commissionKnown: boolean;
+}
+
+/** Every IB fill of `mode`, by time. */
+export function loadIbFills(db: Database.Database, mode: LiveMode): StoredIbFill[] {
+  const rows = db
+    .prepare(
+      `SELECT f.id, f.order_id AS orderId, f.instrument, f.side, f.quantity, f.price, f.commission, f.slippage,
+         f.reference_price AS referencePrice, f.ts AS timestamp, e.commission_known AS known
+       FROM fills f JOIN ib_executions e ON e.fill_row = f.row WHERE f.mode = ? ORDER BY f.ts, f.row`,
+    )
+    .all(mode) as (Fill & { known: number })[];
+  return rows.map(({ known, ...fill }) => ({ fill, commissionKnown: known === 1 }));
+}
+
+/** An entry of the executed_actions log (reconciliation differences, unknown orders, trader decisions). */
+export function recordAction(db: Database.Database, mode: LiveMode, ts: number, action: string, instrument: string | null, detail: unknown): void {
+  db.prepare('INSERT INTO executed_actions (mode, ts, action, instrument, detail_json) VALUES (?, ?, ?, ?, ?)').run(
+    mode, ts, action, instrument, JSON.stringify(detail),
+  );
+}
+
+/** The positions TWS reported, as one snapshot at `ts`. */
+export function snapshotPositions(db: Database.Database, mode: LiveMode, ts: number, positions: readonly Position[]): void {
+  const insert = db.prepare(
+    `INSERT INTO positions_snapshots (mode, ts, instrument, quantity, avg_cost, market_price, market_value, unrealized_pnl, realized_pnl)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (const p of positions) insert.run(mode, ts, p.instrument, p.quantity, p.avgCost, p.marketPrice, p.marketValue, p.unrealizedPnl, p.realizedPnl);
+  })();
+}
+
+/** The latest positions snapshot of `mode` (what the store knew before a reconciliation). */
+export function lastPositionsSnapshot(db: Database.Database, mode: LiveMode): Map<string, number> {
+  const rows = db
+    .prepare(
+      `SELECT instrument, quantity FROM positions_snapshots
+       WHERE mode = ? AND ts = (SELECT max(ts) FROM positions_snapshots WHERE mode = ?)`,
+    )
+    .all(mode, mode) as { instrument: string; quantity: number }[];
+  return new Map(rows.map((r) => [r.instrument, r.quantity]));
+}

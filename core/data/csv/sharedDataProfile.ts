@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The team's real data files (../shared/data), for tests. */
+export const SHARED_DATA_DIR = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+
+/** One file's entry in ../shared/data/data_profile.json. */
+export interface FileProfile {
+  rows: number;
+  first: string;
+  last: string;
+  median_step: string;
+  min_close: number;
+  max_close: number;
+}
+
+export const sharedDataProfile = JSON.parse(readFileSync(join(SHARED_DATA_DIR, 'data_profile.json'), 'utf8')) as Record<string, FileProfile>;
+
+/** Profile stamps look like "2006-01-02 09:01:00" or "2015-09-23 20:57:42.146000" and are UTC wall time. */
+export function profileTs(stamp: string): number {
+  return Date.parse(`${stamp.replace(' ', 'T').replace(/(\.\d{3})\d*$/, '$1')}Z`);
+}
+
+/** Profile steps look like "1 days 00:00:00" or "0 days 00:05:00". */
+export function profileStepSeconds(step: string): number {
+  const m = /^(\d+) days (\d+):(\d+):(\d+(?:\.\d+)?)$/.exec(step);
+  if (m === null) throw new Error(`unexpected median_step ${step}`);
+  return Number(m[1]) * 86400 + Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
+}

@@ -1,0 +1,108 @@
+import type { ClientRequest, PlaceOrderRequest } from '../wire/requests';
+import { currentTimeMessage, managedAccountsMessage, nextValidIdMessage } from '../wire/serverMessages';
+import { sendAccountSummary, sendAccountUpdate, sendPositions } from './accountFlow';
+import type { TwsContext } from './context';
+import { sendContractDetails, sendHistoricalData, startMarketData } from './marketDataFlow';
+import { sendCompletedOrders, sendExecutions, sendOpenOrders } from './orderFlow';
+import type { Session } from './session';
+
+/** placeOrder, shaped by the armed one-shot faults (drop the connection, reject after the ack). */
+function placeOrder(ctx: TwsContext, s: Session, clientId: number, req: PlaceOrderRequest): void {
+  const drop = ctx.faults.dropNextOrder;
+  ctx.faults.dropNextOrder = null;
+  if (drop === 'unseen') {
+    ctx.log(`${s.label}: fault: order ${req.orderId} discarded and connection dropped`);
+    s.drop();
+    return;
+  }
+  if (drop === 'beforeAck') {
+    ctx.log(`${s.label}: fault: connection dropped before acknowledging order ${req.orderId}`);
+    s.drop();
+  }
+  ctx.noteOrderId(clientId, req.orderId);
+  const reject = ctx.faults.rejectNext;
+  ctx.faults.rejectNext = null;
+  ctx.exchange.place(clientId, req, reject ?? undefined);
+  if (drop === 'afterAck') {
+    ctx.log(`${s.label}: fault: connection dropped after acknowledging order ${req.orderId}`);
+    s.drop();
+  }
+}
+
+/** Handles one request of a session that completed START_API. */
+export function dispatch(ctx: TwsContext, s: Session, clientId: number, req: ClientRequest): void {
+  switch (req.type) {
+    case 'startApi':
+      s.error(-1, 321, 'Error validating request:-\'71\' : cause - the API was already started on this connection');
+      return;
+    case 'placeOrder':
+      return placeOrder(ctx, s, clientId, req);
+    case 'cancelOrder':
+      return ctx.exchange.cancel(clientId, req.orderId);
+    case 'reqGlobalCancel':
+      return ctx.exchange.cancelAll();
+    case 'reqOpenOrders':
+      return sendOpenOrders(ctx, s, false);
+    case 'reqAllOpenOrders':
+      return sendOpenOrders(ctx, s, true);
+    case 'reqAutoOpenOrders':
+      if (clientId !== 0) {
+        s.error(-1, 321, "Error validating request:-'bb' : cause - auto-binding of TWS orders is only possible from client id 0");
+        return;
+      }
+      s.autoBind = req.autoBind;
+      return;
+    case 'reqCompletedOrders':
+      return sendCompletedOrders(ctx, s);
+    case 'reqExecutions':
+      return sendExecutions(ctx, s, req.reqId, req.filter);
+    case 'reqIds':
+      return s.send(nextValidIdMessage(ctx.nextValidIdFor(clientId)));
+    case 'reqManagedAccts':
+      return s.send(managedAccountsMessage(ctx.accountId));
+    case 'reqCurrentTime':
+      return s.send(currentTimeMessage(Math.floor(ctx.now() / 1000)));
+    case 'reqAccountUpdates':
+      if (req.subscribe && req.account !== '' && req.account !== ctx.accountId) {
+        s.error(-1, 321, `Error validating request:-'bc' : cause - unknown account ${req.account}`);
+        return;
+      }
+      s.accountUpdates = req.subscribe;
+      if (req.subscribe) sendAccountUpdate(ctx, s, true);
+      return;
+    case 'reqAccountSummary':
+      s.accountSummaries.set(req.reqId, req.tags);
+      return sendAccountSummary(ctx, s, req.reqId, req.tags, true);
+    case 'cancelAccountSummary':
+      s.accountSummaries.delete(req.reqId);
+      return;
+    case 'reqPositions':
+      s.positions = true;
+      return sendPositions(ctx, s, true);
+    case 'cancelPositions':
+      s.positions = false;
+      return;
+    case 'reqMarketDataType':
+      if (req.marketDataType < 1 || req.marketDataType > 4) {
+        s.error(-1, 321, `Error validating request:-'bd' : cause - market data type ${req.marketDataType} is not 1..4`);
+        return;
+      }
+      s.marketDataType = req.marketDataType;
+      return;
+    case 'reqMktData':
+      return startMarketData(ctx, s, req.reqId, req.contract, req.snapshot);
+    case 'cancelMktData':
+      s.marketData.delete(req.reqId);
+      return;
+    case 'reqHistoricalData':
+      return sendHistoricalData(ctx, s, req);
+    case 'cancelHistoricalData':
+      // Historical requests are answered at once; nothing is left to cancel.
+      return;
+    case 'reqContractDetails':
+      return sendContractDetails(ctx, s, req.reqId, req.contract);
+    case 'unsupported':
+      ctx.log(`${s.label}: request id ${req.msgId} is not supported by the fake TWS; ignored`);
+      return;
+  }
+}

@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Handlers } from '../ipc/contract';
+import { EventBus } from '../ipc/eventBus';
+import { createRouter, type Router } from '../ipc/router';
+import { JobQueue } from '../service/backtests/jobQueue';
+import { RunPriceCache } from '../service/backtests/runPrices';
+import { defaultDbPath, openDatabase } from '../store/db';
+import { recoverInterruptedRuns } from '../store/runs';
+import { ensureDefaultUniverse } from '../data/barStore/defaultUniverse';
+import { APP_VERSION } from '../version';
+import { backtestHandlers } from './handlers/backtests';
+import { dataHandlers } from './handlers/data';
+import { tradingHandlers } from './handlers/trading';
+import { loadTradingConfigs } from '../service/trading/tradingConfigs';
+import { TradingService } from '../service/trading/tradingService';
+import type { BrokerFactory } from '../service/trading/tradingBroker';
+import { ibBrokerFactory } from '../service/trading/ibBrokerFactory';
+import { fileURLToPath } from 'node:url';
+
+export interface HostOptions {
+  /** Where the SQLite file and settings live (the platform's app-data folder, or a test's temp dir). */
+  dataDir: string;
+  dbPath?: string;
+  transport: 'electron' | 'web' | 'in-process';
+  /** Folder that relative paths from the UI resolve against; default the process's working folder. */
+  baseDir?: string;
+  logError?: (method: string, err: unknown) => void;
+  /** configs/execution: paper.yaml and live.yaml (risk limits, default connection). */
+  executionConfigDir?: string;
+  /** How a trading connection's broker is built; default the IB adapter. */
+  createBroker?: BrokerFactory;
+}
+
+/** The project's configs/execution, from sources (core/host) or a bundle (dist/<entry>): both two levels down. */
+const EXECUTION_CONFIG_DIR = fileURLToPath(new URL('../../configs/execution', import.meta.url));
+
+
+
+export interface Host {
+  router: Router;
+  bus: EventBus;
+  db: Database.Database;
+  dbPath: string;
+  jobs: JobQueue;
+  close(): Promise<void>;
+}
+
+/** Builds the engine once: store, services, router and event bus. Electron and web mode differ only in transport. */
+export async function createHost(opts: HostOptions): Promise<Host> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const dbPath = opts.dbPath ?? defaultDbPath(opts.dataDir);
+  const db = openDatabase(dbPath);
+  recoverInterruptedRuns(db);
+  // A new user can run a backtest at once: the bar store starts with a synthetic universe.
+  ensureDefaultUniverse(db);
+  const baseDir = opts.baseDir ?? process.cwd();
+  const bus = new EventBus();
+  const jobs = new JobQueue({
+    dbPath,
+    baseDir,
+    onJob: (job) => bus.emit('backtests.job', job),
+    onPoints: (jobId, runId, ts, equity) => bus.emit('backtests.progress', { jobId, runId, ts, equity }),
+  });
+  const trading = new TradingService({
+    db,
+    configs: loadTradingConfigs(opts.executionConfigDir ?? EXECUTION_CONFIG_DIR),
+    createBroker: opts.createBroker ?? ibBrokerFactory(db),
+    emit: bus.emit,
+    clock: () => Date.now(),
+  });
+  const handlers: Handlers = {
+    'system.info': () => ({ appVersion: APP_VERSION, transport: opts.transport, dataDir: path.resolve(opts.dataDir), dbPath }),
+    ...backtestHandlers({ db, jobs, prices: new RunPriceCache(baseDir), baseDir }),
+    ...dataHandlers(db, bus.emit),
+    ...tradingHandlers(trading),
+  };
+  const router = createRouter(handlers, { logError: opts.logError });
+  return {
+    router,
+    bus,
+    db,
+    dbPath,
+    jobs,
+    async close() {
+      await trading.disconnect().catch(() => undefined);
+      await jobs.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,347 @@
+import { z } from 'zod';
+import { ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../../domain/enums';
+import { RISK_CHECK_NAMES, RISK_CHECK_STATUSES } from '../../engine/risk/riskTypes';
+import { method } from '../contractTypes';
+
+/** Epoch milliseconds, UTC. */
+const ts = z.number().finite();
+const num = z.number().finite();
+const nullableNum = num.nullable();
+const empty = z.object({}).strict().prefault({});
+
+export const TRADING_MODES = ['PAPER', 'LIVE'] as const;
+export type TradingMode = (typeof TRADING_MODES)[number];
+
+/** What the trader types to arm LIVE trading; anything else is refused. */
+export const LIVE_ARMING_PHRASE = 'TRADE WITH REAL MONEY';
+
+export const CONNECTION_STATES = ['disconnected', 'connecting', 'ready', 'degraded', 'reconnecting'] as const;
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+
+export const CONNECTION_PRESETS = ['tws_paper', 'tws_live', 'gateway_paper', 'gateway_live', 'custom'] as const;
+export type ConnectionPreset = (typeof CONNECTION_PRESETS)[number];
+
+/** IB's default API ports; `custom` takes the port given. */
+export const PRESET_PORTS: Record<Exclude<ConnectionPreset, 'custom'>, number> = {
+  tws_paper: 7497,
+  tws_live: 7496,
+  gateway_paper: 4002,
+  gateway_live: 4001,
+};
+
+/** The mode a preset trades in: a live port needs LIVE armed first. */
+export const PRESET_MODES: Record<Exclude<ConnectionPreset, 'custom'>, TradingMode> = {
+  tws_paper: 'PAPER',
+  tws_live: 'LIVE',
+  gateway_paper: 'PAPER',
+  gateway_live: 'LIVE',
+};
+
+const symbol = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Za-z0-9. /-]+$/, 'letters, digits, dot, slash, dash and space only')
+  .transform((s) => s.toUpperCase());
+
+export const connectionSchema = z.object({
+  state: z.enum(CONNECTION_STATES),
+  preset: z.enum(CONNECTION_PRESETS).nullable(),
+  host: z.string().nullable(),
+  port: nullableNum,
+  clientId: nullableNum,
+  /** The broker's own words on the last change (e.g. client id in use, connectivity lost). */
+  detail: z.string().nullable(),
+  since: ts.nullable(),
+});
+export type ConnectionDto = z.infer<typeof connectionSchema>;
+
+export const accountSchema = z.object({
+  netLiquidation: num,
+  cash: num,
+  buyingPower: num,
+  /** Null when the broker does not report it. */
+  dayPnl: nullableNum,
+  grossExposure: num,
+  /** Gross exposure / equity; null when equity is not positive. */
+  leverage: nullableNum,
+  unrealizedPnl: num,
+  realizedPnl: num,
+});
+export type AccountDto = z.infer<typeof accountSchema>;
+
+export const positionSchema = z.object({
+  instrument: z.string(),
+  quantity: num,
+  avgCost: num,
+  /** The latest quote's last price when the symbol is subscribed, else the broker's mark. */
+  marketPrice: num,
+  marketValue: num,
+  unrealizedPnl: num,
+  realizedPnl: num,
+});
+export type PositionDto = z.infer<typeof positionSchema>;
+
+export const tradingOrderSchema = z.object({
+  id: z.string(),
+  clientOrderRef: z.string(),
+  instrument: z.string(),
+  side: z.enum(SIDES),
+  type: z.enum(ORDER_TYPES),
+  quantity: num,
+  limitPrice: nullableNum,
+  stopPrice: nullableNum,
+  timeInForce: z.enum(TIME_IN_FORCE),
+  status: z.enum(ORDER_STATUSES),
+  filledQuantity: num,
+  avgFillPrice: num,
+  commission: num,
+  statusReason: z.string().nullable(),
+  createdAt: ts,
+  updatedAt: ts,
+});
+export type TradingOrderDto = z.infer<typeof tradingOrderSchema>;
+
+export const executionSchema = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  instrument: z.string(),
+  side: z.enum(SIDES),
+  quantity: num,
+  price: num,
+  commission: num,
+  ts,
+});
+export type ExecutionDto = z.infer<typeof executionSchema>;
+
+export const LOG_LEVELS = ['info', 'warning', 'error'] as const;
+export const logEntrySchema = z.object({
+  ts,
+  level: z.enum(LOG_LEVELS),
+  /** IB's message code (2104, 1100, 201, ...); null for the app's own connection events. */
+  code: nullableNum,
+  message: z.string(),
+});
+export type LogEntryDto = z.infer<typeof logEntrySchema>;
+
+export const riskVerdictSchema = z.object({
+  passed: z.boolean(),
+  checks: z.array(z.object({ check: z.enum(RISK_CHECK_NAMES), status: z.enum(RISK_CHECK_STATUSES), detail: z.string() })),
+  reasons: z.array(z.string()),
+});
+
+export const breakerSchema = z.object({
+  enabled: z.boolean(),
+  tripped: z.boolean(),
+  since: ts.nullable(),
+  reason: z.string().nullable(),
+  recentCount: num,
+  maxRejections: nullableNum,
+  windowSeconds: nullableNum,
+  recent: z.array(z.object({ at: ts, source: z.enum(['risk', 'broker']), reason: z.string() })),
+});
+export type BreakerDto = z.infer<typeof breakerSchema>;
+
+const nullableLimit = nullableNum;
+export const riskStateSchema = z.object({
+  limits: z.object({
+    allowed_symbols: z.array(z.string()),
+    max_order_size_usd: nullableLimit,
+    max_position_usd: nullableLimit,
+    max_portfolio_leverage: nullableLimit,
+    max_order_quantity: nullableLimit,
+    price_band_pct: nullableLimit,
+    lot_size: num,
+  }),
+  breaker: breakerSchema,
+});
+export type RiskStateDto = z.infer<typeof riskStateSchema>;
+
+export const killSwitchReportSchema = z.object({
+  at: ts,
+  cancelled: z.array(z.object({ orderId: z.string(), accepted: z.boolean(), reason: z.string().nullable() })),
+  flatten: z.array(
+    z.object({
+      instrument: z.string(),
+      side: z.enum(SIDES),
+      quantity: num,
+      accepted: z.boolean(),
+      orderId: z.string(),
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+export type KillSwitchReportDto = z.infer<typeof killSwitchReportSchema>;
+
+export const quoteSchema = z.object({
+  symbol: z.string(),
+  last: nullableNum,
+  bid: nullableNum,
+  ask: nullableNum,
+  /** True when the account has no live data permission and the broker sends delayed prices. */
+  delayed: z.boolean(),
+  ts,
+});
+export type QuoteDto = z.infer<typeof quoteSchema>;
+
+export const unknownOrderSchema = z.object({
+  orderId: z.string(),
+  clientOrderRef: z.string(),
+  instrument: z.string(),
+  side: z.enum(SIDES),
+  quantity: num,
+  detail: z.string(),
+});
+export type UnknownOrderDto = z.infer<typeof unknownOrderSchema>;
+
+export const reconciliationDifferenceSchema = z.object({
+  ts,
+  kind: z.string(),
+  instrument: z.string().nullable(),
+  detail: z.string(),
+});
+export type ReconciliationDifferenceDto = z.infer<typeof reconciliationDifferenceSchema>;
+
+export const modeStateSchema = z.object({
+  mode: z.enum(TRADING_MODES),
+  /** LIVE armed: a red banner shows, and every order needs confirm: true. */
+  liveArmed: z.boolean(),
+  armedAt: ts.nullable(),
+});
+export type ModeStateDto = z.infer<typeof modeStateSchema>;
+
+/** Everything the trading screens show, in one answer. */
+export const tradingStateSchema = modeStateSchema.extend({
+  connection: connectionSchema,
+  /** Null until the broker has reported the account. */
+  account: accountSchema.nullable(),
+  positions: z.array(positionSchema),
+  openOrders: z.array(tradingOrderSchema),
+  /** Newest first. */
+  executions: z.array(executionSchema),
+  /** The broker's message log, oldest first (a ring buffer of the latest entries). */
+  log: z.array(logEntrySchema),
+  risk: riskStateSchema,
+  lastKillSwitch: killSwitchReportSchema.nullable(),
+  unknownOrders: z.array(unknownOrderSchema),
+  reconciliation: z.array(reconciliationDifferenceSchema),
+  quotes: z.array(quoteSchema),
+});
+export type TradingStateDto = z.infer<typeof tradingStateSchema>;
+
+const price = num.optional();
+/** The order ticket. Quantity and prices are only required to be numbers here: the risk check explains what is wrong with them. */
+export const orderTicketSchema = z
+  .object({
+    instrument: symbol,
+    side: z.enum(SIDES),
+    type: z.enum(ORDER_TYPES),
+    quantity: num,
+    limitPrice: price,
+    stopPrice: price,
+    timeInForce: z.enum(TIME_IN_FORCE).default('DAY'),
+  })
+  .strict();
+export type OrderTicket = z.output<typeof orderTicketSchema>;
+
+export const checkOrderResultSchema = z.object({
+  /** The order would be sent now: the risk checks pass and nothing blocks sending. */
+  ok: z.boolean(),
+  risk: riskVerdictSchema,
+  /** Why it cannot be sent apart from the risk checks: not connected, circuit breaker tripped. */
+  blockers: z.array(z.string()),
+  /** The price the checks used as the last price, null when none is known. */
+  lastPrice: nullableNum,
+  /** LIVE is armed: the send needs confirm: true. */
+  needsConfirm: z.boolean(),
+});
+export type CheckOrderResult = z.infer<typeof checkOrderResultSchema>;
+
+export const submitResultSchema = z.object({
+  accepted: z.boolean(),
+  orderId: z.string().nullable(),
+  clientOrderRef: z.string().nullable(),
+  reason: z.string().nullable(),
+  risk: riskVerdictSchema,
+});
+export type SubmitResultDto = z.infer<typeof submitResultSchema>;
+
+export const connectInputSchema = z
+  .object({
+    preset: z.enum(CONNECTION_PRESETS),
+    /** Default: the execution config's broker host. */
+    host: z.string().trim().min(1).max(253).optional(),
+    /** Required with `custom`; otherwise the preset's port unless given. */
+    port: z.number().int().min(1).max(65_535).optional(),
+    /** Default: the execution config's client id. */
+    clientId: z.number().int().min(0).max(2_147_483_647).optional(),
+  })
+  .strict();
+export type ConnectInput = z.output<typeof connectInputSchema>;
+
+const orderId = z.string().min(1).max(100);
+
+/** The broker took the command (or refused it, saying why); its outcome arrives as events. */
+export const commandAckSchema = z.object({ accepted: z.boolean(), orderId: z.string(), reason: z.string().nullable() });
+export type CommandAckDto = z.infer<typeof commandAckSchema>;
+
+export const modifyInputSchema = z
+  .object({
+    orderId,
+    quantity: num.optional(),
+    limitPrice: price,
+    stopPrice: price,
+    /** Required (true) while LIVE is armed. */
+    confirm: z.boolean().default(false),
+  })
+  .strict();
+export type ModifyInput = z.output<typeof modifyInputSchema>;
+
+export const historyResultSchema = z.object({
+  symbol: z.string(),
+  bars: num,
+  firstTs: ts,
+  lastTs: ts,
+});
+
+export const tradingMethods = {
+  'trading.state': method(empty, tradingStateSchema),
+  'trading.connect': method(connectInputSchema, connectionSchema),
+  'trading.disconnect': method(empty, connectionSchema),
+  /** The pre-trade check the ticket shows before sending; sends nothing. */
+  'trading.checkOrder': method(orderTicketSchema, checkOrderResultSchema),
+  'trading.submitOrder': method(orderTicketSchema.extend({ confirm: z.boolean().default(false) }), submitResultSchema),
+  'trading.cancelOrder': method(z.object({ orderId }).strict(), commandAckSchema),
+  'trading.modifyOrder': method(modifyInputSchema, commandAckSchema.extend({ risk: riskVerdictSchema.nullable() })),
+  /** The trader's decision that an unknown order never reached the broker: it is closed as cancelled. */
+  'trading.dismissUnknownOrder': method(z.object({ orderId }).strict(), commandAckSchema),
+  /** Cancels every open order, and with flatten closes every position at market. */
+  'trading.killSwitch': method(z.object({ flatten: z.boolean(), confirm: z.literal(true) }).strict(), killSwitchReportSchema),
+  'trading.resetBreaker': method(empty, breakerSchema),
+  'trading.armLive': method(z.object({ phrase: z.string().max(200) }).strict(), modeStateSchema),
+  'trading.disarmLive': method(empty, modeStateSchema),
+  /** Subscribes (or drops) a symbol's last/bid/ask; answers the latest quote known. */
+  'trading.quote': method(
+    z.object({ symbol, action: z.enum(['subscribe', 'unsubscribe']).default('subscribe') }).strict(),
+    quoteSchema.nullable(),
+  ),
+  /** Downloads daily bars from the broker into the bar store (replacing that symbol's daily series). */
+  'trading.downloadHistory': method(z.object({ symbol, years: z.number().int().min(1).max(30) }).strict(), historyResultSchema),
+} as const;
+
+export const tradingEvents = {
+  'trading.order': tradingOrderSchema,
+  'trading.fill': executionSchema,
+  'trading.account': accountSchema,
+  'trading.connection': connectionSchema,
+  'trading.log': logEntrySchema,
+  'trading.risk': riskStateSchema,
+  'trading.quote': quoteSchema,
+  'trading.historyProgress': z.object({ symbol: z.string(), done: num, total: num }),
+} as const;
+
+export type TradingEvents = typeof tradingEvents;
+export type TradingEventName = keyof TradingEvents;
+/** How the service pushes events; the host wires it to the event bus. */
+export type TradingEmit = <E extends TradingEventName>(event: E, payload: z.output<TradingEvents[E]>) => void;

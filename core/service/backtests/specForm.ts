@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError, type ConfigIssue } from '../../config/ConfigError';
+import { parseSpec, type ResolvedSpec } from '../../config/loadSpec';
+import { specSchema } from '../../config/specSchema';
+import type { SpecIssue, StrategyInfo } from '../../ipc/contract/backtests';
+import { BUILTIN_STRATEGIES } from '../../strategy/registry';
+
+const FORM = 'backtest form';
+
+/** Built-in strategies with their params as JSON Schema, for the generated form. */
+export function strategyInfos(): StrategyInfo[] {
+  return BUILTIN_STRATEGIES.map((s) => {
+    const parsed = s.params.safeParse({});
+    return {
+      name: s.name,
+      description: s.description,
+      paramsSchema: z.toJSONSchema(s.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+      defaults: parsed.success && typeof parsed.data === 'object' && parsed.data !== null ? (parsed.data as Record<string, unknown>) : {},
+    };
+  });
+}
+
+/** A new spec with every default filled in: what the form starts from. */
+export function defaultSpec(): Record<string, unknown> {
+  const spec = specSchema.parse({ name: 'New backtest', strategy: { name: 'sma-cross' } });
+  const start = spec.data.synthetic?.start;
+  return {
+    ...spec,
+    data: spec.data.synthetic ? { synthetic: { ...spec.data.synthetic, start: start === undefined ? undefined : new Date(start).toISOString().slice(0, 10) } } : spec.data,
+    strategy: { name: 'sma-cross', params: strategyInfos().find((s) => s.name === 'sma-cross')?.defaults ?? {} },
+  };
+}
+
+/** Everything wrong with a spec, by key path; empty when it can run. */
+export function specIssues(spec: Record<string, unknown>, baseDir: string): SpecIssue[] {
+  let resolved: ResolvedSpec;
+  try {
+    resolved = parseSpec(spec, FORM, baseDir);
+  } catch (err) {
+    if (err instanceof ConfigError) return [...err.issues];
+    throw err;
+  }
+  const issues: ConfigIssue[] = [];
+  if (resolved.strategy.kind === 'builtin') {
+    const name = resolved.strategy.name;
+    const def = BUILTIN_STRATEGIES.find((s) => s.name === name);
+    if (!def) {
+      issues.push({ path: 'strategy.name', message: `unknown strategy "${name}"; known: ${BUILTIN_STRATEGIES.map((s) => s.name).join(', ')}` });
+    } else {
+      const parsed = def.params.safeParse(resolved.strategy.params);
+      if (!parsed.success) {
+        for (const i of parsed.error.issues) issues.push({ path: ['strategy.params', ...i.path.map(String)].join('.'), message: i.message });
+      }
+    }
+  } else if (!existsSync(resolved.strategy.module)) {
+    issues.push({ path: 'strategy.module', message: `no such file: ${resolved.strategy.module}` });
+  }
+  if (resolved.data.kind === 'csv') {
+    resolved.data.files.forEach((f, i) => {
+      if (!existsSync(f.path)) issues.push({ path: `data.csv.${i}.csv`, message: `no such file: ${f.path}` });
+    });
+  }
+  return issues;
+}
+
+/** Throws a BAD_INPUT-mapped ConfigError listing every issue, or returns the spec's name. */
+export function assertRunnable(spec: Record<string, unknown>, baseDir: string): string {
+  const issues = specIssues(spec, baseDir);
+  if (issues.length > 0) throw new ConfigError(FORM, issues);
+  return typeof spec.name === 'string' ? spec.name : 'backtest';
+}

@@ -1,0 +1,5 @@
+// Running from sources (tests, `tsx`): a worker thread does not inherit tsx's loader, so it registers it first.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./backtestWorker.ts');

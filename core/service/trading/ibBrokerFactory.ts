@@ -1,0 +1,8 @@
+import type Database from 'better-sqlite3';
+import { IbBroker, type IbBrokerOptions } from '../../broker/ib/IbBroker';
+import type { BrokerFactory } from './tradingBroker';
+
+/** The host's broker: the Interactive Brokers adapter, in the session's mode, recording into the app database. */
+export function ibBrokerFactory(db: Database.Database, options: Omit<Partial<IbBrokerOptions>, 'mode' | 'db'> = {}): BrokerFactory {
+  return (settings) => new IbBroker({ ...options, mode: settings.mode, db });
+}

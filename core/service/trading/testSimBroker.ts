@@ -1,0 +1,216 @@
+import type { CancelAck, OrderStatusReport, SubmitAck } from '../../broker/BrokerInterface';
+import type { BrokerEventType, BrokerListener } from '../../broker/events';
+import { simulatorSchema } from '../../config/simulatorSchema';
+import type { Bar, BarSeries } from '../../data/BarSeries';
+import { dailySeries, seriesFromBars } from '../../data/seriesFromBars';
+import type { Mode } from '../../domain/enums';
+import type { Fill, Order, OrderRequest, Timestamp } from '../../domain/order';
+import type { AccountState, Position } from '../../domain/portfolio';
+import type { ConnectionState } from '../../ipc/contract/trading';
+import { BacktestBroker } from '../../sim/BacktestBroker';
+import { TimeMachine } from '../../sim/timeMachine';
+import type {
+  BrokerAccountSummary,
+  BrokerConnectionStatus,
+  BrokerLogEntry,
+  BrokerQuote,
+  BrokerReconciliation,
+  BrokerSettings,
+  OrderChanges,
+  TradingBroker,
+} from './tradingBroker';
+
+/**
+ * For tests: a TradingBroker whose market and orders are the backtest simulator's, with a
+ * connection, log and quotes the test drives by hand. `closes[symbol]` are the daily closes the
+ * market steps through (each bar opens, highs and lows at its close).
+ */
+export class TestSimBroker implements TradingBroker {
+  readonly mode: Mode;
+  readonly inner: BacktestBroker;
+  readonly modifications: { orderId: string; changes: OrderChanges }[] = [];
+  unknown: Order[] = [];
+  dismissed: string[] = [];
+  reconciliation: BrokerReconciliation | null = null;
+  history: Bar[] = [];
+  /** False: the broker has not reported the account yet (accountSummary() is null). */
+  accountReported = true;
+  /** When set, connect() fails with this message. */
+  refuseConnect: string | null = null;
+  /** When set, connect() stays pending in this state until setState('ready'). */
+  holdConnect: ConnectionState | null = null;
+  /** The settings connect() was called with. */
+  connectedTo: { host: string; port: number; clientId: number } | null = null;
+  private status: BrokerConnectionStatus = { state: 'disconnected', reason: null };
+  private readonly tm: TimeMachine;
+  private readonly stateListeners = new Set<(s: BrokerConnectionStatus) => void>();
+  private readonly logListeners = new Set<(e: BrokerLogEntry) => void>();
+  private readonly quoteListeners = new Map<string, Set<(q: BrokerQuote) => void>>();
+
+  constructor(
+    readonly settings: BrokerSettings,
+    closes: Record<string, number[]>,
+    initialCash = 100_000,
+  ) {
+    this.mode = settings.mode;
+    const series = Object.entries(closes).map(([symbol, cs]) => dailySeries(symbol, cs.map((c) => [c, c, c, c, 1e9])));
+    this.tm = new TimeMachine(series, series[0].ts);
+    const sim = simulatorSchema.parse({ commission: { model: 'per_share', rate: 0.01, minimum: 1 }, slippage_bps: 0, spread_bps: 0 });
+    this.inner = new BacktestBroker({ tm: this.tm, sim, initialCash, seed: 1 });
+    this.tm.advanceTo(0);
+    this.inner.endOfSession();
+  }
+
+  /** The market moves to its next bar: working orders meet it, quotes follow it. */
+  step(): void {
+    this.tm.advanceTo(this.tm.sessionIndex + 1);
+    this.inner.processBar();
+    this.inner.endOfSession();
+    for (const [symbol, listeners] of this.quoteListeners) for (const l of listeners) l(this.quoteOf(symbol));
+  }
+
+  setState(state: ConnectionState, reason: string | null = null): void {
+    this.status = { state, reason };
+    for (const l of this.stateListeners) l(this.status);
+  }
+
+  log(entry: BrokerLogEntry): void {
+    for (const l of this.logListeners) l(entry);
+  }
+
+  quoteSubscribers(symbol: string): number {
+    return this.quoteListeners.get(symbol)?.size ?? 0;
+  }
+
+  // ---- TradingBroker ----
+
+  connect(settings: { host: string; port: number; clientId: number }): Promise<void> {
+    this.connectedTo = settings;
+    this.setState('connecting');
+    if (this.refuseConnect !== null) {
+      this.setState('disconnected', this.refuseConnect);
+      return Promise.reject(new Error(this.refuseConnect));
+    }
+    if (this.holdConnect !== null) {
+      this.setState(this.holdConnect, 'connection refused (502); retrying');
+      return new Promise((resolve) => {
+        const off = this.onConnectionState((st) => {
+          if (st.state === 'ready') {
+            off();
+            resolve();
+          }
+        });
+      });
+    }
+    this.setState('ready');
+    return Promise.resolve();
+  }
+
+  disconnect(): void {
+    this.setState('disconnected');
+  }
+
+  get connectionState(): BrokerConnectionStatus {
+    return this.status;
+  }
+
+  onConnectionState(listener: (s: BrokerConnectionStatus) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  onLog(listener: (e: BrokerLogEntry) => void): () => void {
+    this.logListeners.add(listener);
+    return () => this.logListeners.delete(listener);
+  }
+
+  modifyOrder(orderId: string, changes: OrderChanges): CancelAck {
+    this.modifications.push({ orderId, changes });
+    return { accepted: true, orderId };
+  }
+
+  unknownOrders(): Order[] {
+    return this.unknown;
+  }
+
+  dismissUnknownOrder(orderId: string): CancelAck {
+    const known = this.unknown.some((o) => o.id === orderId);
+    if (known) this.dismissed.push(orderId);
+    this.unknown = this.unknown.filter((o) => o.id !== orderId);
+    return known ? { accepted: true, orderId } : { accepted: false, orderId, reason: `order ${orderId} is not an unknown open order` };
+  }
+
+  lastReconciliation(): BrokerReconciliation | null {
+    return this.reconciliation;
+  }
+
+  /** The simulator knows the symbols of its market and no other. */
+  async qualifyInstrument(symbol: string): Promise<void> {
+    if (this.tm.lookup(symbol) < 0) throw new Error(`IB knows no US stock ${symbol}`);
+  }
+
+  subscribeQuotes(symbol: string, listener: (q: BrokerQuote) => void): () => void {
+    const set = this.quoteListeners.get(symbol) ?? new Set();
+    this.quoteListeners.set(symbol, set);
+    set.add(listener);
+    listener(this.quoteOf(symbol));
+    return () => set.delete(listener);
+  }
+
+  async downloadDailyHistory(symbol: string, _opts: { years: number }, onProgress?: (done: number, total: number) => void): Promise<BarSeries> {
+    onProgress?.(1, 1);
+    return seriesFromBars(symbol, this.history);
+  }
+
+  accountSummary(): BrokerAccountSummary | null {
+    if (!this.accountReported) return null;
+    const a = this.inner.getAccountState();
+    return { netLiquidation: a.equity, cash: a.cash, buyingPower: a.buyingPower, dayPnl: a.unrealizedPnl + a.realizedPnl };
+  }
+
+  // ---- BrokerInterface, delegated to the simulator ----
+
+  submitOrder(request: OrderRequest): SubmitAck {
+    return this.inner.submitOrder(request);
+  }
+  submitOrders(requests: readonly OrderRequest[]): SubmitAck[] {
+    return this.inner.submitOrders(requests);
+  }
+  cancelOrder(orderId: string): CancelAck {
+    return this.inner.cancelOrder(orderId);
+  }
+  cancelOrders(orderIds: readonly string[]): CancelAck[] {
+    return this.inner.cancelOrders(orderIds);
+  }
+  getOrderStatus(orderId: string): OrderStatusReport | undefined {
+    return this.inner.getOrderStatus(orderId);
+  }
+  getOrderStatuses(orderIds: readonly string[]): (OrderStatusReport | undefined)[] {
+    return this.inner.getOrderStatuses(orderIds);
+  }
+  getOpenOrders(): Order[] {
+    return this.inner.getOpenOrders();
+  }
+  getFills(since?: Timestamp): Fill[] {
+    return this.inner.getFills(since);
+  }
+  getPositions(): Position[] {
+    return this.inner.getPositions();
+  }
+  getAccountState(): AccountState {
+    return this.inner.getAccountState();
+  }
+  sync(): Promise<void> {
+    return this.inner.sync();
+  }
+  subscribe(listener: BrokerListener, types?: readonly BrokerEventType[]): () => void {
+    return this.inner.subscribe(listener, types);
+  }
+
+  private quoteOf(symbol: string): BrokerQuote {
+    const i = this.tm.lookup(symbol);
+    const bar = i < 0 ? -1 : this.tm.barIndex(i);
+    const last = bar < 0 ? null : this.tm.series[i].close[bar];
+    return { last, bid: last, ask: last, delayed: false };
+  }
+}

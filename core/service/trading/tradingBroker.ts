@@ -1,0 +1,94 @@
+import type { BrokerInterface, CancelAck } from '../../broker/BrokerInterface';
+import type { BarSeries } from '../../data/BarSeries';
+import type { Order, Timestamp } from '../../domain/order';
+import type { ConnectionState, TradingMode } from '../../ipc/contract/trading';
+
+/** Where to connect, and the mode the session trades in. */
+export interface BrokerSettings {
+  host: string;
+  port: number;
+  clientId: number;
+  mode: TradingMode;
+}
+
+export interface BrokerConnectionStatus {
+  state: ConnectionState;
+  /** Why the state is what it is, for the trader (e.g. "client id 1 is already in use (326)"). */
+  reason: string | null;
+}
+
+/** One line of the broker's message log: a TWS error or notice with its code, or a connection event. */
+export interface BrokerLogEntry {
+  at: Timestamp;
+  level: 'info' | 'warning' | 'error';
+  /** The broker's message code; null for the adapter's own events. */
+  code: number | null;
+  text: string;
+}
+
+/** A quote as the broker streams it; the service stamps it with the symbol and its clock. */
+export interface BrokerQuote {
+  last: number | null;
+  bid: number | null;
+  ask: number | null;
+  /** True when the account has no live data permission and the broker sends delayed prices. */
+  delayed: boolean;
+}
+
+/** Account figures as the broker reports them (IB's NetLiquidation, TotalCashValue, BuyingPower, day P&L). */
+export interface BrokerAccountSummary {
+  netLiquidation: number;
+  cash: number;
+  buyingPower: number;
+  /** Null until the broker knows the start-of-day value. */
+  dayPnl: number | null;
+}
+
+export interface OrderChanges {
+  quantity?: number;
+  limitPrice?: number;
+  stopPrice?: number;
+}
+
+/** What the last reconciliation with the broker found (the parts the screens show). */
+export interface BrokerReconciliation {
+  at: Timestamp;
+  orders: { orderId: string; before: string; after: string; source: string }[];
+  fills: { execId: string; instrument: string; side: 'BUY' | 'SELL'; quantity: number; price: number }[];
+  positions: { instrument: string; before: number | null; after: number }[];
+  /** Working orders at the broker that are not this app's (other client ids, manual orders). */
+  externalOrders: { permId: number; instrument: string; side: string; quantity: number; status: string }[];
+}
+
+/**
+ * The broker port plus what a session with a real broker adds: a connection, a message log, order
+ * modification, quotes, history and reconciliation results. IbBroker is one; tests use the
+ * simulator-backed TestSimBroker.
+ */
+export interface TradingBroker extends BrokerInterface {
+  /** Resolves once the connection is first ready; the broker keeps retrying meanwhile. */
+  connect(settings: { host: string; port: number; clientId: number }): Promise<void>;
+  disconnect(): void;
+  readonly connectionState: BrokerConnectionStatus;
+  /** Returns the unsubscribe function. */
+  onConnectionState(listener: (status: BrokerConnectionStatus) => void): () => void;
+  onLog(listener: (entry: BrokerLogEntry) => void): () => void;
+  /** Changes a working order's quantity (new total) or prices; the outcome arrives as events. */
+  modifyOrder(orderId: string, changes: OrderChanges): CancelAck;
+  /** Orders sent but never acknowledged and not found at the broker after a reconnect: the trader decides. */
+  unknownOrders(): Order[];
+  /** The trader's decision that an unknown order never reached the broker: closed here as cancelled. */
+  dismissUnknownOrder(orderId: string): CancelAck;
+  lastReconciliation(): BrokerReconciliation | null;
+  /** Looks a symbol up so orders can name it; rejects when the broker does not know it. */
+  qualifyInstrument(symbol: string): Promise<unknown>;
+  /** Streams a symbol's quotes until the returned function is called. */
+  subscribeQuotes(symbol: string, listener: (quote: BrokerQuote) => void): () => void;
+  /** Daily bars of the last `years` years, ascending; `done` of `total` requests answered so far. */
+  downloadDailyHistory(symbol: string, opts: { years: number }, onProgress?: (done: number, total: number) => void): Promise<BarSeries>;
+  /** Null until the broker has reported the account. */
+  accountSummary(): BrokerAccountSummary | null;
+}
+
+/** Builds the broker for one session; the host passes the IB one, tests their own. */
+export type BrokerFactory = (settings: BrokerSettings) => TradingBroker;

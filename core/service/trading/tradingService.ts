@@ -1,0 +1,469 @@
+import type Database from 'better-sqlite3';
+import type { BrokerEvent } from '../../broker/events';
+import type { ExecutionConfig } from '../../config/executionConfig';
+import type { OrderRequest } from '../../domain/order';
+import { checkOrder } from '../../engine/risk/checkOrder';
+import { CircuitBreaker, type BreakerState, type FailureSource } from '../../engine/risk/circuitBreaker';
+import { runKillSwitch } from '../../engine/risk/killSwitch';
+import { riskLimitsOf, type Clock, type RiskVerdict } from '../../engine/risk/riskTypes';
+import type {
+  CheckOrderResult,
+  CommandAckDto,
+  ConnectInput,
+  ConnectionDto,
+  ConnectionPreset,
+  ConnectionState,
+  KillSwitchReportDto,
+  LogEntryDto,
+  ModeStateDto,
+  ModifyInput,
+  OrderTicket,
+  QuoteDto,
+  RiskStateDto,
+  SubmitResultDto,
+  TradingEmit,
+  TradingMode,
+  TradingStateDto,
+} from '../../ipc/contract/trading';
+import { ApiError } from '../../ipc/errors';
+import { resolveConnection } from './connectionSettings';
+import { downloadHistoryToStore, type HistoryResult } from './historyDownload';
+import { LiveArming } from './liveArming';
+import { LogRing } from './logRing';
+import { QuoteBook } from './quoteBook';
+import { requestOf, riskOrderOf, riskSnapshot, UNKNOWN_SNAPSHOT } from './riskInputs';
+import { reconciliationDifferences, unknownOrderDto } from './reconciliationView';
+import { recordAction } from './tradingActions';
+import { accountDto, executionDto, orderDto, positionDto } from './tradingDtos';
+import type { BrokerFactory, BrokerSettings, TradingBroker } from './tradingBroker';
+
+export interface TradingServiceOptions {
+  db: Database.Database;
+  /** configs/execution/paper.yaml and live.yaml: each mode's risk limits, circuit breaker and default connection. */
+  configs: Record<TradingMode, ExecutionConfig>;
+  createBroker: BrokerFactory;
+  emit: TradingEmit;
+  /** The only source of time; the host passes the wall clock, tests their own. */
+  clock: Clock;
+  /** Entries the message log keeps; default 500. */
+  logCapacity?: number;
+  /**
+   * How long connect() waits for the broker to be ready before answering with the state it is in
+   * (it keeps trying in the background: TWS may still be starting); default 15 s.
+   */
+  connectWaitMs?: number;
+}
+
+interface Session {
+  broker: TradingBroker;
+  settings: BrokerSettings;
+  preset: ConnectionPreset;
+  stop: (() => void)[];
+}
+
+/** Executions the screen lists (newest first). */
+const MAX_EXECUTIONS = 500;
+
+const DISCONNECTED: ConnectionDto = { state: 'disconnected', preset: null, host: null, port: null, clientId: null, detail: null, since: null };
+
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** Settles with `p` or, after `ms`, resolves anyway: a timer, not a reading of the clock. */
+function waitAtMost(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const elapsed = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([p, elapsed]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Manual trading through one broker at a time: connection, PAPER/LIVE mode, pre-trade risk checks
+ * and circuit breaker, orders, kill switch, and everything the trading screens show. Every order
+ * passes the same checks whatever the broker.
+ */
+export class TradingService {
+  private session: Session | null = null;
+  private connection: ConnectionDto = DISCONNECTED;
+  private readonly breakers: Record<TradingMode, CircuitBreaker>;
+  private readonly log: LogRing<LogEntryDto>;
+  private readonly quotes: QuoteBook;
+  private readonly arming = new LiveArming();
+  private lastKillSwitch: KillSwitchReportDto | null = null;
+  private readonly clock: Clock;
+  private readonly emit: TradingEmit;
+
+  constructor(private readonly opts: TradingServiceOptions) {
+    this.clock = opts.clock;
+    this.emit = opts.emit;
+    this.log = new LogRing(opts.logCapacity ?? 500);
+    this.quotes = new QuoteBook(this.clock, (q) => this.emit('trading.quote', q));
+    this.breakers = {
+      PAPER: new CircuitBreaker(opts.configs.PAPER.risk_checks.circuit_breaker, this.clock),
+      LIVE: new CircuitBreaker(opts.configs.LIVE.risk_checks.circuit_breaker, this.clock),
+    };
+    for (const b of Object.values(this.breakers)) b.onChange(() => this.emit('trading.risk', this.riskState()));
+  }
+
+  get mode(): TradingMode {
+    return this.arming.mode;
+  }
+
+  private get config(): ExecutionConfig {
+    return this.opts.configs[this.mode];
+  }
+
+  private get breaker(): CircuitBreaker {
+    return this.breakers[this.mode];
+  }
+
+  // ---- connection ----
+
+  async connect(input: ConnectInput): Promise<ConnectionDto> {
+    if (this.session) {
+      const { host, port } = this.session.settings;
+      throw new ApiError('CONFLICT', `already connected to ${host}:${port}; disconnect first`);
+    }
+    const settings = resolveConnection(input, this.mode, this.config);
+    const broker = this.opts.createBroker(settings);
+    const session: Session = { broker, settings, preset: input.preset, stop: [] };
+    this.session = session;
+    session.stop.push(
+      broker.subscribe((e) => this.onBrokerEvent(e)),
+      broker.onConnectionState((status) => this.setConnection(status.state, status.reason)),
+      broker.onLog(({ at, level, code, text }) => this.addLog({ ts: at, level, code, message: text })),
+    );
+    this.quotes.attach(broker);
+    this.setConnection('connecting', null);
+    try {
+      const ready = broker.connect({ host: settings.host, port: settings.port, clientId: settings.clientId });
+      // Still trying when the wait ends: the answer says so, and the state events follow.
+      ready.catch(() => undefined);
+      await waitAtMost(ready, this.opts.connectWaitMs ?? 15_000);
+    } catch (err) {
+      if (this.session === session) this.endSession();
+      broker.disconnect();
+      const why = `could not connect to ${settings.host}:${settings.port}: ${message(err)}`;
+      this.addLog({ ts: this.clock(), level: 'error', code: null, message: why });
+      this.setConnection('disconnected', why);
+      throw new ApiError('UNAVAILABLE', why);
+    }
+    if (this.session !== session) throw new ApiError('CONFLICT', 'disconnected while connecting');
+    const status = broker.connectionState;
+    this.setConnection(status.state, status.reason);
+    return this.connection;
+  }
+
+  async disconnect(): Promise<ConnectionDto> {
+    const session = this.session;
+    if (!session) return this.connection;
+    this.endSession();
+    session.broker.disconnect();
+    this.setConnection('disconnected', 'disconnected by the trader');
+    return this.connection;
+  }
+
+  private endSession(): void {
+    const session = this.session;
+    if (!session) return;
+    this.quotes.detach();
+    for (const stop of session.stop) stop();
+    this.session = null;
+  }
+
+  /** Records and pushes a connection change; a repeat of the current state with nothing new to say is dropped. */
+  private setConnection(state: ConnectionState, detail: string | null): void {
+    const s = this.session?.settings;
+    const prev = this.connection;
+    const next: ConnectionDto = {
+      state,
+      preset: this.session?.preset ?? prev.preset,
+      host: s?.host ?? prev.host,
+      port: s?.port ?? prev.port,
+      clientId: s?.clientId ?? prev.clientId,
+      detail: detail ?? (state === prev.state ? prev.detail : null),
+      since: state === prev.state ? prev.since : this.clock(),
+    };
+    const same = (Object.keys(next) as (keyof ConnectionDto)[]).every((k) => next[k] === prev[k]);
+    if (same) return;
+    this.connection = next;
+    this.emit('trading.connection', next);
+  }
+
+  private addLog(entry: LogEntryDto): void {
+    this.log.push(entry);
+    this.emit('trading.log', entry);
+  }
+
+  // ---- mode ----
+
+  armLive(phrase: string): ModeStateDto {
+    if (this.session) throw new ApiError('CONFLICT', 'disconnect before arming LIVE: a session keeps the mode it was opened in');
+    this.arming.arm(phrase, this.clock());
+    recordAction(this.opts.db, 'LIVE', this.clock(), 'LIVE_ARMED', null, {});
+    this.emit('trading.risk', this.riskState());
+    return this.arming.state();
+  }
+
+  /** Back to PAPER at once; a live session is disconnected first (its working orders stay at the broker). */
+  async disarmLive(): Promise<ModeStateDto> {
+    if (this.mode === 'LIVE') {
+      await this.disconnect();
+      this.arming.disarm();
+      recordAction(this.opts.db, 'LIVE', this.clock(), 'LIVE_DISARMED', null, {});
+      this.emit('trading.risk', this.riskState());
+    }
+    return this.arming.state();
+  }
+
+  // ---- orders ----
+
+  /** The pre-trade check the ticket shows: the risk verdict and anything else that would stop the send. */
+  checkOrder(ticket: OrderTicket): CheckOrderResult {
+    const request = requestOf(ticket);
+    const { verdict, lastPrice } = this.verdict(request);
+    const blockers = this.blockers();
+    return {
+      ok: verdict.passed && blockers.length === 0,
+      risk: verdict,
+      blockers,
+      lastPrice: Number.isFinite(lastPrice) ? lastPrice : null,
+      needsConfirm: this.mode === 'LIVE',
+    };
+  }
+
+  /** Checks the order, looks its instrument up at the broker, and sends it. */
+  async submitOrder(ticket: OrderTicket & { confirm: boolean }): Promise<SubmitResultDto> {
+    const broker = this.readyBroker();
+    this.requireConfirm(ticket.confirm);
+    const request = requestOf(ticket);
+    const { verdict } = this.verdict(request);
+    const refused = (reason: string): SubmitResultDto => ({ accepted: false, orderId: null, clientOrderRef: null, reason, risk: verdict });
+    const halted = this.breaker.refusal();
+    if (halted) return refused(halted);
+    if (!verdict.passed) {
+      this.refuseByRisk(request.instrument, verdict, { request });
+      return refused(verdict.reasons.join('; '));
+    }
+    try {
+      await broker.qualifyInstrument(request.instrument);
+    } catch (err) {
+      const why = `${request.instrument}: ${message(err)}`;
+      this.countFailure('broker', why);
+      return refused(why);
+    }
+    // The lookup gave the event loop away: the breaker or the session may have changed meanwhile.
+    const haltedSince = this.breaker.refusal();
+    if (haltedSince) return refused(haltedSince);
+    if (this.readyBroker() !== broker) return refused('the connection changed while the order was being prepared; check it and send again');
+    try {
+      const ack = broker.submitOrder(request);
+      return { accepted: ack.accepted, orderId: ack.orderId, clientOrderRef: ack.clientOrderRef, reason: ack.reason ?? null, risk: verdict };
+    } catch (err) {
+      throw this.brokerFailure(`submitting ${request.side} ${request.quantity} ${request.instrument}`, err);
+    }
+  }
+
+  cancelOrder(orderId: string): CommandAckDto {
+    const broker = this.anyBroker();
+    try {
+      const ack = broker.cancelOrder(orderId);
+      return { accepted: ack.accepted, orderId: ack.orderId, reason: ack.reason ?? null };
+    } catch (err) {
+      throw this.brokerFailure(`cancelling order ${orderId}`, err);
+    }
+  }
+
+  /** Changes a working order's quantity (its new total) or prices, after the same risk checks as a new order. */
+  modifyOrder(input: ModifyInput): CommandAckDto & { risk: RiskVerdict } {
+    const broker = this.readyBroker();
+    this.requireConfirm(input.confirm);
+    const order = broker.getOpenOrders().find((o) => o.id === input.orderId);
+    if (!order) throw new ApiError('NOT_FOUND', `no open order ${input.orderId}`);
+    const quantity = input.quantity ?? order.quantity;
+    if (quantity <= order.filledQuantity) {
+      throw new ApiError('BAD_INPUT', `the new quantity ${quantity} must exceed the ${order.filledQuantity} already filled`);
+    }
+    const modified: OrderRequest = {
+      instrument: order.instrument,
+      side: order.side,
+      type: order.type,
+      quantity: quantity - order.filledQuantity,
+      limitPrice: input.limitPrice ?? order.limitPrice ?? undefined,
+      stopPrice: input.stopPrice ?? order.stopPrice ?? undefined,
+      timeInForce: order.timeInForce,
+    };
+    const { verdict } = this.verdict(modified, order.id);
+    const halted = this.breaker.refusal();
+    if (halted) return { accepted: false, orderId: order.id, reason: halted, risk: verdict };
+    if (!verdict.passed) {
+      this.refuseByRisk(order.instrument, verdict, { modify: input });
+      return { accepted: false, orderId: order.id, reason: verdict.reasons.join('; '), risk: verdict };
+    }
+    const changes = {
+      ...(input.quantity !== undefined ? { quantity: input.quantity } : {}),
+      ...(input.limitPrice !== undefined ? { limitPrice: input.limitPrice } : {}),
+      ...(input.stopPrice !== undefined ? { stopPrice: input.stopPrice } : {}),
+    };
+    try {
+      const ack = broker.modifyOrder(order.id, changes);
+      return { accepted: ack.accepted, orderId: ack.orderId, reason: ack.reason ?? null, risk: verdict };
+    } catch (err) {
+      throw this.brokerFailure(`modifying order ${order.id}`, err);
+    }
+  }
+
+  /** Cancels every open order and, with flatten, closes every position at market. Needs the trader's confirmation. */
+  async killSwitch(input: { flatten: boolean; confirm: boolean }): Promise<KillSwitchReportDto> {
+    if (!input.confirm) throw new ApiError('REJECTED', 'the kill switch needs confirmation (confirm: true)');
+    const broker = this.anyBroker();
+    const report = await runKillSwitch(broker, { flatten: input.flatten, at: this.clock(), prepare: (s) => broker.qualifyInstrument(s) });
+    const dto: KillSwitchReportDto = {
+      at: report.at,
+      cancelled: report.cancelled.map((c) => ({ orderId: c.orderId, accepted: c.accepted, reason: c.reason ?? null })),
+      flatten: report.flatten.map((f) => ({
+        instrument: f.instrument,
+        side: f.side,
+        quantity: f.quantity,
+        accepted: f.ack.accepted,
+        orderId: f.ack.orderId,
+        reason: f.ack.reason ?? null,
+      })),
+    };
+    this.lastKillSwitch = dto;
+    recordAction(this.opts.db, this.mode, dto.at, 'KILL_SWITCH', null, { flatten: input.flatten, report: dto });
+    return dto;
+  }
+
+  /** The trader's decision that an unknown order never reached the broker. */
+  dismissUnknownOrder(orderId: string): CommandAckDto {
+    const ack = this.anyBroker().dismissUnknownOrder(orderId);
+    return { accepted: ack.accepted, orderId: ack.orderId, reason: ack.reason ?? null };
+  }
+
+  resetBreaker(): BreakerState {
+    const was = this.breaker.state();
+    const state = this.breaker.reset();
+    if (was.tripped) recordAction(this.opts.db, this.mode, this.clock(), 'BREAKER_RESET', null, { was });
+    return state;
+  }
+
+  // ---- market data ----
+
+  quote(symbol: string, action: 'subscribe' | 'unsubscribe'): QuoteDto | null {
+    if (action === 'unsubscribe') {
+      this.quotes.unsubscribe(symbol);
+      return null;
+    }
+    return this.quotes.subscribe(symbol);
+  }
+
+  async downloadHistory(symbol: string, years: number): Promise<HistoryResult> {
+    const broker = this.readyBroker();
+    return downloadHistoryToStore(this.opts.db, broker, { symbol, years, at: this.clock() }, (done, total) =>
+      this.emit('trading.historyProgress', { symbol, done, total }),
+    );
+  }
+
+  // ---- state for the screens ----
+
+  riskState(): RiskStateDto {
+    return { limits: riskLimitsOf(this.config), breaker: this.breaker.state() };
+  }
+
+  state(): TradingStateDto {
+    const broker = this.session?.broker;
+    const summary = broker?.accountSummary() ?? null;
+    return {
+      ...this.arming.state(),
+      connection: this.connection,
+      account: broker && summary ? accountDto(broker.getAccountState(), summary) : null,
+      positions: broker ? broker.getPositions().filter((p) => p.quantity !== 0).map((p) => positionDto(p, this.quotes.get(p.instrument))) : [],
+      openOrders: broker ? broker.getOpenOrders().map(orderDto) : [],
+      executions: broker ? broker.getFills().slice(-MAX_EXECUTIONS).reverse().map(executionDto) : [],
+      log: this.log.toArray(),
+      risk: this.riskState(),
+      lastKillSwitch: this.lastKillSwitch,
+      unknownOrders: broker ? broker.unknownOrders().map(unknownOrderDto) : [],
+      reconciliation: broker ? reconciliationDifferences(broker.lastReconciliation()) : [],
+      quotes: this.quotes.all(),
+    };
+  }
+
+  /** Ends the session (the host is closing). */
+  async close(): Promise<void> {
+    await this.disconnect();
+  }
+
+  // ---- internals ----
+
+  private verdict(request: OrderRequest, excludeOrderId?: string): { verdict: RiskVerdict; lastPrice: number } {
+    const broker = this.session?.broker;
+    const snap = broker ? riskSnapshot(broker, request.instrument, this.quotes.get(request.instrument), excludeOrderId) : UNKNOWN_SNAPSHOT;
+    return { verdict: checkOrder(riskOrderOf(request), snap, riskLimitsOf(this.config)), lastPrice: snap.lastPrice };
+  }
+
+  private blockers(): string[] {
+    const out: string[] = [];
+    if (!this.session) out.push('not connected to a broker');
+    else if (this.connection.state !== 'ready') out.push(`the connection is ${this.connection.state}: orders can be sent once it is ready`);
+    const halted = this.breaker.refusal();
+    if (halted) out.push(halted);
+    return out;
+  }
+
+  private anyBroker(): TradingBroker {
+    if (!this.session) throw new ApiError('UNAVAILABLE', 'not connected to a broker');
+    return this.session.broker;
+  }
+
+  /** No order is sent unless the connection is ready (not degraded, not reconnecting). */
+  private readyBroker(): TradingBroker {
+    const broker = this.anyBroker();
+    const { state } = broker.connectionState;
+    if (state !== 'ready') throw new ApiError('UNAVAILABLE', `the connection is ${state}: orders can be sent once it is ready`);
+    return broker;
+  }
+
+  private requireConfirm(confirm: boolean): void {
+    if (this.mode === 'LIVE' && !confirm) throw new ApiError('REJECTED', 'LIVE is armed: confirm the order (confirm: true) to send it');
+  }
+
+  private refuseByRisk(instrument: string, verdict: RiskVerdict, detail: Record<string, unknown>): void {
+    recordAction(this.opts.db, this.mode, this.clock(), 'RISK_REJECTED', instrument, { ...detail, reasons: verdict.reasons });
+    this.countFailure('risk', `${instrument}: ${verdict.reasons.join('; ')}`);
+  }
+
+  private brokerFailure(what: string, err: unknown): ApiError {
+    const why = `${what} failed: ${message(err)}`;
+    this.addLog({ ts: this.clock(), level: 'error', code: null, message: why });
+    this.countFailure('broker', why);
+    return new ApiError('UNAVAILABLE', why);
+  }
+
+  private countFailure(source: FailureSource, reason: string): void {
+    const wasTripped = this.breaker.tripped;
+    const state = this.breaker.record(source, reason);
+    if (state.tripped && !wasTripped) recordAction(this.opts.db, this.mode, this.clock(), 'BREAKER_TRIPPED', null, { reason: state.reason, recent: state.recent });
+  }
+
+  private onBrokerEvent(e: BrokerEvent): void {
+    if (e.type === 'AccountChanged') {
+      this.emitAccount();
+      return;
+    }
+    this.emit('trading.order', orderDto(e.order));
+    if (e.type === 'OrderFilled' || e.type === 'OrderPartiallyFilled') {
+      this.emit('trading.fill', executionDto(e.fill));
+      this.emitAccount();
+    } else if (e.type === 'OrderRejected') {
+      this.countFailure('broker', `${e.order.instrument}: ${e.reason}`);
+    }
+  }
+
+  private emitAccount(): void {
+    const broker = this.session?.broker;
+    const summary = broker?.accountSummary();
+    if (broker && summary) this.emit('trading.account', accountDto(broker.getAccountState(), summary));
+  }
+}

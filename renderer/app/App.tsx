@@ -1,0 +1,48 @@
+import { BacktestsScreen } from '../features/backtests/BacktestsScreen';
+import { CompareScreen } from '../features/compare/CompareScreen';
+import { DataScreen } from '../features/data/DataScreen';
+import { JobsScreen } from '../features/jobs/JobsScreen';
+import { NewBacktestScreen } from '../features/newBacktest/NewBacktestScreen';
+import { RunDetailScreen } from '../features/runDetail/RunDetailScreen';
+import { LiveBanner } from '../features/trading/LiveBanner';
+import { TradingScreen } from '../features/trading/TradingScreen';
+import { useConnectionStore } from '../stores/connectionStore';
+import { useRouteStore } from '../stores/routeStore';
+import { RefusedScreen } from './RefusedScreen';
+import type { Route } from './routes';
+import { StatusBar } from './StatusBar';
+import { TopBar } from './TopBar';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'backtests':
+      return <BacktestsScreen />;
+    case 'new':
+      return <NewBacktestScreen from={route.from} />;
+    case 'run':
+      return <RunDetailScreen key={route.runId} runId={route.runId} />;
+    case 'compare':
+      return <CompareScreen ids={route.ids} />;
+    case 'jobs':
+      return <JobsScreen />;
+    case 'data':
+      return <DataScreen />;
+    case 'trading':
+      return <TradingScreen />;
+  }
+}
+
+export function App() {
+  const route = useRouteStore((s) => s.route);
+  const refused = useConnectionStore((s) => s.refused);
+  return (
+    <div className="app">
+      <TopBar route={route} />
+      <main className="screen" data-testid={`screen-${route.name}`}>
+        <LiveBanner />
+        {refused !== null ? <RefusedScreen reason={refused} /> : <Screen route={route} />}
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

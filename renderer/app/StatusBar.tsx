@@ -1,0 +1,56 @@
+import type { ConnectionState } from '../../core/ipc/client';
+import { useJobs, useSystemInfo } from '../api/backtests';
+import { fmtDuration, fmtPct } from '../components/common/format';
+import { ProgressBar } from '../components/common/ProgressBar';
+import { useConnectionStore } from '../stores/connectionStore';
+import { navigate } from '../stores/routeStore';
+
+const STATE_LABEL: Record<ConnectionState, string> = {
+  connecting: 'connecting…',
+  open: 'connected',
+  reconnecting: 'reconnecting…',
+  closed: 'disconnected',
+};
+
+/** Always visible: whether the engine is reachable, and what it is running. */
+export function StatusBar() {
+  const { state, kind } = useConnectionStore();
+  const info = useSystemInfo();
+  const jobs = useJobs().data ?? [];
+  const running = jobs.find((j) => j.state === 'running');
+  const queued = jobs.filter((j) => j.state === 'queued').length;
+
+  return (
+    <footer className="statusbar" data-testid="statusbar">
+      <span className="statusbar__item" data-testid="connection-state" data-state={state} title={kind === 'electron' ? 'Desktop engine' : 'Engine over WebSocket'}>
+        <span className="dot" data-state={state} aria-hidden="true" />
+        Engine {STATE_LABEL[state]}
+      </span>
+      {info.data && (
+        <span className="statusbar__item" title={info.data.dbPath}>
+          {kind === 'electron' ? 'desktop' : 'web'} · v{info.data.appVersion}
+        </span>
+      )}
+      <span className="statusbar__spacer" />
+      {running || queued > 0 ? (
+        <button type="button" className="statusbar__jobs" data-testid="status-jobs" onClick={() => navigate({ name: 'jobs' })}>
+          {running && (
+            <>
+              <span>
+                Running <strong>{running.name}</strong>
+              </span>
+              <ProgressBar size="mini" done={running.done} total={running.total} label={`${running.name} progress`} />
+              <span className="num">{fmtPct(running.total > 0 ? (running.done / running.total) * 100 : 0, 0)}</span>
+              {running.etaMs !== null && <span className="muted">ETA {fmtDuration(running.etaMs)}</span>}
+            </>
+          )}
+          {queued > 0 && <span className="muted">+{queued} queued</span>}
+        </button>
+      ) : (
+        <span className="statusbar__item" data-testid="status-idle">
+          No jobs running
+        </span>
+      )}
+    </footer>
+  );
+}

@@ -1,0 +1,35 @@
+import { useJobs } from '../api/backtests';
+import { isActive } from '../api/jobsCache';
+import type { Route } from './routes';
+
+const LINKS: { name: Route['name']; label: string; href: string }[] = [
+  { name: 'backtests', label: 'Backtests', href: '#/backtests' },
+  { name: 'new', label: 'New backtest', href: '#/new' },
+  { name: 'jobs', label: 'Jobs', href: '#/jobs' },
+  { name: 'compare', label: 'Compare', href: '#/compare' },
+  { name: 'data', label: 'Data', href: '#/data' },
+  { name: 'trading', label: 'Trading', href: '#/trading' },
+];
+
+export function TopBar({ route }: { route: Route }) {
+  const jobs = useJobs();
+  const active = (jobs.data ?? []).filter(isActive).length;
+  // A run's detail belongs to the list it was opened from.
+  const current = route.name === 'run' ? 'backtests' : route.name;
+  return (
+    <header className="topbar">
+      <a className="brand" href="#/backtests" aria-label="tradedesk home">
+        <span className="brand__mark" aria-hidden="true" />
+        tradedesk
+      </a>
+      <nav className="row" aria-label="Screens">
+        {LINKS.map((l) => (
+          <a key={l.name} className="nav-link" href={l.href} aria-current={current === l.name ? 'page' : undefined} data-testid={`nav-${l.name}`}>
+            {l.label}
+            {l.name === 'jobs' && active > 0 && <span className="nav-count">{active}</span>}
+          </a>
+        ))}
+      </nav>
+    </header>
+  );
+}

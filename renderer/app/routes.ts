@@ -1,0 +1,54 @@
+/** The screens, addressed by the URL hash so reloads and the back button keep the place. */
+export type Route =
+  | { name: 'backtests' }
+  | { name: 'new'; from: string | null }
+  | { name: 'run'; runId: string }
+  | { name: 'compare'; ids: string[] }
+  | { name: 'jobs' }
+  | { name: 'data' }
+  | { name: 'trading' };
+
+export const DEFAULT_ROUTE: Route = { name: 'backtests' };
+
+/** Parses `#/runs/<id>`, `#/new?from=<id>`, `#/compare?ids=a,b`, ...; anything else is the list. */
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#\/?/, '');
+  const q = raw.indexOf('?');
+  const path = (q === -1 ? raw : raw.slice(0, q)).split('/').filter((p) => p !== '');
+  const params = new URLSearchParams(q === -1 ? '' : raw.slice(q + 1));
+  switch (path[0]) {
+    case 'new':
+      return { name: 'new', from: params.get('from') || null };
+    case 'runs':
+      return path[1] ? { name: 'run', runId: decodeURIComponent(path[1]) } : DEFAULT_ROUTE;
+    case 'compare':
+      return { name: 'compare', ids: (params.get('ids') ?? '').split(',').filter((id) => id !== '') };
+    case 'jobs':
+      return { name: 'jobs' };
+    case 'data':
+      return { name: 'data' };
+    case 'trading':
+      return { name: 'trading' };
+    default:
+      return DEFAULT_ROUTE;
+  }
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'backtests':
+      return '#/backtests';
+    case 'new':
+      return route.from ? `#/new?from=${encodeURIComponent(route.from)}` : '#/new';
+    case 'run':
+      return `#/runs/${encodeURIComponent(route.runId)}`;
+    case 'compare':
+      return route.ids.length > 0 ? `#/compare?ids=${route.ids.map(encodeURIComponent).join(',')}` : '#/compare';
+    case 'jobs':
+      return '#/jobs';
+    case 'data':
+      return '#/data';
+    case 'trading':
+      return '#/trading';
+  }
+}

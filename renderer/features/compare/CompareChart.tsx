@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { AXIS_FONT, AXIS_WIDTH, useChartPalette } from '../../components/charts/chartTheme';
+import { PointTooltip, type TooltipField } from '../../components/charts/PointTooltip';
+import { fmtAxisPct, timeAxis } from '../../components/charts/timeAxis';
+import { fmtSignedPct } from '../../components/common/format';
+import type { OverlayRow } from './compareData';
+
+export interface CompareSeries {
+  runId: string;
+  name: string;
+  colour: string;
+}
+
+/** Each run's equity as % return on its initial cash, overlaid on one time axis. */
+export function CompareChart({ rows, series }: { rows: readonly OverlayRow[]; series: readonly CompareSeries[] }) {
+  const pal = useChartPalette();
+  const domain: [number, number] = [rows[0]?.t ?? 0, rows[rows.length - 1]?.t ?? 1];
+  const axis = useMemo(() => timeAxis(domain[0], domain[1], 10), [domain[0], domain[1]]);
+  const fields = useMemo<TooltipField<OverlayRow>[]>(
+    () => series.map((s) => ({ label: s.name, value: (row: OverlayRow) => fmtSignedPct(row[s.runId]), colour: s.colour })),
+    [series],
+  );
+
+  return (
+    <div className="chart" data-testid="compare-chart">
+      <LineChart data={rows as OverlayRow[]} width="100%" height={340} responsive margin={{ top: 8, right: 0, bottom: 0, left: 8 }}>
+        <CartesianGrid stroke={pal.grid} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={domain}
+          ticks={axis.ticks}
+          tickFormatter={axis.format}
+          tick={{ ...AXIS_FONT, fill: pal.muted }}
+          stroke={pal.grid}
+        />
+        <YAxis orientation="right" width={AXIS_WIDTH} domain={['auto', 'auto']} tickFormatter={fmtAxisPct} tick={{ ...AXIS_FONT, fill: pal.muted }} stroke={pal.grid} />
+        <Tooltip isAnimationActive={false} cursor={{ stroke: pal.muted, strokeDasharray: '3 3' }} content={(props) => <PointTooltip props={props} fields={fields} />} />
+        <ReferenceLine y={0} stroke={pal.muted} strokeDasharray="4 3" />
+        {series.map((s) => (
+          <Line key={s.runId} dataKey={s.runId} name={s.name} stroke={s.colour} strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls />
+        ))}
+      </LineChart>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import type { RunMetrics } from '../../../core/ipc/contract/backtests';
+import { headlineMetrics } from './headlineMetrics';
+
+/** The strip of headline figures at the top of the run. */
+export function HeadlineMetrics({ metrics }: { metrics: RunMetrics | null }) {
+  return (
+    <dl className="headline" data-testid="headline-metrics">
+      {headlineMetrics(metrics).map((h) => (
+        <div key={h.id} className="headline__item" data-testid={`metric-${h.id}`} data-value={h.raw ?? ''}>
+          <dt>{h.label}</dt>
+          <dd className={`num ${h.tone}`}>{h.value}</dd>
+          {h.sub && <dd className="headline__sub muted">{h.sub}</dd>}
+        </div>
+      ))}
+    </dl>
+  );
+}
