@@ -22,6 +22,7 @@ import {
   type Side,
   type TimeInForce,
 } from './ticketModel';
+import { fmtQty } from './tradingFormat';
 import { useOrderCheck, useSubmitOrder } from './tradingQueries';
 
 interface Props {
@@ -40,18 +41,20 @@ function keyTarget(el: EventTarget): KeyTarget {
 export function OrderTicket({ quotes, checkContext, guard }: Props) {
   const { draft, update, clear } = useTicketStore();
   const submit = useSubmitOrder();
-  const [outcome, setOutcome] = useState<SubmitResultDto | null>(null);
+  // The last send's answer belongs to the ticket it sent: editing the ticket hides it.
+  const [sentTicket, setSentTicket] = useState<string | null>(null);
   const { ticket, issues } = readTicket(draft);
   const check = useOrderCheck(ticket, checkContext);
   const symbol = issues.symbol ? null : draft.symbol.trim().toUpperCase();
   const quote = quotes.find((q) => q.symbol === symbol);
   const sendable = ticket !== null && check.result?.ok === true && !submit.isPending;
+  const showSent = sentTicket !== null && sentTicket === JSON.stringify(ticket);
 
   const send = (): void => {
     if (!sendable || !ticket) return;
     guard(describeTicket(ticket), (confirm) => {
-      setOutcome(null);
-      submit.mutate({ ...ticket, confirm }, { onSuccess: setOutcome });
+      setSentTicket(JSON.stringify(ticket));
+      submit.mutate({ ...ticket, confirm });
     });
   };
   const onKey = (e: KeyboardEvent<HTMLFormElement>): void => {
@@ -61,7 +64,7 @@ export function OrderTicket({ quotes, checkContext, guard }: Props) {
     if (action === 'submit') send();
     else if (action === 'clear') {
       clear();
-      setOutcome(null);
+      setSentTicket(null);
       submit.reset();
     } else update({ side: action === 'buy' ? 'BUY' : 'SELL' });
   };
@@ -160,11 +163,11 @@ export function OrderTicket({ quotes, checkContext, guard }: Props) {
           disabled={!sendable}
           title={sendable ? 'Enter' : 'Sends once the ticket passes the checks'}
         >
-          {submit.isPending ? 'Sending…' : ticket ? `${draft.side === 'BUY' ? 'Buy' : 'Sell'} ${ticket.quantity} ${ticket.instrument}` : 'Send order'}
+          {submit.isPending ? 'Sending…' : ticket ? `${draft.side === 'BUY' ? 'Buy' : 'Sell'} ${fmtQty(ticket.quantity)} ${ticket.instrument}` : 'Send order'}
         </button>
       </form>
-      {outcome && <SubmitOutcome outcome={outcome} />}
-      <ErrorNote error={submit.error} what="Not sent" />
+      {showSent && submit.data && <SubmitOutcome outcome={submit.data} />}
+      {showSent && <ErrorNote error={submit.error} what="Not sent" />}
     </Panel>
   );
 }
