@@ -126,3 +126,27 @@ test('the list sorts, filters, duplicates into the form and deletes after confir
   await expect(beta).toHaveCount(0);
   expect((await app.api.call('backtests.list', {})).map((r) => r.name).sort()).toEqual(['alpha fast', 'gamma hold']);
 });
+
+test('the form runs an intraday synthetic market with its market model and duplicates it', async ({ page, app }) => {
+  await page.goto(at(app.url, '#/new'));
+  await page.getByTestId('field-name').fill('e2e intraday');
+  await page.getByTestId('field-data.synthetic.symbols').fill('3');
+  await page.getByTestId('field-data.synthetic.years').fill('0.2');
+  await page.getByTestId('field-data.synthetic.bar_size').selectOption('15m');
+  await expect(page.getByTestId('synthetic-size')).toContainText('50 sessions × 26 bars = 1,300 per symbol');
+  await page.getByTestId('market-model-toggle').click();
+  const beta = page.getByTestId('field-data.synthetic.market_beta');
+  await beta.fill('5');
+  await expect(page.getByTestId('issue-data.synthetic.market_beta')).toContainText('<= 3');
+  await beta.fill('1.5');
+  await page.getByTestId('field-data.synthetic.regimes').check();
+  await expect(page.getByTestId('validation-status')).toContainText('Ready to launch');
+  await page.getByTestId('launch').click();
+  const card = page.getByTestId('job-card').filter({ hasText: 'e2e intraday' });
+  await expect(card).toHaveAttribute('data-state', 'completed', { timeout: 45_000 });
+
+  const [run] = await app.api.call('backtests.list', { search: 'e2e intraday' });
+  await page.goto(at(app.url, `#/new?from=${run.id}`));
+  await expect(page.getByTestId('field-data.synthetic.bar_size')).toHaveValue('15m');
+  await expect(page.getByTestId('market-model-summary')).toHaveText('beta 1.5 · regimes (2.5× vol)');
+});

@@ -10,18 +10,23 @@ export type RendererOrigin = { kind: 'file'; url: URL } | { kind: 'dev'; url: UR
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** The parsed URL, or null when `raw` is not one. */
+function parsedUrl(raw: string): URL | null {
+  try {
+    return new URL(raw);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The renderer to load. A dev server URL is honoured only when the app is not packaged, and only
  * on a loopback address over http: a packaged app never loads code named by an environment variable.
  */
 export function rendererOrigin(indexHtml: string, devServerUrl: string | undefined, isPackaged: boolean): RendererOrigin {
   if (!devServerUrl || isPackaged) return { kind: 'file', url: pathToFileURL(indexHtml) };
-  let url: URL;
-  try {
-    url = new URL(devServerUrl);
-  } catch {
-    throw new Error(`VITE_DEV_SERVER_URL is not a URL: "${devServerUrl}"`);
-  }
+  const url = parsedUrl(devServerUrl);
+  if (!url) throw new Error(`VITE_DEV_SERVER_URL is not a URL: "${devServerUrl}"`);
   if (url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname)) {
     throw new Error(`VITE_DEV_SERVER_URL must be http:// on 127.0.0.1, localhost or [::1], not "${devServerUrl}"`);
   }
@@ -30,25 +35,16 @@ export function rendererOrigin(indexHtml: string, devServerUrl: string | undefin
 
 /** True only for the app's own index.html (any query or hash) or a page of the dev server origin. */
 export function isAllowedRendererUrl(raw: string, allowed: RendererOrigin): boolean {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
+  const url = parsedUrl(raw);
+  if (!url) return false;
   if (allowed.kind === 'dev') return url.protocol === 'http:' && url.origin === allowed.url.origin;
   return url.protocol === 'file:' && url.host === allowed.url.host && url.pathname === allowed.url.pathname;
 }
 
 /** The normalised https: URL to hand to the OS browser, or null for anything else (file:, javascript:, http:, credentials). */
 export function safeExternalUrl(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return null;
+  const url = parsedUrl(raw);
+  if (!url || url.protocol !== 'https:' || url.username !== '' || url.password !== '') return null;
   return url.href;
 }
 

@@ -4,6 +4,7 @@ import { loadSpecFile } from '../config/loadSpec';
 import { runSpec } from '../service/runSpec';
 import { defaultDbPath, openDatabase } from '../store/db';
 import { createProgressBar } from './progressBar';
+import { runMain } from './runMain';
 import { summaryJson, summaryTable } from './summary';
 
 const USAGE = `usage: npm run backtest -- <spec.yaml> [--set key.path=value ...] [--json] [--db <file> | --memory]
@@ -62,12 +63,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

@@ -13,6 +13,7 @@ import { ApiError } from '../ipc/errors';
 import { barsView } from '../service/data/barsView';
 import { defaultDbPath, openDatabase } from '../store/db';
 import { barsText, seriesJson, seriesTable } from './dataTables';
+import { runMain } from './runMain';
 
 const USAGE = `usage: npm run data -- <command> [options]
 
@@ -213,9 +214,4 @@ function usageError(message: string): number {
   return 2;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 1;
-}
+runMain(main);

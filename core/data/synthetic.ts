@@ -76,27 +76,8 @@ interface Tuning {
  * array; each price column is a view into one buffer per field, so no per-bar objects exist.
  */
 export function generateSyntheticUniverse(opts: SyntheticMarketOptions): SyntheticUniverse {
-  const { symbols, years, seed } = opts;
-  if (!Number.isInteger(symbols) || symbols < 0) {
-    throw new RangeError(`generateSyntheticMarket: symbols must be a non-negative integer, got ${symbols}`);
-  }
-  if (!Number.isFinite(years) || years <= 0) {
-    throw new RangeError(`generateSyntheticMarket: years must be a positive number, got ${years}`);
-  }
-  if (!Number.isInteger(seed)) throw new RangeError(`generateSyntheticMarket: seed must be an integer, got ${seed}`);
-  const start = opts.start ?? '2000-01-03';
-  const startMs = parseDate(start, 0, start.length);
-  if (Number.isNaN(startMs)) {
-    throw new RangeError(`generateSyntheticMarket: start "${start}" is not an ISO date (YYYY-MM-DD)`);
-  }
-  const knobs = syntheticKnobsSchema.safeParse(opts);
-  if (!knobs.success) {
-    const issue = knobs.error.issues[0];
-    throw new RangeError(`generateSyntheticMarket: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const k = knobs.data;
-
-  const days = Math.max(1, Math.round(years * TRADING_DAYS_PER_YEAR));
+  const { symbols, seed } = opts;
+  const { k, days, startMs, barSeconds, grid } = syntheticPlan(opts);
   const dailyTs = businessDays(startMs, days);
   const market = simulateGarchFactor(new Prng(deriveSeed(seed, 0)), days, MARKET);
   const sectors: FactorPath[] = [];
@@ -109,17 +90,8 @@ export function generateSyntheticUniverse(opts: SyntheticMarketOptions): Synthet
     driftShift: (k.drift ?? SYNTHETIC_DEFAULTS.drift) - SYNTHETIC_DEFAULTS.drift,
     volumeScale: (k.daily_volume ?? SYNTHETIC_DEFAULTS.daily_volume) / SYNTHETIC_DEFAULTS.daily_volume,
   };
-  const barSize = parseBarSize(k.bar_size ?? SYNTHETIC_DEFAULTS.bar_size);
-  // The schema admits only '1d' and whole-minute intraday sizes.
-  const barSeconds = barSize.kind === 'seconds' ? barSize.seconds : 86_400;
-  const grid = barSeconds < 86_400 ? gridOf(k, barSeconds / 60) : null;
   const ts = grid ? sessionStamps(dailyTs, grid) : dailyTs;
   const length = ts.length;
-  if (symbols * length > MAX_BARS) {
-    throw new RangeError(
-      `generateSyntheticMarket: ${symbols} symbols x ${length} bars is more than ${MAX_BARS.toLocaleString('en-US')} bars; use fewer symbols or years, or a coarser bar_size`,
-    );
-  }
 
   const total = symbols * length;
   const buffers = {
@@ -156,6 +128,44 @@ export function generateSyntheticUniverse(opts: SyntheticMarketOptions): Synthet
     series.push(s);
   }
   return { series, instruments, turbulent };
+}
+
+/**
+ * Checks the options and works out the market's shape without generating it (cheap: a spec can be
+ * validated before launch). Throws a RangeError naming what is wrong.
+ */
+export function syntheticPlan(opts: SyntheticMarketOptions) {
+  const { symbols, years, seed } = opts;
+  if (!Number.isInteger(symbols) || symbols < 0) {
+    throw new RangeError(`generateSyntheticMarket: symbols must be a non-negative integer, got ${symbols}`);
+  }
+  if (!Number.isFinite(years) || years <= 0) {
+    throw new RangeError(`generateSyntheticMarket: years must be a positive number, got ${years}`);
+  }
+  if (!Number.isInteger(seed)) throw new RangeError(`generateSyntheticMarket: seed must be an integer, got ${seed}`);
+  const start = opts.start ?? '2000-01-03';
+  const startMs = parseDate(start, 0, start.length);
+  if (Number.isNaN(startMs)) {
+    throw new RangeError(`generateSyntheticMarket: start "${start}" is not an ISO date (YYYY-MM-DD)`);
+  }
+  const knobs = syntheticKnobsSchema.safeParse(opts);
+  if (!knobs.success) {
+    const issue = knobs.error.issues[0];
+    throw new RangeError(`generateSyntheticMarket: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const k = knobs.data;
+  const days = Math.max(1, Math.round(years * TRADING_DAYS_PER_YEAR));
+  const barSize = parseBarSize(k.bar_size ?? SYNTHETIC_DEFAULTS.bar_size);
+  // The schema admits only '1d' and whole-minute intraday sizes.
+  const barSeconds = barSize.kind === 'seconds' ? barSize.seconds : 86_400;
+  const grid = barSeconds < 86_400 ? gridOf(k, barSeconds / 60) : null;
+  const length = grid ? days * grid.barsPerDay : days;
+  if (symbols * length > MAX_BARS) {
+    throw new RangeError(
+      `generateSyntheticMarket: ${symbols} symbols x ${length} bars is more than ${MAX_BARS.toLocaleString('en-US')} bars; use fewer symbols or years, or a coarser bar_size`,
+    );
+  }
+  return { k, days, startMs, barSeconds, grid };
 }
 
 /** The generated bars alone: see generateSyntheticUniverse. */

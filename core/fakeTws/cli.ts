@@ -1,4 +1,5 @@
 import { loadBarsCsv } from '../data/csv/loadBarsCsv';
+import { runMain } from '../cli/runMain';
 import { parseCliArgs, UsageError, USAGE } from './cliArgs';
 import { startFakeTws } from './index';
 
@@ -35,12 +36,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

@@ -58,6 +58,14 @@ describe.each(['in-process', 'ws'] as const)('engine contract over %s', (transpo
     expect(extra.ok).toBe(false);
   });
 
+  it('refuses before launch a synthetic market the generator would refuse', async () => {
+    const spec = { ...smallSpec('too big'), data: { synthetic: { symbols: 500, years: 20, seed: 1, bar_size: '1m' } } };
+    const { issues } = await t.client.call('backtests.validate', { spec });
+    expect(issues).toEqual([{ path: 'data.synthetic', message: expect.stringContaining('more than 20,000,000 bars') }]);
+    const odd = { ...smallSpec('odd session'), data: { synthetic: { symbols: 1, years: 1, seed: 1, bar_size: '1h' } } };
+    expect((await t.client.call('backtests.validate', { spec: odd })).issues[0].message).toContain('not a whole number of 60-minute bars');
+  });
+
   it('reports a missing run as NOT_FOUND', async () => {
     const err = await callError(t.client.call('backtests.get', { runId: '00000000-0000-4000-8000-000000000000' }));
     expect(err.code).toBe('NOT_FOUND');

@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { BrokerEvent } from '../broker/events';
-import { simulatorSchema, type SimulatorConfig } from '../config/simulatorSchema';
 import { dailySeries } from '../data/seriesFromBars';
 import type { OrderRequest } from '../domain/order';
-import { BacktestBroker } from './BacktestBroker';
-import { TimeMachine } from './timeMachine';
+import { testMarket, type TestMarketOptions } from './testMarket';
 
 type Row = [number, number, number, number, number];
 
-function setup(rows: Row[], sim: Partial<Record<keyof SimulatorConfig, unknown>> = {}, cash = 100_000) {
-  const series = dailySeries('AAA', rows);
-  const tm = new TimeMachine([series], series.ts);
-  const cfg = simulatorSchema.parse({ commission: { model: 'none' }, ...sim });
-  const broker = new BacktestBroker({ tm, sim: cfg, initialCash: cash, seed: 7 });
+function setup(rows: Row[], sim: TestMarketOptions['sim'] = {}, cash = 100_000) {
+  const { tm, broker, step } = testMarket([dailySeries('AAA', rows)], { sim: { commission: { model: 'none' }, ...sim }, initialCash: cash, seed: 7 });
   const events: BrokerEvent[] = [];
   broker.subscribe((e) => events.push(e));
-  tm.advanceTo(0);
-  broker.endOfSession();
-  const step = () => {
-    tm.advanceTo(tm.sessionIndex + 1);
-    broker.processBar();
-    broker.endOfSession();
-  };
   const submit = (r: Partial<OrderRequest>) =>
     broker.submitOrder({ instrument: 'AAA', side: 'BUY', type: 'MARKET', quantity: 10, timeInForce: 'DAY', ...r });
   return { tm, broker, events, step, submit };

@@ -1,11 +1,13 @@
 import type { BrokerInterface, CancelAck, OrderStatusReport, SubmitAck } from '../broker/BrokerInterface';
 import type { BrokerEvent, BrokerEventType, BrokerListener } from '../broker/events';
+import { orderStatusReport } from '../broker/orderStatusReport';
 import type { SimulatorConfig } from '../config/simulatorSchema';
 import { DAY_CLOSE, DAY_OPEN, tradingDayEdges } from '../data/tradingDay';
 import { sideSign } from '../domain/enums';
 import { createOrderRefs, type OrderRefs } from '../domain/ids';
+import { newOrder } from '../domain/newOrder';
 import type { Fill, Order, OrderRequest, Timestamp } from '../domain/order';
-import { isTerminal, transition } from '../domain/orderState';
+import { transition } from '../domain/orderState';
 import type { AccountState, Position } from '../domain/portfolio';
 import { Portfolio } from '../engine/portfolio';
 import { createCommissionModel, type CommissionInput, type CommissionModel } from './commission';
@@ -134,27 +136,7 @@ export class BacktestBroker implements BrokerInterface {
     const now = this.now();
     const seq = ++this.orderSeq;
     const ref = request.clientOrderRef ?? this.orderRefs.refFor(seq);
-    const order: Order = {
-      id: `O${seq}`,
-      clientOrderRef: ref,
-      instrument: request.instrument,
-      side: request.side,
-      type: request.type,
-      quantity: request.quantity,
-      limitPrice: request.limitPrice ?? null,
-      stopPrice: request.stopPrice ?? null,
-      timeInForce: request.timeInForce,
-      createdAt: now,
-      mode: 'BACKTEST',
-      metadata: request.metadata ?? null,
-      status: 'PENDING',
-      filledQuantity: 0,
-      avgFillPrice: 0,
-      commission: 0,
-      triggered: false,
-      statusReason: null,
-      updatedAt: now,
-    };
+    const order = newOrder(`O${seq}`, ref, request, 'BACKTEST', now);
     this.totals.orders++;
     if (this.retain) this.orders.set(order.id, order);
     const inst = this.tm.lookup(request.instrument);
@@ -212,16 +194,7 @@ export class BacktestBroker implements BrokerInterface {
 
   getOrderStatus(orderId: string): OrderStatusReport | undefined {
     const o = this.working.get(orderNumber(orderId))?.order ?? this.orders.get(orderId);
-    if (!o) return undefined;
-    return {
-      orderId: o.id,
-      clientOrderRef: o.clientOrderRef,
-      status: o.status,
-      filledQuantity: o.filledQuantity,
-      remainingQuantity: isTerminal(o.status) ? 0 : o.quantity - o.filledQuantity,
-      avgFillPrice: o.avgFillPrice,
-      statusReason: o.statusReason,
-    };
+    return o ? orderStatusReport(o) : undefined;
   }
 
   getOrderStatuses(orderIds: readonly string[]): (OrderStatusReport | undefined)[] {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { BrokerInterface, CancelAck, OrderStatusReport, SubmitAck } from '../BrokerInterface';
 import type { BrokerEventType, BrokerListener } from '../events';
+import { orderStatusReport } from '../orderStatusReport';
 import type { BarSeries } from '../../data/BarSeries';
 import type { Fill, Order, OrderRequest, Timestamp } from '../../domain/order';
 import { isTerminal } from '../../domain/orderState';
@@ -265,16 +266,7 @@ export class IbBroker implements BrokerInterface {
 
   getOrderStatus(orderId: string): OrderStatusReport | undefined {
     const o = this.commands.order(orderId);
-    if (!o) return undefined;
-    return {
-      orderId: o.id,
-      clientOrderRef: o.clientOrderRef,
-      status: o.status,
-      filledQuantity: o.filledQuantity,
-      remainingQuantity: isTerminal(o.status) ? 0 : Math.max(0, o.quantity - o.filledQuantity),
-      avgFillPrice: o.avgFillPrice,
-      statusReason: o.statusReason,
-    };
+    return o ? orderStatusReport(o) : undefined;
   }
 
   getOrderStatuses(orderIds: readonly string[]): (OrderStatusReport | undefined)[] {

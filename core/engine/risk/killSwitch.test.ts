@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { BrokerEvent } from '../../broker/events';
-import { simulatorSchema } from '../../config/simulatorSchema';
 import { dailySeries } from '../../data/seriesFromBars';
-import { BacktestBroker } from '../../sim/BacktestBroker';
-import { TimeMachine } from '../../sim/timeMachine';
+import { testMarket } from '../../sim/testMarket';
 import { KILL_SWITCH_INTENT, runKillSwitch } from './killSwitch';
 
 function market() {
   const bar = (p: number) => [p, p + 1, p - 1, p, 1_000_000];
   const rows = Array.from({ length: 10 }, () => bar(100));
-  const series = ['AAA', 'BBB', 'CCC'].map((s) => dailySeries(s, rows));
-  const tm = new TimeMachine(series, series[0].ts);
-  const broker = new BacktestBroker({ tm, sim: simulatorSchema.parse({ commission: { model: 'none' } }), initialCash: 100_000, seed: 1 });
-  tm.advanceTo(0);
-  broker.endOfSession();
-  const step = () => {
-    tm.advanceTo(tm.sessionIndex + 1);
-    broker.processBar();
-    broker.endOfSession();
-  };
-  return { broker, step };
+  return testMarket(['AAA', 'BBB', 'CCC'].map((s) => dailySeries(s, rows)), { sim: { commission: { model: 'none' } } });
 }
 
 describe('runKillSwitch against the backtest broker', () => {

@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { RUN_STATUSES } from '../../store/rows';
 import { method } from '../contractTypes';
+import { fillRecordSchema, noInput, nullableNum, num, orderRecordSchema, ts } from './common';
 
-/** Epoch milliseconds, UTC. */
-const ts = z.number().finite();
-const num = z.number().finite();
-const nullableNum = num.nullable();
 const runId = z.string().uuid();
 
-export const RUN_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const;
+/** The statuses a stored run can have (the store's own list). */
+export { RUN_STATUSES };
 
 /** The engine's metrics as recorded with a run (see core/backtest/metrics.ts for their definitions). */
 export const metricsSchema = z
@@ -128,33 +127,10 @@ export const ORDER_SORT_FIELDS = ['createdAt', 'instrument', 'side', 'type', 'qu
 export const FILL_SORT_FIELDS = ['ts', 'instrument', 'side', 'quantity', 'price', 'commission', 'slippage'] as const;
 export const TRADE_SORT_FIELDS = ['entryTs', 'exitTs', 'instrument', 'direction', 'quantity', 'pnl', 'returnPct', 'barsHeld'] as const;
 
-export const orderRowSchema = z.object({
-  id: z.string(),
-  clientOrderRef: z.string(),
-  instrument: z.string(),
-  side: z.string(),
-  type: z.string(),
-  quantity: num,
-  limitPrice: nullableNum,
-  stopPrice: nullableNum,
-  timeInForce: z.string(),
-  status: z.string(),
-  filledQuantity: num,
-  avgFillPrice: num,
-  commission: num,
-  statusReason: z.string().nullable(),
-  createdAt: ts,
-  updatedAt: ts,
+export const orderRowSchema = orderRecordSchema.extend({
   intent: z.string().nullable(),
 });
-export const fillRowSchema = z.object({
-  id: z.string(),
-  orderId: z.string(),
-  instrument: z.string(),
-  side: z.string(),
-  quantity: num,
-  price: num,
-  commission: num,
+export const fillRowSchema = fillRecordSchema.extend({
   slippage: num,
   referencePrice: num,
   ts,
@@ -238,8 +214,8 @@ export const backtestMethods = {
   /** Queues a run; it starts when the runs before it are done. */
   'backtests.launch': method(z.object({ spec: specInput }).strict(), jobSchema),
   'backtests.cancel': method(z.object({ jobId: z.string().min(1).max(100) }).strict(), jobSchema),
-  'backtests.jobs': method(z.object({}).strict().prefault({}), z.array(jobSchema)),
-  'backtests.defaults': method(z.object({}).strict().prefault({}), z.object({ spec: specInput })),
+  'backtests.jobs': method(noInput, z.array(jobSchema)),
+  'backtests.defaults': method(noInput, z.object({ spec: specInput })),
   'backtests.equity': method(z.object({ runId, maxPoints }).strict(), equityCurveSchema),
   'backtests.returns': method(byRun, periodReturnsSchema),
   'backtests.prices': method(z.object({ runId, symbol: z.string().min(1).max(50), maxPoints }).strict(), priceChartSchema),
@@ -253,7 +229,7 @@ export const backtestMethods = {
   ),
   'backtests.export': method(exportInputSchema, exportFileSchema),
   'backtests.compare': method(z.object({ runIds: z.array(runId).min(2).max(4) }).strict(), compareSchema),
-  'strategies.list': method(z.object({}).strict().prefault({}), z.array(strategyInfoSchema)),
+  'strategies.list': method(noInput, z.array(strategyInfoSchema)),
 } as const;
 
 export const backtestEvents = {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { method } from '../contractTypes';
-
-const ts = z.number().finite();
-const num = z.number().finite();
+import { noInput, num, ts } from './common';
 
 export const DATA_IMPORT_FORMATS = ['yahoo', 'stooq', 'backtrader', 'generic', 'ib'] as const;
 
@@ -77,7 +75,7 @@ export const instrumentSchema = z.object({
 });
 
 export const dataMethods = {
-  'data.series': method(z.object({}).strict().prefault({}), z.array(seriesInfoSchema)),
+  'data.series': method(noInput, z.array(seriesInfoSchema)),
   'data.bars': method(
     z
       .object({
@@ -101,7 +99,7 @@ export const dataMethods = {
     z.object({ symbol: z.string().min(1).max(50), barSize: z.string().min(1).max(10).optional() }).strict(),
     z.array(seriesInfoSchema),
   ),
-  'data.instruments': method(z.object({}).strict().prefault({}), z.array(instrumentSchema)),
+  'data.instruments': method(noInput, z.array(instrumentSchema)),
 } as const;
 
 export const dataEvents = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../contractTypes';
+import { noInput } from './common';
 
 export const systemInfoSchema = z.object({
   appVersion: z.string(),
@@ -10,5 +11,5 @@ export const systemInfoSchema = z.object({
 });
 
 export const systemMethods = {
-  'system.info': method(z.object({}).strict().prefault({}), systemInfoSchema),
+  'system.info': method(noInput, systemInfoSchema),
 } as const;

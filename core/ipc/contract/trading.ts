@@ -2,12 +2,7 @@ import { z } from 'zod';
 import { ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../../domain/enums';
 import { RISK_CHECK_NAMES, RISK_CHECK_STATUSES } from '../../engine/risk/riskTypes';
 import { method } from '../contractTypes';
-
-/** Epoch milliseconds, UTC. */
-const ts = z.number().finite();
-const num = z.number().finite();
-const nullableNum = num.nullable();
-const empty = z.object({}).strict().prefault({});
+import { fillRecordSchema, noInput, nullableNum, num, orderRecordSchema, ts } from './common';
 
 export const TRADING_MODES = ['PAPER', 'LIVE'] as const;
 export type TradingMode = (typeof TRADING_MODES)[number];
@@ -83,34 +78,16 @@ export const positionSchema = z.object({
 });
 export type PositionDto = z.infer<typeof positionSchema>;
 
-export const tradingOrderSchema = z.object({
-  id: z.string(),
-  clientOrderRef: z.string(),
-  instrument: z.string(),
+export const tradingOrderSchema = orderRecordSchema.extend({
   side: z.enum(SIDES),
   type: z.enum(ORDER_TYPES),
-  quantity: num,
-  limitPrice: nullableNum,
-  stopPrice: nullableNum,
   timeInForce: z.enum(TIME_IN_FORCE),
   status: z.enum(ORDER_STATUSES),
-  filledQuantity: num,
-  avgFillPrice: num,
-  commission: num,
-  statusReason: z.string().nullable(),
-  createdAt: ts,
-  updatedAt: ts,
 });
 export type TradingOrderDto = z.infer<typeof tradingOrderSchema>;
 
-export const executionSchema = z.object({
-  id: z.string(),
-  orderId: z.string(),
-  instrument: z.string(),
+export const executionSchema = fillRecordSchema.extend({
   side: z.enum(SIDES),
-  quantity: num,
-  price: num,
-  commission: num,
   ts,
 });
 export type ExecutionDto = z.infer<typeof executionSchema>;
@@ -306,9 +283,9 @@ export const historyResultSchema = z.object({
 });
 
 export const tradingMethods = {
-  'trading.state': method(empty, tradingStateSchema),
+  'trading.state': method(noInput, tradingStateSchema),
   'trading.connect': method(connectInputSchema, connectionSchema),
-  'trading.disconnect': method(empty, connectionSchema),
+  'trading.disconnect': method(noInput, connectionSchema),
   /** The pre-trade check the ticket shows before sending; sends nothing. */
   'trading.checkOrder': method(orderTicketSchema, checkOrderResultSchema),
   'trading.submitOrder': method(orderTicketSchema.extend({ confirm: z.boolean().default(false) }), submitResultSchema),
@@ -318,9 +295,9 @@ export const tradingMethods = {
   'trading.dismissUnknownOrder': method(z.object({ orderId }).strict(), commandAckSchema),
   /** Cancels every open order, and with flatten closes every position at market. */
   'trading.killSwitch': method(z.object({ flatten: z.boolean(), confirm: z.literal(true) }).strict(), killSwitchReportSchema),
-  'trading.resetBreaker': method(empty, breakerSchema),
+  'trading.resetBreaker': method(noInput, breakerSchema),
   'trading.armLive': method(z.object({ phrase: z.string().max(200) }).strict(), modeStateSchema),
-  'trading.disarmLive': method(empty, modeStateSchema),
+  'trading.disarmLive': method(noInput, modeStateSchema),
   /** Subscribes (or drops) a symbol's last/bid/ask; answers the latest quote known. */
   'trading.quote': method(
     z.object({ symbol, action: z.enum(['subscribe', 'unsubscribe']).default('subscribe') }).strict(),

@@ -4,6 +4,7 @@ import { ConfigError, type ConfigIssue } from '../../config/ConfigError';
 import { parseSpec, type ResolvedSpec } from '../../config/loadSpec';
 import { specSchema } from '../../config/specSchema';
 import type { SpecIssue, StrategyInfo } from '../../ipc/contract/backtests';
+import { syntheticPlan } from '../../data/synthetic';
 import { BUILTIN_STRATEGIES } from '../../strategy/registry';
 
 const FORM = 'backtest form';
@@ -55,6 +56,14 @@ export function specIssues(spec: Record<string, unknown>, baseDir: string): Spec
     }
   } else if (!existsSync(resolved.strategy.module)) {
     issues.push({ path: 'strategy.module', message: `no such file: ${resolved.strategy.module}` });
+  }
+  if (resolved.data.kind === 'synthetic') {
+    try {
+      syntheticPlan(resolved.data);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      issues.push({ path: 'data.synthetic', message: err.message.replace(/^generateSyntheticMarket: /, '') });
+    }
   }
   if (resolved.data.kind === 'csv') {
     resolved.data.files.forEach((f, i) => {

@@ -1,14 +1,14 @@
 import type { CancelAck, OrderStatusReport, SubmitAck } from '../../broker/BrokerInterface';
 import type { BrokerEventType, BrokerListener } from '../../broker/events';
-import { simulatorSchema } from '../../config/simulatorSchema';
 import type { Bar, BarSeries } from '../../data/BarSeries';
 import { dailySeries, seriesFromBars } from '../../data/seriesFromBars';
 import type { Mode } from '../../domain/enums';
 import type { Fill, Order, OrderRequest, Timestamp } from '../../domain/order';
 import type { AccountState, Position } from '../../domain/portfolio';
 import type { ConnectionState } from '../../ipc/contract/trading';
-import { BacktestBroker } from '../../sim/BacktestBroker';
-import { TimeMachine } from '../../sim/timeMachine';
+import type { BacktestBroker } from '../../sim/BacktestBroker';
+import { testMarket } from '../../sim/testMarket';
+import type { TimeMachine } from '../../sim/timeMachine';
 import type {
   BrokerAccountSummary,
   BrokerConnectionStatus,
@@ -43,6 +43,7 @@ export class TestSimBroker implements TradingBroker {
   connectedTo: { host: string; port: number; clientId: number } | null = null;
   private status: BrokerConnectionStatus = { state: 'disconnected', reason: null };
   private readonly tm: TimeMachine;
+  private readonly nextBar: () => void;
   private readonly stateListeners = new Set<(s: BrokerConnectionStatus) => void>();
   private readonly logListeners = new Set<(e: BrokerLogEntry) => void>();
   private readonly quoteListeners = new Map<string, Set<(q: BrokerQuote) => void>>();
@@ -54,18 +55,15 @@ export class TestSimBroker implements TradingBroker {
   ) {
     this.mode = settings.mode;
     const series = Object.entries(closes).map(([symbol, cs]) => dailySeries(symbol, cs.map((c) => [c, c, c, c, 1e9])));
-    this.tm = new TimeMachine(series, series[0].ts);
-    const sim = simulatorSchema.parse({ commission: { model: 'per_share', rate: 0.01, minimum: 1 }, slippage_bps: 0, spread_bps: 0 });
-    this.inner = new BacktestBroker({ tm: this.tm, sim, initialCash, seed: 1 });
-    this.tm.advanceTo(0);
-    this.inner.endOfSession();
+    const market = testMarket(series, { sim: { commission: { model: 'per_share', rate: 0.01, minimum: 1 }, slippage_bps: 0, spread_bps: 0 }, initialCash });
+    this.tm = market.tm;
+    this.inner = market.broker;
+    this.nextBar = market.step;
   }
 
   /** The market moves to its next bar: working orders meet it, quotes follow it. */
   step(): void {
-    this.tm.advanceTo(this.tm.sessionIndex + 1);
-    this.inner.processBar();
-    this.inner.endOfSession();
+    this.nextBar();
     for (const [symbol, listeners] of this.quoteListeners) for (const l of listeners) l(this.quoteOf(symbol));
   }
 

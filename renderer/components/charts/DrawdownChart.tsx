@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { fmtSignedPct } from '../common/format';
-import { timeXAxisProps, valueYAxisProps } from './axisProps';
+import { crosshairTooltipProps, plotFrameProps, timeXAxisProps, valueYAxisProps } from './axisProps';
 import { useChartPalette } from './chartTheme';
 import { PointTooltip, type TooltipField } from './PointTooltip';
 import type { EquityPoint } from './seriesRows';
@@ -29,20 +29,12 @@ export function DrawdownChart({ points, domain, syncId, selectedTs, height = 130
 
   return (
     <div className="chart" data-testid="drawdown-chart">
-      <AreaChart
-        data={points as EquityPoint[]}
-        width="100%"
-        height={height}
-        responsive
-        syncId={syncId}
-        margin={{ top: 4, right: 0, bottom: 0, left: 8 }}
-      >
+      <AreaChart data={points as EquityPoint[]} {...plotFrameProps(height, 4)} syncId={syncId}>
         <CartesianGrid stroke={pal.grid} />
         <XAxis {...timeXAxisProps(domain, axis, pal)} />
         <YAxis {...valueYAxisProps(pal, fmtAxisPct)} domain={yAxis.domain} ticks={yAxis.ticks} interval={0} />
         <Tooltip
-          isAnimationActive={false}
-          cursor={{ stroke: pal.muted, strokeDasharray: '3 3' }}
+          {...crosshairTooltipProps(pal)}
           content={(props) => <PointTooltip props={props} fields={fields} />}
         />
         <Area

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { fmtNumber, fmtSignedPct } from '../common/format';
-import { timeXAxisProps, valueYAxisProps } from './axisProps';
+import { crosshairTooltipProps, plotFrameProps, timeXAxisProps, valueYAxisProps } from './axisProps';
 import { useChartPalette } from './chartTheme';
 import { PointTooltip, type TooltipField } from './PointTooltip';
 import { pointAt, type EquityPoint } from './seriesRows';
@@ -38,11 +38,8 @@ export function EquityChart({ points, domain, syncId, selectedTs, onPickDate, he
     <div className="chart chart--clickable" data-testid="equity-chart">
       <LineChart
         data={points as EquityPoint[]}
-        width="100%"
-        height={height}
-        responsive
+        {...plotFrameProps(height)}
         syncId={syncId}
-        margin={{ top: 8, right: 0, bottom: 0, left: 8 }}
         cursor="crosshair"
         // Hover state updates at once (not on the next frame), so a quick click lands on the point under it.
         throttledEvents={SYNC_EVENTS}
@@ -55,8 +52,7 @@ export function EquityChart({ points, domain, syncId, selectedTs, onPickDate, he
         <XAxis {...timeXAxisProps(domain, axis, pal)} />
         <YAxis {...valueYAxisProps(pal, fmtCompact)} domain={['auto', 'auto']} />
         <Tooltip
-          isAnimationActive={false}
-          cursor={{ stroke: pal.muted, strokeDasharray: '3 3' }}
+          {...crosshairTooltipProps(pal)}
           content={(props) => <PointTooltip props={props} fields={fields} footer={<div className="chart-tooltip__hint">click: positions on this date</div>} />}
         />
         {hasBenchmark && (

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { CartesianGrid, ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 import { fmtInt, fmtNumber } from '../common/format';
-import { timeXAxisProps, valueYAxisProps } from './axisProps';
+import { crosshairTooltipProps, plotFrameProps, timeXAxisProps, valueYAxisProps } from './axisProps';
 import { useChartPalette } from './chartTheme';
 import { PointTooltip, type TooltipField } from './PointTooltip';
 import { thinMarkers, type PricePoint, type TradeMarker } from './seriesRows';
@@ -48,13 +48,12 @@ export function PriceChart({ points, buys, sells, height = 260 }: PriceChartProp
 
   return (
     <div className="chart" data-testid="price-chart">
-      <ComposedChart data={points as PricePoint[]} width="100%" height={height} responsive margin={{ top: 8, right: 0, bottom: 0, left: 8 }}>
+      <ComposedChart data={points as PricePoint[]} {...plotFrameProps(height)}>
         <CartesianGrid stroke={pal.grid} />
         <XAxis {...timeXAxisProps(domain, axis, pal)} />
         <YAxis {...valueYAxisProps(pal, fmtCompact)} domain={['auto', 'auto']} />
         <Tooltip
-          isAnimationActive={false}
-          cursor={{ stroke: pal.muted, strokeDasharray: '3 3' }}
+          {...crosshairTooltipProps(pal)}
           content={(props) => {
             const p = props.payload?.[0]?.payload as PricePoint | undefined;
             const fills = p ? (byDate.get(p.t) ?? []) : [];

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { fmtSignedPct } from '../common/format';
-import { valueYAxisProps } from './axisProps';
+import { plotFrameProps, valueYAxisProps } from './axisProps';
 import { AXIS_FONT, useChartPalette } from './chartTheme';
 import { fmtAxisPct } from './timeAxis';
 import './charts.css';
@@ -18,7 +18,7 @@ export function YearlyReturnsChart({ years, height = 220 }: { years: readonly Ye
   const hasBenchmark = useMemo(() => years.some((y) => y.benchmarkPct !== null), [years]);
   return (
     <div className="chart" data-testid="yearly-chart">
-      <BarChart data={years as YearlyBar[]} width="100%" height={height} responsive margin={{ top: 8, right: 0, bottom: 0, left: 8 }} barGap={1}>
+      <BarChart data={years as YearlyBar[]} {...plotFrameProps(height)} barGap={1}>
         <CartesianGrid stroke={pal.grid} vertical={false} />
         <XAxis dataKey="year" tick={{ ...AXIS_FONT, fill: pal.muted }} stroke={pal.grid} interval="preserveStartEnd" />
         <YAxis {...valueYAxisProps(pal, fmtAxisPct)} />

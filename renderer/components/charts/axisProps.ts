@@ -29,3 +29,16 @@ export function valueYAxisProps(pal: ChartPalette, format: (v: number) => string
     stroke: pal.grid,
   };
 }
+
+/**
+ * Size and margins of a plot that fills its panel's width. Every plot leaves the same room on the
+ * left and none on the right (the value axis is there), so plots stacked in one column line up.
+ */
+export function plotFrameProps(height: number, top = 8) {
+  return { width: '100%' as const, height, responsive: true, margin: { top, right: 0, bottom: 0, left: 8 } };
+}
+
+/** A point tooltip with a dashed vertical crosshair, drawn at once rather than animated. */
+export function crosshairTooltipProps(pal: ChartPalette) {
+  return { isAnimationActive: false, cursor: { stroke: pal.muted, strokeDasharray: '3 3' } };
+}

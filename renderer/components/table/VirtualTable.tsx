@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { fmtInt } from '../common/format';
+import { ariaSort, SortButton } from '../common/SortButton';
 import { nextSort, type SortDir, type SortState } from './pageWindow';
 import type { RowRange } from './usePagedRows';
 import './virtualTable.css';
@@ -36,9 +37,6 @@ export interface VirtualTableProps<Row, F extends string> {
 
 export const ROW_HEIGHT = 24;
 const OVERSCAN = 20;
-
-const ariaSort = (sort: SortState<string> | null | undefined, field: string | undefined) =>
-  !field || sort?.field !== field ? 'none' : sort.dir === 'asc' ? 'ascending' : 'descending';
 
 /**
  * A table that draws only the rows in view: a million rows cost the same as fifty. Rows not yet
@@ -92,24 +90,15 @@ export function VirtualTable<Row, F extends string>(props: VirtualTableProps<Row
     >
       <div className="vtable__scroll" ref={scrollRef}>
         <div className="vtable__head" role="row" style={{ gridTemplateColumns: template, minWidth }}>
-          {columns.map((c) => (
-            <div
-              key={c.id}
-              role="columnheader"
-              aria-sort={ariaSort(sort, c.sortField)}
-              className={`vtable__th${c.align === 'right' ? ' num' : ''}`}
-              data-col={c.id}
-            >
-              {c.sortField && onSort ? (
-                <button type="button" className="sort-btn" onClick={() => onSort(nextSort(sort ?? null, c.sortField as F, c.firstDir))}>
-                  {c.header}
-                  {sort?.field === c.sortField && <span className="sort-arrow">{sort.dir === 'asc' ? '▲' : '▼'}</span>}
-                </button>
-              ) : (
-                c.header
-              )}
-            </div>
-          ))}
+          {columns.map((c) => {
+            const field = c.sortField;
+            const dir = field && sort?.field === field ? sort.dir : null;
+            return (
+              <div key={c.id} role="columnheader" aria-sort={ariaSort(dir)} className={`vtable__th${c.align === 'right' ? ' num' : ''}`} data-col={c.id}>
+                {field && onSort ? <SortButton label={c.header} dir={dir} onClick={() => onSort(nextSort(sort ?? null, field, c.firstDir))} /> : c.header}
+              </div>
+            );
+          })}
         </div>
         {rowCount === 0 ? (
           <div className="vtable__empty" data-testid={`${testId}-empty`}>

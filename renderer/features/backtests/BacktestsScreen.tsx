@@ -6,9 +6,10 @@ import type { RunStatus } from '../../api/queryKeys';
 import { ConfirmDialog } from '../../components/common/ConfirmDialog';
 import { ErrorNote } from '../../components/common/ErrorNote';
 import { useDebounced } from '../../components/common/useDebounced';
-import { MIN_COMPARE, useCompareStore } from '../../stores/compareStore';
+import { useCompareStore } from '../../stores/compareStore';
 import { useListPrefs } from '../../stores/listPrefsStore';
 import { navigate } from '../../stores/routeStore';
+import { CompareButton } from '../compare/CompareButton';
 import { RunsTable } from './RunsTable';
 import { sortRuns } from './sortRuns';
 
@@ -61,16 +62,7 @@ export function BacktestsScreen() {
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          className="btn"
-          data-testid="compare-selected"
-          disabled={selected.length < MIN_COMPARE}
-          title={selected.length < MIN_COMPARE ? 'Tick two to four runs to compare' : undefined}
-          onClick={() => navigate({ name: 'compare', ids: selected })}
-        >
-          Compare{selected.length > 0 ? ` (${selected.length})` : ''}
-        </button>
+        <CompareButton selected={selected} className="btn" testId="compare-selected" hint="Tick two to four runs to compare" />
         <a className="btn btn--primary" href="#/new" data-testid="new-backtest">
           + New backtest
         </a>

@@ -1,6 +1,7 @@
 import type { RunSummary } from '../../../core/ipc/contract/backtests';
 import { fmtDateTime, fmtInt, fmtPeriod, fmtRatio, fmtSignedPct, signClass } from '../../components/common/format';
 import { ProgressBar } from '../../components/common/ProgressBar';
+import { ariaSort, SortButton } from '../../components/common/SortButton';
 import { StatusBadge } from '../../components/common/StatusBadge';
 import type { SortDir, SortKey } from './sortRuns';
 
@@ -44,18 +45,14 @@ export function RunsTable({ runs, sortKey, sortDir, onSort, selected, onToggle, 
             <th className="cell-check">
               <span className="visually-hidden">Compare</span>
             </th>
-            {COLUMNS.map((c) => (
-              <th
-                key={c.key}
-                className={c.numeric ? 'num' : undefined}
-                aria-sort={sortKey === c.key ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none'}
-              >
-                <button type="button" className="sort-btn" data-testid={`sort-${c.key}`} onClick={() => onSort(c.key)}>
-                  {c.label}
-                  {sortKey === c.key && <span className="sort-arrow">{sortDir === 'asc' ? '▲' : '▼'}</span>}
-                </button>
-              </th>
-            ))}
+            {COLUMNS.map((c) => {
+              const dir = sortKey === c.key ? sortDir : null;
+              return (
+                <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={ariaSort(dir)}>
+                  <SortButton label={c.label} dir={dir} testId={`sort-${c.key}`} onClick={() => onSort(c.key)} />
+                </th>
+              );
+            })}
             <th className="cell-actions">
               <span className="visually-hidden">Actions</span>
             </th>

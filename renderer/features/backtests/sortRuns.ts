@@ -1,5 +1,7 @@
 import type { RunSummary } from '../../../core/ipc/contract/backtests';
-export type SortDir = 'asc' | 'desc';
+import type { SortDir } from '../../components/table/pageWindow';
+
+export type { SortDir };
 
 /** The list's sortable columns and the value each sorts by (null: no value, always listed last). */
 export const SORT_VALUES = {

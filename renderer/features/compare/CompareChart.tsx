@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_FONT, AXIS_WIDTH, useChartPalette } from '../../components/charts/chartTheme';
+import { crosshairTooltipProps, plotFrameProps, timeXAxisProps, valueYAxisProps } from '../../components/charts/axisProps';
+import { useChartPalette } from '../../components/charts/chartTheme';
 import { PointTooltip, type TooltipField } from '../../components/charts/PointTooltip';
 import { fmtAxisPct, timeAxis } from '../../components/charts/timeAxis';
 import { fmtSignedPct } from '../../components/common/format';
@@ -24,20 +25,11 @@ export function CompareChart({ rows, series }: { rows: readonly OverlayRow[]; se
 
   return (
     <div className="chart" data-testid="compare-chart">
-      <LineChart data={rows as OverlayRow[]} width="100%" height={340} responsive margin={{ top: 8, right: 0, bottom: 0, left: 8 }}>
+      <LineChart data={rows as OverlayRow[]} {...plotFrameProps(340)}>
         <CartesianGrid stroke={pal.grid} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={domain}
-          ticks={axis.ticks}
-          tickFormatter={axis.format}
-          tick={{ ...AXIS_FONT, fill: pal.muted }}
-          stroke={pal.grid}
-        />
-        <YAxis orientation="right" width={AXIS_WIDTH} domain={['auto', 'auto']} tickFormatter={fmtAxisPct} tick={{ ...AXIS_FONT, fill: pal.muted }} stroke={pal.grid} />
-        <Tooltip isAnimationActive={false} cursor={{ stroke: pal.muted, strokeDasharray: '3 3' }} content={(props) => <PointTooltip props={props} fields={fields} />} />
+        <XAxis {...timeXAxisProps(domain, axis, pal)} />
+        <YAxis {...valueYAxisProps(pal, fmtAxisPct)} domain={['auto', 'auto']} />
+        <Tooltip {...crosshairTooltipProps(pal)} content={(props) => <PointTooltip props={props} fields={fields} />} />
         <ReferenceLine y={0} stroke={pal.muted} strokeDasharray="4 3" />
         {series.map((s) => (
           <Line key={s.runId} dataKey={s.runId} name={s.name} stroke={s.colour} strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls />

@@ -2,7 +2,7 @@ import { useRuns } from '../../api/backtests';
 import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtPeriod, fmtSignedPct, signClass } from '../../components/common/format';
 import { MAX_COMPARE, MIN_COMPARE, useCompareStore } from '../../stores/compareStore';
-import { navigate } from '../../stores/routeStore';
+import { CompareButton } from './CompareButton';
 
 /** Choosing two to four finished runs when the compare screen is opened without them. */
 export function ComparePicker() {
@@ -17,15 +17,7 @@ export function ComparePicker() {
         <span className="muted">
           Pick {MIN_COMPARE} to {MAX_COMPARE} runs
         </span>
-        <button
-          type="button"
-          className="btn btn--primary"
-          data-testid="compare-go"
-          disabled={selected.length < MIN_COMPARE}
-          onClick={() => navigate({ name: 'compare', ids: selected })}
-        >
-          Compare{selected.length > 0 ? ` (${selected.length})` : ''}
-        </button>
+        <CompareButton selected={selected} className="btn btn--primary" testId="compare-go" />
       </div>
       <ErrorNote error={runs.error} what="The runs could not be loaded" />
       {choices.length < MIN_COMPARE && !runs.isPending ? (

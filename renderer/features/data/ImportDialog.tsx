@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import { DATA_IMPORT_FORMATS, type SeriesInfoDto } from '../../../core/ipc/contract/data';
 import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtInt } from '../../components/common/format';
 import { ProgressBar } from '../../components/common/ProgressBar';
 import { useDebounced } from '../../components/common/useDebounced';
+import { useModalDialog } from '../../components/common/useModalDialog';
 import { useImport, usePreview, useProgress } from './dataQueries';
 import { importBlock, importInput, previewMatches, uploadTooLarge, type ImportFormat, type ImportRequest } from './importForm';
 import { ImportPreview } from './ImportPreview';
@@ -27,7 +28,7 @@ interface ImportDialogProps {
  * whole. The file is read here, in the page, and its text sent to the engine.
  */
 export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const [file, setFile] = useState<PickedFile | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [symbol, setSymbol] = useState('');
@@ -37,13 +38,6 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
   const runImport = useImport();
   const progress = useProgress('data.importProgress', file?.name ?? null, runImport.isPending);
   const settledSymbol = useDebounced(symbol, SYMBOL_DEBOUNCE_MS);
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   const { mutate: askPreview, reset: resetPreview } = preview;
   useEffect(() => {

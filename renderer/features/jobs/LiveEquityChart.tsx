@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_FONT, AXIS_WIDTH, useChartPalette } from '../../components/charts/chartTheme';
+import { crosshairTooltipProps, plotFrameProps, timeXAxisProps, valueYAxisProps } from '../../components/charts/axisProps';
+import { useChartPalette } from '../../components/charts/chartTheme';
 import { PointTooltip, type TooltipField } from '../../components/charts/PointTooltip';
 import { fmtCompact, timeAxis } from '../../components/charts/timeAxis';
 import { fmtNumber } from '../../components/common/format';
+import { useThrottled } from '../../components/common/useThrottled';
+import { thinSeries, type LiveSeries } from '../../stores/liveEquityStore';
 
 /** Equity stays near the initial cash early in a run: compact labels (10k, 10k, 10k) would all read the same. */
 const equityTick = (v: number): string => (Math.abs(v) < 1e6 ? fmtNumber(v, 0) : fmtCompact(v));
-import { useThrottled } from '../../components/common/useThrottled';
-import { thinSeries, type LiveSeries } from '../../stores/liveEquityStore';
 
 /** The chart redraws at most this often and with at most this many points, however fast the run reports. */
 const REDRAW_MS = 300;
@@ -35,21 +36,11 @@ export function LiveEquityChart({ series, initialCash, domain }: { series: LiveS
 
   return (
     <div className="chart" data-testid="live-equity-chart" data-points={points.length}>
-      <LineChart data={points} width="100%" height={200} responsive margin={{ top: 8, right: 0, bottom: 0, left: 8 }}>
+      <LineChart data={points} {...plotFrameProps(200)}>
         <CartesianGrid stroke={pal.grid} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={span}
-          ticks={axis.ticks}
-          tickFormatter={axis.format}
-          tick={{ ...AXIS_FONT, fill: pal.muted }}
-          stroke={pal.grid}
-          allowDataOverflow
-        />
-        <YAxis orientation="right" width={AXIS_WIDTH} domain={['auto', 'auto']} tickFormatter={equityTick} tick={{ ...AXIS_FONT, fill: pal.muted }} stroke={pal.grid} />
-        <Tooltip isAnimationActive={false} cursor={{ stroke: pal.muted, strokeDasharray: '3 3' }} content={(props) => <PointTooltip props={props} fields={fields} />} />
+        <XAxis {...timeXAxisProps(span, axis, pal)} />
+        <YAxis {...valueYAxisProps(pal, equityTick)} domain={['auto', 'auto']} />
+        <Tooltip {...crosshairTooltipProps(pal)} content={(props) => <PointTooltip props={props} fields={fields} />} />
         {initialCash !== null && <ReferenceLine y={initialCash} stroke={pal.muted} strokeDasharray="4 3" />}
         <Line dataKey="equity" stroke={colour} strokeWidth={1.5} dot={false} isAnimationActive={false} />
       </LineChart>

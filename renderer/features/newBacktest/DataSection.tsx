@@ -1,28 +1,18 @@
 import { useRef } from 'react';
-import { STORE_FIELD_PATHS, StoreSourceFields } from '../data/StoreSourceFields';
+import { StoreSourceFields } from '../data/StoreSourceFields';
+import { adjustmentField } from './adjustmentField';
 import { csvToText, textToCsv } from './csvSource';
 import { FieldList, FormCard, SectionIssues, type SpecEditor } from './FieldList';
-import { PERIOD_FIELDS, SYNTHETIC_FIELDS } from './specFields';
+import { dataKindOf, type DataKind } from './dataFields';
+import { PERIOD_FIELDS } from './specFields';
 import { getAt } from './specPath';
+import { SyntheticFields } from './SyntheticFields';
 import { useDraftText } from './useDraftText';
-
-type DataKind = 'synthetic' | 'csv' | 'store';
+import './newBacktest.css';
 
 const SYNTHETIC_START = { synthetic: { symbols: 20, years: 10, seed: 1 } };
 const CSV_START = { csv: '' };
 const STORE_START = { store: { bar_size: '1d' } };
-
-export const DATA_SECTION_PATHS = ['data', 'data.synthetic', 'data.csv', 'data.store'];
-
-export function dataFieldPaths(kind: DataKind): string[] {
-  const own = kind === 'synthetic' ? SYNTHETIC_FIELDS.map((f) => f.path) : kind === 'store' ? STORE_FIELD_PATHS : [];
-  return [...own, ...PERIOD_FIELDS.map((f) => f.path)];
-}
-
-export function dataKindOf(data: unknown): DataKind {
-  if (getAt(data, 'store') !== undefined) return 'store';
-  return getAt(data, 'csv') !== undefined ? 'csv' : 'synthetic';
-}
 
 /** The data to run on (synthetic market, CSV files or the bar store), and the period. */
 export function DataSection({ editor }: { editor: SpecEditor }) {
@@ -35,8 +25,8 @@ export function DataSection({ editor }: { editor: SpecEditor }) {
     remembered.current[kind] = data;
     editor.set('data', remembered.current[next]);
   };
-  const csvIssues = editor.issues.get('data.csv');
-  const [csvText, setCsvText] = useDraftText(getAt(data, 'csv'), csvToText, textToCsv, (v) => editor.set('data.csv', v));
+  // Synthetic prices are never adjusted: the engine refuses an adjustment for them.
+  const adjustment = kind === 'synthetic' ? [] : [adjustmentField(getAt(data, 'adjustment'))];
 
   return (
     <FormCard
@@ -57,41 +47,52 @@ export function DataSection({ editor }: { editor: SpecEditor }) {
       {kind === 'store' ? (
         <>
           <StoreSourceFields editor={editor} />
+          <div className="store-adjustment">
+            <FieldList fields={adjustment} editor={editor} />
+          </div>
           <SectionIssues path="data.store" editor={editor} />
         </>
       ) : kind === 'synthetic' ? (
-        <>
-          <FieldList fields={SYNTHETIC_FIELDS} editor={editor} />
-          <SectionIssues path="data.synthetic" editor={editor} />
-        </>
+        <SyntheticFields editor={editor} />
       ) : (
-        <div className="field field--wide" data-field="data.csv">
-          <label htmlFor="f-data-csv">CSV files</label>
-          <textarea
-            id="f-data-csv"
-            className="input"
-            rows={3}
-            spellCheck={false}
-            placeholder={'../shared/data/GOOG.csv\nor one SYMBOL=path per line'}
-            aria-invalid={csvIssues !== undefined}
-            aria-describedby={csvIssues ? 'f-data-csv-issue' : 'f-data-csv-hint'}
-            data-testid="field-data.csv"
-            value={csvText}
-            onChange={(e) => setCsvText(e.target.value)}
-          />
-          {csvIssues ? (
-            <div className="field__issue" id="f-data-csv-issue" role="alert" data-testid="issue-data.csv">
-              {csvIssues.join('; ')}
-            </div>
-          ) : (
-            <div className="field__hint" id="f-data-csv-hint">
-              Paths on the engine's machine, relative to the folder it was started in
-            </div>
-          )}
-        </div>
+        <FieldList fields={adjustment} editor={editor}>
+          <CsvFilesField editor={editor} />
+        </FieldList>
       )}
       <h3 className="card__sub">Period</h3>
       <FieldList fields={PERIOD_FIELDS} editor={editor} />
     </FormCard>
+  );
+}
+
+/** The CSV files as one text box: a path, or one SYMBOL=path per line. */
+function CsvFilesField({ editor }: { editor: SpecEditor }) {
+  const issues = editor.issues.get('data.csv');
+  const [text, setText] = useDraftText(getAt(editor.spec, 'data.csv'), csvToText, textToCsv, (v) => editor.set('data.csv', v));
+  return (
+    <div className="field field--wide" data-field="data.csv">
+      <label htmlFor="f-data-csv">CSV files</label>
+      <textarea
+        id="f-data-csv"
+        className="input"
+        rows={3}
+        spellCheck={false}
+        placeholder={'../shared/data/GOOG.csv\nor one SYMBOL=path per line'}
+        aria-invalid={issues !== undefined}
+        aria-describedby={issues ? 'f-data-csv-issue' : 'f-data-csv-hint'}
+        data-testid="field-data.csv"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {issues ? (
+        <div className="field__issue" id="f-data-csv-issue" role="alert" data-testid="issue-data.csv">
+          {issues.join('; ')}
+        </div>
+      ) : (
+        <div className="field__hint" id="f-data-csv-hint">
+          Paths on the engine's machine, relative to the folder it was started in
+        </div>
+      )}
+    </div>
   );
 }

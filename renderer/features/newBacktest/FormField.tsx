@@ -30,7 +30,7 @@ export function FormField({ field, value, issues, onChange }: FormFieldProps) {
   if (field.kind === 'boolean') {
     const checked = value === undefined ? field.defaultValue === true : value === true;
     return (
-      <div className="field field--check" data-field={field.path}>
+      <div className={`field field--check${field.wide ? ' field--wide' : ''}`} data-field={field.path}>
         <label htmlFor={id}>
           <input
             id={id}
@@ -49,7 +49,7 @@ export function FormField({ field, value, issues, onChange }: FormFieldProps) {
   }
 
   return (
-    <div className={`field${field.kind === 'json' ? ' field--wide' : ''}`} data-field={field.path}>
+    <div className={`field${field.kind === 'json' || field.wide ? ' field--wide' : ''}`} data-field={field.path}>
       <label htmlFor={id}>
         {field.label}
         {field.required && <span className="field__required"> *</span>}

@@ -4,7 +4,8 @@ import { ErrorNote } from '../../components/common/ErrorNote';
 import { useDraftStore } from '../../stores/draftStore';
 import { navigate } from '../../stores/routeStore';
 import { CommissionSection, commissionModelOf } from './CommissionSection';
-import { DATA_SECTION_PATHS, DataSection, dataFieldPaths, dataKindOf } from './DataSection';
+import { DATA_SECTION_PATHS, dataFieldPaths } from './dataFields';
+import { DataSection } from './DataSection';
 import { FieldCard, type SpecEditor } from './FieldList';
 import { placeIssues } from './issues';
 import { ACCOUNT_FIELDS, COMMISSION_FIELDS, EXECUTION_FIELDS, GENERAL_FIELDS, PLANNER_FIELDS } from './specFields';
@@ -50,7 +51,7 @@ export function NewBacktestScreen({ from }: { from: string | null }) {
     return [
       ...STATIC_PATHS,
       ...SECTION_PATHS,
-      ...dataFieldPaths(dataKindOf(spec.data)),
+      ...dataFieldPaths(spec.data),
       ...strategyFields(spec, strategyList).map((f) => f.path),
       ...COMMISSION_FIELDS[model].map((f) => f.path),
     ];

@@ -7,6 +7,8 @@ interface FieldBase {
   required: boolean;
   /** Shown as the placeholder when the field is left empty (the engine then applies it). */
   defaultValue?: unknown;
+  /** Takes a whole row of the grid (a long hint reads on one line). */
+  wide?: boolean;
 }
 
 export interface NumberField extends FieldBase {

@@ -27,13 +27,6 @@ export const GENERAL_FIELDS: FieldModel[] = [
   select('benchmark', 'Benchmark', ['buy_and_hold', 'none']),
 ];
 
-export const SYNTHETIC_FIELDS: FieldModel[] = [
-  num('data.synthetic.symbols', 'Symbols', { integer: true, min: 1, step: 1, required: true }),
-  num('data.synthetic.years', 'Years', { min: 0, minExclusive: true, step: 1, required: true }),
-  num('data.synthetic.seed', 'Market seed', { integer: true, step: 1, defaultValue: 1 }),
-  { kind: 'date', path: 'data.synthetic.start', label: 'First session', required: false, defaultValue: '2000-01-03' },
-];
-
 export const PERIOD_FIELDS: FieldModel[] = [
   { kind: 'date', path: 'start', label: 'Start', required: false, hint: 'Empty: from the first bar' },
   { kind: 'date', path: 'end', label: 'End (inclusive)', required: false, hint: 'Empty: to the last bar' },

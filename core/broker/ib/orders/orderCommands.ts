@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { CancelAck, SubmitAck } from '../../BrokerInterface';
 import type { BrokerEvent } from '../../events';
+import { newOrder } from '../../../domain/newOrder';
 import type { Order, OrderRequest } from '../../../domain/order';
 import { isTerminal, transition } from '../../../domain/orderState';
 import { invalidOrderReason } from '../../../sim/orderValidation';
@@ -65,27 +66,7 @@ export class OrderCommands {
     const d = this.d;
     const now = d.now();
     const ref = request.clientOrderRef ?? randomUUID();
-    const order: Order = {
-      id: randomUUID(),
-      clientOrderRef: ref,
-      instrument: request.instrument,
-      side: request.side,
-      type: request.type,
-      quantity: request.quantity,
-      limitPrice: request.limitPrice ?? null,
-      stopPrice: request.stopPrice ?? null,
-      timeInForce: request.timeInForce,
-      createdAt: now,
-      mode: d.mode,
-      metadata: request.metadata ?? null,
-      status: 'PENDING',
-      filledQuantity: 0,
-      avgFillPrice: 0,
-      commission: 0,
-      triggered: false,
-      statusReason: null,
-      updatedAt: now,
-    };
+    const order = newOrder(randomUUID(), ref, request, d.mode, now);
     if (d.book.hasRef(ref) || orderRefExists(d.db, ref)) {
       const reason = `duplicate client order ref ${ref}`;
       this.refused.set(order.id, order);

@@ -1,5 +1,6 @@
 import { OrderAction, OrderType as IbOrderType, SecType, type Contract, type Order as IbOrder, type TimeInForce as IbTif } from '@stoqey/ib';
-import type { OrderType, Side, TimeInForce } from '../../../domain/enums';
+import type { OrderType } from '../../../domain/enums';
+import type { Order } from '../../../domain/order';
 
 /** The instrument as the adapter trades it: a US stock routed SMART, identified by IB's conId. */
 export interface IbInstrument {
@@ -25,14 +26,8 @@ export function stockLookup(symbol: string): Contract {
   return { symbol, secType: SecType.STK, exchange: 'SMART', currency: 'USD' };
 }
 
-export interface IbOrderTerms {
-  side: Side;
-  type: OrderType;
-  quantity: number;
-  limitPrice: number | null;
-  stopPrice: number | null;
-  timeInForce: TimeInForce;
-}
+/** The terms of one of our orders that the IB order carries. */
+export type IbOrderTerms = Pick<Order, 'side' | 'type' | 'quantity' | 'limitPrice' | 'stopPrice' | 'timeInForce'>;
 
 const TYPE: Record<OrderType, IbOrderType> = {
   MARKET: IbOrderType.MKT,
