@@ -1,6 +1,6 @@
 import type { Timestamp } from '../domain/order';
 
-/** One instrument's bars in columnar typed arrays, ascending by timestamp. */
+/** One instrument's bars in columnar typed arrays, ascending by timestamp (ticks may share a millisecond stamp). */
 export interface BarSeries {
   readonly symbol: string;
   /** Bar size in seconds when regular (86400 for daily); 0 when unknown or irregular. */

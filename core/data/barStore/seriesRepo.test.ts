@@ -63,6 +63,20 @@ describe('bar store series', () => {
     expect(dataFingerprint([oracle])).toBe(findSeries(db, 'ORCL', '1d')?.fingerprint);
   });
 
+  it('stores ticks that share a stamp, keeping them in one chunk across a chunk boundary', () => {
+    const n = CHUNK_BARS + 10;
+    const ts = Float64Array.from({ length: n }, (_, i) => 1_000_000 + i * 7);
+    // Bars at the chunk boundary share a millisecond; a bar series would be refused for it.
+    ts[CHUNK_BARS] = ts[CHUNK_BARS - 1];
+    for (let i = CHUNK_BARS + 1; i < n; i++) ts[i] = ts[i - 1] + 7;
+    const ones = new Float64Array(n).fill(1);
+    const ticks: BarSeries = { symbol: 'TCK', barSeconds: 0, length: n, ts, open: ones, high: ones, low: ones, close: ones, volume: ones };
+    expect(() => writeSeries(db, ticks, { ...refuse, barSize: '1m' })).toThrow(/bar 4096 is not later than the bar before it/);
+    writeSeries(db, ticks, { ...refuse, barSize: 'tick' });
+    expect(chunkCount()).toBe(2);
+    expectSameBars(loadSeries(db, ['TCK'], 'tick')[0], ticks);
+  });
+
   it('loads every series of a bar size when no symbols are named, by symbol', () => {
     for (const s of generateSyntheticMarket({ symbols: 3, years: 1, seed: 1 }).reverse()) writeSeries(db, s, refuse);
     expect(loadSeries(db, null, '1d').map((s) => s.symbol)).toEqual(['SYN000', 'SYN001', 'SYN002']);

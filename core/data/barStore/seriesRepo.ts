@@ -30,7 +30,7 @@ export interface WriteSeriesOptions {
 export function writeSeries(db: Database.Database, series: BarSeries, opts: WriteSeriesOptions): SeriesInfo {
   const symbol = normalizeSymbol(series.symbol);
   const barSize = canonicalBarSize(opts.barSize);
-  checkAscending(series, symbol);
+  checkAscending(series, symbol, barSize);
   const n = series.length;
   const info: Omit<SeriesInfo, 'id'> = {
     symbol,
@@ -74,8 +74,10 @@ export function writeSeries(db: Database.Database, series: BarSeries, opts: Writ
         info.hasAdjClose ? 1 : 0,
       );
     const id = Number(lastInsertRowid);
-    for (let from = 0; from < n; from += CHUNK_BARS) {
-      const to = Math.min(n, from + CHUNK_BARS);
+    for (let from = 0, to = 0; from < n; from = to) {
+      to = Math.min(n, from + CHUNK_BARS);
+      // Ticks sharing a stamp stay in one chunk: chunks are keyed by their first stamp.
+      while (to < n && series.ts[to] === series.ts[to - 1]) to++;
       insertChunk.run(id, series.ts[from], series.ts[to - 1], to - from, encodeChunk(series, from, to));
     }
     ensureInstrument(db, symbol);
@@ -125,11 +127,13 @@ export function barSizeRank(barSize: string): number {
   return barSize === IRREGULAR_BAR_SIZE ? 0 : barSizeSeconds(parseBarSize(barSize));
 }
 
-function checkAscending(series: BarSeries, symbol: string): void {
+/** Stamps must ascend; ticks (bar size 'tick') may share one, as two trades in one millisecond do. */
+function checkAscending(series: BarSeries, symbol: string, barSize: string): void {
   if (series.length === 0) throw new RangeError(`cannot store ${symbol}: the series has no bars`);
   const ts = series.ts;
+  const ticks = barSize === IRREGULAR_BAR_SIZE;
   for (let i = 1; i < series.length; i++) {
-    if (!(ts[i] > ts[i - 1])) {
+    if (!(ts[i] > ts[i - 1] || (ticks && ts[i] === ts[i - 1]))) {
       throw new RangeError(`cannot store ${symbol}: bar ${i} is not later than the bar before it (stamps must ascend)`);
     }
   }

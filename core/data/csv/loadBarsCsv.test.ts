@@ -1,7 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvError } from './CsvError';
 import { loadBarsCsv, symbolFromFileName } from './loadBarsCsv';
 import { parseBarsCsv } from './parseBarsCsv';
 import { profileStepSeconds, profileTs, SHARED_DATA_DIR, sharedDataProfile } from './sharedDataProfile';
@@ -25,21 +24,21 @@ const FIRST_ROW: Record<string, readonly number[]> = {
   '2006-week-002.txt': [3578.73, 3685.99, 3578.73, 3629.25, 0, NaN],
   '2006-month-001.txt': [3578.73, 3707.63, 3515.07, 3691.41, 0, NaN],
   '2006-min-005.txt': [3578.73, 3587.88, 3578.73, 3582.99, 0, NaN],
+  'ticksample.csv': [3067, 3067, 3067, 3067, 180, NaN],
   '2006-01-02-volume-min-001.txt': [3602, 3603, 3597, 3599, 5699, NaN],
   '2006-volume-day-001.txt': [3602, 3624, 3596, 3617, 164794, NaN],
 };
 
 const dataFiles = readdirSync(DATA_DIR).filter((name) => /\.(csv|txt)$/.test(name));
-const loadable = dataFiles.filter((name) => name !== 'ticksample.csv');
 
 describe('loadBarsCsv on the shared real data', () => {
-  it('finds every data file and has a first-row check for each loadable one', () => {
+  it('finds every data file and has a first-row check for each', () => {
     expect(dataFiles).toContain('ticksample.csv');
-    expect(loadable.length).toBe(16);
-    expect(Object.keys(FIRST_ROW).sort()).toEqual([...loadable].sort());
+    expect(dataFiles.length).toBe(17);
+    expect(Object.keys(FIRST_ROW).sort()).toEqual([...dataFiles].sort());
   });
 
-  it.each(loadable)('%s loads with the profiled rows, span, step and close range', (name) => {
+  it.each(dataFiles)('%s loads with the profiled rows, span, step and close range', (name) => {
     const expected = profile[name];
     const series = loadBarsCsv(join(DATA_DIR, name));
     expect(series.length).toBe(expected.rows);
@@ -53,7 +52,7 @@ describe('loadBarsCsv on the shared real data', () => {
     expect(Math.max(...series.close)).toBe(expected.max_close);
   });
 
-  it.each(loadable)('%s has the expected first-row prices and adjusted close', (name) => {
+  it.each(dataFiles)('%s has the expected first-row prices and adjusted close', (name) => {
     const [open, high, low, close, volume, adjClose] = FIRST_ROW[name];
     const series = loadBarsCsv(join(DATA_DIR, name));
     expect([series.open[0], series.high[0], series.low[0], series.close[0], series.volume[0]]).toEqual([
@@ -67,29 +66,23 @@ describe('loadBarsCsv on the shared real data', () => {
     else expect(series.adjClose?.[0]).toBe(adjClose);
   });
 
-  it('rejects ticksample.csv on its duplicate timestamp, naming line 24 and the Datetime column', () => {
-    const path = join(DATA_DIR, 'ticksample.csv');
-    let caught: unknown;
-    try {
-      loadBarsCsv(path);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(CsvError);
-    const error = caught as CsvError;
-    expect(error.file).toBe(path);
-    expect(error.line).toBe(24);
-    expect(error.column).toBe('Datetime');
-    expect(error.reason).toBe('duplicate timestamp 2015-09-23T20:58:22.316Z (same as the previous row)');
-    expect(error.message).toBe(`${path}:24: column "Datetime": ${error.reason}`);
+  it('reads ticksample.csv whole: its two ticks in one millisecond are both kept, in file order', () => {
+    const series = loadBarsCsv(join(DATA_DIR, 'ticksample.csv'));
+    expect(series.length).toBe(135);
+    expect(series.ts[0]).toBe(Date.UTC(2015, 8, 23, 20, 57, 42, 146));
+    expect(series.ts[134]).toBe(Date.UTC(2015, 8, 23, 21, 0, 0, 238));
+    // Lines 23 and 24 share 20:58:22.316: rows 21 and 22 of the series, closes 3068 then 3069.
+    expect(series.ts[21]).toBe(series.ts[22]);
+    expect([series.close[21], series.close[22]]).toEqual([3068, 3069]);
   });
 
-  it('reads the ISO millisecond stamps of ticksample.csv up to the duplicate', () => {
-    const lines = readFileSync(join(DATA_DIR, 'ticksample.csv'), 'utf8').split('\n');
-    const series = parseBarsCsv(lines.slice(0, 23).join('\n'), { file: 'ticksample.csv', symbol: 'TICK' });
-    expect(series.length).toBe(22);
-    expect(series.ts[0]).toBe(Date.UTC(2015, 8, 23, 20, 57, 42, 146));
-    expect(series.ts[1]).toBe(Date.UTC(2015, 8, 23, 20, 57, 46, 151));
+  it('still refuses a repeated stamp without a fraction of a second, naming the line', () => {
+    const text = 'Date,Open,High,Low,Close,Volume\n2020-01-02,1,1,1,1,1\n2020-01-02,1,1,1,1,1\n';
+    expect(() => parseBarsCsv(text, { file: 'dup.csv', symbol: 'X' })).toThrow(
+      'dup.csv:3: column "Date": duplicate timestamp 2020-01-02T00:00:00.000Z (same as the previous row)',
+    );
+    const ticks = 'Datetime,Open,High,Low,Close,Volume\n2020-01-02T10:00:00.5,1,1,1,1,1\n2020-01-02T10:00:00.4,1,1,1,1,1\n';
+    expect(() => parseBarsCsv(ticks, { file: 't.csv', symbol: 'X' })).toThrow(/t.csv:3: .* is earlier than the previous row/);
   });
 
   it('defaults the symbol from the file name and lets the caller override it', () => {

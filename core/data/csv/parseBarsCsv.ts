@@ -66,7 +66,8 @@ export function readCsvHeader(text: string, file: string): CsvHeader {
  * Checks every row of OHLCV text, collecting up to `maxErrors` CsvErrors (a bad header is always the only
  * one), and builds the series only when there are none. The rules per row: the right field count, a valid
  * stamp, numeric cells, positive prices, non-negative volume, high >= max(open, close, low), low <= min(open,
- * close), and stamps strictly ascending (a repeat is a duplicate).
+ * close), and stamps strictly ascending (a repeat is a duplicate), except that ticks stamped to
+ * the millisecond may share a stamp.
  */
 export function scanBarsCsv(text: string, opts: ScanBarsCsvOptions): BarsCsvScan {
   const { file, symbol, onProgress } = opts;
@@ -126,7 +127,9 @@ export function scanBarsCsv(text: string, opts: ScanBarsCsvOptions): BarsCsvScan
         if (time !== time) fail(timeCol, `"${field(timeCol)}" is not a time of day (expected HH:MM:SS)`);
         ts = day + time;
       }
-      if (ts <= prevTs) {
+      // Ticks stamped to the millisecond may share a stamp (two trades in one millisecond are both
+      // real, kept in file order); bars may not.
+      if (ts < prevTs || (ts === prevTs && !hasFraction(text, starts[timeCol < 0 ? dateCol : timeCol], ends[timeCol < 0 ? dateCol : timeCol]))) {
         const stamp = new Date(ts).toISOString();
         fail(
           dateCol,
@@ -252,4 +255,10 @@ function onlyBlankLinesFrom(text: string, pos: number): boolean {
     if (c !== LF && c !== CR && c !== 32 && c !== 9) return false;
   }
   return true;
+}
+
+/** Whether a stamp field carries a fraction of a second ("20:58:22.316"): the mark of tick data. */
+function hasFraction(text: string, start: number, end: number): boolean {
+  const dot = text.indexOf('.', start);
+  return dot >= 0 && dot < end;
 }

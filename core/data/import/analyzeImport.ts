@@ -88,6 +88,9 @@ function warningsFor(series: BarSeries, barSize: string): string[] {
   }
   if (barSize === IRREGULAR_BAR_SIZE) {
     warnings.push("the bars have no regular step (ticks?): stored with bar size 'tick'; gaps are not counted");
+    let shared = 0;
+    for (let i = 1; i < series.length; i++) if (series.ts[i] === series.ts[i - 1]) shared++;
+    if (shared > 0) warnings.push(`${shared} tick${shared === 1 ? ' shares its' : 's share their'} millisecond stamp with the previous one; kept in file order`);
   }
   if (series.volume.every((v) => v === 0)) {
     warnings.push('volume is 0 on every bar: a backtest with use_volume_constraints fills nothing on it');
