@@ -1,5 +1,6 @@
 import type { PlannerConfig, SimulatorConfig } from '../config/simulatorSchema';
 import type { BarSeries } from '../data/BarSeries';
+import { tradingDay } from '../data/tradingDay';
 import type { Timestamp } from '../domain/order';
 import { BacktestBroker, type ExecutionTotals } from '../sim/BacktestBroker';
 import { TimeMachine } from '../sim/timeMachine';
@@ -89,7 +90,7 @@ function medianBarsPerDay(s: BarSeries): number {
   const counts: number[] = [];
   let day = Number.NaN;
   for (let i = 0; i < s.length; i++) {
-    const d = Math.floor(s.ts[i] / 86_400_000);
+    const d = tradingDay(s.ts[i]);
     if (d === day) counts[counts.length - 1]++;
     else {
       counts.push(1);

@@ -1,20 +1,8 @@
 import { z } from 'zod';
 import { parseBarSize } from './resample';
+import { SYNTHETIC_DEFAULTS } from './syntheticDefaults';
 
-/**
- * What the optional knobs of the synthetic market mean when left out. Leaving every one out gives the
- * original daily market bit for bit (runs and golden numbers recorded on it stay valid).
- */
-export const SYNTHETIC_DEFAULTS = {
-  bar_size: '1d',
-  session: { open: '09:30', close: '16:00' },
-  regimes: { turbulent_vol: 2.5, calm_days: 250, turbulent_days: 40 },
-  market_beta: 1,
-  drift: 0.03,
-  daily_volume: 1e6,
-  volume_profile: 'u_shape',
-  spread_bps: 5,
-} as const;
+export { SYNTHETIC_DEFAULTS };
 
 const DAY_SECONDS = 86_400;
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;

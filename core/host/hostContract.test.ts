@@ -33,7 +33,7 @@ describe.each(['in-process', 'ws'] as const)('engine contract over %s', (transpo
     t.client.on('backtests.progress', (p) => points.push(...p.equity));
     const job = await t.client.call('backtests.launch', { spec: smallSpec('contract run') });
     expect(job.state === 'queued' || job.state === 'running').toBe(true);
-    const done = await eventually(() => jobs.find((j) => j.jobId === job.jobId && j.state === 'completed') ?? false);
+    const done = await eventually(() => jobs.find((j) => j.jobId === job.jobId && j.state === 'completed') ?? false, 'the run to complete', 30_000);
     runId = done.runId as string;
   }, 60_000);
   afterAll(async () => t?.close());
@@ -129,9 +129,9 @@ describe.each(['in-process', 'ws'] as const)('engine contract over %s', (transpo
 
   it('cancels a running job, keeping what it computed', async () => {
     const job = await t.client.call('backtests.launch', { spec: smallSpec('to cancel', 40) });
-    await eventually(() => jobs.some((j) => j.jobId === job.jobId && j.state === 'running' && j.done > 0));
+    await eventually(() => jobs.some((j) => j.jobId === job.jobId && j.state === 'running' && j.done > 0), 'the run to start', 30_000);
     await t.client.call('backtests.cancel', { jobId: job.jobId });
-    const ended = await eventually(() => jobs.find((j) => j.jobId === job.jobId && j.state === 'cancelled') ?? false);
+    const ended = await eventually(() => jobs.find((j) => j.jobId === job.jobId && j.state === 'cancelled') ?? false, 'the run to be cancelled', 30_000);
     const run = (await t.client.call('backtests.list', {})).find((r) => r.id === ended.runId);
     expect(run?.status).toBe('cancelled');
     expect(run?.sessionsDone).toBeGreaterThan(0);

@@ -8,6 +8,8 @@ import { createWsTransport, type WebSocketLike } from '../ipc/wsClientTransport'
 import { createHost, type Host } from './createHost';
 import { startWebServer, type WebServer } from './webServer';
 
+export { eventually } from '../testing/eventually';
+
 export interface TestHost {
   host: Host;
   dataDir: string;
@@ -56,19 +58,4 @@ export async function startTestHost(transport: 'in-process' | 'ws'): Promise<Tes
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Polls until `check` stops throwing (or returns true), for conditions that arrive by events. */
-export async function eventually<T>(check: () => T | false | Promise<T | false>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v !== false) return v as T;
-    } catch (err) {
-      if (Date.now() > until) throw err;
-    }
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }

@@ -90,10 +90,10 @@ describe('web mode server', () => {
     const transport = createWsTransport({ url: `ws://127.0.0.1:${port}/ws?token=${token}`, create: (u) => nodeWebSocket(u), minDelayMs: 20 });
     transport.onState((s) => states.push(s));
     const client = new ApiClient(transport);
-    await eventually(() => transport.state === 'open');
+    await eventually(() => transport.state === 'open', 'the connection', 10_000);
     t.server?.dropConnections();
-    await eventually(() => states.includes('reconnecting'));
-    await eventually(() => transport.state === 'open');
+    await eventually(() => states.includes('reconnecting'), 'reconnecting', 10_000);
+    await eventually(() => transport.state === 'open', 'the connection', 10_000);
     expect((await client.call('system.info', {})).transport).toBe('web');
     transport.close();
   });
@@ -101,7 +101,7 @@ describe('web mode server', () => {
   it('a refused client stops retrying and says why', async () => {
     let refused = '';
     const transport = createWsTransport({ url: `ws://127.0.0.1:${port}/ws?token=wrong`, create: (u) => nodeWebSocket(u), onRefused: (r) => (refused = r) });
-    await eventually(() => refused !== '');
+    await eventually(() => refused !== '', 'the refusal', 10_000);
     expect(refused).toBe('missing or wrong token');
     expect(transport.state).toBe('closed');
   });

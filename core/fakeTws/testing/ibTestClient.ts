@@ -1,4 +1,5 @@
 import { EventName, IBApi } from '@stoqey/ib';
+import { eventually } from '../../testing/eventually';
 
 /** An `error` or `info` event as @stoqey/ib emitted it. */
 export interface ClientNotice {
@@ -27,16 +28,7 @@ export interface TestClient {
   close(): void;
 }
 
-/** Polls `probe` until it returns something other than undefined/false; fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => T | undefined | false, what: string, timeoutMs = 3000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+export { eventually };
 
 /** Requests are handled in order: once currentTime answers, everything sent before it was processed and answered. */
 export async function roundTrip(c: TestClient): Promise<void> {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { RUN_STATUSES } from '../../store/rows';
 import { method } from '../contractTypes';
+
+/** What the synthetic market's optional knobs mean when left out: the form shows them as placeholders. */
+export { SYNTHETIC_DEFAULTS } from '../../data/syntheticDefaults';
 import { fillRecordSchema, noInput, nullableNum, num, orderRecordSchema, ts } from './common';
 
 const runId = z.string().uuid();

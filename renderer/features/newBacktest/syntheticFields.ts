@@ -1,21 +1,13 @@
+import { SYNTHETIC_DEFAULTS } from '../../../core/ipc/contract/backtests';
 import type { FieldModel, NumberField } from './fieldModel';
 import { getAt } from './specPath';
 
 /**
  * The synthetic market's inputs, by the names of core/data/syntheticOptions.ts. The renderer imports
- * only core/ipc, so its defaults and bounds are written out here; syntheticFields.test.ts checks them
- * against the engine's schema and SYNTHETIC_DEFAULTS.
+ * only core/ipc, so the bounds are written out here; syntheticFields.test.ts checks them against the
+ * engine's schema. The defaults come from the contract.
  */
-export const SYNTHETIC_DEFAULTS = {
-  bar_size: '1d',
-  session: { open: '09:30', close: '16:00' },
-  regimes: { turbulent_vol: 2.5, calm_days: 250, turbulent_days: 40 },
-  market_beta: 1,
-  drift: 0.03,
-  daily_volume: 1e6,
-  volume_profile: 'u_shape',
-  spread_bps: 5,
-} as const;
+export { SYNTHETIC_DEFAULTS };
 
 /** The spec's default for `seed` (core/config/specSchema.ts). */
 export const DEFAULT_MARKET_SEED = 1;

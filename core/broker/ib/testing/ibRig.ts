@@ -5,7 +5,7 @@ import { simulatorSchema } from '../../../config/simulatorSchema';
 import type { BarSeries } from '../../../data/BarSeries';
 import { dailySeries } from '../../../data/seriesFromBars';
 import { startFakeTws, type FakeTws, type FakeTwsOptions, type FakeTwsState } from '../../../fakeTws/index';
-import { eventually } from '../../../fakeTws/testing/ibTestClient';
+import { eventually } from '../../../testing/eventually';
 import { openDatabase } from '../../../store/db';
 import { tempDir } from '../../../store/testDb';
 import { IbBroker, type IbBrokerOptions } from '../IbBroker';
