@@ -23,13 +23,12 @@ export class BuyAndHoldBenchmark {
 
   /** Value at the current session's close; buys what starts trading this session. */
   value(): number {
-    const tm = this.tm;
+    const { lastClose, now } = this.tm;
     let v = this.idle;
     for (let i = 0; i < this.shares.length; i++) {
-      const last = tm.lastIndex(i);
-      if (last < 0) continue;
-      const close = tm.series[i].close[last];
-      if (!this.bought[i] && tm.barIndex(i) >= 0) {
+      const close = lastClose[i];
+      if (Number.isNaN(close)) continue;
+      if (!this.bought[i] && !Number.isNaN(now.close[i])) {
         this.bought[i] = 1;
         this.shares[i] = this.slice / close;
         this.idle -= this.slice;

@@ -133,20 +133,10 @@ export function runBacktest(input: RunInput): RunResult {
     if (sink && (e.type === 'OrderFilled' || e.type === 'OrderCancelled' || e.type === 'OrderRejected')) sink.order(e.order);
   }, ['OrderFilled', 'OrderPartiallyFilled', 'OrderCancelled', 'OrderRejected']);
 
-  const openPrice: PriceAt = (i) => {
-    const b = tm.barIndex(i);
-    return b < 0 ? Number.NaN : tm.series[i].open[b];
-  };
-  const vwapPrice: PriceAt = (i) => {
-    const b = tm.barIndex(i);
-    if (b < 0) return Number.NaN;
-    const s = tm.series[i];
-    return (s.high[b] + s.low[b] + s.close[b]) / 3;
-  };
-  const closePrice: PriceAt = (i) => {
-    const b = tm.barIndex(i);
-    return b < 0 ? Number.NaN : tm.series[i].close[b];
-  };
+  const { open, high, low, close } = tm.now;
+  const openPrice: PriceAt = (i) => open[i];
+  const vwapPrice: PriceAt = (i) => (high[i] + low[i] + close[i]) / 3;
+  const closePrice: PriceAt = (i) => close[i];
   const executionPrice = sim.fill_timing === 'vwap' ? vwapPrice : openPrice;
   let pendingTargets: Targets | null = null;
 

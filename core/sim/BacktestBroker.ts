@@ -101,10 +101,7 @@ export class BacktestBroker implements BrokerInterface {
   /** Generated refs derive from this broker's prefix and the order's number (see core/domain/ids). */
   readonly orderRefs: OrderRefs = createOrderRefs();
   /** The close of instrument `i`'s bar this session, NaN when it has none. */
-  private readonly closeNow = (i: number): number => {
-    const bar = this.tm.barIndex(i);
-    return bar < 0 ? Number.NaN : this.tm.series[i].close[bar];
-  };
+  private readonly closeNow = (i: number): number => this.tm.now.close[i];
   private readonly feeInput: CommissionInput = {
     side: 'BUY', quantity: 0, price: 0, orderFilledQty: 0, orderFilledValue: 0, orderCommission: 0, monthVolume: 0,
   };
@@ -343,11 +340,12 @@ export class BacktestBroker implements BrokerInterface {
 
   /** Offers one bar to one order; returns the units filled (for the bar's participation budget). */
   private matchOne(w: Working, bar: number, phase: 'bar' | 'decision', used: number): number {
-    const series = this.tm.series[w.inst];
+    const now = this.tm.now;
+    const inst = w.inst;
     const o = w.order;
     const sim = this.sim;
     const remaining = o.quantity - o.filledQuantity;
-    const volume = series.volume[bar];
+    const volume = now.volume[inst];
     const capacity = sim.use_volume_constraints
       ? Math.max(0, Math.floor(sim.max_participation_rate * volume - used))
       : Number.POSITIVE_INFINITY;
@@ -371,10 +369,10 @@ export class BacktestBroker implements BrokerInterface {
     mo.remaining = remaining;
     mo.triggered = o.triggered;
     const mb = this.scratchBar;
-    mb.open = series.open[bar];
-    mb.high = series.high[bar];
-    mb.low = series.low[bar];
-    mb.close = series.close[bar];
+    mb.open = now.open[inst];
+    mb.high = now.high[inst];
+    mb.low = now.low[inst];
+    mb.close = now.close[inst];
     mb.volume = volume;
     const m = matchOrder(mo, mb, ctx, this.scratchResult);
     o.triggered = m.triggered;

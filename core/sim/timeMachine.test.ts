@@ -36,6 +36,26 @@ describe('TimeMachine', () => {
     expect(tm.view.close('BBB')).toBe(20);
   });
 
+  it("lays out this session's bars side by side for the engine, NaN where an instrument has none", () => {
+    const tm = machine();
+    tm.advanceTo(0);
+    expect([tm.now.open[0], tm.now.high[0], tm.now.low[0], tm.now.close[0], tm.now.volume[0]]).toEqual([10, 11, 9, 10, 100]);
+    expect(tm.now.close[1]).toBeNaN();
+    expect(tm.lastClose[1]).toBeNaN();
+    tm.advanceTo(1);
+    expect(tm.now.open[1]).toBe(20);
+    tm.advanceTo(2);
+    // BBB skips this session: no bar now, but its last close still marks it.
+    expect(tm.now.open[1]).toBeNaN();
+    expect(tm.now.volume[1]).toBeNaN();
+    expect(tm.lastClose[1]).toBe(20);
+    expect(tm.now.close[0]).toBe(12);
+    // A jump over several sessions lands on the right bars too.
+    const jumped = machine();
+    jumped.advanceTo(3);
+    expect([jumped.now.close[0], jumped.now.close[1], jumped.lastClose[1]]).toEqual([13, 22, 22]);
+  });
+
   it('throws a clear look-ahead error in strict mode when a strategy reads tomorrow', () => {
     const tm = machine();
     tm.advanceTo(1);

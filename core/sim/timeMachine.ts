@@ -2,6 +2,15 @@ import { barAt, type Bar, type BarSeries } from '../data/BarSeries';
 import type { Timestamp } from '../domain/order';
 import { LookAheadError, type BarField, type DataView } from './DataView';
 
+/** One value per instrument for the current session. */
+export interface SessionBars {
+  readonly open: Float64Array;
+  readonly high: Float64Array;
+  readonly low: Float64Array;
+  readonly close: Float64Array;
+  readonly volume: Float64Array;
+}
+
 /**
  * Holds the run's `asOf` and walks the sessions of the data's own calendar. Strategies get `view`,
  * a gate over the series: they never hold the raw arrays, and every read is checked against asOf.
@@ -21,6 +30,14 @@ export class TimeMachine {
   /** Per series: index of the bar stamped exactly at asOf, or -1. */
   private readonly current: Int32Array;
   private readonly bySymbol = new Map<string, number>();
+  /**
+   * Engine-side: this session's bar of every instrument, side by side (NaN where it has none).
+   * Copied once per session so the simulator, planner and marks read a few contiguous cache lines
+   * instead of six scattered arrays per instrument: that scatter cost a third of a 500-symbol run.
+   */
+  readonly now: SessionBars;
+  /** Engine-side: per instrument, the close of its latest bar at or before asOf (NaN before its first). */
+  readonly lastClose: Float64Array;
 
   constructor(
     series: readonly BarSeries[],
@@ -31,6 +48,9 @@ export class TimeMachine {
     this.calendar = calendar;
     this.count = new Int32Array(series.length);
     this.current = new Int32Array(series.length).fill(-1);
+    const column = (): Float64Array => new Float64Array(series.length).fill(Number.NaN);
+    this.now = { open: column(), high: column(), low: column(), close: column(), volume: column() };
+    this.lastClose = column();
     series.forEach((s, i) => {
       if (this.bySymbol.has(s.symbol)) throw new Error(`duplicate symbol ${s.symbol} in the data`);
       this.bySymbol.set(s.symbol, i);
@@ -68,14 +88,28 @@ export class TimeMachine {
     this.session = index;
     const asOf = this.calendar[index];
     let trading = 0;
+    const { open, high, low, close, volume } = this.now;
     for (let s = 0; s < this.series.length; s++) {
-      const ts = this.series[s].ts;
+      const series = this.series[s];
+      const ts = series.ts;
       let c = this.count[s];
       while (c < ts.length && ts[c] <= asOf) c++;
       this.count[s] = c;
-      const here = c > 0 && ts[c - 1] === asOf;
-      this.current[s] = here ? c - 1 : -1;
-      if (here) trading++;
+      const b = c - 1;
+      if (b >= 0 && ts[b] === asOf) {
+        trading++;
+        this.current[s] = b;
+        open[s] = series.open[b];
+        high[s] = series.high[b];
+        low[s] = series.low[b];
+        close[s] = series.close[b];
+        volume[s] = series.volume[b];
+        this.lastClose[s] = close[s];
+      } else {
+        this.current[s] = -1;
+        open[s] = high[s] = low[s] = close[s] = volume[s] = Number.NaN;
+        if (b >= 0) this.lastClose[s] = series.close[b];
+      }
     }
     this.trading = trading;
   }
@@ -88,11 +122,6 @@ export class TimeMachine {
   /** Engine-side: index of series `s`'s bar stamped at asOf, or -1 when it has none this session. */
   barIndex(s: number): number {
     return this.current[s];
-  }
-
-  /** Engine-side: index of series `s`'s latest bar at or before asOf, or -1. */
-  lastIndex(s: number): number {
-    return this.count[s] - 1;
   }
 
   private lookAhead(symbol: string, requested: string): void {

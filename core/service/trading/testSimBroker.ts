@@ -207,8 +207,8 @@ export class TestSimBroker implements TradingBroker {
 
   private quoteOf(symbol: string): BrokerQuote {
     const i = this.tm.lookup(symbol);
-    const bar = i < 0 ? -1 : this.tm.barIndex(i);
-    const last = bar < 0 ? null : this.tm.series[i].close[bar];
+    const close = i < 0 ? Number.NaN : this.tm.now.close[i];
+    const last = Number.isNaN(close) ? null : close;
     return { last, bid: last, ask: last, delayed: false };
   }
 }
