@@ -22,4 +22,10 @@ describe('order refs', () => {
       expect(refs.refFor(n).slice(-12)).toBe(n.toString(16).padStart(12, '0'));
     }
   });
+
+  it('give the same ref for a number however the numbers before it ran', () => {
+    const refs = createOrderRefs();
+    const seqs = [...Array.from({ length: 600 }, (_, i) => i), 300, 5, 70_000, 255, 256, 70_001];
+    expect(seqs.map((n) => refs.refFor(n))).toEqual(seqs.map((n) => orderRefFor(refs.prefix, n)));
+  });
 });

@@ -44,6 +44,17 @@ export function createOrderRefs(): OrderRefs {
   const c = hex(r.readUInt16BE(6) & 0x0fff, 3);
   const variant = (8 | (r[0] & 0x3)).toString(16);
   const prefix = `${a}-${b}-8${c}-${variant}`;
-  const head = `${prefix}000-`;
-  return { prefix, refFor: (seq) => (seq >= 0 && seq < 2 ** 48 && Number.isInteger(seq) ? head + hex12(seq) : orderRefFor(prefix, seq)) };
+  // Sequence numbers arrive in order, so all but the last two hex digits change once per 256 orders.
+  let stem = '';
+  let stemOf = -1;
+  const refFor = (seq: number): string => {
+    if (!(seq >= 0 && seq < 2 ** 48 && Number.isInteger(seq))) return orderRefFor(prefix, seq);
+    const high = Math.floor(seq / 256);
+    if (high !== stemOf) {
+      stemOf = high;
+      stem = orderRefFor(prefix, high * 256).slice(0, -2);
+    }
+    return stem + BYTE_HEX[seq & 255];
+  };
+  return { prefix, refFor };
 }

@@ -70,8 +70,15 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   const anyPending = pending.size > 0;
   // Reused for every instrument: slots for the one or two orders that move it toward its target.
   const legs: PlannedOrder[] = [];
+  // How many held and pending instruments the targets named: when all, nothing is left to close.
+  let heldSeen = 0;
+  let pendingSeen = 0;
   const visit = (instrument: string, target: number): void => {
-    const now = (positions.get(instrument) ?? 0) + (anyPending ? (pending.get(instrument) ?? 0) : 0);
+    const held = positions.get(instrument);
+    const onTheWay = anyPending ? pending.get(instrument) : undefined;
+    if (held !== undefined) heldSeen++;
+    if (onTheWay !== undefined) pendingSeen++;
+    const now = (held ?? 0) + (onTheWay ?? 0);
     // Looked up once: sizing a weight and the margin headroom both need it.
     const px = input.targets.kind === 'weight' && target !== 0 ? priceOf(instrument) : Number.NaN;
     const n = legsFor(instrument, now, targetQuantity(input, instrument, target, px), planner.lot_size, legs);
@@ -92,8 +99,10 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
     if (margin && after > QTY_EPS) grossAfterSells += after * (Number.isNaN(px) ? priceOf(instrument) : px);
   };
   for (const [name, target] of targets.values) visit(name, target);
-  for (const name of positions.keys()) if (!targets.values.has(name)) visit(name, 0);
-  for (const name of pending.keys()) if (!targets.values.has(name) && !positions.has(name)) visit(name, 0);
+  if (heldSeen < positions.size) for (const name of positions.keys()) if (!targets.values.has(name)) visit(name, 0);
+  if (pendingSeen < pending.size) {
+    for (const name of pending.keys()) if (!targets.values.has(name) && !positions.has(name)) visit(name, 0);
+  }
 
   const cost = buyCost(input.costs, priceOf);
   const lot = planner.lot_size;

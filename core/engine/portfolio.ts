@@ -1,6 +1,7 @@
 import type { AccountConfig } from '../config/simulatorSchema';
 import type { AccountState, Position } from '../domain/portfolio';
 import type { PortfolioView } from '../strategy/types';
+import { HeldQuantities } from './heldQuantities';
 
 /**
  * Cash and positions of one account, indexed by instrument number for speed. Equity is always
@@ -18,7 +19,7 @@ export class Portfolio implements PortfolioView {
   /** Running sums over held positions, kept in step with every fill and mark so equity is O(1). */
   private value = 0;
   private gross = 0;
-  private readonly positionsView = new Map<string, number>();
+  private readonly positionsView: HeldQuantities;
 
   constructor(
     readonly instruments: readonly string[],
@@ -31,6 +32,7 @@ export class Portfolio implements PortfolioView {
     this.avgCost = new Float64Array(n);
     this.mark = new Float64Array(n).fill(Number.NaN);
     this.realized = new Float64Array(n);
+    this.positionsView = new HeldQuantities(instruments, this.qty, this.held);
   }
 
   /** Applies a fill: signedQty > 0 buys. Realizes P&L on the part that reduces a position. */
@@ -53,13 +55,8 @@ export class Portfolio implements PortfolioView {
     }
     this.qty[i] = after;
     this.revalue(i);
-    if (after === 0) {
-      this.held.delete(i);
-      this.positionsView.delete(this.instruments[i]);
-    } else {
-      this.held.add(i);
-      this.positionsView.set(this.instruments[i], after);
-    }
+    if (after === 0) this.held.delete(i);
+    else if (before === 0) this.held.add(i);
   }
 
   /**

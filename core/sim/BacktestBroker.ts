@@ -14,6 +14,7 @@ import { createCommissionModel, type CommissionInput, type CommissionModel } fro
 import { matchOrder, type MatchBar, type MatchContext, type MatchOrder, type MatchResult } from './fillRules';
 import { rollingStats } from './marketStats';
 import { invalidOrderReason } from './orderValidation';
+import { WorkingOrders } from './workingOrders';
 import { createRng } from './rng';
 import type { TimeMachine } from './timeMachine';
 
@@ -83,8 +84,7 @@ export class BacktestBroker implements BrokerInterface {
   private readonly rng: () => number;
   private readonly orders = new Map<string, Order>();
   private readonly refs = new Set<string>();
-  /** Working orders by order number (a number key hashes faster than the id string). */
-  private readonly working = new Map<number, Working>();
+  private readonly working = new WorkingOrders<Working>();
   private readonly workingByInst: Working[][];
   private readonly fills: Fill[] = [];
   private readonly listeners: Subscriber[] = [];
@@ -157,7 +157,7 @@ export class BacktestBroker implements BrokerInterface {
       offered: false,
       done: false,
     };
-    this.working.set(seq, w);
+    this.working.add(w);
     this.workingByInst[inst].push(w);
     if (this.wanted.has('OrderAccepted')) this.emit({ type: 'OrderAccepted', order, at: now });
     return { accepted: true, orderId: order.id, clientOrderRef: ref };
@@ -184,7 +184,8 @@ export class BacktestBroker implements BrokerInterface {
 
   /** Cancels every working order (e.g. before a rebalance re-plans from positions). */
   cancelAll(reason: string): void {
-    for (const w of [...this.working.values()]) this.finish(w, 'CANCELLED', reason);
+    // A listener may cancel others from the copy while it is walked.
+    for (const w of this.working.snapshot()) if (!w.done) this.finish(w, 'CANCELLED', reason);
   }
 
   // ---- queries ----
@@ -199,7 +200,7 @@ export class BacktestBroker implements BrokerInterface {
   }
 
   getOpenOrders(): Order[] {
-    return [...this.working.values()].map((w) => ({ ...w.order }));
+    return this.working.snapshot().map((w) => ({ ...w.order }));
   }
 
   /** Whether every instrument has a bar this session. */
@@ -215,7 +216,7 @@ export class BacktestBroker implements BrokerInterface {
   /** Signed remaining quantity of working orders per instrument. */
   pendingQuantities(): Map<string, number> {
     const m = new Map<string, number>();
-    for (const w of this.working.values()) {
+    for (const w of this.working.snapshot()) {
       const rest = w.sign * (w.order.quantity - w.order.filledQuantity);
       m.set(w.order.instrument, (m.get(w.order.instrument) ?? 0) + rest);
     }
@@ -290,9 +291,8 @@ export class BacktestBroker implements BrokerInterface {
   endOfSession(): void {
     const p = this.portfolio;
     p.markAll(this.closeNow);
-    // Deleting the entry being visited is safe while iterating a Map.
-    for (const w of this.working.values()) {
-      if (w.offered && w.order.timeInForce === 'DAY' && this.atDayEdge(w.inst, DAY_CLOSE))
+    for (const w of this.working.snapshot()) {
+      if (!w.done && w.offered && w.order.timeInForce === 'DAY' && this.atDayEdge(w.inst, DAY_CLOSE))
         this.finish(w, 'CANCELLED', 'expired: DAY order reached the end of its session');
     }
     // Reported when fills moved cash or positions; mark-to-market alone is read with getAccountState().
@@ -545,7 +545,7 @@ export class BacktestBroker implements BrokerInterface {
 
   private unlink(w: Working): void {
     w.done = true;
-    this.working.delete(w.seq);
+    this.working.removed();
     const list = this.workingByInst[w.inst];
     if (list.length === 1 && list[0] === w) list.pop();
     else {

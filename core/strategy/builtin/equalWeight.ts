@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { tradingDay } from '../../data/tradingDay';
 import type { Timestamp } from '../../domain/order';
-import type { StrategyDefinition } from '../types';
+import type { StrategyDefinition, Targets } from '../types';
 import { isoWeekKey, monthKey } from './calendar';
 import { equalWeights, weightParam } from './commonParams';
 
@@ -20,6 +20,12 @@ const PERIOD_KEY: Record<EqualWeightParams['rebalance'], (ts: Timestamp) => numb
   monthly: monthKey,
 };
 
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export const equalWeight: StrategyDefinition<EqualWeightParams> = {
   name: 'equal-weight',
   description:
@@ -28,6 +34,7 @@ export const equalWeight: StrategyDefinition<EqualWeightParams> = {
   create({ rebalance, weight }, ctx) {
     const keyOf = PERIOD_KEY[rebalance];
     let lastKey: number | null = null;
+    let last: { trading: string[]; targets: Targets } | null = null;
     return (asOf, view) => {
       const key = keyOf(asOf);
       if (key === lastKey) return null;
@@ -35,7 +42,10 @@ export const equalWeight: StrategyDefinition<EqualWeightParams> = {
       // A session where nothing trades cannot be priced, so the rebalance waits for the next one.
       if (!trading.length) return null;
       lastKey = key;
-      return { kind: 'weight', values: equalWeights(trading, weight) };
+      // Most sessions trade the same symbols as the last rebalance: the same targets, not built again.
+      if (last && sameList(trading, last.trading)) return last.targets;
+      last = { trading, targets: { kind: 'weight', values: equalWeights(trading, weight) } };
+      return last.targets;
     };
   },
 };
