@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOrderRefs, orderRefFor } from './ids';
+import { createOrderRefs, orderRefFor, seqOfRef } from './ids';
 
 const UUID_V8 = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -21,6 +21,17 @@ describe('order refs', () => {
     for (const n of [0, 9, 255, 256, 65535, 2 ** 24 - 1, 2 ** 24, 123456789012, 2 ** 48 - 1]) {
       expect(refs.refFor(n).slice(-12)).toBe(n.toString(16).padStart(12, '0'));
     }
+  });
+
+  it('give their number back from their digits, and -1 for anything orderRefFor would not write', () => {
+    const { prefix } = createOrderRefs();
+    for (const n of [0, 1, 255, 2 ** 48 - 1, 2 ** 48, Number.MAX_SAFE_INTEGER]) expect(seqOfRef(orderRefFor(prefix, n), prefix)).toBe(n);
+    const ref = orderRefFor(prefix, 0xabc);
+    expect(seqOfRef(ref.toUpperCase(), prefix.toUpperCase())).toBe(-1);
+    expect(seqOfRef(ref, 'other-prefix')).toBe(-1);
+    expect(seqOfRef(`${ref}0`, prefix)).toBe(-1);
+    expect(seqOfRef(ref.replace(/-(?=[0-9a-f]{12}$)/, 'x'), prefix)).toBe(-1);
+    expect(seqOfRef(`${prefix}fff-ffffffffffff`, prefix)).toBe(-1);
   });
 
   it('give the same ref for a number however the numbers before it ran', () => {

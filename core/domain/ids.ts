@@ -37,6 +37,25 @@ export function orderRefFor(prefix: string, seq: number): string {
   return `${prefix}${hex(high, 3)}-${hex(seq - high * 2 ** 48, 12)}`;
 }
 
+/**
+ * The sequence number `ref` carries if it is exactly `orderRefFor(prefix, n)` for some n, else -1.
+ * Read from its digits, without formatting a ref to compare: a backtest checks one per order.
+ */
+export function seqOfRef(ref: string, prefix: string): number {
+  const at = prefix.length;
+  if (ref.length !== at + 16 || ref.charCodeAt(at + 3) !== 45 || !ref.startsWith(prefix)) return -1;
+  let n = 0;
+  for (let i = at; i < ref.length; i++) {
+    if (i === at + 3) continue;
+    const c = ref.charCodeAt(i);
+    // Lowercase hex only, as orderRefFor writes it.
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (d < 0) return -1;
+    n = n * 16 + d;
+  }
+  return n <= MAX_SEQ ? n : -1;
+}
+
 export function createOrderRefs(): OrderRefs {
   const r = randomBytes(8);
   const a = hex(r.readUInt32BE(0), 8);

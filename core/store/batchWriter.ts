@@ -7,6 +7,8 @@ type Value = string | number | null;
 export interface TablePlan {
   table: string;
   columns: string[];
+  /** Per column: for an enum column its values, bound as positions in this list; otherwise null. */
+  enums: (string[] | null)[];
   /** Column the writer fills with `scopeValue` on every row: the run's INTEGER row, or the mode. */
   scopeColumn: string;
   scopeValue: string | number;
@@ -29,7 +31,13 @@ export function createBatchWriter(db: Database.Database, plans: readonly TablePl
     plans.map((plan) => {
       const width = plan.columns.length;
       const names = [plan.scopeColumn, ...plan.columns].join(', ');
-      const tuple = `(@${plan.scopeColumn}, ${plan.columns.map(() => '?').join(', ')})`;
+      // Enum values are bound as numbers and turned back into text here; anything else yields NULL.
+      const param = (i: number): string => {
+        const values = plan.enums[i];
+        if (!values) return '?';
+        return `CASE ? ${values.map((v, k) => `WHEN ${k} THEN '${v.replaceAll("'", "''")}'`).join(' ')} END`;
+      };
+      const tuple = `(@${plan.scopeColumn}, ${plan.columns.map((_, i) => param(i)).join(', ')})`;
       const verb = plan.replace ? 'INSERT OR REPLACE' : 'INSERT';
       const sql = (rows: number) => `${verb} INTO ${plan.table} (${names}) VALUES ${Array(rows).fill(tuple).join(', ')}`;
       const state = {

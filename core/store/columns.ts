@@ -1,3 +1,4 @@
+import { ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../domain/enums';
 import type {
   ActionRow,
   EquityRow,
@@ -10,10 +11,11 @@ import type {
 } from './rows';
 
 /**
- * How a row field is stored: `num`/`text` reject null, `num?`/`text?` allow it, and `seq` stores a
- * domain id like "O123" as its INTEGER number (the prefix comes back when read).
+ * How a row field is stored: `num`/`text` reject null, `num?`/`text?` allow it, `seq` stores a
+ * domain id like "O123" as its INTEGER number (the prefix comes back when read), and `enum` is text
+ * from a fixed list that travels to the writer as the value's position in it.
  */
-export type ColumnKind = 'num' | 'num?' | 'text' | 'text?' | 'seq';
+export type ColumnKind = 'num' | 'num?' | 'text' | 'text?' | 'seq' | 'enum';
 
 export interface ColumnSpec<R> {
   readonly field: keyof R & string;
@@ -21,6 +23,8 @@ export interface ColumnSpec<R> {
   readonly kind: ColumnKind;
   /** For `seq` columns: the id's letter prefix. */
   readonly prefix?: string;
+  /** For `enum` columns: every value the column takes. */
+  readonly values?: readonly string[];
   /** Not stored: the table's `source` view derives it, and writers ignore the row's field. */
   readonly derived?: boolean;
 }
@@ -38,6 +42,14 @@ export interface TableSpec<R> {
 
 function col<R>(field: keyof R & string, column: string, kind: ColumnKind, prefix?: string): ColumnSpec<R> {
   return { field, column, kind, prefix };
+}
+
+/**
+ * Text from a closed list, such as a side or a status: a number crosses to the writer thread and is
+ * bound in its place (SQL turns it back into the text), where a bound string costs three numbers.
+ */
+function enumCol<R>(field: keyof R & string, column: string, values: readonly string[]): ColumnSpec<R> {
+  return { field, column, kind: 'enum', values };
 }
 
 /** A column only the table's view has, computed from the stored ones. */
@@ -82,13 +94,13 @@ function orderColumns(backtest: boolean): ColumnSpec<OrderRow>[] {
     backtest ? col('id', 'seq', 'seq', 'O') : col('id', 'id', 'text'),
     col('clientOrderRef', 'client_order_ref', backtest ? 'text?' : 'text'),
     col('instrument', 'instrument', 'text'),
-    col('side', 'side', 'text'),
-    col('type', 'type', 'text'),
+    enumCol('side', 'side', SIDES),
+    enumCol('type', 'type', ORDER_TYPES),
     col('quantity', 'quantity', 'num'),
     col('limitPrice', 'limit_price', 'num?'),
     col('stopPrice', 'stop_price', 'num?'),
-    col('timeInForce', 'time_in_force', 'text'),
-    col('status', 'status', 'text'),
+    enumCol('timeInForce', 'time_in_force', TIME_IN_FORCE),
+    enumCol('status', 'status', ORDER_STATUSES),
     col('filledQuantity', 'filled_quantity', 'num'),
     col('avgFillPrice', 'avg_fill_price', 'num'),
     col('commission', 'commission', 'num'),

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { orderRefFor } from '../domain/ids';
+import { orderRefFor, seqOfRef } from '../domain/ids';
 import type { TableSpec } from './columns';
 import type { OrderRow } from './rows';
 import { seqOf } from './tableBuffer';
@@ -38,9 +38,7 @@ export class OrderRefCompactor {
       this.prefix = candidate;
       this.unrecorded = true;
     }
-    return ref.length === this.prefix.length + SEQ_PART_LENGTH && orderRefFor(this.prefix, seq) === ref
-      ? { ...row, clientOrderRef: null }
-      : row;
+    return seqOfRef(ref, this.prefix) === seq ? { ...row, clientOrderRef: null } : row;
   }
 
   /**

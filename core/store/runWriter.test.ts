@@ -217,6 +217,21 @@ describe('createRunWriter', () => {
     expect(w.pending()).toBe(0);
   });
 
+  it('rejects a side, type, time in force or status outside its list, and keeps the rows after it whole', () => {
+    const runId = createRun(db, runInput);
+    const w = createRunWriter(db, runId, 'BACKTEST');
+    expect(() => w.order({ ...orderSample(), id: 'O1', side: 'HOLD' as never })).toThrow(
+      'backtest_orders: side "HOLD" is not one of BUY, SELL',
+    );
+    expect(() => w.order({ ...orderSample(), id: 'O2', status: 'filled' as never })).toThrow(/status "filled" is not one of PENDING, /);
+    w.order({ ...orderSample(), id: 'O3', instrument: 'MSFT', side: 'SELL', type: 'STOP_LIMIT', timeInForce: 'AT_CLOSE', status: 'REJECTED' });
+    expect(w.pending()).toBe(1);
+    w.flush();
+    expect(readBack(db, 'SELECT seq, instrument, side, type, time_in_force, status FROM backtest_orders')).toEqual([
+      { seq: 3, instrument: 'MSFT', side: 'SELL', type: 'STOP_LIMIT', time_in_force: 'AT_CLOSE', status: 'REJECTED' },
+    ]);
+  });
+
   it('writes paper rows without a run, and trades to the trades table with the mode', () => {
     const w = createRunWriter(db, null, 'PAPER');
     const trade: TradeRow = {

@@ -23,15 +23,19 @@ const DIGIT_9 = 57;
 export function seqOf(id: unknown, prefix: string): number {
   if (typeof id !== 'string' || id.length < 2 || id.length > 16 || !id.startsWith(prefix)) return -1;
   if (id.length > 2 && id.charCodeAt(1) === DIGIT_0) return -1;
+  // At most 15 digits: exact in a double.
+  let n = 0;
   for (let i = 1; i < id.length; i++) {
     const c = id.charCodeAt(i);
     if (c < DIGIT_0 || c > DIGIT_9) return -1;
+    n = n * 10 + (c - DIGIT_0);
   }
-  return Number(id.slice(1));
+  return n;
 }
 
 function emptyColumn<R>(c: ColumnSpec<R>, capacity: number): ColumnData {
   if (c.kind === 'text' || c.kind === 'text?') return { kind: 'text', values: [] };
+  // An enum column holds each value's position in the column's list.
   return { kind: 'num', values: new Float64Array(capacity), nulls: c.kind === 'num?' ? new Uint8Array(capacity) : null };
 }
 
@@ -49,11 +53,17 @@ function compileRowWriter<R>(spec: TableSpec<R>, columns: readonly ColumnSpec<R>
     switch (c.kind) {
       case 'text':
       case 'text?':
-        return `cols[${i}].values.push(${v});`;
+        // By index, not push: a row rejected by a later column must leave nothing behind.
+        return `cols[${i}].values[at] = ${v};`;
       case 'num':
         return `cols[${i}].values[at] = ${v};`;
       case 'num?':
         return `{ const v = ${v}; if (v === null) cols[${i}].nulls[at] = 1; else cols[${i}].values[at] = v; }`;
+      case 'enum': {
+        const values = c.values ?? [];
+        const cases = values.map((s, k) => `case ${JSON.stringify(s)}: cols[${i}].values[at] = ${k}; break;`).join(' ');
+        return `switch (${v}) { ${cases} default: badEnum(${JSON.stringify(c.field)}, ${JSON.stringify(values)}, ${v}); }`;
+      }
       case 'seq':
         return `{ const v = ${v}; const n = seqOf(v, ${JSON.stringify(c.prefix)}); if (n < 0) bad(${JSON.stringify(c.field)}, ${JSON.stringify(c.prefix)}, v); cols[${i}].values[at] = n; }`;
     }
@@ -61,7 +71,14 @@ function compileRowWriter<R>(spec: TableSpec<R>, columns: readonly ColumnSpec<R>
   const bad = (field: string, prefix: string, v: unknown): never => {
     throw new Error(`${spec.table}: ${field} ${JSON.stringify(v)} is not an id like "${prefix}123"`);
   };
-  return new Function('seqOf', 'bad', `return function write(cols, at, row) {\n${lines.join('\n')}\n};`)(seqOf, bad) as RowWriter<R>;
+  const badEnum = (field: string, values: readonly string[], v: unknown): never => {
+    throw new Error(`${spec.table}: ${field} ${JSON.stringify(v)} is not one of ${values.join(', ')}`);
+  };
+  return new Function('seqOf', 'bad', 'badEnum', `return function write(cols, at, row) {\n${lines.join('\n')}\n};`)(
+    seqOf,
+    bad,
+    badEnum,
+  ) as RowWriter<R>;
 }
 
 /** Buffers the stored columns of one table's rows; no row objects are retained. */

@@ -6,7 +6,15 @@ import { BACKTEST_TABLES, LIVE_TABLES, type TableSpec, storedColumns } from './c
 export const ROWS_PER_STATEMENT = 128;
 
 function plan(spec: TableSpec<never>, scopeColumn: string, scopeValue: string | number): TablePlan {
-  return { table: spec.table, columns: storedColumns(spec).map((c) => c.column), scopeColumn, scopeValue, replace: spec.replace ?? false };
+  const stored = storedColumns(spec);
+  return {
+    table: spec.table,
+    columns: stored.map((c) => c.column),
+    enums: stored.map((c) => (c.kind === 'enum' ? [...(c.values ?? [])] : null)),
+    scopeColumn,
+    scopeValue,
+    replace: spec.replace ?? false,
+  };
 }
 
 /** Plans for every backtest table, scoped to the run whose INTEGER row is `runRow`. */
