@@ -197,6 +197,47 @@ describe('createRunWriter', () => {
     );
   });
 
+  it('round-trips full statements whose columns are often one value, NULL or not, throughout', () => {
+    // Tiny pools make whole 128-row statements share a value in many columns, in changing combinations.
+    const pool = <T>(...xs: T[]) => fc.constantFrom(...xs);
+    const orderRows = fc.integer({ min: ROWS_PER_STATEMENT, max: 3 * ROWS_PER_STATEMENT + 7 }).chain((n) =>
+      fc.tuple(
+        ...Array.from({ length: n }, (_, i) =>
+          fc.record({
+            id: fc.constant(`O${i + 1}`),
+            clientOrderRef: fc.constant(`mine-${i}`),
+            instrument: pool('A', 'B'),
+            side: pool<'BUY' | 'SELL'>('BUY', 'BUY', 'SELL'),
+            type: pool<'MARKET' | 'LIMIT'>('MARKET', 'MARKET', 'MARKET', 'LIMIT'),
+            quantity: pool(1, 2),
+            limitPrice: pool(null, null, null, 5.5, -0),
+            stopPrice: fc.constant(null),
+            timeInForce: pool<'DAY' | 'GTC'>('DAY', 'DAY', 'GTC'),
+            status: pool<'FILLED' | 'CANCELLED'>('FILLED', 'FILLED', 'FILLED', 'CANCELLED'),
+            filledQuantity: pool(0, 1),
+            avgFillPrice: pool(10, 10, 11),
+            commission: pool(0, 0.5),
+            statusReason: pool(null, null, 'expired'),
+            createdAt: fc.constant(1_000 + Math.floor(i / 200)),
+            updatedAt: pool(7, 7, 8),
+            intent: pool(null, 'OPEN_LONG', 'OPEN_LONG'),
+          }),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(orderRows, (orders) => {
+        const runId = createRun(db, runInput);
+        const w = createRunWriter(db, runId, 'BACKTEST');
+        orders.forEach(w.order);
+        w.flush();
+        // -0 is stored as 0.
+        expect(readRun(db, runId).orders).toEqual(orders.map((o) => ({ ...o, limitPrice: o.limitPrice === null ? null : o.limitPrice + 0 })));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('keeps the last of two snapshots of one instrument and session', () => {
     const runId = createRun(db, runInput);
     const w = createRunWriter(db, runId, 'BACKTEST');
