@@ -158,6 +158,11 @@ export function runBacktest(input: RunInput): RunResult {
     return true;
   };
 
+  // Snapshots go out in symbol order: the positions table is keyed (run, ts, instrument), and SQLite
+  // appends rows in key order about a third faster than it inserts them mid-page.
+  const symbolOf = (i: number): string => tm.series[i].symbol;
+  const snapshotOrder = tm.series.map((_, i) => i).sort((a, b) => (symbolOf(a) < symbolOf(b) ? -1 : symbolOf(a) > symbolOf(b) ? 1 : 0));
+
   let lastTargets: Targets | null = null;
   const place = (targets: Targets, priceAt: PriceAt): void => {
     broker.cancelAll('replaced by a new target portfolio');
@@ -226,7 +231,7 @@ export function runBacktest(input: RunInput): RunResult {
           drawdown: peak > 0 ? eq / peak - 1 : 0,
           benchmarkEquity: bench[session],
         });
-        for (const i of portfolio.heldIndices()) sink.position(asOf, portfolio.position(i));
+        for (const i of snapshotOrder) if (portfolio.qty[i] !== 0) sink.position(asOf, portfolio.position(i));
       }
       for (const t of tracker.takeClosed()) sink?.trade(t);
       if ((session + 1) % every === 0) {
