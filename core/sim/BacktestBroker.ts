@@ -544,8 +544,7 @@ export class BacktestBroker implements BrokerInterface {
   }
 
   private unlink(w: Working): void {
-    w.done = true;
-    this.working.removed();
+    this.working.remove(w);
     const list = this.workingByInst[w.inst];
     if (list.length === 1 && list[0] === w) list.pop();
     else {

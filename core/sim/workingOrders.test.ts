@@ -2,16 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { WorkingOrders, type WorkingEntry } from './workingOrders';
 
 const entry = (seq: number): WorkingEntry => ({ seq, done: false });
-const leave = (set: WorkingOrders<WorkingEntry>, e: WorkingEntry): void => {
-  e.done = true;
-  set.removed();
-};
+const leave = (set: WorkingOrders<WorkingEntry>, e: WorkingEntry): void => set.remove(e);
 
 describe('WorkingOrders', () => {
   it('finds live entries by number and lists them oldest first', () => {
     const set = new WorkingOrders<WorkingEntry>();
     const es = [1, 2, 5, 9].map(entry);
     es.forEach((e) => set.add(e));
+    leave(set, es[1]);
     leave(set, es[1]);
     expect(set.size).toBe(3);
     expect(set.get(5)).toBe(es[2]);

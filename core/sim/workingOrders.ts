@@ -26,8 +26,10 @@ export class WorkingOrders<W extends WorkingEntry> {
     this.live++;
   }
 
-  /** Call once the entry is marked done. */
-  removed(): void {
+  /** Marks the entry done; the list drops it later. */
+  remove(w: W): void {
+    if (w.done) return;
+    w.done = true;
     this.live--;
     if (this.live === 0) this.list.length = 0;
   }

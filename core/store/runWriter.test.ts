@@ -264,12 +264,13 @@ describe('createRunWriter', () => {
     expect(() => w.order({ ...orderSample(), id: 'O1', side: 'HOLD' as never })).toThrow(
       'backtest_orders: side "HOLD" is not one of BUY, SELL',
     );
-    expect(() => w.order({ ...orderSample(), id: 'O2', status: 'filled' as never })).toThrow(/status "filled" is not one of PENDING, /);
-    w.order({ ...orderSample(), id: 'O3', instrument: 'MSFT', side: 'SELL', type: 'STOP_LIMIT', timeInForce: 'AT_CLOSE', status: 'REJECTED' });
+    // Rejected after its NULL limit price was buffered: the next row's price must not read as NULL.
+    expect(() => w.order({ ...orderSample(), id: 'O2', limitPrice: null, status: 'filled' as never })).toThrow(/status "filled" is not one of PENDING, /);
+    w.order({ ...orderSample(), id: 'O3', instrument: 'MSFT', side: 'SELL', type: 'STOP_LIMIT', limitPrice: 5, stopPrice: 6, timeInForce: 'AT_CLOSE', status: 'REJECTED' });
     expect(w.pending()).toBe(1);
     w.flush();
-    expect(readBack(db, 'SELECT seq, instrument, side, type, time_in_force, status FROM backtest_orders')).toEqual([
-      { seq: 3, instrument: 'MSFT', side: 'SELL', type: 'STOP_LIMIT', time_in_force: 'AT_CLOSE', status: 'REJECTED' },
+    expect(readBack(db, 'SELECT seq, instrument, side, type, limit_price, time_in_force, status FROM backtest_orders')).toEqual([
+      { seq: 3, instrument: 'MSFT', side: 'SELL', type: 'STOP_LIMIT', limit_price: 5, time_in_force: 'AT_CLOSE', status: 'REJECTED' },
     ]);
   });
 

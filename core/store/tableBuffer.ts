@@ -35,7 +35,7 @@ export function seqOf(id: unknown, prefix: string): number {
 
 function emptyColumn<R>(c: ColumnSpec<R>, capacity: number): ColumnData {
   if (c.kind === 'text' || c.kind === 'text?') return { kind: 'text', values: [] };
-  // An enum column holds each value's position in the column's list.
+  // Numbers, id numbers and an enum value's position in its list.
   return { kind: 'num', values: new Float64Array(capacity), nulls: c.kind === 'num?' ? new Uint8Array(capacity) : null };
 }
 
@@ -53,12 +53,13 @@ function compileRowWriter<R>(spec: TableSpec<R>, columns: readonly ColumnSpec<R>
     switch (c.kind) {
       case 'text':
       case 'text?':
-        // By index, not push: a row rejected by a later column must leave nothing behind.
+        // Every column of the slot is written, null flags too: a row rejected by a later column
+        // must leave nothing behind for the next row, which takes the same slot.
         return `cols[${i}].values[at] = ${v};`;
       case 'num':
         return `cols[${i}].values[at] = ${v};`;
       case 'num?':
-        return `{ const v = ${v}; if (v === null) cols[${i}].nulls[at] = 1; else cols[${i}].values[at] = v; }`;
+        return `{ const v = ${v}; if (v === null) cols[${i}].nulls[at] = 1; else { cols[${i}].nulls[at] = 0; cols[${i}].values[at] = v; } }`;
       case 'enum': {
         const values = c.values ?? [];
         const cases = values.map((s, k) => `case ${JSON.stringify(s)}: cols[${i}].values[at] = ${k}; break;`).join(' ');
