@@ -7,7 +7,7 @@ import { at, SCREEN_VIEWPORT, snap } from './screens';
 
 test.use({ viewport: SCREEN_VIEWPORT });
 
-const GOOG = path.resolve('../shared/data/GOOG.csv');
+const GOOG = path.resolve('fixtures/data/GOOG.csv');
 
 test('import a CSV through the data screen, chart it and backtest it', async ({ page, app }) => {
   const file = path.join(app.dataDir, 'GOOG.csv');

@@ -5,7 +5,7 @@ import { loadBarsCsv } from '../data/csv/loadBarsCsv';
 import { getStrategy } from '../strategy/registry';
 import { runBacktest } from './runner';
 
-const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+const DATA = fileURLToPath(new URL('../../fixtures/data/', import.meta.url));
 
 /**
  * sma-cross 10/20 long_short, 10,000 cash, 0.2% commission, no spread, slippage or volume cap, next-open
@@ -27,7 +27,7 @@ const GOLDEN: [string, number, number, number, number, number, number][] = [
   ['2006-01-02-volume-min-001.txt', 30889, 690, 690, 345, 3505.456, -64.9454],
 ];
 
-describe('golden runs on the real files in shared/data', () => {
+describe('golden runs on the real files in fixtures/data', () => {
   const sim = simulatorSchema.parse({ slippage_bps: 0, spread_bps: 0, use_volume_constraints: false, commission: { model: 'percent', rate: 0.002 } });
   for (const [file, bars, orders, fills, closed, finalEquity, maxDd] of GOLDEN) {
     it(file, () => {

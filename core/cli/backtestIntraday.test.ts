@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'core/cli/backtest.ts');
-const minutes = fileURLToPath(new URL('../../../shared/data/2006-01-02-volume-min-001.txt', import.meta.url));
+const minutes = fileURLToPath(new URL('../../fixtures/data/2006-01-02-volume-min-001.txt', import.meta.url));
 
 function runSpecText(text: string): { status: number | null; stderr: string; out: Record<string, number | string> } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tradedesk-intraday-'));

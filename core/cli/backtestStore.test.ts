@@ -9,7 +9,7 @@ import { loadBarsCsv } from '../data/csv/loadBarsCsv';
 import { dataFingerprint } from '../data/fingerprint';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const GOOG = path.join(root, '../shared/data/GOOG.csv');
+const GOOG = path.join(root, 'fixtures/data/GOOG.csv');
 
 function run(script: string, args: string[]) {
   const p = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'core/cli', script), ...args], {

@@ -10,7 +10,7 @@ import { loadBarsCsv } from '../data/csv/loadBarsCsv';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'core/cli/data.ts');
-const DATA = path.join(root, '../shared/data');
+const DATA = path.join(root, 'fixtures/data');
 
 function run(args: string[]) {
   const p = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -36,11 +36,11 @@ function configError(fn: () => unknown): ConfigError {
 }
 
 describe('loadSpecFile', () => {
-  it('loads goog-sma.yaml with its data path resolved to the shared GOOG.csv', () => {
+  it('loads goog-sma.yaml with its data path resolved to the fixture GOOG.csv', () => {
     const spec = loadSpecFile(path.join(backtests, 'goog-sma.yaml'));
     expect(spec.data).toEqual({
       kind: 'csv',
-      files: [{ symbol: 'GOOG', path: fileURLToPath(new URL('../../../shared/data/GOOG.csv', import.meta.url)) }],
+      files: [{ symbol: 'GOOG', path: fileURLToPath(new URL('../../fixtures/data/GOOG.csv', import.meta.url)) }],
       adjustment: 'raw',
     });
     expect(spec.data.kind === 'csv' && existsSync(spec.data.files[0].path)).toBe(true);

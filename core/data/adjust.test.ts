@@ -5,7 +5,7 @@ import type { BarSeries } from './BarSeries';
 import { loadBarsCsv } from './csv/loadBarsCsv';
 import { dailySeries } from './seriesFromBars';
 
-const DATA_DIR = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+const DATA_DIR = fileURLToPath(new URL('../../fixtures/data/', import.meta.url));
 const load = (file: string): BarSeries => loadBarsCsv(DATA_DIR + file);
 const isoOf = (ts: number): string => new Date(ts).toISOString().slice(0, 10);
 

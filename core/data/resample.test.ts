@@ -6,7 +6,7 @@ import { loadBarsCsv } from './csv/loadBarsCsv';
 import { formatBarSize, parseBarSize, resampleSeries, type BarSize } from './resample';
 import { seriesFromBars } from './seriesFromBars';
 
-const DATA_DIR = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+const DATA_DIR = fileURLToPath(new URL('../../fixtures/data/', import.meta.url));
 const load = (file: string): BarSeries => loadBarsCsv(DATA_DIR + file, { symbol: 'IDX' });
 const resample = (s: BarSeries, size: string): BarSeries => resampleSeries(s, parseBarSize(size));
 

@@ -5,6 +5,7 @@ import { EventName, SecType } from '@stoqey/ib';
 import { connectClient, eventually } from './testing/ibTestClient';
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const GOOG = fileURLToPath(new URL('../../fixtures/data/GOOG.csv', import.meta.url));
 
 interface Run {
   child: ChildProcessWithoutNullStreams;
@@ -25,7 +26,7 @@ function run(args: string[]): Run {
 
 describe('npm run fake-tws', () => {
   it('prints its loopback address, logs connections, replays the CSV market and stops on SIGINT', async () => {
-    const r = run(['--port', '0', '--csv', '/work/shared/data/GOOG.csv', '--symbol', 'GOOG', '--speed', '20']);
+    const r = run(['--port', '0', '--csv', GOOG, '--symbol', 'GOOG', '--speed', '20']);
     try {
       const m = await eventually(() => /fake TWS listening on 127\.0\.0\.1:(\d+) \(server version 193, account DU1234567, 1 symbol, 20 bars\/s\)/.exec(r.out()) ?? undefined, 'listening line', 20_000);
       const c = await connectClient(Number(m[1]), 5);

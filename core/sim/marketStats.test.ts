@@ -45,7 +45,7 @@ function expectSigmaClose(actual: Float64Array, expected: number[]): void {
 }
 
 function loadGoog(): { close: Float64Array; volume: Float64Array } {
-  const path = fileURLToPath(new URL('../../../shared/data/GOOG.csv', import.meta.url));
+  const path = fileURLToPath(new URL('../../fixtures/data/GOOG.csv', import.meta.url));
   const rows = readFileSync(path, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
   return {
     close: Float64Array.from(rows, (r) => Number(r[4])),

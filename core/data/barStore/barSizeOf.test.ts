@@ -3,7 +3,7 @@ import type { BarSeries } from '../BarSeries';
 import { seriesFromBars } from '../seriesFromBars';
 import { barSizeOf } from './barSizeOf';
 
-// The shared files' sizes are checked where they are imported (core/data/import/importBars.test.ts).
+// The fixture files' sizes are checked where they are imported (core/data/import/importBars.test.ts).
 const withStep = (barSeconds: number): BarSeries => ({ ...seriesFromBars('T', []), barSeconds });
 
 describe('barSizeOf', () => {

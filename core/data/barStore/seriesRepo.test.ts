@@ -5,7 +5,7 @@ import { openDatabase } from '../../store/db';
 import { tempDir } from '../../store/testDb';
 import type { BarSeries } from '../BarSeries';
 import { loadBarsCsv } from '../csv/loadBarsCsv';
-import { SHARED_DATA_DIR } from '../csv/sharedDataProfile';
+import { FIXTURE_DATA_DIR } from '../csv/fixtureDataProfile';
 import { dataFingerprint } from '../fingerprint';
 import { generateSyntheticMarket } from '../synthetic';
 import { CHUNK_BARS } from './chunkCodec';
@@ -14,7 +14,7 @@ import { getInstrument } from './instruments';
 import { getBars, loadSeries } from './loadBars';
 import { deleteSeries, findSeries, listSeries, writeSeries } from './seriesRepo';
 
-const DATA_DIR = SHARED_DATA_DIR;
+const DATA_DIR = FIXTURE_DATA_DIR;
 
 let db: Database.Database;
 let cleanup: () => void;

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBarsCsv, symbolFromFileName } from './loadBarsCsv';
 import { parseBarsCsv } from './parseBarsCsv';
-import { profileStepSeconds, profileTs, SHARED_DATA_DIR, sharedDataProfile } from './sharedDataProfile';
+import { profileStepSeconds, profileTs, FIXTURE_DATA_DIR, fixtureDataProfile } from './fixtureDataProfile';
 
-const DATA_DIR = SHARED_DATA_DIR;
-const profile = sharedDataProfile;
+const DATA_DIR = FIXTURE_DATA_DIR;
+const profile = fixtureDataProfile;
 
 /** First data row of each file: open, high, low, close, volume, adjClose (NaN when the file has none). */
 const FIRST_ROW: Record<string, readonly number[]> = {
@@ -31,7 +31,7 @@ const FIRST_ROW: Record<string, readonly number[]> = {
 
 const dataFiles = readdirSync(DATA_DIR).filter((name) => /\.(csv|txt)$/.test(name));
 
-describe('loadBarsCsv on the shared real data', () => {
+describe('loadBarsCsv on the real fixture files', () => {
   it('finds every data file and has a first-row check for each', () => {
     expect(dataFiles).toContain('ticksample.csv');
     expect(dataFiles.length).toBe(17);

@@ -5,11 +5,11 @@ import type { BarSeries } from '../BarSeries';
 import { SeriesExistsError } from '../barStore/errors';
 import { loadSeries } from '../barStore/loadBars';
 import { listSeries } from '../barStore/seriesRepo';
-import { profileTs, SHARED_DATA_DIR, sharedDataProfile } from '../csv/sharedDataProfile';
+import { profileTs, FIXTURE_DATA_DIR, fixtureDataProfile } from '../csv/fixtureDataProfile';
 import { importFile, importText } from './importBars';
 import { storeSnapshot, tempStore } from './testStore';
 
-/** Format and bar size each shared file is detected as. */
+/** Format and bar size each fixture file is detected as. */
 const EXPECTED: Record<string, [string, string]> = {
   '2005-2006-day-001.txt': ['backtrader', '1d'],
   '2006-01-02-volume-min-001.txt': ['backtrader', '1m'],
@@ -49,19 +49,19 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-const dataFiles = readdirSync(SHARED_DATA_DIR).filter((f) => /\.(csv|txt)$/.test(f));
+const dataFiles = readdirSync(FIXTURE_DATA_DIR).filter((f) => /\.(csv|txt)$/.test(f));
 
-describe('importing the shared data', () => {
+describe('importing the fixture files', () => {
   it('covers every data file', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...dataFiles].sort());
   });
 
   it.each(Object.keys(EXPECTED))('%s imports with its profiled bar count and first and last bars', (name) => {
     const symbol = name.toUpperCase();
-    const result = importFile(store.db, join(SHARED_DATA_DIR, name), { symbol }, { replace: false });
+    const result = importFile(store.db, join(FIXTURE_DATA_DIR, name), { symbol }, { replace: false });
     const [format, barSize] = EXPECTED[name];
     expect([result.format, result.series.barSize, result.series.fileName]).toEqual([format, barSize, name]);
-    const expected = sharedDataProfile[name];
+    const expected = fixtureDataProfile[name];
     expect([result.series.bars, result.series.firstTs, result.series.lastTs]).toEqual([
       expected.rows,
       profileTs(expected.first),
@@ -69,18 +69,18 @@ describe('importing the shared data', () => {
     ]);
     const [stored] = loadSeries(store.db, [symbol], barSize);
     expect(stored.length).toBe(expected.rows);
-    const lines = readFileSync(join(SHARED_DATA_DIR, name), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = readFileSync(join(FIXTURE_DATA_DIR, name), 'utf8').split('\n').filter((l) => l.trim() !== '');
     expectBarFromLine(stored, 0, lines[1]);
     expectBarFromLine(stored, stored.length - 1, lines[lines.length - 1]);
     expect(stored.adjClose !== undefined).toBe(format === 'yahoo');
   });
 
   it('guesses the symbol from the file name', () => {
-    expect(importFile(store.db, join(SHARED_DATA_DIR, 'orcl-1995-2014.txt'), {}, { replace: false }).series.symbol).toBe('ORCL');
+    expect(importFile(store.db, join(FIXTURE_DATA_DIR, 'orcl-1995-2014.txt'), {}, { replace: false }).series.symbol).toBe('ORCL');
   });
 
   it('imports ticksample.csv whole as ticks, its two ticks in one millisecond both kept', () => {
-    const result = importFile(store.db, join(SHARED_DATA_DIR, 'ticksample.csv'), {}, { replace: false });
+    const result = importFile(store.db, join(FIXTURE_DATA_DIR, 'ticksample.csv'), {}, { replace: false });
     expect(result.series).toMatchObject({ symbol: 'TICKSAMPLE', barSize: 'tick', bars: 135 });
     expect(result.series.firstTs).toBe(Date.UTC(2015, 8, 23, 20, 57, 42, 146));
     expect(result.series.lastTs).toBe(Date.UTC(2015, 8, 23, 21, 0, 0, 238));
@@ -89,7 +89,7 @@ describe('importing the shared data', () => {
 });
 
 describe('importing over a stored series', () => {
-  const goog = readFileSync(join(SHARED_DATA_DIR, 'GOOG.csv'), 'utf8');
+  const goog = readFileSync(join(FIXTURE_DATA_DIR, 'GOOG.csv'), 'utf8');
   const shorter = goog.slice(0, goog.trimEnd().lastIndexOf('\n') + 1);
 
   it('refuses by default, leaving the stored series as it was', () => {
@@ -146,7 +146,7 @@ describe('Stooq and IB exports', () => {
   });
 
   it('checks a format named by the trader against the file', () => {
-    const goog = readFileSync(join(SHARED_DATA_DIR, 'GOOG.csv'), 'utf8');
+    const goog = readFileSync(join(FIXTURE_DATA_DIR, 'GOOG.csv'), 'utf8');
     expect(() => importText(store.db, { name: 'GOOG.csv', text: goog, format: 'yahoo' }, { replace: false })).toThrow(
       'GOOG.csv:1: column 1: not a yahoo file: Yahoo files have an Adj Close column',
     );

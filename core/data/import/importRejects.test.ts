@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CsvColumn } from '../csv/CsvError';
 import { MAX_IMPORT_ERRORS, type ImportIssue } from './analyzeImport';
 import { ImportRejectedError, importText } from './importBars';
-import { SHARED_DATA_DIR } from '../csv/sharedDataProfile';
+import { FIXTURE_DATA_DIR } from '../csv/fixtureDataProfile';
 import { storeSnapshot, tempStore } from './testStore';
 
 const HEADER = 'Date,Open,High,Low,Close,Volume';
@@ -27,7 +27,7 @@ let before: unknown;
 beforeAll(() => {
   store = tempStore();
   importText(store.db, { name: 'T.csv', text: VALID }, { replace: false });
-  importText(store.db, { name: 'GOOG.csv', text: readFileSync(join(SHARED_DATA_DIR, 'GOOG.csv'), 'utf8') }, { replace: false });
+  importText(store.db, { name: 'GOOG.csv', text: readFileSync(join(FIXTURE_DATA_DIR, 'GOOG.csv'), 'utf8') }, { replace: false });
   before = storeSnapshot(store.db);
 });
 afterAll(() => store.close());

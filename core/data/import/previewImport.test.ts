@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importText } from './importBars';
 import { previewFile, previewImport } from './previewImport';
-import { SHARED_DATA_DIR } from '../csv/sharedDataProfile';
+import { FIXTURE_DATA_DIR } from '../csv/fixtureDataProfile';
 import { storeSnapshot, tempStore } from './testStore';
 
 let store: ReturnType<typeof tempStore>;
@@ -12,7 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-const legacyOrcl = join(SHARED_DATA_DIR, 'orcl-1995-2014.legacy-2015.txt');
+const legacyOrcl = join(FIXTURE_DATA_DIR, 'orcl-1995-2014.legacy-2015.txt');
 
 describe('previewImport', () => {
   it('describes a valid file from its path without writing anything', () => {
@@ -45,7 +45,7 @@ describe('previewImport', () => {
   });
 
   it('works on uploaded text, takes the symbol given and says which series it would replace', () => {
-    const text = readFileSync(join(SHARED_DATA_DIR, '2006-day-001.txt'), 'utf8');
+    const text = readFileSync(join(FIXTURE_DATA_DIR, '2006-day-001.txt'), 'utf8');
     const stored = importText(store.db, { name: 'x.txt', text, symbol: 'STOXX' }, { replace: false }).series;
     const p = previewImport({ name: 'upload.txt', text, symbol: 'stoxx' }, store.db);
     expect([p.symbol, p.format, p.bars, p.valid]).toEqual(['STOXX', 'backtrader', 255, true]);

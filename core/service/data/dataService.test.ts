@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { barAt } from '../../data/BarSeries';
 import { loadBarsCsv } from '../../data/csv/loadBarsCsv';
-import { SHARED_DATA_DIR } from '../../data/csv/sharedDataProfile';
+import { FIXTURE_DATA_DIR } from '../../data/csv/fixtureDataProfile';
 import { storeSnapshot, tempStore } from '../../data/import/testStore';
 import { ApiError } from '../../ipc/errors';
 import { deleteSeries, getBars, importText, listInstruments, listSeries, previewImport } from './dataService';
@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-const text = (name: string): string => readFileSync(join(SHARED_DATA_DIR, name), 'utf8');
+const text = (name: string): string => readFileSync(join(FIXTURE_DATA_DIR, name), 'utf8');
 
 function apiError(fn: () => unknown): ApiError {
   try {
@@ -74,7 +74,7 @@ describe('getBars', () => {
     ['1mo', '2006-month-001.txt'],
   ])('resamples the daily bars to %s exactly as the shipped %s', (barSize, file) => {
     const view = getBars(store.db, { symbol: 'IDX', barSize });
-    const shipped = loadBarsCsv(join(SHARED_DATA_DIR, file));
+    const shipped = loadBarsCsv(join(FIXTURE_DATA_DIR, file));
     expect([view.barSize, view.resampled, view.source.barSize]).toEqual([barSize, true, '1d']);
     expect(view.bars).toEqual(Array.from({ length: shipped.length }, (_, i) => barAt(shipped, i)));
   });
@@ -91,7 +91,7 @@ describe('getBars', () => {
 
   it('resamples before cutting the range, so the first period is whole', () => {
     const view = getBars(store.db, { symbol: 'IDX', barSize: '1mo', from: Date.UTC(2006, 1, 15), to: Date.UTC(2006, 2, 31) });
-    const months = loadBarsCsv(join(SHARED_DATA_DIR, '2006-month-001.txt'));
+    const months = loadBarsCsv(join(FIXTURE_DATA_DIR, '2006-month-001.txt'));
     expect(view.bars).toEqual([barAt(months, 1), barAt(months, 2)]);
   });
 

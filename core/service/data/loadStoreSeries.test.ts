@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSeries } from '../../data/barStore/seriesRepo';
 import { loadBarsCsv } from '../../data/csv/loadBarsCsv';
 import { importFile } from '../../data/import/importBars';
-import { SHARED_DATA_DIR } from '../../data/csv/sharedDataProfile';
+import { FIXTURE_DATA_DIR } from '../../data/csv/fixtureDataProfile';
 import { storeSnapshot, tempStore } from '../../data/import/testStore';
 import { generateSyntheticMarket } from '../../data/synthetic';
 import { loadSpecData } from '../loadSpecData';
@@ -14,7 +14,7 @@ let file: string;
 beforeEach(() => {
   store = tempStore();
   file = join(store.dir, 'store.db');
-  importFile(store.db, join(SHARED_DATA_DIR, 'orcl-1995-2014.txt'), {}, { replace: false });
+  importFile(store.db, join(FIXTURE_DATA_DIR, 'orcl-1995-2014.txt'), {}, { replace: false });
   for (const s of generateSyntheticMarket({ symbols: 2, years: 1, seed: 1 })) writeSeries(store.db, s, { barSize: '1d', source: 'synthetic', onExisting: 'refuse' });
 });
 afterEach(() => store.close());
@@ -39,7 +39,7 @@ describe('loadSpecData from the bar store', () => {
   });
 
   it('applies the total_return adjustment: the close becomes the adjusted close', () => {
-    const raw = loadBarsCsv(join(SHARED_DATA_DIR, 'orcl-1995-2014.txt'));
+    const raw = loadBarsCsv(join(FIXTURE_DATA_DIR, 'orcl-1995-2014.txt'));
     const [adjusted] = loadSpecData({ ...source, symbols: ['ORCL'], adjustment: 'total_return' }, store.db).series;
     expect(adjusted.close[0]).toBeCloseTo(raw.adjClose?.[0] ?? NaN, 12);
     expect(adjusted.close[100] / adjusted.open[100]).toBeCloseTo(raw.close[100] / raw.open[100], 12);

@@ -77,7 +77,7 @@ function CsvFilesField({ editor }: { editor: SpecEditor }) {
         className="input"
         rows={3}
         spellCheck={false}
-        placeholder={'../shared/data/GOOG.csv\nor one SYMBOL=path per line'}
+        placeholder={'fixtures/data/GOOG.csv\nor one SYMBOL=path per line'}
         aria-invalid={issues !== undefined}
         aria-describedby={issues ? 'f-data-csv-issue' : 'f-data-csv-hint'}
         data-testid="field-data.csv"

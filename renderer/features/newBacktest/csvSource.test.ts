@@ -3,8 +3,8 @@ import { csvToText, textToCsv } from './csvSource';
 
 describe('csv source text', () => {
   it('keeps a single path a path', () => {
-    expect(textToCsv('  ../shared/data/GOOG.csv \n')).toBe('../shared/data/GOOG.csv');
-    expect(csvToText('../shared/data/GOOG.csv')).toBe('../shared/data/GOOG.csv');
+    expect(textToCsv('  fixtures/data/GOOG.csv \n')).toBe('fixtures/data/GOOG.csv');
+    expect(csvToText('fixtures/data/GOOG.csv')).toBe('fixtures/data/GOOG.csv');
     expect(textToCsv('\n ')).toBe('');
   });
 

@@ -48,7 +48,7 @@ describe('dataFieldPaths', () => {
   });
 
   it('puts an adjustment issue on the Adjustment select for csv and store, and on the card for synthetic', () => {
-    expect(placed({ csv: '../shared/data/GOOG.csv', adjustment: 'dividends' }).get('data.adjustment')).toBe('data.adjustment');
+    expect(placed({ csv: 'fixtures/data/GOOG.csv', adjustment: 'dividends' }).get('data.adjustment')).toBe('data.adjustment');
     expect(placed({ store: { bar_size: '1d' }, adjustment: 'dividends' }).get('data.adjustment')).toBe('data.adjustment');
     // The synthetic source has no Adjustment select: the refusal shows on the data card, not on a hidden input.
     expect(placed({ synthetic: { symbols: 2, years: 1 }, adjustment: 'split' }).get('data.adjustment')).toBe('data');

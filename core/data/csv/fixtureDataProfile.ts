@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The team's real data files (../shared/data), for tests. */
-export const SHARED_DATA_DIR = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+/** The real market files in fixtures/data, for tests. */
+export const FIXTURE_DATA_DIR = fileURLToPath(new URL('../../../fixtures/data/', import.meta.url));
 
-/** One file's entry in ../shared/data/data_profile.json. */
+/** One file's entry in fixtures/data/data_profile.json. */
 export interface FileProfile {
   rows: number;
   first: string;
@@ -15,7 +15,7 @@ export interface FileProfile {
   max_close: number;
 }
 
-export const sharedDataProfile = JSON.parse(readFileSync(join(SHARED_DATA_DIR, 'data_profile.json'), 'utf8')) as Record<string, FileProfile>;
+export const fixtureDataProfile = JSON.parse(readFileSync(join(FIXTURE_DATA_DIR, 'data_profile.json'), 'utf8')) as Record<string, FileProfile>;
 
 /** Profile stamps look like "2006-01-02 09:01:00" or "2015-09-23 20:57:42.146000" and are UTC wall time. */
 export function profileTs(stamp: string): number {
