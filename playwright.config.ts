@@ -1,4 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/chromium.mjs';
+
+const chromium = findChromium();
 
 /** e2e specs drive Debian's Chromium (Playwright's own browser download cannot run here) against web mode. */
 export default defineConfig({
@@ -9,7 +12,7 @@ export default defineConfig({
   workers: 1,
   use: {
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: 'path' in chromium ? chromium.path : '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
     screenshot: 'on',

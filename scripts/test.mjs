@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { findChromium } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const out = path.join(root, '.artifacts');
@@ -42,6 +43,11 @@ if (hasSpecs) {
     console.error('build failed: e2e specs not run');
     e2eCounts.failed = 1;
   }
+}
+const chromium = findChromium();
+if (hasSpecs && e2eCounts.failed === 0 && 'error' in chromium) {
+  console.error(chromium.error);
+  e2eCounts.failed = 1;
 }
 if (hasSpecs && e2eCounts.failed === 0) {
   const e2e = spawnSync(bin('playwright'), ['test', '--reporter=list,json'], {
