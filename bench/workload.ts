@@ -23,7 +23,8 @@ export interface WorkloadFigures {
   extra?: Record<string, number | string>;
 }
 
-const DATA_DIR = fileURLToPath(new URL('../fixtures/data/', import.meta.url));
+// Resolved from the bundle this file becomes (.artifacts/bench/workload.mjs), not from bench/.
+const DATA_DIR = fileURLToPath(new URL('../../fixtures/data/', import.meta.url));
 const sim = simulatorSchema.parse({ slippage_bps: 5, use_volume_constraints: false, commission: { model: 'ibkr_fixed' } });
 const planner = plannerSchema.parse({});
 

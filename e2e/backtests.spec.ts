@@ -1,7 +1,10 @@
 import type { RunSummary } from '../core/ipc/contract/backtests';
 import { fmtSignedPct } from '../renderer/components/common/format';
 import { expect, quickSpec, seedRun, test } from './fixtures';
-import { at, SCREEN_VIEWPORT, snap } from './screens';
+import { BacktestsPage } from './pages/BacktestsPage';
+import { JobsPage } from './pages/JobsPage';
+import { NewBacktestPage } from './pages/NewBacktestPage';
+import { SCREEN_VIEWPORT, snap } from './screens';
 
 test.use({ viewport: SCREEN_VIEWPORT });
 
@@ -12,26 +15,26 @@ declare global {
 }
 
 test('launch a synthetic backtest from the form, watch it run and find it in the list', async ({ page, app }) => {
-  await page.goto(at(app.url, '#/new'));
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'open');
-  const name = page.getByTestId('field-name');
+  const form = new NewBacktestPage(page, app.url);
+  await form.open();
+  await expect(form.connectionState).toHaveAttribute('data-state', 'open');
+  const name = form.field('name');
   await expect(name).not.toHaveValue('');
   await name.fill('e2e launch');
-  await page.getByTestId('field-data.synthetic.symbols').fill('50');
-  await page.getByTestId('field-data.synthetic.years').fill('20');
-  await page.getByTestId('field-strategy.name').selectOption('sma-cross');
+  await form.fill({ 'data.synthetic.symbols': '50', 'data.synthetic.years': '20' });
+  await form.field('strategy.name').selectOption('sma-cross');
 
   // An invalid value is explained next to its field before launch, and blocks the launch.
-  const fast = page.getByTestId('field-strategy.params.fast');
-  await page.getByTestId('field-strategy.params.slow').fill('20');
+  const fast = form.field('strategy.params.fast');
+  await form.field('strategy.params.slow').fill('20');
   await fast.fill('50');
-  await expect(page.getByTestId('issue-strategy.params.fast')).toContainText('fast must be less than slow');
+  await expect(form.issue('strategy.params.fast')).toContainText('fast must be less than slow');
   await expect(fast).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByTestId('launch')).toBeDisabled();
+  await expect(form.launchButton).toBeDisabled();
   await fast.fill('10');
-  await expect(page.getByTestId('issue-strategy.params.fast')).toHaveCount(0);
-  await expect(page.getByTestId('validation-status')).toContainText('Ready to launch');
-  await expect(page.getByTestId('launch')).toBeEnabled();
+  await expect(form.issue('strategy.params.fast')).toHaveCount(0);
+  await expect(form.validationStatus).toContainText('Ready to launch');
+  await expect(form.launchButton).toBeEnabled();
   await snap(page, 'new-backtest');
 
   // Every value the progress bar takes, recorded in the page so none is missed between polls.
@@ -44,30 +47,30 @@ test('launch a synthetic backtest from the form, watch it run and find it in the
       if (Number.isFinite(v) && seen[seen.length - 1] !== v) seen.push(v);
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   });
-  await page.getByTestId('launch').click();
+  await form.launch();
   await expect(page).toHaveURL(/#\/jobs$/);
 
-  const card = page.getByTestId('job-card').filter({ hasText: 'e2e launch' });
-  await expect(card).toHaveAttribute('data-state', 'completed', { timeout: 45_000 });
-  const bar = card.getByTestId('job-progress');
-  const total = Number(await bar.getAttribute('aria-valuemax'));
+  const card = new JobsPage(page, app.url).card('e2e launch');
+  await expect(card.root).toHaveAttribute('data-state', 'completed', { timeout: 45_000 });
+  const total = await card.progressMax();
   expect(total).toBe(5040);
-  await expect(bar).toHaveAttribute('aria-valuenow', String(total));
+  await expect(card.progress).toHaveAttribute('aria-valuenow', String(total));
   const seen = await page.evaluate(() => window.progressSeen ?? []);
   const between = seen.filter((v) => v > 0 && v < total);
   expect(between.length, `progress values seen: ${seen.join(', ')}`).toBeGreaterThanOrEqual(2);
   expect([...seen].sort((a, b) => a - b)).toEqual(seen);
-  await expect(card.getByTestId('live-equity-chart')).toBeVisible();
-  await expect(card.getByTestId('job-sessions')).toContainText('5,040 / 5,040');
+  await expect(card.liveEquityChart).toBeVisible();
+  await expect(card.sessions).toContainText('5,040 / 5,040');
 
   // The finished run is in the list with the engine's numbers.
-  await page.getByTestId('nav-backtests').click();
-  const row = page.getByTestId('run-row').filter({ hasText: 'e2e launch' });
+  const list = new BacktestsPage(page, app.url);
+  await list.nav('backtests');
+  const row = list.row('e2e launch');
   await expect(row).toHaveAttribute('data-status', 'completed');
   const [run] = (await app.api.call('backtests.list', { search: 'e2e launch' })) as RunSummary[];
   expect(run.metrics?.totalReturnPct).toEqual(expect.any(Number));
   await expect(row.getByTestId('run-return')).toHaveText(fmtSignedPct(run.metrics?.totalReturnPct));
-  await expect(page.getByTestId('status-idle')).toBeVisible();
+  await expect(list.statusIdle).toBeVisible();
 });
 
 test('the list sorts, filters, duplicates into the form and deletes after confirmation', async ({ page, app }) => {
@@ -76,77 +79,77 @@ test('the list sorts, filters, duplicates into the form and deletes after confir
   await seedRun(app, quickSpec('gamma hold', { strategy: { name: 'buy-and-hold', params: {} } }));
   const runs = await app.api.call('backtests.list', {});
 
-  await page.goto(at(app.url, '#/backtests'));
-  const rows = page.getByTestId('run-row');
-  await expect(rows).toHaveCount(3);
+  const list = new BacktestsPage(page, app.url);
+  await list.open();
+  await expect(list.rows).toHaveCount(3);
   await snap(page, 'backtests');
-  const names = () => rows.locator('.cell-name').allInnerTexts();
+  const names = () => list.names();
 
   const byReturn = [...runs].sort((a, b) => (b.metrics?.totalReturnPct ?? 0) - (a.metrics?.totalReturnPct ?? 0)).map((r) => r.name);
-  await page.getByTestId('sort-totalReturn').click();
+  await list.sortBy('totalReturn');
   await expect.poll(names).toEqual(byReturn);
-  await page.getByTestId('sort-totalReturn').click();
+  await list.sortBy('totalReturn');
   await expect.poll(names).toEqual([...byReturn].reverse());
-  await page.getByTestId('sort-name').click();
-  await page.getByTestId('sort-name').click();
+  await list.sortBy('name');
+  await list.sortBy('name');
   await expect.poll(names).toEqual(['alpha fast', 'beta slow', 'gamma hold']);
 
-  await page.getByTestId('runs-search').fill('GAM');
+  await list.search.fill('GAM');
   await expect.poll(names).toEqual(['gamma hold']);
-  await page.getByTestId('runs-search').fill('buy-and');
+  await list.search.fill('buy-and');
   await expect.poll(names).toEqual(['gamma hold']);
-  await page.getByTestId('runs-search').fill('');
-  await page.getByTestId('runs-status-filter').selectOption('failed');
-  await expect(page.getByTestId('runs-empty')).toContainText('No backtest matches');
-  await page.getByTestId('runs-status-filter').selectOption('completed');
-  await expect(rows).toHaveCount(3);
+  await list.search.fill('');
+  await list.statusFilter.selectOption('failed');
+  await expect(list.empty).toContainText('No backtest matches');
+  await list.statusFilter.selectOption('completed');
+  await expect(list.rows).toHaveCount(3);
 
   // Duplicate-as-new opens the form with the run's settings.
-  await rows.filter({ hasText: 'alpha fast' }).getByTestId('run-duplicate').click();
+  await list.duplicate('alpha fast');
   await expect(page).toHaveURL(/#\/new\?from=/);
-  await expect(page.getByTestId('field-name')).toHaveValue('alpha fast (copy)');
-  await expect(page.getByTestId('field-strategy.params.fast')).toHaveValue('5');
-  await expect(page.getByTestId('field-strategy.params.mode')).toHaveValue('long_short');
-  await expect(page.getByTestId('field-data.synthetic.symbols')).toHaveValue('5');
-  await expect(page.getByTestId('field-initial_cash')).toHaveValue('100000');
+  const form = new NewBacktestPage(page, app.url);
+  await expect(form.field('name')).toHaveValue('alpha fast (copy)');
+  await expect(form.field('strategy.params.fast')).toHaveValue('5');
+  await expect(form.field('strategy.params.mode')).toHaveValue('long_short');
+  await expect(form.field('data.synthetic.symbols')).toHaveValue('5');
+  await expect(form.field('initial_cash')).toHaveValue('100000');
 
   // Delete asks first; cancelling keeps the run.
-  await page.getByTestId('nav-backtests').click();
-  const beta = rows.filter({ hasText: 'beta slow' });
-  await beta.getByTestId('run-delete').click();
-  const dialog = page.getByTestId('confirm-dialog');
-  await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('beta slow');
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(rows).toHaveCount(3);
-  await beta.getByTestId('run-delete').click();
-  await page.getByTestId('confirm-ok').click();
-  await expect(rows).toHaveCount(2);
+  await list.nav('backtests');
+  const beta = list.row('beta slow');
+  await list.askDelete('beta slow');
+  const dialog = list.confirm;
+  await expect(dialog.root).toBeVisible();
+  await expect(dialog.root).toContainText('beta slow');
+  await dialog.cancel.click();
+  await expect(dialog.root).toBeHidden();
+  await expect(list.rows).toHaveCount(3);
+  await list.askDelete('beta slow');
+  await dialog.ok.click();
+  await expect(list.rows).toHaveCount(2);
   await expect(beta).toHaveCount(0);
   expect((await app.api.call('backtests.list', {})).map((r) => r.name).sort()).toEqual(['alpha fast', 'gamma hold']);
 });
 
 test('the form runs an intraday synthetic market with its market model and duplicates it', async ({ page, app }) => {
-  await page.goto(at(app.url, '#/new'));
-  await page.getByTestId('field-name').fill('e2e intraday');
-  await page.getByTestId('field-data.synthetic.symbols').fill('3');
-  await page.getByTestId('field-data.synthetic.years').fill('0.2');
-  await page.getByTestId('field-data.synthetic.bar_size').selectOption('15m');
-  await expect(page.getByTestId('synthetic-size')).toContainText('50 sessions × 26 bars = 1,300 per symbol');
-  await page.getByTestId('market-model-toggle').click();
-  const beta = page.getByTestId('field-data.synthetic.market_beta');
+  const form = new NewBacktestPage(page, app.url);
+  await form.open();
+  await form.fill({ name: 'e2e intraday', 'data.synthetic.symbols': '3', 'data.synthetic.years': '0.2' });
+  await form.field('data.synthetic.bar_size').selectOption('15m');
+  await expect(form.syntheticSize).toContainText('50 sessions × 26 bars = 1,300 per symbol');
+  await form.marketModelToggle.click();
+  const beta = form.field('data.synthetic.market_beta');
   await beta.fill('5');
-  await expect(page.getByTestId('issue-data.synthetic.market_beta')).toContainText('<= 3');
+  await expect(form.issue('data.synthetic.market_beta')).toContainText('<= 3');
   await beta.fill('1.5');
-  await page.getByTestId('field-data.synthetic.regimes').check();
-  await expect(page.getByTestId('validation-status')).toContainText('Ready to launch');
-  await page.getByTestId('launch').click();
-  const card = page.getByTestId('job-card').filter({ hasText: 'e2e intraday' });
-  await expect(card).toHaveAttribute('data-state', 'completed', { timeout: 45_000 });
+  await form.field('data.synthetic.regimes').check();
+  await expect(form.validationStatus).toContainText('Ready to launch');
+  await form.launch();
+  const card = new JobsPage(page, app.url).card('e2e intraday');
+  await expect(card.root).toHaveAttribute('data-state', 'completed', { timeout: 45_000 });
 
   const [run] = await app.api.call('backtests.list', { search: 'e2e intraday' });
-  await page.goto(at(app.url, `#/new?from=${run.id}`));
-  await expect(page.getByTestId('field-data.synthetic.bar_size')).toHaveValue('15m');
-  await expect(page.getByTestId('market-model-summary')).toHaveText('beta 1.5 · regimes (2.5× vol)');
+  await form.open(run.id);
+  await expect(form.field('data.synthetic.bar_size')).toHaveValue('15m');
+  await expect(form.marketModelSummary).toHaveText('beta 1.5 · regimes (2.5× vol)');
 });

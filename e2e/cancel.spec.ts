@@ -1,29 +1,31 @@
 import { expect, test } from './fixtures';
-import { at, SCREEN_VIEWPORT, snap } from './screens';
+import { BacktestsPage } from './pages/BacktestsPage';
+import { JobsPage } from './pages/JobsPage';
+import { NewBacktestPage } from './pages/NewBacktestPage';
+import { SCREEN_VIEWPORT, snap } from './screens';
 
 test.use({ viewport: SCREEN_VIEWPORT });
 
 test('cancelling a long run part-way records it as cancelled and keeps what it computed', async ({ page, app }) => {
-  await page.goto(at(app.url, '#/new'));
-  await expect(page.getByTestId('field-name')).not.toHaveValue('');
-  await page.getByTestId('field-name').fill('e2e long run');
-  await page.getByTestId('field-data.synthetic.symbols').fill('300');
-  await page.getByTestId('field-data.synthetic.years').fill('40');
-  await expect(page.getByTestId('launch')).toBeEnabled();
-  await page.getByTestId('launch').click();
+  const form = new NewBacktestPage(page, app.url);
+  await form.open();
+  await expect(form.field('name')).not.toHaveValue('');
+  await form.fill({ name: 'e2e long run', 'data.synthetic.symbols': '300', 'data.synthetic.years': '40' });
+  await expect(form.launchButton).toBeEnabled();
+  await form.launch();
 
-  const card = page.getByTestId('job-card').filter({ hasText: 'e2e long run' });
-  const bar = card.getByTestId('job-progress');
-  await expect(bar).toBeVisible({ timeout: 30_000 });
-  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThan(0);
-  await expect(card.getByTestId('job-eta')).not.toHaveText('ETA —');
-  await expect(page.getByTestId('status-jobs')).toContainText('e2e long run');
+  const jobs = new JobsPage(page, app.url);
+  const card = jobs.card('e2e long run');
+  await expect(card.progress).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => card.progressValue(), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect(card.eta).not.toHaveText('ETA —');
+  await expect(jobs.statusJobs).toContainText('e2e long run');
   await snap(page, 'running');
 
-  await card.getByTestId('job-cancel').click();
-  await expect(card).toHaveAttribute('data-state', 'cancelled', { timeout: 30_000 });
-  const done = Number(await bar.getAttribute('aria-valuenow'));
-  const total = Number(await bar.getAttribute('aria-valuemax'));
+  await card.cancelButton.click();
+  await expect(card.root).toHaveAttribute('data-state', 'cancelled', { timeout: 30_000 });
+  const done = await card.progressValue();
+  const total = await card.progressMax();
   expect(done).toBeGreaterThan(0);
   expect(done).toBeLessThan(total);
 
@@ -38,7 +40,8 @@ test('cancelling a long run part-way records it as cancelled and keeps what it c
   const curve = await app.api.call('backtests.equity', { runId, maxPoints: 100 });
   expect(curve.totalPoints).toBeGreaterThan(0);
 
-  await page.getByTestId('nav-backtests').click();
-  await expect(page.getByTestId('run-row').filter({ hasText: 'e2e long run' })).toHaveAttribute('data-status', 'cancelled');
-  await expect(page.getByTestId('status-idle')).toBeVisible();
+  const list = new BacktestsPage(page, app.url);
+  await list.nav('backtests');
+  await expect(list.row('e2e long run')).toHaveAttribute('data-status', 'cancelled');
+  await expect(list.statusIdle).toBeVisible();
 });

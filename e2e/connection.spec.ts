@@ -1,6 +1,6 @@
 import type { WebSocketRoute } from '@playwright/test';
 import { expect, quickSpec, seedRun, test } from './fixtures';
-import { at } from './screens';
+import { BacktestsPage } from './pages/BacktestsPage';
 
 test('a dropped connection shows reconnecting…, comes back by itself and re-fetches what it missed', async ({ page, app }) => {
   // Every socket the page opens goes through here: forwarded to the engine, or refused while "down".
@@ -15,11 +15,12 @@ test('a dropped connection shows reconnecting…, comes back by itself and re-fe
     live.push(ws);
   });
 
-  await page.goto(at(app.url, '#/backtests'));
-  const state = page.getByTestId('connection-state');
+  const list = new BacktestsPage(page, app.url);
+  await list.open();
+  const state = list.connectionState;
   await expect(state).toHaveAttribute('data-state', 'open');
   await expect(state).toContainText('Engine connected');
-  await expect(page.getByTestId('runs-empty')).toBeVisible();
+  await expect(list.empty).toBeVisible();
 
   down = true;
   for (const ws of live.splice(0)) await ws.close({ code: 1012, reason: 'engine restarting' });
@@ -30,5 +31,5 @@ test('a dropped connection shows reconnecting…, comes back by itself and re-fe
   await seedRun(app, quickSpec('made while away'));
   down = false;
   await expect(state).toHaveAttribute('data-state', 'open', { timeout: 15_000 });
-  await expect(page.getByTestId('run-row').filter({ hasText: 'made while away' })).toHaveAttribute('data-status', 'completed');
+  await expect(list.row('made while away')).toHaveAttribute('data-status', 'completed');
 });

@@ -79,6 +79,8 @@ test.describe('desktop shell', () => {
 
   test('the page cannot navigate away', async () => {
     const before = page.url();
+    // The page is served from the app:// protocol, never file://.
+    expect(before).toMatch(/^app:\/\/tradedesk\/index\.html/);
     const navigated = page.waitForEvent('framenavigated', { timeout: 2000 }).then(
       () => true,
       () => false,

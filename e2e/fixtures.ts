@@ -17,12 +17,12 @@ export interface App {
   api: ApiClient;
 }
 
-const WEB_ENTRY = path.resolve('dist/cli/web.mjs');
+const WEB_ENTRY = path.resolve('dist/cli/tradedesk.mjs');
 
-/** Starts the built web mode (`dist/cli/web.mjs`, what `npm run web` runs) on a free port and a temp data dir. */
+/** Starts the built web mode (`dist/cli/tradedesk.mjs web`, what `npm run web` runs) on a free port and a temp data dir. */
 async function startApp(): Promise<{ app: App; proc: ChildProcess }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tradedesk-e2e-'));
-  const proc = spawn(process.execPath, ['--max-semi-space-size=32', WEB_ENTRY, '--port', '0', '--data-dir', dataDir], {
+  const proc = spawn(process.execPath, ['--max-semi-space-size=32', WEB_ENTRY, 'web', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';

@@ -1,78 +1,78 @@
 import { readFileSync } from 'node:fs';
 import { heatCellText } from '../renderer/components/charts/heatmapLayout';
 import { fmtDate, fmtInt, fmtNumber, fmtPct, fmtRatio, fmtSignedPct } from '../renderer/components/common/format';
-import { expect, quickSpec, seedRun, test, type App } from './fixtures';
-import { at, SCREEN_VIEWPORT, snap } from './screens';
+import { expect, quickSpec, seedRun, test } from './fixtures';
+import { RunDetailPage, RunTable } from './pages/RunDetailPage';
+import { SCREEN_VIEWPORT, snap } from './screens';
 
 test.use({ viewport: SCREEN_VIEWPORT });
 
 /** A run that trades often: several hundred fills, so its tables span more than one 200-row page. */
 const busySpec = (name: string) => quickSpec(name, { strategy: { name: 'sma-cross', params: { fast: 5, slow: 20, mode: 'long_short' } } });
 
-async function openRun(page: import('@playwright/test').Page, app: App, runId: string): Promise<void> {
-  await page.goto(at(app.url, `#/runs/${runId}`));
-  await expect(page.getByTestId('run-detail')).toHaveAttribute('data-run-id', runId);
+async function openRun(detail: RunDetailPage, runId: string): Promise<void> {
+  await detail.open(runId);
+  await expect(detail.root).toHaveAttribute('data-run-id', runId);
 }
 
 test('a finished run shows its figures, charts, heatmap and trades with the engine’s numbers', async ({ page, app }) => {
   const runId = await seedRun(app, busySpec('detail run'));
   const run = await app.api.call('backtests.get', { runId });
   const m = run.metrics ?? {};
-  await openRun(page, app, runId);
+  const detail = new RunDetailPage(page, app.url);
+  await openRun(detail, runId);
 
-  await expect(page.getByTestId('run-name')).toHaveText('detail run');
-  await expect(page.getByTestId('metric-totalReturnPct').locator('dd').first()).toHaveText(fmtSignedPct(m.totalReturnPct));
-  await expect(page.getByTestId('metric-sharpe').locator('dd').first()).toHaveText(fmtRatio(m.sharpe));
-  await expect(page.getByTestId('metric-maxDrawdownPct').locator('dd').first()).toHaveText(fmtPct(m.maxDrawdownPct));
-  await expect(page.getByTestId('metric-finalEquity').locator('dd').first()).toHaveText(fmtNumber(m.finalEquity));
-  await expect(page.getByTestId('metric-closedTrades').locator('dd').first()).toHaveText(fmtInt(m.closedTrades));
+  await expect(detail.name).toHaveText('detail run');
+  await expect(detail.metric('totalReturnPct')).toHaveText(fmtSignedPct(m.totalReturnPct));
+  await expect(detail.metric('sharpe')).toHaveText(fmtRatio(m.sharpe));
+  await expect(detail.metric('maxDrawdownPct')).toHaveText(fmtPct(m.maxDrawdownPct));
+  await expect(detail.metric('finalEquity')).toHaveText(fmtNumber(m.finalEquity));
+  await expect(detail.metric('closedTrades')).toHaveText(fmtInt(m.closedTrades));
   expect(m.closedTrades).toBeGreaterThan(0);
 
   // Equity with its benchmark, and the drawdown below it.
-  await expect(page.getByTestId('equity-chart').locator('path.recharts-line-curve')).toHaveCount(2);
-  await expect(page.getByTestId('drawdown-chart').locator('path.recharts-area-area')).toHaveCount(1);
+  await expect(detail.equityChart.locator('path.recharts-line-curve')).toHaveCount(2);
+  await expect(detail.drawdownChart.locator('path.recharts-area-area')).toHaveCount(1);
   const curve = await app.api.call('backtests.equity', { runId, maxPoints: 1500 });
-  await expect(page.getByTestId('equity-points')).toHaveText(`${fmtInt(curve.ts.length)} of ${fmtInt(curve.totalPoints)} points`);
+  await expect(detail.equityPoints).toHaveText(`${fmtInt(curve.ts.length)} of ${fmtInt(curve.totalPoints)} points`);
 
   // The heatmap has a row per year and shows each month's return.
   const returns = await app.api.call('backtests.returns', { runId });
-  await expect(page.getByTestId('heatmap-year')).toHaveCount(returns.yearly.length);
-  await expect(page.getByTestId('heatmap-cell')).toHaveCount(returns.monthly.length);
+  await expect(detail.heatmapYears).toHaveCount(returns.yearly.length);
+  await expect(detail.heatmapCells).toHaveCount(returns.monthly.length);
   const firstMonth = returns.monthly[0];
-  await expect(page.getByTestId('heatmap-cell').first()).toHaveText(heatCellText(firstMonth.returnPct));
-  await expect(page.getByTestId('yearly-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(detail.heatmapCells.first()).toHaveText(heatCellText(firstMonth.returnPct));
+  await expect(detail.yearlyChart.locator('.recharts-bar-rectangle').first()).toBeVisible();
 
   // The price chart marks the run's fills on the first symbol.
-  await expect(page.getByTestId('price-chart').locator('path.recharts-line-curve')).toHaveCount(1);
+  await expect(detail.priceChart.locator('path.recharts-line-curve')).toHaveCount(1);
 
   // Round trips, in entry order, as the engine pages them.
   const trades = await app.api.call('backtests.trades', { runId, offset: 0, limit: 5, sortBy: 'entryTs', sortDir: 'asc' });
-  const table = page.getByTestId('trades-table');
-  await expect(table.getByTestId('trades-table-count')).toHaveText(`${fmtInt(trades.total)} rows`);
-  const rows = table.getByTestId('vtable-row');
+  const table = detail.table('trades');
+  await expect(table.count).toHaveText(`${fmtInt(trades.total)} rows`);
+  const rows = table.rows;
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(0);
   const first = trades.rows[0];
-  await expect(rows.first().locator('[data-col=instrument]')).toHaveText(first.instrument);
-  await expect(rows.first().locator('[data-col=entryTs]')).toHaveText(fmtDate(first.entryTs));
-  await expect(rows.first().locator('[data-col=pnl]')).toHaveText(fmtNumber(first.pnl));
+  await expect(RunTable.cell(rows.first(), 'instrument')).toHaveText(first.instrument);
+  await expect(RunTable.cell(rows.first(), 'entryTs')).toHaveText(fmtDate(first.entryTs));
+  await expect(RunTable.cell(rows.first(), 'pnl')).toHaveText(fmtNumber(first.pnl));
 
-  await expect(page.getByTestId('assumption-seed').locator('dd')).toHaveText(String(run.seed));
-  await expect(page.getByTestId('assumption-data-fingerprint').locator('dd')).toHaveText(run.dataFingerprint);
-  await expect(page.getByTestId('assumption-app-version').locator('dd')).toHaveText(run.appVersion);
+  await expect(detail.assumption('seed')).toHaveText(String(run.seed));
+  await expect(detail.assumption('data-fingerprint')).toHaveText(run.dataFingerprint);
+  await expect(detail.assumption('app-version')).toHaveText(run.appVersion);
   await snap(page, 'run-detail');
 });
 
 test('clicking a date on the equity chart shows the positions and orders as of that session', async ({ page, app }) => {
   const runId = await seedRun(app, busySpec('as-of run'));
-  await openRun(page, app, runId);
-  const panel = page.getByTestId('asof-panel');
+  const detail = new RunDetailPage(page, app.url);
+  await openRun(detail, runId);
+  const panel = detail.asOf;
   await expect(panel).toHaveAttribute('data-state', 'empty');
 
-  const surface = page.getByTestId('equity-chart').locator('.recharts-surface');
-  const box = await surface.boundingBox();
-  if (!box) throw new Error('the equity chart has no size');
-  await surface.click({ position: { x: box.width * 0.6, y: box.height / 2 } });
+  await detail.clickEquityAt(0.6);
   await expect(panel).toHaveAttribute('data-state', 'ready');
   const date = await panel.getByTestId('asof-date').innerText();
   expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -87,8 +87,8 @@ test('clicking a date on the equity chart shows the positions and orders as of t
   await expect(rows.locator('td:nth-child(2)')).toHaveText(asOf.positions.map((p) => fmtInt(p.quantity)));
   await expect(panel).toContainText(`Orders that session (${asOf.orders.length})`);
   // The picked session is marked on both stacked charts.
-  await expect(page.getByTestId('equity-chart').locator('.recharts-reference-line')).toHaveCount(1);
-  await expect(page.getByTestId('drawdown-chart').locator('.recharts-reference-line')).toHaveCount(1);
+  await expect(detail.equityChart.locator('.recharts-reference-line')).toHaveCount(1);
+  await expect(detail.drawdownChart.locator('.recharts-reference-line')).toHaveCount(1);
 
   // The keyboard's way: a date typed into the panel. A Sunday shows the Friday before it.
   await panel.getByTestId('asof-date-input').fill('2001-03-04');
@@ -102,26 +102,25 @@ test('the fills table pages as it scrolls, sorts on the engine and exports as CS
   const runId = await seedRun(app, busySpec('fills run'));
   const all = await app.api.call('backtests.fills', { runId, offset: 0, limit: 1 });
   expect(all.total).toBeGreaterThan(200);
-  await openRun(page, app, runId);
-  await page.getByTestId('tab-fills').click();
-  const table = page.getByTestId('fills-table');
-  await expect(table.getByTestId('fills-table-count')).toHaveText(`${fmtInt(all.total)} rows`);
-  const firstPrice = () => table.getByTestId('vtable-row').first().locator('[data-col=price]');
+  const detail = new RunDetailPage(page, app.url);
+  await openRun(detail, runId);
+  await detail.showTab('fills');
+  const table = detail.table('fills');
+  await expect(table.count).toHaveText(`${fmtInt(all.total)} rows`);
+  const firstPrice = () => RunTable.cell(table.rows.first(), 'price');
 
   // Scrolled to the end, the last row arrives from a later page.
-  await table.locator('.vtable__scroll').evaluate((el) => {
-    el.scrollTop = el.scrollHeight;
-  });
-  await expect(table.locator(`[data-testid=vtable-row][data-index="${all.total - 1}"]`)).toBeVisible();
+  await table.scrollToEnd();
+  await expect(table.rowAt(all.total - 1)).toBeVisible();
 
   // A header click sorts on the engine: highest price first, then lowest.
   const [highest] = (await app.api.call('backtests.fills', { runId, limit: 1, sortBy: 'price', sortDir: 'desc' })).rows;
   const [lowest] = (await app.api.call('backtests.fills', { runId, limit: 1, sortBy: 'price', sortDir: 'asc' })).rows;
-  const header = table.locator('[role=columnheader][data-col=price]');
+  const header = table.header('price');
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   await expect(firstPrice()).toHaveText(fmtNumber(highest.price));
-  await expect(table.locator('[data-testid=vtable-row][data-index="0"]')).toBeVisible();
+  await expect(table.rowAt(0)).toBeVisible();
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'ascending');
   await expect(firstPrice()).toHaveText(fmtNumber(lowest.price));
@@ -129,7 +128,7 @@ test('the fills table pages as it scrolls, sorts on the engine and exports as CS
 
   // Export: every fill as CSV, named after the run.
   const download = page.waitForEvent('download');
-  await page.getByTestId('export-fills').click();
+  await detail.exportButton('fills');
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^fills_run-[0-9a-f]{8}-fills\.csv$/);
   const lines = readFileSync(await file.path(), 'utf8').trimEnd().split('\n');
@@ -138,7 +137,7 @@ test('the fills table pages as it scrolls, sorts on the engine and exports as CS
 
   // The report as JSON.
   const reportDownload = page.waitForEvent('download');
-  await page.getByTestId('export-report').click();
+  await detail.exportButton('report');
   const report = await reportDownload;
   expect(report.suggestedFilename()).toMatch(/-report\.json$/);
   const parsed = JSON.parse(readFileSync(await report.path(), 'utf8')) as { run: { id: string } };

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { AppShell } from './pages/AppShell';
 
 /** Opens a WebSocket from the page and resolves with the close code the engine answers with. */
 const closeCodeOf = (url: string): Promise<number> =>
@@ -19,8 +20,9 @@ test('a missing or wrong token is refused, for the page and for the engine socke
   await expect(page.locator('body')).toContainText('missing or wrong token');
 
   // From a page the engine served, a socket without the right token is closed as refused (4401).
-  await page.goto(app.url);
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'open');
+  const shell = new AppShell(page, app.url);
+  await shell.goto('');
+  await expect(shell.connectionState).toHaveAttribute('data-state', 'open');
   expect(await page.evaluate(closeCodeOf, `ws://127.0.0.1:${app.port}/ws?token=wrong`)).toBe(4401);
   expect(await page.evaluate(closeCodeOf, `ws://127.0.0.1:${app.port}/ws`)).toBe(4401);
 });
@@ -32,10 +34,11 @@ test('a page whose token the engine no longer accepts says so instead of retryin
     attempts++;
     void ws.close({ code: 4401, reason: 'missing or wrong token' });
   });
-  await page.goto(app.url);
-  await expect(page.getByTestId('refused')).toContainText('The engine refused this page');
-  await expect(page.getByTestId('refused')).toContainText('missing or wrong token');
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'closed');
-  await expect(page.getByTestId('connection-state')).toContainText('disconnected');
+  const shell = new AppShell(page, app.url);
+  await shell.goto('');
+  await expect(shell.refused).toContainText('The engine refused this page');
+  await expect(shell.refused).toContainText('missing or wrong token');
+  await expect(shell.connectionState).toHaveAttribute('data-state', 'closed');
+  await expect(shell.connectionState).toContainText('disconnected');
   expect(attempts).toBe(1);
 });

@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { pathToFileURL } from 'node:url';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_CALL_CHANNEL, BRIDGE_EVENT_CHANNEL } from '../core/ipc/bridge';
@@ -22,9 +21,8 @@ vi.mock('electron', () => ({
   },
 }));
 
-const INDEX = '/opt/tradedesk/dist/renderer/index.html';
-const APP_URL = pathToFileURL(INDEX).href;
-const origin = rendererOrigin(INDEX, undefined, true);
+const APP_URL = 'app://tradedesk/index.html';
+const origin = rendererOrigin(undefined, true);
 
 /** A stand-in for the window's webContents: an id, a page URL, a main frame and what it was sent. */
 class FakeContents extends EventEmitter {
@@ -104,7 +102,8 @@ describe('registerBridge', () => {
       ['a web page', 'https://evil.example/'],
       ['a file outside the app', 'file:///etc/passwd'],
       ['a substring trick', `${APP_URL}.evil.com`],
-      ['a sibling file', 'file:///opt/tradedesk/dist/renderer/evil.html'],
+      ['the built page as a file', 'file:///opt/tradedesk/dist/renderer/index.html'],
+      ['another page of the app', 'app://tradedesk/evil.html'],
     ])('%s', async (_what, url) => {
       vi.spyOn(console, 'warn').mockImplementation(() => undefined);
       const res = await handler()(invokeEvent(contents, url), { method: 'system.info', input: {} });

@@ -3,6 +3,7 @@ import { BRIDGE_CALL_CHANNEL, BRIDGE_EVENT_CHANNEL } from '../core/ipc/bridge';
 import type { EventBus } from '../core/ipc/eventBus';
 import type { Router } from '../core/ipc/router';
 import { requestFrameSchema, type CallResult } from '../core/ipc/wire';
+import { logFor } from '../core/log/log';
 import { isAllowedRendererUrl, type RendererOrigin } from './security';
 
 /** What the preload sends on the call channel: the WebSocket's request frame without its id (invoke pairs the answer). */
@@ -38,7 +39,7 @@ export function registerBridge({ contents, router, bus, origin }: BridgeOptions)
   ipcMain.handle(BRIDGE_CALL_CHANNEL, async (event, ...args: unknown[]): Promise<CallResult> => {
     const refusal = senderRefusal(event, contents, origin);
     if (refusal !== null) {
-      console.warn(`[ipc] refused a call on ${BRIDGE_CALL_CHANNEL}: ${refusal}`);
+      logFor('ipc').warn(`refused a call on ${BRIDGE_CALL_CHANNEL}: ${refusal}`);
       return refused;
     }
     const frame = args.length === 1 ? bridgeFrameSchema.safeParse(args[0]) : null;

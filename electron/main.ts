@@ -1,35 +1,53 @@
-import { BrowserWindow, app, dialog, session, shell } from 'electron';
+import { BrowserWindow, app, dialog, protocol, session, shell, utilityProcess } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHost, type Host } from '../core/host/createHost';
 import { defaultDataDir } from '../core/store/dataDir';
+import { setLogSink } from '../core/log/log';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './appProtocol';
+import { HostProcess } from './hostConnection';
 import { registerBridge } from './ipcBridge';
 import { contentSecurityPolicy, mainWindowOptions, rendererOrigin } from './security';
 import { applySessionPolicy } from './sessionPolicy';
 import { guardWebContents } from './windowGuards';
 
-// This file is bundled to dist/electron/main.mjs; the preload and the built renderer sit beside it.
+// This file is bundled to dist/electron/main.mjs; the preload, the engine's entry and the built renderer sit beside it.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, 'preload.cjs');
-const INDEX_HTML = path.join(here, '..', 'renderer', 'index.html');
+const HOST_ENTRY = path.join(here, 'hostProcess.mjs');
+const RENDERER_DIR = path.join(here, '..', 'renderer');
 
-let host: Host | null = null;
+let engine: HostProcess | null = null;
 let mainWindow: BrowserWindow | null = null;
 
+// app:// must be a standard, secure scheme before the app is ready, or the page gets no origin of its own.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+/** Main's log lines (IPC refusals, window guards, engine restarts) go into the engine's log file; stderr while it is down. */
+setLogSink((level, component, msg, fields) => {
+  if (engine?.forwardLog(level, component, msg, fields)) return;
+  process.stderr.write(`${JSON.stringify({ level, time: Date.now(), component, msg, ...fields })}\n`);
+});
+
 async function start(): Promise<void> {
-  const origin = rendererOrigin(INDEX_HTML, process.env.VITE_DEV_SERVER_URL, app.isPackaged);
-  applySessionPolicy(session.defaultSession, contentSecurityPolicy(origin));
-  // The engine runs here; backtests run in its worker threads, so this thread stays free for IPC.
-  host = await createHost({
+  const origin = rendererOrigin(process.env.VITE_DEV_SERVER_URL, app.isPackaged);
+  const csp = contentSecurityPolicy(origin);
+  applySessionPolicy(session.defaultSession, csp);
+  protocol.handle(APP_SCHEME, appProtocolHandler(RENDERER_DIR, csp));
+  // The engine runs in its own utility process, never here: a heavy call there cannot freeze the windows.
+  engine = new HostProcess({
+    fork: () => utilityProcess.fork(HOST_ENTRY, [], { serviceName: 'tradedesk engine' }),
     // The same folder the CLI and web mode use, so runs from any of them show up in the app.
     dataDir: defaultDataDir(),
-    transport: 'electron',
     // Relative data paths typed in the UI: the project folder under `npm start`, the home folder when installed.
     baseDir: app.isPackaged ? app.getPath('home') : process.cwd(),
+    onExit: (code, restarting) => {
+      if (!restarting) dialog.showErrorBox('tradedesk engine stopped', `The engine process exited (code ${code}) and was restarted too often. Restart the app.`);
+    },
   });
+  await engine.start();
   const win = new BrowserWindow(mainWindowOptions(PRELOAD));
   mainWindow = win;
-  registerBridge({ contents: win.webContents, router: host.router, bus: host.bus, origin });
+  registerBridge({ contents: win.webContents, router: engine, bus: engine.bus, origin });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     mainWindow = null;
@@ -48,24 +66,22 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  // The engine lives in this process, so closing the window ends the app on every platform.
+  // The window is the app: closing it ends the engine too, on every platform.
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
-    if (!host) return;
+    if (!engine) return;
     event.preventDefault();
-    const closing = host;
-    host = null;
-    closing
-      .close()
-      .catch((err: unknown) => console.error('[engine] close failed:', err))
-      .finally(() => app.quit());
+    const closing = engine;
+    engine = null;
+    void closing.close().finally(() => app.quit());
   });
   app
     .whenReady()
     .then(start)
     .catch((err: unknown) => {
-      console.error('[app] could not start:', err);
-      dialog.showErrorBox('tradedesk could not start', err instanceof Error ? err.message : String(err));
+      const message = err instanceof Error ? err.message : String(err);
+      process.stderr.write(`tradedesk could not start: ${message}\n`);
+      dialog.showErrorBox('tradedesk could not start', message);
       app.exit(1);
     });
 }

@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   contentSecurityPolicy,
@@ -9,10 +8,9 @@ import {
   secureWebPreferences,
 } from './security';
 
-const INDEX = '/opt/tradedesk/dist/renderer/index.html';
-const appUrl = pathToFileURL(INDEX).href;
-const fileOrigin = rendererOrigin(INDEX, undefined, true);
-const devOrigin = rendererOrigin(INDEX, 'http://127.0.0.1:5173/', false);
+const appUrl = 'app://tradedesk/index.html';
+const appOrigin = rendererOrigin(undefined, true);
+const devOrigin = rendererOrigin('http://127.0.0.1:5173/', false);
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
@@ -25,46 +23,50 @@ function directives(csp: string): Map<string, string[]> {
 }
 
 describe('rendererOrigin', () => {
-  it('loads the built index.html as a file URL', () => {
-    expect(fileOrigin).toEqual({ kind: 'file', url: new URL(appUrl) });
+  it('loads the built index.html from the app:// scheme, not file://', () => {
+    expect(appOrigin).toEqual({ kind: 'app', url: new URL(appUrl) });
+    expect(rendererOrigin(undefined, false)).toEqual(appOrigin);
   });
 
   it('ignores a dev server URL in a packaged app', () => {
-    expect(rendererOrigin(INDEX, 'http://127.0.0.1:5173/', true).kind).toBe('file');
+    expect(rendererOrigin('http://127.0.0.1:5173/', true).kind).toBe('app');
   });
 
   it('accepts a loopback http dev server when unpackaged', () => {
     expect(devOrigin).toEqual({ kind: 'dev', url: new URL('http://127.0.0.1:5173/') });
-    expect(rendererOrigin(INDEX, 'http://localhost:5173', false).kind).toBe('dev');
+    expect(rendererOrigin('http://localhost:5173', false).kind).toBe('dev');
   });
 
   it.each(['https://127.0.0.1:5173/', 'http://evil.example:5173/', 'http://127.0.0.1.evil.example/', 'not a url'])(
     'refuses the dev server URL %s',
     (url) => {
-      expect(() => rendererOrigin(INDEX, url, false)).toThrow(/VITE_DEV_SERVER_URL/);
+      expect(() => rendererOrigin(url, false)).toThrow(/VITE_DEV_SERVER_URL/);
     },
   );
 });
 
 describe('isAllowedRendererUrl', () => {
   it('accepts the app page, with or without a query or hash', () => {
-    expect(isAllowedRendererUrl(appUrl, fileOrigin)).toBe(true);
-    expect(isAllowedRendererUrl(`${appUrl}?run=1#/runs/abc`, fileOrigin)).toBe(true);
+    expect(isAllowedRendererUrl(appUrl, appOrigin)).toBe(true);
+    expect(isAllowedRendererUrl(`${appUrl}?run=1#/runs/abc`, appOrigin)).toBe(true);
   });
 
   it.each([
     ['a web page', 'https://evil.example/'],
-    ['a file outside the app', 'file:///etc/passwd'],
-    ['another file of the app', 'file:///opt/tradedesk/dist/renderer/other.html'],
-    ['a suffix trick', 'file:///opt/tradedesk/dist/renderer/index.html.evil.com'],
-    ['a prefix trick', 'file:///evil/opt/tradedesk/dist/renderer/index.html'],
-    ['a file URL with a host', 'file://evil.example/opt/tradedesk/dist/renderer/index.html'],
+    ['a local file', 'file:///etc/passwd'],
+    ['the built page as a file', 'file:///opt/tradedesk/dist/renderer/index.html'],
+    ['another page of the app', 'app://tradedesk/other.html'],
+    ['a suffix trick', 'app://tradedesk/index.html.evil.com'],
+    ['a prefix trick', 'app://tradedesk/evil/index.html'],
+    ['another app host', 'app://evil.example/index.html'],
+    ['a host suffix trick', 'app://tradedesk.evil.example/index.html'],
+    ['a traversal back to another page', 'app://tradedesk/index.html/../other.html'],
     ['a data URL', 'data:text/html,<script>1</script>'],
     ['a javascript URL', 'javascript:alert(1)'],
     ['an unparseable URL', 'index.html'],
     ['the empty string', ''],
   ])('refuses %s', (_what, url) => {
-    expect(isAllowedRendererUrl(url, fileOrigin)).toBe(false);
+    expect(isAllowedRendererUrl(url, appOrigin)).toBe(false);
   });
 
   it('accepts only the dev server origin in dev', () => {
@@ -92,7 +94,7 @@ describe('safeExternalUrl', () => {
 
 describe('contentSecurityPolicy', () => {
   it('allows nothing from elsewhere, no eval and no inline script', () => {
-    const csp = contentSecurityPolicy(fileOrigin);
+    const csp = contentSecurityPolicy(appOrigin);
     const d = directives(csp);
     expect(d.get('default-src')).toEqual(["'self'"]);
     expect(d.get('script-src')).toEqual(["'self'"]);

@@ -1,12 +1,12 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
-import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy as webModePolicy } from '../core/host/accessPolicy';
+import { APP_INDEX_URL } from './appProtocol';
 
 /**
- * Where the renderer may be loaded from: the app's own built index.html, or (unpackaged only)
- * a Vite dev server on this machine. Every URL is compared as a parsed URL, never as a substring.
+ * Where the renderer may be loaded from: the app's own built index.html on the app:// scheme, or
+ * (unpackaged only) a Vite dev server on this machine. Every URL is compared as a parsed URL, never as a substring.
  */
-export type RendererOrigin = { kind: 'file'; url: URL } | { kind: 'dev'; url: URL };
+export type RendererOrigin = { kind: 'app'; url: URL } | { kind: 'dev'; url: URL };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -23,8 +23,8 @@ function parsedUrl(raw: string): URL | null {
  * The renderer to load. A dev server URL is honoured only when the app is not packaged, and only
  * on a loopback address over http: a packaged app never loads code named by an environment variable.
  */
-export function rendererOrigin(indexHtml: string, devServerUrl: string | undefined, isPackaged: boolean): RendererOrigin {
-  if (!devServerUrl || isPackaged) return { kind: 'file', url: pathToFileURL(indexHtml) };
+export function rendererOrigin(devServerUrl: string | undefined, isPackaged: boolean): RendererOrigin {
+  if (!devServerUrl || isPackaged) return { kind: 'app', url: new URL(APP_INDEX_URL) };
   const url = parsedUrl(devServerUrl);
   if (!url) throw new Error(`VITE_DEV_SERVER_URL is not a URL: "${devServerUrl}"`);
   if (url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname)) {
@@ -38,7 +38,7 @@ export function isAllowedRendererUrl(raw: string, allowed: RendererOrigin): bool
   const url = parsedUrl(raw);
   if (!url) return false;
   if (allowed.kind === 'dev') return url.protocol === 'http:' && url.origin === allowed.url.origin;
-  return url.protocol === 'file:' && url.host === allowed.url.host && url.pathname === allowed.url.pathname;
+  return url.protocol === allowed.url.protocol && url.host === allowed.url.host && url.pathname === allowed.url.pathname;
 }
 
 /** The normalised https: URL to hand to the OS browser, or null for anything else (file:, javascript:, http:, credentials). */
@@ -67,7 +67,7 @@ function extendPolicy(policy: string, extra: Readonly<Record<string, string>>): 
  */
 export function contentSecurityPolicy(origin: RendererOrigin): string {
   const base = webModePolicy();
-  if (origin.kind === 'file') return base;
+  if (origin.kind === 'app') return base;
   return extendPolicy(base, { 'script-src': "'unsafe-inline'", 'connect-src': `ws://${origin.url.host}` });
 }
 

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { HandlerDetails, WebContents, WindowOpenHandlerResponse } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { guardWebContents } from './windowGuards';
+import { setLogSink } from '../core/log/log';
 
 /** Emits Electron's navigation events the way webContents does: listeners may call preventDefault. */
 class FakeContents extends EventEmitter {
@@ -52,10 +53,11 @@ describe('guardWebContents', () => {
 
   it('keeps denying when the OS browser cannot be opened', async () => {
     const failing = new FakeContents();
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const lines: string[] = [];
+    const restore = setLogSink((level, component, msg, fields) => lines.push(`${level} ${component} ${msg} ${JSON.stringify(fields)}`));
     guardWebContents(failing as unknown as WebContents, () => Promise.reject(new Error('no browser')));
     expect(failing.open('https://example.com/')).toEqual({ action: 'deny' });
-    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
-    warn.mockRestore();
+    await vi.waitFor(() => expect(lines).toEqual(['warn window could not open https://example.com/ in the browser {"err":"no browser"}']));
+    restore();
   });
 });

@@ -1,3 +1,4 @@
+import { errorFields, logFor } from '../core/log/log';
 import type { WebContents } from 'electron';
 import { safeExternalUrl } from './security';
 
@@ -17,7 +18,7 @@ export function guardWebContents(contents: WebContents, openExternal: OpenExtern
   contents.setWindowOpenHandler(({ url }) => {
     const external = safeExternalUrl(url);
     if (external !== null) {
-      openExternal(external).catch((err: unknown) => console.warn(`[window] could not open ${external} in the browser:`, err));
+      openExternal(external).catch((err: unknown) => logFor('window').warn(`could not open ${external} in the browser`, errorFields(err)));
     }
     return { action: 'deny' };
   });

@@ -1,20 +1,21 @@
-// Bundles the Node entry points into dist/cli/ and dist/electron/ (what a packaged app runs), copies the SQL migrations
+// Bundles the `tradedesk` command into dist/cli/ and the desktop entry points into dist/electron/ (what a packaged app runs), copies the SQL migrations
 // beside them, where core/store finds them relative to the bundle, and builds the renderer with vite.
 import { build } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { build as viteBuild } from 'vite';
+import { buildCli } from './cliBundle.mjs';
 
 const entries = {
-  'cli/backtest': 'core/cli/backtest.ts',
-  'cli/web': 'core/cli/web.ts',
-  // Started by the host's job queue as a worker thread, next to the entry that runs the host.
-  'cli/backtestWorker': 'core/service/backtests/worker/backtestWorker.ts',
-  // The desktop app's main process (package.json "main"), which also runs a host.
+  // The desktop app's main process (package.json "main"): windows, IPC checks, app:// protocol.
   'electron/main': 'electron/main.ts',
+  // The engine host's utility process, forked by main.
+  'electron/hostProcess': 'electron/hostProcess.ts',
   'electron/backtestWorker': 'core/service/backtests/worker/backtestWorker.ts',
 };
 
 rmSync('dist', { recursive: true, force: true });
+await buildCli(path.resolve('dist/cli'));
 await build({
   entryPoints: entries,
   outdir: 'dist',
@@ -39,8 +40,6 @@ await build({
   external: ['electron'],
   logLevel: 'warning',
 });
-for (const dir of ['dist/cli', 'dist/electron']) {
-  cpSync('core/store/migrations', `${dir}/migrations`, { recursive: true, filter: (f) => !f.endsWith('.ts') });
-}
+cpSync('core/store/migrations', 'dist/electron/migrations', { recursive: true, filter: (f) => !f.endsWith('.ts') });
 await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
-console.log(`built ${Object.keys(entries).map((e) => `dist/${e}.mjs`).join(', ')}, dist/electron/preload.cjs, dist/renderer/`);
+console.log(`built dist/cli/tradedesk.mjs, ${Object.keys(entries).map((e) => `dist/${e}.mjs`).join(', ')}, dist/electron/preload.cjs, dist/renderer/`);

@@ -33,10 +33,10 @@ describe('computeMetrics', () => {
       benchmarkEquity: f64([100, 105, 103, 108]),
       turnoverValue: 429,
       trades: summarizeTrades([
-        { pnl: 10, barsHeld: 1 },
-        { pnl: -5, barsHeld: 3 },
-        { pnl: 20, barsHeld: 2 },
-        { pnl: 0, barsHeld: 0 },
+        { pnl: 10, barsHeld: 1, returnPct: 2 },
+        { pnl: -5, barsHeld: 3, returnPct: -1 },
+        { pnl: 20, barsHeld: 2, returnPct: 4 },
+        { pnl: 0, barsHeld: 0, returnPct: 0 },
       ]),
       openTrades: 2,
       commissions: 3.5,
@@ -60,6 +60,48 @@ describe('computeMetrics', () => {
     expect(m.finalEquity).toBe(120);
   });
 
+  it('annualises the geometric session return over sessions, not calendar time', () => {
+    // 3 returns compound to 1.2; a 252-session year is 84 of these 3-session spans, while CAGR sees 1 calendar year.
+    expect(m.annualReturnPct).toBeCloseTo((1.2 ** 84 - 1) * 100, 0);
+    expect(computeMetrics(input([100, 110, 99, 120], { periodsPerYear: 3 })).annualReturnPct).toBeCloseTo(20, 10);
+    expect(computeMetrics(input([100, 50, 0])).annualReturnPct).toBe(-100);
+    expect(computeMetrics(input([100])).annualReturnPct).toBeNull();
+  });
+
+  it('regresses session returns on the benchmark for beta and an annualised alpha', () => {
+    // Returns 0.001 + 1.5 b exactly, for benchmark returns b = +1 %, -2 %, +3 %.
+    const b = [0.01, -0.02, 0.03];
+    const bench = [100];
+    const eq = [100];
+    for (const x of b) {
+      bench.push(bench[bench.length - 1] * (1 + x));
+      eq.push(eq[eq.length - 1] * (1 + 0.001 + 1.5 * x));
+    }
+    const ab = computeMetrics(input(eq, { benchmarkEquity: f64(bench) }));
+    expect(ab.beta).toBeCloseTo(1.5, 10);
+    expect(ab.alphaPct).toBeCloseTo((1.001 ** 252 - 1) * 100, 8); // 28.65 %
+    // The tiny series above by hand: beta = cov(r, b) / var(b) = 3.7204842, alpha = -0.0278809 a session.
+    expect(m.beta).toBeCloseTo(3.72048423, 6);
+    expect(m.alphaPct).toBeCloseTo(((1 - 0.0278808878) ** 252 - 1) * 100, 4);
+  });
+
+  it('gives a null alpha and beta against a flat benchmark', () => {
+    const flat = computeMetrics(input([100, 110, 99, 120], { benchmarkEquity: f64([100, 100, 100, 100]) }));
+    expect(flat).toMatchObject({ alphaPct: null, beta: null });
+    expect(computeMetrics(input([100, 110]))).toMatchObject({ alphaPct: null, beta: null });
+  });
+
+  it('averages drawdown depth and duration over episodes', () => {
+    // One episode: the peak 110 at 1/3 year, 99 under it (-10 %), recovered at 1 year (2 sessions, 243.5 days).
+    expect(m).toMatchObject({ avgDrawdownPct: expect.closeTo(-10, 10), avgDrawdownDurationDays: expect.closeTo(243.5, 6), avgDrawdownDurationBars: 2 });
+    // Two episodes: 100 -> 90 -> 100 (-10 %, 2 sessions) and 100 -> 70 -> end (-30 %, 2 sessions).
+    const two = computeMetrics(input([100, 90, 100, 80, 70]));
+    expect(two.avgDrawdownPct).toBeCloseTo(-20, 10);
+    expect(two.avgDrawdownDurationBars).toBe(2);
+    expect(two.avgDrawdownDurationDays).toBeCloseTo(YEAR_MS / 4 / 86_400_000 * 2, 6);
+    expect(computeMetrics(input([100, 101, 102]))).toMatchObject({ avgDrawdownPct: null, avgDrawdownDurationDays: null, avgDrawdownDurationBars: null });
+  });
+
   it('computes the trade metrics by hand (pnl 10, -5, 20, 0)', () => {
     expect(m).toMatchObject({
       closedTrades: 4,
@@ -68,8 +110,9 @@ describe('computeMetrics', () => {
       profitFactor: 6,
       avgWin: 15,
       avgLoss: -5,
-      avgTradePnl: 6.25,
       expectancy: 6.25,
+      expectancyPct: 1.25, // (2 - 1 + 4 + 0) / 4
+      kelly: expect.closeTo(1 / 3, 12), // 0.5 - 0.5 / (15 / 5)
       largestWin: 20,
       largestLoss: -5,
       avgBarsHeld: 1.5,
@@ -84,7 +127,7 @@ describe('computeMetrics', () => {
     expect(one).toMatchObject({
       totalReturnPct: 0, cagrPct: null, annualVolatilityPct: null, sharpe: null, sortino: null, calmar: null,
       maxDrawdownPct: 0, maxDrawdownDurationDays: 0, turnover: null, exposureTimePct: 0, winRatePct: null,
-      profitFactor: null, avgWin: null, avgLoss: null, avgTradePnl: null, expectancy: null, sqn: null,
+      profitFactor: null, avgWin: null, avgLoss: null, expectancy: null, expectancyPct: null, kelly: null, sqn: null,
       largestWin: null, largestLoss: null, avgBarsHeld: null, finalEquity: 100,
     });
   });
@@ -97,8 +140,11 @@ describe('computeMetrics', () => {
   });
 
   it('gives a null profit factor and sqn when nothing lost or varied', () => {
-    const wins = computeMetrics(input([100, 101], { trades: summarizeTrades([{ pnl: 5, barsHeld: 1 }, { pnl: 5, barsHeld: 1 }]) }));
-    expect(wins).toMatchObject({ profitFactor: null, sqn: null, avgLoss: null, winRatePct: 100 });
+    const trip = { pnl: 5, barsHeld: 1, returnPct: 0.5 };
+    const wins = computeMetrics(input([100, 101], { trades: summarizeTrades([trip, trip]) }));
+    expect(wins).toMatchObject({ profitFactor: null, sqn: null, avgLoss: null, winRatePct: 100, kelly: null, expectancyPct: 0.5 });
+    const losses = computeMetrics(input([100, 99], { trades: summarizeTrades([{ ...trip, pnl: -5 }]) }));
+    expect(losses).toMatchObject({ kelly: null, avgWin: null, winRatePct: 0 });
   });
 
   it('measures drawdown from the initial cash and to the end when never recovered', () => {
@@ -117,7 +163,7 @@ describe('computeMetrics', () => {
   it('never puts NaN or Infinity in its output', () => {
     const num = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(0));
     fc.assert(
-      fc.property(fc.array(num, { maxLength: 30 }), fc.array(fc.record({ pnl: num, barsHeld: fc.nat(50) }), { maxLength: 10 }), (eq, trips) => {
+      fc.property(fc.array(num, { maxLength: 30 }), fc.array(fc.record({ pnl: num, barsHeld: fc.nat(50), returnPct: num }), { maxLength: 10 }), (eq, trips) => {
         const out = computeMetrics(input(eq, { trades: summarizeTrades(trips), exposure: f64(eq.map(Math.abs)) }));
         for (const [key, v] of Object.entries(out)) {
           if (v !== null && !Number.isFinite(v)) throw new Error(`${key} = ${v}`);

@@ -38,6 +38,16 @@ export interface Metrics {
   sharpe: number | null;
   /** mean(returns) / sqrt(mean over all returns of min(r, 0)^2) x sqrt(periodsPerYear); null without losing periods. */
   sortino: number | null;
+  /**
+   * Geometric mean session return compounded over a year: ((last equity / first equity)^(periodsPerYear / N) - 1) x 100,
+   * N = number of returns. Unlike CAGR it counts sessions, not calendar time, so it matches the volatility and
+   * Sharpe annualisation; -100 if equity is gone; null with no return or a non-positive first equity.
+   */
+  annualReturnPct: number | null;
+  /** Slope of the OLS regression of returns on the benchmark's returns: cov(r, b) / var(b); null when var(b) is 0 or N < 2. */
+  beta: number | null;
+  /** Intercept of that regression, mean(r) - beta x mean(b), annualised geometrically ((1 + a)^periodsPerYear - 1) x 100; null with beta. */
+  alphaPct: number | null;
   /** cagrPct / |maxDrawdownPct|; null without a drawdown or a CAGR. */
   calmar: number | null;
   /** Deepest fall from a running peak (the peak starting at initialCash): min(equity / peak - 1) x 100, <= 0. */
@@ -46,6 +56,12 @@ export interface Metrics {
   maxDrawdownDurationDays: number;
   /** The same span in sessions. */
   maxDrawdownDurationBars: number;
+  /** Mean over drawdown episodes (peak to recovery or the end) of each one's deepest fall, in % (<= 0); null without a drawdown. */
+  avgDrawdownPct: number | null;
+  /** Mean duration of those episodes in calendar days; null without a drawdown. */
+  avgDrawdownDurationDays: number | null;
+  /** The same mean in sessions; null without a drawdown. */
+  avgDrawdownDurationBars: number | null;
   /** Share of sessions with gross exposure > 0, x 100; null for an empty run. */
   exposureTimePct: number | null;
   /** Annualised turnover: turnoverValue / mean(equity) / years; null when the run spans no time. */
@@ -62,10 +78,12 @@ export interface Metrics {
   avgWin: number | null;
   /** Mean pnl of losing trades (negative); null without losses. */
   avgLoss: number | null;
-  /** Mean pnl over closed trades; null without trades. */
-  avgTradePnl: number | null;
-  /** winRate x avgWin + lossRate x avgLoss (rates as fractions; a missing average counts 0); null without trades. */
+  /** Mean pnl per closed trade, = winRate x avgWin + lossRate x avgLoss; null without trades. */
   expectancy: number | null;
+  /** Mean returnPct per closed trade (pnl over the entered value, in %); null without trades. */
+  expectancyPct: number | null;
+  /** Kelly fraction: W - (1 - W) / (avgWin / |avgLoss|), W the win rate as a fraction; null without wins or losses. */
+  kelly: number | null;
   /** System Quality Number: sqrt(N) x mean(trade pnl) / sample std(trade pnl); null for N < 2 or zero std. */
   sqn: number | null;
   /** Largest winning trade pnl; null without wins. */
@@ -114,11 +132,51 @@ function validate(input: MetricsInput): void {
   }
 }
 
+/** Simple returns between consecutive points; 0 after a point at 0 (nothing left to return on). */
+function sessionReturns(values: Float64Array): Float64Array {
+  const out = new Float64Array(Math.max(0, values.length - 1));
+  for (let i = 1; i < values.length; i++) out[i - 1] = values[i - 1] !== 0 ? values[i] / values[i - 1] - 1 : 0;
+  return out;
+}
+
+/** The geometric mean return per session, compounded over periodsPerYear sessions. */
+function annualReturnPct(equity: Float64Array, periodsPerYear: number): number | null {
+  const n = equity.length - 1;
+  if (n < 1 || !(equity[0] > 0)) return null;
+  const growth = equity[n] / equity[0];
+  return growth > 0 ? finiteOr((growth ** (periodsPerYear / n) - 1) * 100) : -100;
+}
+
+/** OLS of the run's returns on the benchmark's: beta the slope, alpha the intercept annualised. */
+function alphaBeta(returns: Float64Array, benchmark: Float64Array, periodsPerYear: number): { alphaPct: number | null; beta: number | null } {
+  const n = returns.length;
+  if (n < 2) return { alphaPct: null, beta: null };
+  let meanR = 0;
+  let meanB = 0;
+  for (let i = 0; i < n; i++) {
+    meanR += returns[i];
+    meanB += benchmark[i];
+  }
+  meanR /= n;
+  meanB /= n;
+  let cov = 0;
+  let varB = 0;
+  for (let i = 0; i < n; i++) {
+    cov += (returns[i] - meanR) * (benchmark[i] - meanB);
+    varB += (benchmark[i] - meanB) ** 2;
+  }
+  // A flat benchmark (none, or not yet bought) explains nothing: the slope is undefined.
+  if (!(Math.sqrt(varB / (n - 1)) > ZERO_STD)) return { alphaPct: null, beta: null };
+  const beta = cov / varB;
+  const alpha = meanR - beta * meanB;
+  return { alphaPct: finiteOr(((1 + alpha) ** periodsPerYear - 1) * 100), beta: finiteOr(beta) };
+}
+
 function returnMetrics(input: MetricsInput) {
   const { equity, periodsPerYear } = input;
-  const returns = new Float64Array(Math.max(0, equity.length - 1));
-  for (let i = 1; i < equity.length; i++) returns[i - 1] = equity[i - 1] !== 0 ? equity[i] / equity[i - 1] - 1 : 0;
-  if (returns.length < 2) return { annualVolatilityPct: null, sharpe: null, sortino: null };
+  const returns = sessionReturns(equity);
+  const annual = { annualReturnPct: annualReturnPct(equity, periodsPerYear), ...alphaBeta(returns, sessionReturns(input.benchmarkEquity), periodsPerYear) };
+  if (returns.length < 2) return { annualVolatilityPct: null, sharpe: null, sortino: null, ...annual };
   const { mean, std } = meanAndSampleStd(returns);
   let downSq = 0;
   for (const r of returns) if (r < 0) downSq += r * r;
@@ -128,6 +186,7 @@ function returnMetrics(input: MetricsInput) {
     annualVolatilityPct: finiteOr(std * scale * 100),
     sharpe: std > ZERO_STD ? finiteOr((mean / std) * scale) : null,
     sortino: downside > ZERO_STD ? finiteOr((mean / downside) * scale) : null,
+    ...annual,
   };
 }
 
@@ -135,21 +194,23 @@ function tradeMetrics(t: TradeSummary) {
   const n = t.count;
   if (n === 0) {
     return {
-      winRatePct: null, profitFactor: null, avgWin: null, avgLoss: null, avgTradePnl: null,
-      expectancy: null, sqn: null, largestWin: null, largestLoss: null, avgBarsHeld: null,
+      winRatePct: null, profitFactor: null, avgWin: null, avgLoss: null, expectancy: null,
+      expectancyPct: null, kelly: null, sqn: null, largestWin: null, largestLoss: null, avgBarsHeld: null,
     };
   }
   const avgWin = t.wins ? finiteOr(t.grossWin / t.wins) : null;
   const avgLoss = t.losses ? finiteOr(t.grossLoss / t.losses) : null;
   const std = n > 1 ? Math.sqrt(t.m2Pnl / (n - 1)) : 0;
+  const winRate = t.wins / n;
   return {
-    winRatePct: (t.wins / n) * 100,
+    winRatePct: winRate * 100,
     profitFactor: t.grossLoss < 0 ? finiteOr(t.grossWin / -t.grossLoss) : null,
     avgWin,
     avgLoss,
     // The sum over count is exact where Welford's running mean drifts by an ulp.
-    avgTradePnl: finiteOr((t.grossWin + t.grossLoss) / n),
-    expectancy: finiteOr((t.wins / n) * (avgWin ?? 0) + (t.losses / n) * (avgLoss ?? 0)),
+    expectancy: finiteOr((t.grossWin + t.grossLoss) / n),
+    expectancyPct: finiteOr(t.sumReturnPct / n),
+    kelly: avgWin !== null && avgLoss !== null && avgLoss < 0 ? finiteOr(winRate - (1 - winRate) / (avgWin / -avgLoss)) : null,
     sqn: n >= 2 && std > 0 ? finiteOr((Math.sqrt(n) * t.meanPnl) / std) : null,
     largestWin: t.largestWin,
     largestLoss: t.largestLoss,
@@ -165,7 +226,9 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const years = n > 1 ? yearsBetween(ts[0], ts[n - 1]) : 0;
   const growth = finalEquity / initialCash;
   const cagrPct = years > 0 ? (growth > 0 ? (growth ** (1 / years) - 1) * 100 : -100) : null;
-  const dd = n ? drawdownStats(ts, equity, initialCash) : { maxDrawdown: 0, maxDurationDays: 0, maxDurationBars: 0 };
+  const dd = n
+    ? drawdownStats(ts, equity, initialCash)
+    : { maxDrawdown: 0, maxDurationDays: 0, maxDurationBars: 0, avgDrawdown: null, avgDurationDays: null, avgDurationBars: null };
   let exposed = 0;
   let equitySum = 0;
   for (let i = 0; i < n; i++) {
@@ -181,6 +244,9 @@ export function computeMetrics(input: MetricsInput): Metrics {
     maxDrawdownPct: dd.maxDrawdown * 100,
     maxDrawdownDurationDays: dd.maxDurationDays,
     maxDrawdownDurationBars: dd.maxDurationBars,
+    avgDrawdownPct: dd.avgDrawdown === null ? null : dd.avgDrawdown * 100,
+    avgDrawdownDurationDays: dd.avgDurationDays,
+    avgDrawdownDurationBars: dd.avgDurationBars,
     exposureTimePct: n ? (exposed / n) * 100 : null,
     turnover: years > 0 && meanEquity > 0 ? finiteOr(input.turnoverValue / meanEquity / years) : null,
     closedTrades: input.trades.count,

@@ -20,6 +20,19 @@ describe('drawdownStats', () => {
       maxDrawdown: 90 / 110 - 1,
       maxDurationDays: 9, // Jan 2 peak, back at 110 on Jan 11; the later Jan 11 -> end span is 1 day
       maxDurationBars: 2,
+      episodes: 2,
+      avgDrawdown: (90 / 110 - 1 + (100 / 110 - 1)) / 2,
+      avgDurationDays: 5, // (9 + 1) / 2
+      avgDurationBars: 1.5, // (2 + 1) / 2
+    });
+  });
+
+  it('counts a fall from the starting peak as an episode and gives null means without any', () => {
+    const ts = f64(['2024-01-01', '2024-01-02', '2024-01-03'].map(day));
+    const fromCash = drawdownStats(ts, f64([80, 90, 100]), 100);
+    expect(fromCash).toMatchObject({ episodes: 1, avgDrawdown: 80 / 100 - 1, avgDurationDays: 2, avgDurationBars: 2 });
+    expect(drawdownStats(ts, f64([100, 101, 102]))).toMatchObject({
+      episodes: 0, avgDrawdown: null, avgDurationDays: null, avgDurationBars: null, maxDrawdown: 0,
     });
   });
 });

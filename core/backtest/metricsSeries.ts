@@ -23,11 +23,20 @@ export interface DrawdownStats {
   maxDurationDays: number;
   /** The same span in bars (index difference). */
   maxDurationBars: number;
+  /** Drawdown episodes: each fall below a peak, until equity regains it or the series ends. */
+  episodes: number;
+  /** Mean over episodes of each one's deepest point (a non-positive fraction); null without episodes. */
+  avgDrawdown: number | null;
+  /** Mean over episodes of the span from the peak to recovery (or the end), in calendar days; null without episodes. */
+  avgDurationDays: number | null;
+  /** The same mean in bars; null without episodes. */
+  avgDurationBars: number | null;
 }
 
 /**
- * Depth and longest duration of drawdowns. A drawdown starts at the index of its peak (index 0
- * when the peak is `startPeak` from before the series) and ends where equity first regains the peak.
+ * Depth and duration of drawdowns, the deepest and longest and their means over episodes. An episode
+ * starts at the index of its peak (index 0 when the peak is `startPeak` from before the series) and
+ * ends where equity first regains the peak, or at the last point.
  */
 export function drawdownStats(ts: Float64Array, equity: Float64Array, startPeak?: number): DrawdownStats {
   let peak = startPeak ?? equity[0];
@@ -35,24 +44,44 @@ export function drawdownStats(ts: Float64Array, equity: Float64Array, startPeak?
   let maxDrawdown = 0;
   let maxDurationDays = 0;
   let maxDurationBars = 0;
-  const span = (end: number): void => {
-    maxDurationDays = Math.max(maxDurationDays, (ts[end] - ts[peakIdx]) / DAY_MS);
+  let episodes = 0;
+  let depth = 0;
+  let sumDepth = 0;
+  let sumDays = 0;
+  let sumBars = 0;
+  const endEpisode = (end: number): void => {
+    const days = (ts[end] - ts[peakIdx]) / DAY_MS;
+    maxDurationDays = Math.max(maxDurationDays, days);
     maxDurationBars = Math.max(maxDurationBars, end - peakIdx);
+    episodes++;
+    sumDepth += depth;
+    sumDays += days;
+    sumBars += end - peakIdx;
+    depth = 0;
   };
   let under = false;
   for (let i = 0; i < equity.length; i++) {
     if (equity[i] >= peak) {
-      if (under) span(i);
+      if (under) endEpisode(i);
       under = false;
       peak = equity[i];
       peakIdx = i;
     } else {
       under = true;
-      if (peak > 0) maxDrawdown = Math.min(maxDrawdown, equity[i] / peak - 1);
+      if (peak > 0) depth = Math.min(depth, equity[i] / peak - 1);
+      maxDrawdown = Math.min(maxDrawdown, depth);
     }
   }
-  if (under) span(equity.length - 1);
-  return { maxDrawdown, maxDurationDays, maxDurationBars };
+  if (under) endEpisode(equity.length - 1);
+  return {
+    maxDrawdown,
+    maxDurationDays,
+    maxDurationBars,
+    episodes,
+    avgDrawdown: episodes ? sumDepth / episodes : null,
+    avgDurationDays: episodes ? sumDays / episodes : null,
+    avgDurationBars: episodes ? sumBars / episodes : null,
+  };
 }
 
 interface PeriodKey {

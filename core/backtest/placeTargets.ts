@@ -1,6 +1,7 @@
 import type { PlannerConfig, SimulatorConfig } from '../config/simulatorSchema';
 import { planOrders } from '../engine/planner';
-import { estimateFee } from '../sim/commission';
+import type { CommissionInput } from '../sim/commission';
+import { roundToTick } from '../sim/fillRules';
 import type { BacktestBroker } from '../sim/BacktestBroker';
 import type { Targets } from '../strategy/types';
 
@@ -13,9 +14,13 @@ function everyKey(m: ReadonlyMap<string, number>, ok: (key: string) => boolean):
 export type PriceAt = (i: number) => number;
 
 /**
- * Turns a target portfolio into market orders on the broker. Only instruments that trade now are
- * planned; the planner prices buys and sells with the simulator's spread and slippage and the
- * commission model, so an all-in target cannot overdraw cash.
+ * Turns a target portfolio into market orders on the broker. The portfolio is first marked at the
+ * sizing prices, so weights are sized from the equity the account really has at this price. Only
+ * instruments that trade now are planned; the planner prices buys and sells with the simulator's
+ * spread and slippage and the commission model, so an all-in target cannot overdraw cash.
+ * With `only`, just those instruments are planned (targets that waited for a bar).
+ * Returns the targets of the instruments that do not trade now (0 for a holding the targets drop),
+ * or null when every one of them trades.
  */
 export function placeTargets(
   broker: BacktestBroker,
@@ -23,31 +28,75 @@ export function placeTargets(
   priceAt: PriceAt,
   sim: SimulatorConfig,
   planner: PlannerConfig,
-): void {
+  only?: ReadonlySet<string>,
+): Map<string, number> | null {
   const p = broker.portfolio;
+  p.markAll(priceAt);
   // Straight to the bar: a cache would cost more map work than the planner's two asks per instrument.
   const priceOf = (inst: string): number => priceAt(broker.indexOf(inst));
   const pending = broker.pendingQuantities();
   // Usually every instrument trades this session and nothing needs filtering out.
-  const trades = (inst: string): boolean => Number.isFinite(priceOf(inst));
+  const trades = (inst: string): boolean => Number.isFinite(priceOf(inst)) && (only === undefined || only.has(inst));
   const allTrade =
-    broker.allTrading() || (everyKey(targets.values, trades) && everyKey(p.positions, trades) && everyKey(pending, trades));
-  const only = (m: ReadonlyMap<string, number>): Map<string, number> => new Map([...m].filter(([inst]) => trades(inst)));
+    only === undefined &&
+    (broker.allTrading() || (everyKey(targets.values, trades) && everyKey(p.positions, trades) && everyKey(pending, trades)));
+  const keep = (m: ReadonlyMap<string, number>): Map<string, number> => new Map([...m].filter(([inst]) => trades(inst)));
   const markup = (sim.spread_bps / 2 + sim.slippage_bps) / 1e4;
+  const feeInput: CommissionInput = { side: 'BUY', quantity: 0, price: 0, orderFilledQty: 0, orderFilledValue: 0, orderCommission: 0, monthVolume: 0 };
   const planned = planOrders({
-    targets: allTrade ? targets : { kind: targets.kind, values: only(targets.values) },
-    positions: allTrade ? p.positions : only(p.positions),
-    pending: allTrade ? pending : only(pending),
+    targets: allTrade ? targets : { kind: targets.kind, values: keep(targets.values) },
+    positions: allTrade ? p.positions : keep(p.positions),
+    pending: allTrade ? pending : keep(pending),
     prices: priceOf,
     equity: p.equity,
     cash: p.cash,
     planner,
     account: sim.account,
+    // Sized at the price the fill will print, on the tick grid (see printBound).
     costs: {
-      buyPrice: (_inst, px) => px * (1 + markup),
-      sellPrice: (_inst, px) => px * (1 - markup),
-      fee: (side, qty, px) => estimateFee(broker.commission, side, qty, px),
+      buyPrice: (inst, px) => printBound(px, px * (1 + markup), broker.tickSizeOf(broker.indexOf(inst)), Math.ceil),
+      sellPrice: (inst, px) => printBound(px, px * (1 - markup), broker.tickSizeOf(broker.indexOf(inst)), Math.floor),
+      fee: (side, qty, px) => {
+        // estimateFee's fresh order, without an object per call: sizing asks for several fees per instrument.
+        feeInput.side = side;
+        feeInput.quantity = qty;
+        feeInput.price = px;
+        return broker.commission.fee(feeInput);
+      },
     },
   });
   for (const o of planned) broker.submitOrder(o);
+  return allTrade || only !== undefined ? null : waitingTargets(targets, [p.positions, pending], trades);
+}
+
+/** The targets of instruments that cannot trade now, with 0 for those held or pending but not targeted. */
+function waitingTargets(
+  targets: Targets,
+  others: readonly ReadonlyMap<string, number>[],
+  trades: (inst: string) => boolean,
+): Map<string, number> | null {
+  const waiting = new Map<string, number>();
+  for (const [inst, v] of targets.values) if (!trades(inst)) waiting.set(inst, v);
+  for (const m of others) for (const inst of m.keys()) if (!trades(inst) && !waiting.has(inst)) waiting.set(inst, 0);
+  return waiting.size > 0 ? waiting : null;
+}
+
+/**
+ * The price a market fill at reference `ref` and cost-adjusted `raw` will print on the `tick` grid, or a
+ * bound on it that never flatters the account (`away` = Math.ceil for a buy, Math.floor for a sell). The
+ * broker prints the nearest tick, moved inside the bar when it falls outside. With the reference on the
+ * grid (and so the bar's range around it), the nearest tick of `raw` cannot fall outside on the costly
+ * side: it is exactly what prints, or a buy prints lower. With the reference off the grid, whether the
+ * nearest tick lies inside the bar depends on the bar's low or high, unknown when the order is sized:
+ * the tick beyond `raw` bounds what can print.
+ */
+function printBound(ref: number, raw: number, tick: number, away: (x: number) => number): number {
+  if (!(tick > 0)) return raw;
+  const nearest = roundToTick(raw, -Infinity, Infinity, tick);
+  if (roundToTick(ref, -Infinity, Infinity, tick) === ref) return nearest;
+  const perUnit = 1 / tick;
+  const whole = Math.round(perUnit);
+  // Snapped to a millionth of a tick first, so float noise cannot push a price on the grid to the next tick.
+  if (Math.abs(perUnit - whole) < 1e-9 * perUnit) return away(Math.round(raw * whole * 1e6) / 1e6) / whole;
+  return away(Math.round((raw / tick) * 1e6) / 1e6) * tick;
 }

@@ -6,9 +6,11 @@ import { BacktestBroker, type ExecutionTotals } from '../sim/BacktestBroker';
 import { TimeMachine } from '../sim/timeMachine';
 import type { StrategyFn, Targets } from '../strategy/types';
 import { BuyAndHoldBenchmark } from './benchmark';
+import { closeAtEnd, CLOSE_AT_END_REASON } from './closeAtEnd';
 import { computeMetrics, type Metrics } from './metrics';
 import { placeTargets, type PriceAt } from './placeTargets';
 import type { RunSink } from './RunSink';
+import { WaitingTargets } from './waitingTargets';
 import { runSessions } from './sessions';
 import { TradeTracker, type RoundTrip } from './tradeTracker';
 
@@ -32,6 +34,8 @@ export interface RunInput {
   progressEvery?: number;
   /** Checked between sessions; returning true ends the run as cancelled, keeping what was computed. */
   shouldCancel?: () => boolean;
+  /** Close every position at the last session's close, with costs (see closeAtEnd). */
+  closeAtEnd?: boolean;
 }
 
 export type RunStatus = 'completed' | 'cancelled' | 'failed';
@@ -133,12 +137,16 @@ export function runBacktest(input: RunInput): RunResult {
     if (sink && (e.type === 'OrderFilled' || e.type === 'OrderCancelled' || e.type === 'OrderRejected')) sink.order(e.order);
   }, ['OrderFilled', 'OrderPartiallyFilled', 'OrderCancelled', 'OrderRejected']);
 
-  const { open, high, low, close } = tm.now;
+  const { open, close } = tm.now;
   const openPrice: PriceAt = (i) => open[i];
-  const vwapPrice: PriceAt = (i) => (high[i] + low[i] + close[i]) / 3;
   const closePrice: PriceAt = (i) => close[i];
-  const executionPrice = sim.fill_timing === 'vwap' ? vwapPrice : openPrice;
+  // size_at: decision sizes an instrument without a bar this session at its last close; its order waits in the broker for a bar.
+  const lastClose: PriceAt = (i) => (Number.isNaN(close[i]) ? portfolio.mark[i] : close[i]);
+  // Sized at the open for next_open and vwap alike: a vwap fill's high, low and close are not known when the bar opens.
+  const executionPrice = openPrice;
   let pendingTargets: Targets | null = null;
+  const waiting = new WaitingTargets(sink);
+  const sizedAtClose = sim.fill_timing === 'same_close' || planner.size_at === 'decision';
 
   let marginCalls = 0;
   /** A margin account under its maintenance margin is closed out at the next open, as a broker would. */
@@ -150,6 +158,7 @@ export function runBacktest(input: RunInput): RunResult {
     sink?.action(tm.asOf, 'MARGIN_CALL', null, { equity: portfolio.equity, grossExposure: gross, maintenanceMargin: acct.maintenance_margin });
     broker.cancelAll('margin call: positions are being liquidated');
     pendingTargets = null;
+    waiting.cancel(tm.asOf, 'margin call: positions are being liquidated');
     broker.phase = 'close';
     for (const i of [...portfolio.heldIndices()]) {
       const q = portfolio.qty[i];
@@ -172,7 +181,7 @@ export function runBacktest(input: RunInput): RunResult {
       // A copy: a strategy may hand back the same Map, changed in place.
       lastTargets = { kind: targets.kind, values: new Map(targets.values) };
     }
-    placeTargets(broker, targets, priceAt, sim, planner);
+    waiting.replace(tm.asOf, placeTargets(broker, targets, priceAt, sim, planner), targets.kind);
   };
 
   const t0 = performance.now();
@@ -192,6 +201,9 @@ export function runBacktest(input: RunInput): RunResult {
         broker.phase = 'open';
         place(pendingTargets, executionPrice);
         pendingTargets = null;
+      } else if (waiting.any && !sizedAtClose) {
+        broker.phase = 'open';
+        waiting.resume(asOf, broker, executionPrice, sim, planner);
       }
       broker.phase = 'close';
       broker.processBar();
@@ -210,8 +222,16 @@ export function runBacktest(input: RunInput): RunResult {
         if (sim.fill_timing === 'same_close') {
           place(targets, closePrice);
           broker.processDecision();
-        } else if (planner.size_at === 'decision') place(targets, closePrice);
+        } else if (planner.size_at === 'decision') place(targets, lastClose);
         else pendingTargets = targets;
+      } else if (waiting.any && sizedAtClose) {
+        waiting.resume(asOf, broker, sim.fill_timing === 'same_close' ? closePrice : lastClose, sim, planner);
+        if (sim.fill_timing === 'same_close') broker.processDecision();
+      }
+      if (input.closeAtEnd && session === total - 1) {
+        pendingTargets = null;
+        waiting.cancel(asOf, CLOSE_AT_END_REASON);
+        closeAtEnd(broker, asOf, sink);
       }
 
       const eq = portfolio.equity;
@@ -250,7 +270,9 @@ export function runBacktest(input: RunInput): RunResult {
     for (const t of tracker.takeClosed()) sink.trade(t);
   }
   const marks = (inst: string): number => portfolio.mark[tm.indexOf(inst)];
-  const openTrades = tracker.openTrades(marks);
+  // Still held at the end: marked at the last recorded close, and stored like the closed ones.
+  const openTrades = done > 0 ? tracker.openTrades(marks, { ts: ts[done - 1], sessionIndex: first + done - 1 }) : [];
+  if (sink) for (const t of openTrades) sink.trade(t);
   const metrics = computeMetrics({
     ts: ts.subarray(0, done),
     equity: equity.subarray(0, done),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { plannerSchema, simulatorSchema } from '../config/simulatorSchema';
 import { generateSyntheticMarket } from '../data/synthetic';
 import { openDatabase } from '../store/db';
+import { getRunTrades } from '../store/queries';
 import { createRun, finishRun, getRun } from '../store/runs';
 import { tempDir } from '../store/testDb';
 import { readRun } from '../store/testRead';
@@ -51,6 +52,35 @@ describe('createStoreSink', () => {
       const kept = db.prepare('SELECT count(*) AS n FROM backtest_orders WHERE client_order_ref IS NOT NULL').get() as { n: number };
       expect(kept.n).toBe(0);
       expect(getRun(db, threaded.runId)).toMatchObject({ status: 'completed', sessionsDone: threaded.res.sessions });
+    } finally {
+      db.close();
+      cleanup();
+    }
+  });
+
+  it('stores the trades still open at the end, marked at the last close, beside the closed ones', async () => {
+    const { dir, cleanup } = tempDir();
+    const db = openDatabase(join(dir, 'app.db'));
+    try {
+      const series = generateSyntheticMarket({ symbols: 3, years: 0.5, seed: 5 });
+      const def = getStrategy('buy-and-hold');
+      const strategy = def.create(def.params.parse({}), { symbols: series.map((s) => s.symbol), baseDir: dir });
+      const last = series[0].ts[series[0].length - 1];
+      const runId = createRun(db, {
+        name: 'x', strategy: 'buy-and-hold', config: {}, seed: 1, dataFingerprint: '-', appVersion: '0',
+        periodStart: series[0].ts[0], periodEnd: last, sessionsTotal: series[0].length,
+      });
+      const sink = createStoreSink(db, runId);
+      const res = runBacktest({
+        series, strategy, initialCash: 100_000, seed: 1, sim: simulatorSchema.parse({}), planner: plannerSchema.parse({}), strict: true, sink,
+      });
+      await sink.close();
+      const stored = getRunTrades(db, runId, { limit: 100, offset: 0 });
+      expect(stored).toHaveLength(3);
+      expect(stored).toEqual(res.openTrades.map((t) => ({ ...t })));
+      for (const t of stored) {
+        expect(t).toMatchObject({ status: 'OPEN', exitTs: last, markPrice: expect.any(Number), unrealizedPnl: expect.any(Number) });
+      }
     } finally {
       db.close();
       cleanup();

@@ -18,7 +18,7 @@ describe('TradeTracker', () => {
     expect(t.closedTrades()).toEqual([
       {
         instrument: 'A', direction: 'LONG', quantity: 10, entryTs: 1000, entryPrice: 100, exitTs: 6000, exitPrice: 110,
-        pnl: 97, returnPct: 9.7, commission: 3, barsHeld: 5,
+        pnl: 97, returnPct: 9.7, commission: 3, barsHeld: 5, status: 'CLOSED', markPrice: null, unrealizedPnl: null,
       },
     ]);
     expect(t.openCount()).toBe(0);
@@ -36,6 +36,9 @@ describe('TradeTracker', () => {
     // Entered 1510 for 15; exited 12 x 105 and 3 marked at 100; commissions 21.
     expect(open[0]).toMatchObject({ direction: 'LONG', quantity: 3, exitTs: 99, pnl: 1260 + 300 - 1510 - 21, commission: 21, barsHeld: 7 });
     expect(open[0].entryPrice).toBeCloseTo(1510 / 15, 12);
+    // The mark: 3 units still held at 100 against the entry average 1510 / 15.
+    expect(open[0]).toMatchObject({ status: 'OPEN', markPrice: 100 });
+    expect(open[0].unrealizedPnl).toBeCloseTo(3 * (100 - 1510 / 15), 10);
     t.onFill(fill('A', 'SELL', 3, 110, 0), 9);
     const [trip] = t.closedTrades();
     expect(trip).toMatchObject({ quantity: 15, exitPrice: (1260 + 330) / 15, pnl: 1260 + 330 - 1510 - 21, barsHeld: 9 });
@@ -48,6 +51,8 @@ describe('TradeTracker', () => {
     expect(t.closedTrades()).toHaveLength(1);
     expect(t.closedTrades()[0]).toMatchObject({ direction: 'LONG', quantity: 5, pnl: 10 - 5 });
     expect(t.openTrades(() => 12)).toEqual([expect.objectContaining({ direction: 'SHORT', quantity: 3, entryPrice: 12, pnl: -3 })]);
+    // A short marked below its entry gains: -1 x 3 x (11.5 - 12).
+    expect(t.openTrades(() => 11.5)[0]).toMatchObject({ status: 'OPEN', markPrice: 11.5, unrealizedPnl: 1.5 });
     t.onFill(fill('A', 'BUY', 3, 11), 4);
     const short = t.closedTrades()[1];
     expect(short).toMatchObject({ direction: 'SHORT', quantity: 3, pnl: 3 - 3, barsHeld: 3 });

@@ -1,4 +1,4 @@
-import { sideSign } from '../domain/enums';
+import { sideSign, type TradeStatus } from '../domain/enums';
 import type { Fill, Timestamp } from '../domain/order';
 import { TradeSummaryAccumulator, type TradeSummary } from './tradesSummary';
 
@@ -26,8 +26,14 @@ export interface RoundTrip {
   /** pnl / (entryPrice * entered quantity) * 100. */
   returnPct: number;
   commission: number;
-  /** Exit session index minus entry session index. */
+  /** Exit session index minus entry session index (for an open trade: the mark's session). */
   barsHeld: number;
+  /** OPEN: still held when the run ended; exitTs, exitPrice and pnl are then as marked at the last close. */
+  status: TradeStatus;
+  /** For an open trade: the price the units still held are marked at (the last close); null once closed. */
+  markPrice: number | null;
+  /** For an open trade: held units x (markPrice - entryPrice), signed by direction, before commissions; null once closed. */
+  unrealizedPnl: number | null;
 }
 
 interface Trip {
@@ -144,18 +150,22 @@ export class TradeTracker {
     const exitedValue = t.exitedValue + t.held * mark;
     const exitedQty = t.exitedQty + t.held;
     const pnl = t.sign * (exitedValue - t.enteredValue) - t.commission;
+    const entryPrice = t.enteredValue / t.enteredQty;
     return {
       instrument,
       direction: t.sign > 0 ? 'LONG' : 'SHORT',
       quantity: closed ? t.enteredQty : t.held,
       entryTs: t.ts,
-      entryPrice: t.enteredValue / t.enteredQty,
+      entryPrice,
       exitTs,
       exitPrice: exitedValue / exitedQty,
       pnl,
       returnPct: t.enteredValue !== 0 ? (100 * pnl) / t.enteredValue : 0,
       commission: t.commission,
       barsHeld: exitSession - t.sessionIndex,
+      status: closed ? 'CLOSED' : 'OPEN',
+      markPrice: closed ? null : mark,
+      unrealizedPnl: closed ? null : t.sign * t.held * (mark - entryPrice),
     };
   }
 }

@@ -19,6 +19,8 @@ export interface TradeSummary {
   /** Most negative pnl among losers; null when none. */
   largestLoss: number | null;
   sumBarsHeld: number;
+  /** Sum of the trades' returnPct, for the mean return per trade. */
+  sumReturnPct: number;
 }
 
 export function emptyTradeSummary(): TradeSummary {
@@ -33,6 +35,7 @@ export function emptyTradeSummary(): TradeSummary {
     largestWin: null,
     largestLoss: null,
     sumBarsHeld: 0,
+    sumReturnPct: 0,
   };
 }
 
@@ -40,7 +43,7 @@ export function emptyTradeSummary(): TradeSummary {
 export class TradeSummaryAccumulator {
   private readonly s = emptyTradeSummary();
 
-  add(trip: Pick<RoundTrip, 'pnl' | 'barsHeld'>): void {
+  add(trip: Pick<RoundTrip, 'pnl' | 'barsHeld' | 'returnPct'>): void {
     const s = this.s;
     const { pnl } = trip;
     s.count++;
@@ -57,6 +60,7 @@ export class TradeSummaryAccumulator {
       s.largestLoss = s.largestLoss === null ? pnl : Math.min(s.largestLoss, pnl);
     }
     s.sumBarsHeld += trip.barsHeld;
+    s.sumReturnPct += trip.returnPct;
   }
 
   summary(): TradeSummary {
@@ -64,7 +68,7 @@ export class TradeSummaryAccumulator {
   }
 }
 
-export function summarizeTrades(trips: Iterable<Pick<RoundTrip, 'pnl' | 'barsHeld'>>): TradeSummary {
+export function summarizeTrades(trips: Iterable<Pick<RoundTrip, 'pnl' | 'barsHeld' | 'returnPct'>>): TradeSummary {
   const acc = new TradeSummaryAccumulator();
   for (const t of trips) acc.add(t);
   return acc.summary();

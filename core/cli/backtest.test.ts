@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { countRunRows } from '../store/queries';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = path.join(root, 'core/cli/backtest.ts');
+const cli = path.join(root, 'core/cli/tradedesk.ts');
 const goog = path.join(root, 'configs/backtests/goog-sma.yaml');
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const p = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const p = spawnSync(process.execPath, ['--import', 'tsx', cli, 'backtest', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: p.status, stdout: p.stdout, stderr: p.stderr };
 }
 
@@ -52,7 +52,36 @@ describe('backtest CLI', () => {
     expect(row.status).toBe('completed');
     expect(row.seed).toBe(42);
     expect(JSON.parse(row.metrics_json).finalEquity).toBe(out.final_equity);
-    expect(counts).toEqual([out.orders, out.fills, 93, 2148]);
+    // The trades table holds the closed round trips and the one still open, marked at the last close.
+    expect(out.open_trades).toBe(1);
+    expect(counts).toEqual([out.orders, out.fills, 94, 2148]);
+    expect(out.open_trade_list).toEqual([expect.objectContaining({ instrument: 'GOOG', mark_date: '2013-03-01', mark_price: expect.any(Number) })]);
+    const metrics = out.metrics as Record<string, unknown>;
+    for (const key of ['annualReturnPct', 'alphaPct', 'beta', 'kelly', 'expectancy', 'expectancyPct', 'avgDrawdownPct', 'avgDrawdownDurationDays']) {
+      expect(metrics).toHaveProperty(key);
+    }
+    expect(metrics).not.toHaveProperty('avgTradePnl');
+  });
+
+  it('with close_at_end, closes the open position at the last close as a recorded order, fill and trade', () => {
+    const dir = tmp();
+    const dbFile = path.join(dir, 'runs.db');
+    const r = run([goog, '--json', '--db', dbFile, '--set', 'close_at_end=true']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect([out.closed_trades, out.open_trades, out.open_trade_list]).toEqual([94, 0, []]);
+    const db = new Database(dbFile, { readonly: true });
+    try {
+      const runId = out.run_id as string;
+      expect(countRunRows(db, runId, 'trades')).toBe(94);
+      const last = db
+        .prepare('SELECT o.intent, o.status, f.price, f.ts FROM backtest_fills_view f JOIN backtest_orders_view o ON o.run = f.run AND o.seq = f.order_seq WHERE f.run = (SELECT row FROM backtest_runs WHERE id = ?) ORDER BY f.seq DESC LIMIT 1')
+        .get(runId) as { intent: string; status: string; price: number; ts: number };
+      // The last close is 806.19; a 0.2 % commission model adds no price cost, so the sale prints at it.
+      expect(last).toEqual({ intent: 'CLOSE_AT_END', status: 'FILLED', price: 806.19, ts: Date.parse('2013-03-01T00:00:00Z') });
+    } finally {
+      db.close();
+    }
   });
 
   it('applies --set overrides and prints a summary table on a terminal run', () => {
@@ -60,6 +89,8 @@ describe('backtest CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/same_close \(OPTIMISTIC/);
     expect(r.stdout).toMatch(/total return/);
+    expect(r.stdout).toMatch(/annualised return/);
+    expect(r.stdout).toMatch(/Kelly/);
     expect(r.stdout).toMatch(/\(in memory\)/);
   });
 
@@ -117,6 +148,6 @@ describe('backtest CLI', () => {
   it('explains its usage on a wrong call', () => {
     const r = run([]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/usage: npm run backtest/);
+    expect(r.stderr).toMatch(/usage: tradedesk backtest/);
   });
 });

@@ -4,17 +4,17 @@ import { loadSpecFile } from '../config/loadSpec';
 import { runSpec } from '../service/runSpec';
 import { defaultDbPath, openDatabase } from '../store/db';
 import { createProgressBar } from './progressBar';
-import { runMain } from './runMain';
 import { summaryJson, summaryTable } from './summary';
 
-const USAGE = `usage: npm run backtest -- <spec.yaml> [--set key.path=value ...] [--json] [--db <file> | --memory]
+const USAGE = `usage: tradedesk backtest <spec.yaml> [--set key.path=value ...] [--json] [--db <file> | --memory]
 
   --set k=v   override a spec key (dotted path; value parsed as YAML), e.g. --set simulator.slippage_bps=3
   --json      print exactly one JSON object with the run's results on stdout
   --db FILE   record the run in this SQLite file (default: the app's data directory)
   --memory    run without recording anything`;
 
-async function main(argv: string[]): Promise<number> {
+/** `tradedesk backtest`: runs one spec and prints its summary (or one JSON object); answers the exit code. */
+export async function backtestCommand(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -62,5 +62,3 @@ async function main(argv: string[]): Promise<number> {
     db?.close();
   }
 }
-
-runMain(main);

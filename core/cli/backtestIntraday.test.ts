@@ -6,14 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = path.join(root, 'core/cli/backtest.ts');
+const cli = path.join(root, 'core/cli/tradedesk.ts');
 const minutes = fileURLToPath(new URL('../../fixtures/data/2006-01-02-volume-min-001.txt', import.meta.url));
 
 function runSpecText(text: string): { status: number | null; stderr: string; out: Record<string, number | string> } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tradedesk-intraday-'));
   const spec = path.join(dir, 'spec.yaml');
   writeFileSync(spec, text);
-  const p = spawnSync(process.execPath, ['--import', 'tsx', cli, spec, '--json', '--memory'], { cwd: root, encoding: 'utf8' });
+  const p = spawnSync(process.execPath, ['--import', 'tsx', cli, 'backtest', spec, '--json', '--memory'], { cwd: root, encoding: 'utf8' });
   return { status: p.status, stderr: p.stderr, out: p.status === 0 ? (JSON.parse(p.stdout) as Record<string, number | string>) : {} };
 }
 
@@ -48,6 +48,8 @@ describe('backtest CLI on intraday bars', () => {
         'data:',
         '  synthetic: {symbols: 3, years: 0.25, seed: 3, bar_size: 5m, regimes: {turbulent_vol: 3}, market_beta: 1.5}',
         'strategy: {name: equal-weight, params: {rebalance: daily}}',
+        // No rebalance band, so every daily rebalance that drifted sends its orders.
+        'planner: {rebalance_band: 0}',
         '',
       ].join('\n'),
     );

@@ -11,8 +11,9 @@ import { dataFingerprint } from '../data/fingerprint';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const GOOG = path.join(root, 'fixtures/data/GOOG.csv');
 
-function run(script: string, args: string[]) {
-  const p = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'core/cli', script), ...args], {
+/** `tradedesk <command> ...` from the sources. */
+function run(command: 'backtest' | 'data', args: string[]) {
+  const p = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'core/cli/tradedesk.ts'), command, ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -29,7 +30,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('a backtest on imported data, from the CLI', () => {
   it('runs the GOOG SMA spec on the imported series exactly as on the CSV file, and records the store source', () => {
     const dbFile = path.join(dir, 'app.db');
-    expect(run('data.ts', ['import', GOOG, '--db', dbFile]).code).toBe(0);
+    expect(run('data', ['import', GOOG, '--db', dbFile]).code).toBe(0);
     // goog-sma.yaml with its data read from the store the run is recorded in.
     const spec = readFileSync(path.join(root, 'configs/backtests/goog-sma.yaml'), 'utf8').replace(
       /^data:\n {2}csv: .*$/m,
@@ -39,7 +40,7 @@ describe('a backtest on imported data, from the CLI', () => {
     const specFile = path.join(dir, 'goog-store.yaml');
     writeFileSync(specFile, spec);
 
-    const r = run('backtest.ts', [specFile, '--json', '--db', dbFile]);
+    const r = run('backtest', [specFile, '--json', '--db', dbFile]);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
     // The numbers of core/cli/backtest.test.ts's run on GOOG.csv: the stored series is the same data.
@@ -54,7 +55,7 @@ describe('a backtest on imported data, from the CLI', () => {
 
   it('fails with one clear line when the store lacks a symbol, recording nothing', () => {
     const dbFile = path.join(dir, 'other.db');
-    const r = run('backtest.ts', [path.join(root, 'configs/backtests/goog-sma.yaml'), '--json', '--db', dbFile, '--set', 'data={store: {symbols: [NOPE]}}']);
+    const r = run('backtest', [path.join(root, 'configs/backtests/goog-sma.yaml'), '--json', '--db', dbFile, '--set', 'data={store: {symbols: [NOPE]}}']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('error: no 1d bars for NOPE in the bar store\n');

@@ -9,11 +9,11 @@ import { barAt } from '../data/BarSeries';
 import { loadBarsCsv } from '../data/csv/loadBarsCsv';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = path.join(root, 'core/cli/data.ts');
+const cli = path.join(root, 'core/cli/tradedesk.ts');
 const DATA = path.join(root, 'fixtures/data');
 
 function run(args: string[]) {
-  const p = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const p = spawnSync(process.execPath, ['--import', 'tsx', cli, 'data', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: p.status, stdout: p.stdout, stderr: p.stderr };
 }
 
@@ -73,9 +73,9 @@ describe('data CLI', () => {
     expect(range.code).toBe(0);
     expect(range.stdout.split('\n')).toEqual([
       '# GOOG 1d: 2 bars',
-      'ts            open    high    low   close    volume',
-      '2004-08-19     100  104.06  95.96  100.34  22351900',
-      '2004-08-20  101.01  109.08  100.5  108.31  11428600',
+      'ts            open    high     low   close    volume',
+      '2004-08-19  100.00  104.06   95.96  100.34  22351900',
+      '2004-08-20  101.01  109.08  100.50  108.31  11428600',
       '',
     ]);
   });
@@ -102,7 +102,7 @@ describe('data CLI', () => {
     for (const args of [['frobnicate'], ['list', '--symbol', 'X'], ['show', 'GOOG', '--from', 'yesterday']]) {
       const r = run([...args, '--db', dbFile]);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/^error: .*\nusage: npm run data/);
+      expect(r.stderr).toMatch(/^error: .*\nusage: tradedesk data/);
     }
   });
 

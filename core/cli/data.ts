@@ -13,9 +13,8 @@ import { ApiError } from '../ipc/errors';
 import { barsView } from '../service/data/barsView';
 import { defaultDbPath, openDatabase } from '../store/db';
 import { barsText, seriesJson, seriesTable } from './dataTables';
-import { runMain } from './runMain';
 
-const USAGE = `usage: npm run data -- <command> [options]
+const USAGE = `usage: tradedesk data <command> [options]
 
   import <file> [--symbol X] [--format auto|${IMPORT_FORMATS.join('|')}] [--replace] [--json]
                   validate a whole OHLCV file and store it; a file with any error is refused whole
@@ -57,7 +56,8 @@ const ALLOWED: Record<string, readonly (keyof Values)[]> = {
   delete: ['bar-size'],
 };
 
-function main(argv: string[]): number {
+/** `tradedesk data`: imports, lists, shows and deletes bar-store series; answers the exit code. */
+export function dataCommand(argv: string[]): number {
   let values: Values;
   let positionals: string[];
   try {
@@ -132,7 +132,7 @@ const COMMANDS: Record<string, Command> = {
   list(db, _arg, values, dbPath) {
     const series = listSeries(db);
     if (values.json) process.stdout.write(`${JSON.stringify(series.map(seriesJson))}\n`);
-    else if (series.length === 0) process.stdout.write(`the bar store in ${dbPath} is empty; add data with: npm run data -- import <file>\n`);
+    else if (series.length === 0) process.stdout.write(`the bar store in ${dbPath} is empty; add data with: tradedesk data import <file>\n`);
     else process.stdout.write(`${seriesTable(series)}\n`);
     return 0;
   },
@@ -213,5 +213,3 @@ function usageError(message: string): number {
   process.stderr.write(`error: ${message}\n${USAGE}\n`);
   return 2;
 }
-
-runMain(main);

@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import type { Bar } from '../data/BarSeries';
 import { isoStamp } from '../data/barStore/isoStamp';
 import type { SeriesInfo } from '../data/barStore/seriesInfo';
+import { priceDecimals } from './pricePrecision';
 
 /** `list --json`: one object per series, stamps as ISO 8601 UTC. */
 export function seriesJson(s: SeriesInfo): Record<string, unknown> {
@@ -43,9 +44,10 @@ export function seriesTable(series: readonly SeriesInfo[]): string {
   return t.toString();
 }
 
-/** `show`'s bars as aligned plain columns (no box: a series can have a million rows). */
+/** `show`'s bars as aligned plain columns (no box: a series can have a million rows), prices at the series' precision. */
 export function barsText(bars: readonly Bar[]): string {
-  const rows = bars.map((b) => [isoStamp(b.ts), String(b.open), String(b.high), String(b.low), String(b.close), String(b.volume)]);
+  const d = priceDecimals(bars);
+  const rows = bars.map((b) => [isoStamp(b.ts), b.open.toFixed(d), b.high.toFixed(d), b.low.toFixed(d), b.close.toFixed(d), String(b.volume)]);
   const head = ['ts', 'open', 'high', 'low', 'close', 'volume'];
   const widths = head.map((h, c) => rows.reduce((w, r) => Math.max(w, r[c].length), h.length));
   const line = (cells: readonly string[]): string =>

@@ -1,5 +1,24 @@
 import Table from 'cli-table3';
+import type { RoundTrip } from '../backtest/tradeTracker';
 import type { RunSpecOutcome } from '../service/runSpec';
+
+/** A daily bar's date (its stamp is midnight UTC), or an intraday bar's UTC time. */
+const isoDay = (ts: number): string => new Date(ts).toISOString().replace('T00:00:00.000Z', '').replace('.000Z', 'Z');
+
+/** A round trip still open at the end, as --json lists it: marked at the last close. */
+function openTradeJson(t: RoundTrip): Record<string, unknown> {
+  return {
+    instrument: t.instrument,
+    direction: t.direction,
+    quantity: t.quantity,
+    entry_date: isoDay(t.entryTs),
+    entry_price: t.entryPrice,
+    mark_date: isoDay(t.exitTs),
+    mark_price: t.markPrice,
+    unrealized_pnl: t.unrealizedPnl,
+    pnl: t.pnl,
+  };
+}
 
 /** The documented `--json` object: one per run, on stdout. */
 export function summaryJson(outcome: RunSpecOutcome, dbPath: string | null): Record<string, unknown> {
@@ -14,6 +33,7 @@ export function summaryJson(outcome: RunSpecOutcome, dbPath: string | null): Rec
     cagr_pct: m.cagrPct,
     closed_trades: m.closedTrades,
     open_trades: m.openTrades,
+    open_trade_list: result.openTrades.map(openTradeJson),
     max_drawdown_pct: m.maxDrawdownPct,
     sharpe: m.sharpe,
     commissions: m.commissions,
@@ -49,19 +69,23 @@ export function summaryTable(outcome: RunSpecOutcome, fillTiming: string): strin
     ['total return', fmt(m.totalReturnPct, 2, ' %')],
     ['buy & hold return', fmt(m.buyAndHoldReturnPct, 2, ' %')],
     ['CAGR', fmt(m.cagrPct, 2, ' %')],
+    ['annualised return', fmt(m.annualReturnPct, 2, ' %')],
     ['annual volatility', fmt(m.annualVolatilityPct, 2, ' %')],
     ['Sharpe', fmt(m.sharpe, 3)],
     ['Sortino', fmt(m.sortino, 3)],
     ['Calmar', fmt(m.calmar, 3)],
+    ['alpha (annual) / beta', `${fmt(m.alphaPct, 2, ' %')} / ${fmt(m.beta, 3)}`],
     ['max drawdown', fmt(m.maxDrawdownPct, 2, ' %')],
     ['max drawdown duration', `${fmt(m.maxDrawdownDurationDays, 0)} days`],
+    ['avg drawdown', `${fmt(m.avgDrawdownPct, 2, ' %')} over ${fmt(m.avgDrawdownDurationDays, 0)} days`],
     ['exposure time', fmt(m.exposureTimePct, 1, ' %')],
     ['turnover (annual)', fmt(m.turnover, 2, 'x')],
     ['closed / open trades', `${m.closedTrades} / ${m.openTrades}`],
     ['win rate', fmt(m.winRatePct, 1, ' %')],
     ['profit factor', fmt(m.profitFactor, 3)],
     ['avg win / avg loss', `${fmt(m.avgWin)} / ${fmt(m.avgLoss)}`],
-    ['expectancy', fmt(m.expectancy)],
+    ['expectancy', `${fmt(m.expectancy)} (${fmt(m.expectancyPct, 2, ' %')})`],
+    ['Kelly', fmt(m.kelly, 3)],
     ['SQN', fmt(m.sqn, 2)],
     ['commissions', fmt(m.commissions)],
     ['slippage', fmt(m.slippage)],
@@ -70,5 +94,17 @@ export function summaryTable(outcome: RunSpecOutcome, fillTiming: string): strin
     ['engine time', `${result.elapsedMs.toFixed(1)} ms`],
   ];
   for (const r of rows) t.push(r);
+  return result.openTrades.length === 0 ? t.toString() : `${t.toString()}\n${openTradesTable(result.openTrades)}`;
+}
+
+/** The round trips still open at the end, marked at the last close. */
+function openTradesTable(trades: readonly RoundTrip[]): string {
+  const t = new Table({
+    head: ['open at the end', 'side', 'quantity', 'entry', 'entry price', 'mark', 'unrealized P&L'],
+    style: { head: [], border: [] },
+  });
+  for (const o of trades) {
+    t.push([o.instrument, o.direction, fmt(o.quantity, 0), isoDay(o.entryTs), fmt(o.entryPrice), fmt(o.markPrice), fmt(o.unrealizedPnl)]);
+  }
   return t.toString();
 }

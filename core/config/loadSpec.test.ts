@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +9,14 @@ import { simulatorSchema } from './simulatorSchema';
 
 const backtests = fileURLToPath(new URL('../../configs/backtests/', import.meta.url));
 let dir = '';
+const googCsv = fileURLToPath(new URL('../../fixtures/data/GOOG.csv', import.meta.url));
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'spec-test-'));
+  // The files the specs below name: loading a spec checks that they exist.
+  for (const sub of ['data', 'a', 'abs']) mkdirSync(path.join(dir, sub));
+  for (const name of ['data/GOOG.csv', 'a/x.csv', 'abs/y.csv']) copyFileSync(googCsv, path.join(dir, name));
+  writeFileSync(path.join(dir, 't.csv'), 'date,symbol,target\n');
+  writeFileSync(path.join(dir, 'strat.ts'), 'export default () => null;\n');
 });
 
 function writeSpec(name: string, text: string): string {
@@ -73,7 +79,7 @@ describe('loadSpecFile', () => {
       'paths.yaml',
       `name: p
 data:
-  csv: [{symbol: X, csv: a/x.csv}, {symbol: Y, csv: /abs/y.csv}]
+  csv: [{symbol: X, csv: a/x.csv}, {symbol: Y, csv: ${path.join(dir, 'abs/y.csv')}}]
 strategy: {module: ./strat.ts, params: {file: targets.csv, window: 5}}
 `,
     );
@@ -83,7 +89,7 @@ strategy: {module: ./strat.ts, params: {file: targets.csv, window: 5}}
       kind: 'csv',
       files: [
         { symbol: 'X', path: path.join(dir, 'a/x.csv') },
-        { symbol: 'Y', path: '/abs/y.csv' },
+        { symbol: 'Y', path: path.join(dir, 'abs/y.csv') },
       ],
       adjustment: 'raw',
     });
@@ -125,10 +131,18 @@ strategy: {module: ./strat.ts, params: {file: targets.csv, window: 5}}
 describe('bad specs give one clear ConfigError', () => {
   const cases: { name: string; text: string; path: string; says: string }[] = [
     { name: 'unknown key', text: `${VALID}simulator: {slipage_bps: 1}\n`, path: 'simulator.slipage_bps', says: 'unknown key (allowed: fill_timing' },
-    { name: 'wrong type', text: `${VALID}initial_cash: lots\n`, path: 'initial_cash', says: 'expected a number > 0, got "lots"' },
+    { name: 'wrong type', text: `${VALID}initial_cash: lots\n`, path: 'initial_cash', says: 'expected a number > 0 and <= 1e15, got "lots"' },
     { name: 'nested wrong value', text: `${VALID}simulator: {commission: {model: percent, rate: 2}}\n`, path: 'simulator.commission.rate', says: 'expected a number >= 0 and <= 1, got 2' },
     { name: 'both csv and synthetic', text: `name: t\ndata: {csv: a.csv, synthetic: {symbols: 2, years: 1}}\nstrategy: {name: x}\n`, path: 'data', says: 'give exactly one of csv, synthetic or store' },
     { name: 'missing strategy', text: `name: t\ndata: {csv: a.csv}\n`, path: 'strategy', says: 'is required' },
+    { name: 'absurd initial cash', text: `${VALID}initial_cash: 1e16\n`, path: 'initial_cash', says: 'expected a number > 0 and <= 1e15, got 1e16' },
+    { name: 'overlong name', text: VALID.replace('name: t', `name: ${'n'.repeat(201)}`), path: 'name', says: `expected a string of at most 200 characters, got "${'n'.repeat(60)}..." (201 characters)` },
+    {
+      name: 'overlong symbol',
+      text: `name: t\ndata: {csv: [{symbol: ${'S'.repeat(201)}, csv: a.csv}]}\nstrategy: {name: buy-and-hold}\n`,
+      path: 'data.csv.0.symbol',
+      says: 'expected a string of at most 200 characters',
+    },
     { name: 'bad date', text: `${VALID}start: 2010-02-30\n`, path: 'start', says: 'expected a real date like 2004-08-19, got "2010-02-30"' },
     { name: 'start after end', text: `${VALID}start: 2010-02-03\nend: 2010-02-02\n`, path: 'end', says: 'end 2010-02-02 is before start 2010-02-03' },
     { name: 'YAML syntax error', text: `name: t\ndata: {csv: a.csv\nstrategy: {name: x}\n`, path: '', says: 'YAML syntax error at line' },

@@ -7,6 +7,7 @@ import { ConfigError } from './ConfigError';
 import { endOfDay } from './calendarDate';
 import { applyOverrides } from './overrides';
 import { readYamlFile } from './readYaml';
+import { specFileIssues } from './specFiles';
 import { specSchema, type Benchmark } from './specSchema';
 import { validate } from './validate';
 
@@ -47,6 +48,8 @@ export interface ResolvedSpec {
   initialCash: number;
   seed: number;
   benchmark: Benchmark;
+  /** Close every position at the last session's close, with costs. */
+  closeAtEnd: boolean;
   simulator: SimulatorConfig;
   planner: PlannerConfig;
   timeMachine: TimeMachineConfig;
@@ -58,13 +61,22 @@ export const SPEC_KEYS: readonly string[] = Object.keys(specSchema.shape);
 /** Strategy params whose string values are paths: `file`, `path`, `dir` or ending in `_file`, `_path`, `_dir`. */
 const PATH_PARAM = /(^|_)(file|path|dir)$/;
 
-/** Loads a backtest spec YAML file, applies `--set key.path=value` overrides, validates and resolves it. */
+/**
+ * Loads a backtest spec YAML file, applies `--set key.path=value` overrides, validates and resolves it,
+ * and checks the files it names (see specFileIssues), so a bad path fails before anything runs.
+ */
 export function loadSpecFile(file: string, overrides: readonly string[] = []): ResolvedSpec {
   const raw = applyOverrides(readYamlFile(file), overrides, SPEC_KEYS, file);
-  return parseSpec(raw, file, path.dirname(path.resolve(file)));
+  const spec = parseSpec(raw, file, path.dirname(path.resolve(file)));
+  const issues = specFileIssues(spec, raw);
+  if (issues.length > 0) throw new ConfigError(file, issues);
+  return spec;
 }
 
-/** Validates an already-parsed spec (e.g. from the UI); relative paths are resolved against `baseDir`. */
+/**
+ * Validates an already-parsed spec (e.g. from the UI); relative paths are resolved against `baseDir`.
+ * The files it names are not looked at here: specFileIssues does that.
+ */
 export function parseSpec(obj: unknown, file: string, baseDir: string): ResolvedSpec {
   const spec = validate(specSchema, obj, file);
   const start = spec.start ?? null;
@@ -86,6 +98,7 @@ export function parseSpec(obj: unknown, file: string, baseDir: string): Resolved
     initialCash: spec.initial_cash,
     seed: spec.seed,
     benchmark: spec.benchmark,
+    closeAtEnd: spec.close_at_end,
     simulator: spec.simulator,
     planner: spec.planner,
     timeMachine: spec.time_machine,

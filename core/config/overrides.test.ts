@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ConfigError } from './ConfigError';
+import type { ConfigError } from './ConfigError';
 import { applyOverrides } from './overrides';
 import { parseYamlText } from './readYaml';
 

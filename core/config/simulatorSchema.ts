@@ -48,12 +48,18 @@ export const accountSchema = z
     type: z.enum(['cash', 'margin']).default('margin'),
     /** Gross exposure / equity allowed; a cash account is held to 1. */
     max_leverage: z.number().finite().positive().default(2),
-    allow_short: z.boolean().default(true),
+    /** Omitted: true for a margin account, false for a cash account (which can never short). See shortsAllowed. */
+    allow_short: z.boolean().optional(),
     /** Margin account: below this equity / gross exposure at a close, every position is liquidated at the next open. */
     maintenance_margin: fraction.default(0.25),
   })
   .strict();
 export type AccountConfig = z.infer<typeof accountSchema>;
+
+/** Whether the account may open short positions: only a margin account, and only unless allow_short is false. */
+export function shortsAllowed(account: AccountConfig): boolean {
+  return account.type === 'margin' && account.allow_short !== false;
+}
 
 export const FILL_TIMINGS = ['next_open', 'same_close', 'vwap'] as const;
 export type FillTiming = (typeof FILL_TIMINGS)[number];
@@ -75,6 +81,11 @@ export const simulatorSchema = z
     commission: commissionSchema.default({ model: 'ibkr_fixed', regulatory_fees: true }),
     account: accountSchema.prefault({}),
     on_insufficient_funds: z.enum(['reduce', 'reject']).default('reduce'),
+    /**
+     * Price increment fills print on, after costs, for instruments without a tick of their own; 0 turns
+     * rounding off. Omitted: 0.01 for data quoted in cents, none for data quoted finer (see tickSizeFor).
+     */
+    tick_size: nonNeg.optional(),
   })
   .strict();
 export type SimulatorConfig = z.infer<typeof simulatorSchema>;
@@ -89,6 +100,13 @@ export const plannerSchema = z
     min_order_value: nonNeg.default(0),
     /** Quantities are rounded toward zero to a multiple of this; 0 allows fractional units. */
     lot_size: nonNeg.default(1),
+    /**
+     * Weight targets: a held position is resized only when its weight is off its target by more than
+     * min(rebalance_band, rebalance_band_relative x |target|) (the "5/25" rule). Opens, closes and flips
+     * always go through. 0 resizes on any drift.
+     */
+    rebalance_band: fraction.default(0.05),
+    rebalance_band_relative: nonNeg.default(0.25),
   })
   .strict();
 export type PlannerConfig = z.infer<typeof plannerSchema>;

@@ -2,12 +2,17 @@ import { z } from 'zod';
 import { ADJUSTMENTS } from '../data/adjust';
 import { parseBarSize } from '../data/resample';
 import { syntheticKnobsSchema } from '../data/syntheticOptions';
-import { plannerSchema, simulatorSchema, timeMachineSchema } from './simulatorSchema';
+import { plannerSchema, shortsAllowed, simulatorSchema, timeMachineSchema } from './simulatorSchema';
 import { calendarDateSchema } from './calendarDate';
+
+/** Longest name (spec, run, symbol) a spec may give: enough for any real one, short enough to display. */
+export const MAX_NAME_CHARS = 200;
+/** Largest starting cash: far above any real account, low enough that sums of cash and positions stay exact to the cent. */
+export const MAX_INITIAL_CASH = 1e15;
 
 const csvEntrySchema = z
   .object({
-    symbol: z.string().min(1),
+    symbol: z.string().min(1).max(MAX_NAME_CHARS),
     csv: z.string().min(1),
   })
   .strict();
@@ -36,7 +41,7 @@ const barSizeSchema = z.string().superRefine((text, ctx) => {
 const storeSchema = z
   .object({
     /** Omitted: every series of the bar size. */
-    symbols: z.array(z.string().min(1)).min(1).optional(),
+    symbols: z.array(z.string().min(1).max(MAX_NAME_CHARS)).min(1).optional(),
     bar_size: barSizeSchema.default('1d'),
     /** The store's SQLite file, relative to the spec; omitted: the database the run is recorded in. */
     db: z.string().min(1).optional(),
@@ -91,13 +96,18 @@ export const strategySpecSchema = z
     }
   });
 
+/** Built-in strategy params that open short positions: refused up front on an account that cannot hold them. */
+const SHORTING_PARAMS: Readonly<Record<string, { key: string; value: unknown }>> = {
+  'sma-cross': { key: 'mode', value: 'long_short' },
+};
+
 export const BENCHMARKS = ['buy_and_hold', 'none'] as const;
 export type Benchmark = (typeof BENCHMARKS)[number];
 
 /** A backtest spec file as written (snake_case keys, relative paths, dates as calendar days). */
 export const specSchema = z
   .object({
-    name: z.string().min(1),
+    name: z.string().min(1).max(MAX_NAME_CHARS),
     /** Omitted: the seeded synthetic market, so a spec runs without any data file. */
     data: dataSchema.prefault({ synthetic: { symbols: 20, years: 10 } }),
     strategy: strategySpecSchema,
@@ -105,14 +115,26 @@ export const specSchema = z
     start: calendarDateSchema.optional(),
     /** Inclusive; omitted: to the last bar of the data. */
     end: calendarDateSchema.optional(),
-    initial_cash: z.number().finite().positive().default(10_000),
+    initial_cash: z.number().finite().positive().max(MAX_INITIAL_CASH).default(10_000),
     seed: z.number().int().default(42),
     benchmark: z.enum(BENCHMARKS).default('buy_and_hold'),
+    /** Close every open position at the last session's close, with costs, so no trade is left open. */
+    close_at_end: z.boolean().default(false),
     // prefault, not default: the empty section must itself be parsed so its own defaults apply.
     simulator: simulatorSchema.prefault({}),
     planner: plannerSchema.prefault({}),
     time_machine: timeMachineSchema.prefault({}),
   })
-  .strict();
+  .strict()
+  .superRefine((spec, ctx) => {
+    const name = spec.strategy.name;
+    const shorting = name !== undefined && Object.hasOwn(SHORTING_PARAMS, name) ? SHORTING_PARAMS[name] : undefined;
+    if (!shorting || spec.strategy.params[shorting.key] !== shorting.value || shortsAllowed(spec.simulator.account)) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['strategy', 'params', shorting.key],
+      message: `${String(shorting.value)} needs a margin account with allow_short (simulator.account is ${spec.simulator.account.type}${spec.simulator.account.allow_short === false ? ', allow_short: false' : ''})`,
+    });
+  });
 export type SpecInput = z.input<typeof specSchema>;
 export type ParsedSpec = z.output<typeof specSchema>;

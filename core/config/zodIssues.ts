@@ -98,8 +98,8 @@ function numberBounds(num: z.ZodNumber): string[] {
   const bounds: string[] = [];
   for (const check of num._zod.def.checks ?? []) {
     const def = check._zod.def as { check: string; value?: unknown; inclusive?: boolean };
-    if (def.check === 'greater_than') bounds.push(`${def.inclusive ? '>=' : '>'} ${String(def.value)}`);
-    if (def.check === 'less_than') bounds.push(`${def.inclusive ? '<=' : '<'} ${String(def.value)}`);
+    if (def.check === 'greater_than') bounds.push(`${def.inclusive ? '>=' : '>'} ${show(def.value)}`);
+    if (def.check === 'less_than') bounds.push(`${def.inclusive ? '<=' : '<'} ${show(def.value)}`);
   }
   return bounds.map((b, i) => (i === 0 ? b : `and ${b}`));
 }
@@ -163,10 +163,16 @@ function isScalar(value: unknown): boolean {
   return value !== undefined && (typeof value !== 'object' || value === null || value instanceof Date);
 }
 
+/** Longest string value quoted whole in a message. */
+const SHOWN_CHARS = 60;
+
 function show(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string') return JSON.stringify(value);
+  // A long string is cut, so that a pasted novel does not become the message.
+  if (typeof value === 'string') return value.length > SHOWN_CHARS ? `${JSON.stringify(`${value.slice(0, SHOWN_CHARS)}...`)} (${value.length} characters)` : JSON.stringify(value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object' && value !== null) return 'a section';
+  // 1e15 reads better than sixteen digits.
+  if (typeof value === 'number' && Math.abs(value) >= 1e12) return value.toExponential().replace('e+', 'e');
   return String(value);
 }

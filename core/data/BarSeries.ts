@@ -15,6 +15,8 @@ export interface BarSeries {
   readonly volume: Float64Array;
   /** Yahoo-style split- and dividend-adjusted close when the source had one. */
   readonly adjClose?: Float64Array;
+  /** The instrument's own price increment when the source knows it (a bar store instrument, the synthetic market); see tickSizeFor. */
+  readonly tickSize?: number;
 }
 
 export interface Bar {

@@ -3,7 +3,8 @@ import { businessDays } from './businessDays';
 import { parseDate } from './csv/parseTimestamp';
 import { Prng, deriveSeed } from './prng';
 import { parseBarSize } from './resample';
-import { applyRegimes, fatTailShock, simulateGarchFactor, simulateRegimes, type FactorPath } from './syntheticFactor';
+import { IDIO_SPELLS, MARKET, SECTOR, SPELL_STEP_DAYS, TRADING_DAYS_PER_YEAR, fillSymbol, type SymbolDraws, type Tuning } from './syntheticDaily';
+import { applyRegimes, fillVolSpells, simulateGarchFactor, simulateRegimes, type FactorPath } from './syntheticFactor';
 import { fillIntraday, sessionGrid, sessionStamps, type DayPlan, type SessionGrid } from './syntheticIntraday';
 import { SYNTHETIC_DEFAULTS, minutesOfDay, syntheticKnobsSchema, type SyntheticMarketOptions } from './syntheticOptions';
 
@@ -29,21 +30,7 @@ export interface SyntheticUniverse {
   turbulent: Uint8Array;
 }
 
-const TRADING_DAYS_PER_YEAR = 252;
 const SECTORS = 10;
-const MARKET = { longRunSd: 0.01, alpha: 0.08, beta: 0.9 };
-const SECTOR = { longRunSd: 0.006, alpha: 0.06, beta: 0.92 };
-/** Share of the day's return that already shows in the open, and the open's own noise (in day sds). */
-const GAP_SHARE = 0.35;
-const GAP_NOISE = 0.25;
-/** How far high/low reach beyond the open-close body, in day sds. */
-const WICK = 0.5;
-const VOLUME_NOISE = 0.3;
-/** Volume rises with the size of the move: log-volume gains this much per day-sd of |return| above average. */
-const VOLUME_MOVE_SENSITIVITY = 0.6;
-const MEAN_ABS_NORMAL = Math.sqrt(2 / Math.PI);
-/** Per-symbol drifts are drawn within this distance of the mean drift. */
-const DRIFT_SPREAD = 0.03;
 /**
  * A symbol trading the typical money a day (typical volume times 86, about the geometric mean of the first
  * prices, drawn from 10..200) gets the typical spread; spreads scale with 1/sqrt(money traded).
@@ -52,20 +39,16 @@ const TYPICAL_PRICE = 86;
 /** Streams outside the factor and symbol streams (which count up from 0). */
 const REGIME_STREAM = -1;
 const INTRADAY_STREAM = 1;
+/** A symbol's volatility spells draw from their own stream, so a shorter market stays a prefix of a longer one. */
+const SPELL_STREAM = 2;
 /** Generated bars are held in memory at 48 bytes each: beyond this many, ask for fewer. */
 const MAX_BARS = 20_000_000;
 
-/** Per-symbol draws shifted by the options; each is exact (x + 0, x * 1) with the defaults. */
-interface Tuning {
-  betaScale: number;
-  driftShift: number;
-  volumeScale: number;
-}
-
 /**
  * A deterministic market: returns load on one GARCH market factor and one of ten GARCH sector factors,
- * plus fat-tailed idiosyncratic noise whose volatility rises with the market's. Daily bars are Mon-Fri at
- * 00:00 UTC, about 252 a year, symbols SYN000, SYN001, ...
+ * plus fat-tailed idiosyncratic noise with its own volatility spells, rising with the market's; gaps, ranges
+ * and volume behave as on real daily files (syntheticDaily.ts). Daily bars are Mon-Fri at 00:00 UTC, about
+ * 252 a year, symbols SYN000, SYN001, ...
  *
  * The knobs (syntheticOptions.ts) add calm/turbulent regimes on market-wide volatility, scale the market
  * loading (correlation), the drift and the volume, and give intraday bars: each day's open and close come
@@ -103,6 +86,8 @@ export function generateSyntheticUniverse(opts: SyntheticMarketOptions): Synthet
   };
   // Intraday: the daily model writes each symbol's days here, then the bridge fills its bars.
   const daily = grid ? dayColumns(days) : null;
+  // One scratch column for every symbol's volatility spells.
+  const spells = new Float64Array(days);
   const series: BarSeries[] = [];
   const instruments: SyntheticInstrument[] = [];
   for (let i = 0; i < symbols; i++) {
@@ -121,7 +106,8 @@ export function generateSyntheticUniverse(opts: SyntheticMarketOptions): Synthet
     };
     const symbolSeed = deriveSeed(seed, 1 + SECTORS + i);
     const target = daily ? { ...daily, symbol: s.symbol, barSeconds: 86_400, length: days, ts: dailyTs } : s;
-    const drawn = fillSymbol(target, new Prng(symbolSeed), market, sectors[i % SECTORS], tuning, daily?.sd);
+    fillVolSpells(new Prng(deriveSeed(symbolSeed, SPELL_STREAM)), spells, IDIO_SPELLS, SPELL_STEP_DAYS);
+    const drawn = fillSymbol(target, new Prng(symbolSeed), market, sectors[i % SECTORS], tuning, spells, daily?.sd);
     if (daily && grid) fillIntraday(s, daily, grid, new Prng(deriveSeed(symbolSeed, INTRADAY_STREAM)));
     const typicalMoney = SYNTHETIC_DEFAULTS.daily_volume * tuning.volumeScale * TYPICAL_PRICE;
     instruments.push(describeInstrument(s.symbol, drawn, k.spread_bps ?? SYNTHETIC_DEFAULTS.spread_bps, typicalMoney));
@@ -178,20 +164,12 @@ function gridOf(k: { session?: { open: string; close: string }; volume_profile?:
   try {
     return sessionGrid(minutesOfDay(session.open), minutesOfDay(session.close), barMinutes, k.volume_profile ?? SYNTHETIC_DEFAULTS.volume_profile);
   } catch (err) {
-    throw new RangeError(`generateSyntheticMarket: session ${session.open}-${session.close}: ${(err as Error).message}`);
+    throw new RangeError(`generateSyntheticMarket: session ${session.open}-${session.close}: ${(err as Error).message}`, { cause: err });
   }
 }
 
 function dayColumns(n: number): DayPlan & { high: Float64Array; low: Float64Array } {
   return { open: new Float64Array(n), high: new Float64Array(n), low: new Float64Array(n), close: new Float64Array(n), volume: new Float64Array(n), sd: new Float64Array(n) };
-}
-
-interface SymbolDraws {
-  beta: number;
-  annualDrift: number;
-  volumeLevel: number;
-  /** The first day's close. */
-  firstClose: number;
 }
 
 function describeInstrument(symbol: string, d: SymbolDraws, typicalSpreadBps: number, typicalMoney: number): SyntheticInstrument {
@@ -204,45 +182,4 @@ function describeInstrument(symbol: string, d: SymbolDraws, typicalSpreadBps: nu
     // Within a quarter and four times the typical spread, to a tenth of a basis point.
     spreadBps: Math.round(10 * Math.min(4 * typicalSpreadBps, Math.max(typicalSpreadBps / 4, spread))) / 10,
   };
-}
-
-/**
- * Writes one symbol's daily bars into its (preallocated) columns, and each day's return sd into `sdOut` when
- * given (the intraday bridge needs it). Returns what it drew for the symbol.
- */
-function fillSymbol(series: BarSeries, prng: Prng, market: FactorPath, sector: FactorPath, tuning: Tuning, sdOut?: Float64Array): SymbolDraws {
-  const betaMarket = prng.uniform(0.7, 1.3) * tuning.betaScale;
-  const betaSector = prng.uniform(0.5, 1.0);
-  const idioVar = (prng.uniform(0.15, 0.35) / Math.sqrt(TRADING_DAYS_PER_YEAR)) ** 2;
-  const annualDrift = prng.uniform(SYNTHETIC_DEFAULTS.drift - DRIFT_SPREAD, SYNTHETIC_DEFAULTS.drift + DRIFT_SPREAD) + tuning.driftShift;
-  const drift = annualDrift / TRADING_DAYS_PER_YEAR;
-  const volumeLevel = Math.exp(prng.uniform(Math.log(1e5), Math.log(1e7))) * tuning.volumeScale;
-  const marketLongRunVar = MARKET.longRunSd * MARKET.longRunSd;
-  const { open, high, low, close, volume, length } = series;
-  const marketReturns = market.returns;
-  const marketVariance = market.variance;
-  const sectorReturns = sector.returns;
-  const sectorVariance = sector.variance;
-  let logClose = Math.log(prng.uniform(10, 200));
-
-  for (let t = 0; t < length; t++) {
-    const marketVar = marketVariance[t];
-    // Stress is market-wide: idiosyncratic volatility rises (half as much) with the market's.
-    const dayIdioVar = idioVar * (0.5 + (0.5 * marketVar) / marketLongRunVar);
-    const daySd = Math.sqrt(betaMarket * betaMarket * marketVar + betaSector * betaSector * sectorVariance[t] + dayIdioVar);
-    const r = drift + betaMarket * marketReturns[t] + betaSector * sectorReturns[t] + Math.sqrt(dayIdioVar) * fatTailShock(prng);
-    const logOpen = logClose + GAP_SHARE * r + GAP_NOISE * daySd * prng.normal();
-    logClose += r;
-    const o = Math.exp(logOpen);
-    const c = Math.exp(logClose);
-    open[t] = o;
-    close[t] = c;
-    // Wicks are a fraction of a percent, where 1 + x is as good as exp(x) and much cheaper; dividing keeps low > 0.
-    high[t] = (o > c ? o : c) * (1 + WICK * daySd * Math.abs(prng.normal()));
-    low[t] = (o < c ? o : c) / (1 + WICK * daySd * Math.abs(prng.normal()));
-    const surprise = Math.abs(r - drift) / daySd - MEAN_ABS_NORMAL;
-    volume[t] = Math.round(volumeLevel * Math.exp(VOLUME_NOISE * prng.normal() + VOLUME_MOVE_SENSITIVITY * surprise));
-    if (sdOut) sdOut[t] = daySd;
-  }
-  return { beta: betaMarket, annualDrift, volumeLevel, firstClose: close[0] };
 }

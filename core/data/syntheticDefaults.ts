@@ -1,6 +1,6 @@
 /**
  * What the optional knobs of the synthetic market mean when left out. Leaving every one out gives the
- * original daily market bit for bit (runs and golden numbers recorded on it stay valid).
+ * default daily market bit for bit, as spelling each default out does.
  */
 export const SYNTHETIC_DEFAULTS = {
   bar_size: '1d',

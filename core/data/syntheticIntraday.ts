@@ -15,13 +15,11 @@ export interface SessionGrid {
 export interface DayPlan {
   readonly open: Float64Array;
   readonly close: Float64Array;
-  /** The day's return standard deviation (log). */
+  /** Standard deviation (log) of the day's path from its open to its close: it sets how far the bars range. */
   readonly sd: Float64Array;
   readonly volume: Float64Array;
 }
 
-/** Share of the day's standard deviation that plays out between the open and the close (the rest is the gap). */
-const SESSION_SD_SHARE = 0.8;
 /** How far a bar's high and low reach beyond its body, in bar standard deviations. */
 const BAR_WICK = 0.5;
 const BAR_VOLUME_NOISE = 0.3;
@@ -75,7 +73,7 @@ export function fillIntraday(out: BarSeries, plan: DayPlan, grid: SessionGrid, p
   for (let d = 0; d < plan.open.length; d++) {
     const logOpen = Math.log(plan.open[d]);
     const move = Math.log(plan.close[d]) - logOpen;
-    const sd = SESSION_SD_SHARE * plan.sd[d];
+    const sd = plan.sd[d];
     let drawn = 0;
     for (let k = 0; k < n; k++) {
       steps[k] = sd * Math.sqrt(w[k]) * prng.normal();

@@ -7,6 +7,10 @@ export type OrderType = (typeof ORDER_TYPES)[number];
 export const TIME_IN_FORCE = ['DAY', 'GTC', 'IOC', 'FOK', 'AT_OPEN', 'AT_CLOSE'] as const;
 export type TimeInForce = (typeof TIME_IN_FORCE)[number];
 
+/** A round trip is OPEN while its position is held (at the end of a run: marked, not exited). */
+export const TRADE_STATUSES = ['CLOSED', 'OPEN'] as const;
+export type TradeStatus = (typeof TRADE_STATUSES)[number];
+
 export const MODES = ['BACKTEST', 'PAPER', 'LIVE'] as const;
 export type Mode = (typeof MODES)[number];
 

@@ -236,3 +236,56 @@ describe('planOrders cash safety (property)', () => {
     expect(brief(plan)).toEqual(['OPEN_LONG BUY 100 A']);
   });
 });
+
+describe('planOrders rebalance band', () => {
+  const w = (values: Record<string, number>) => ({ kind: 'weight' as const, values: new Map(Object.entries(values)) });
+  // Equity 100,000; A at 100, B at 50.
+  const band = (over: Partial<PlannerConfig> = {}) => plannerSchema.parse(over);
+
+  it('leaves a position alone while its weight is within min(band, relative x target) of the target', () => {
+    // A at 0.53 of equity, target 0.5: 3 points off, under min(0.05, 0.25 x 0.5 = 0.125).
+    expect(brief(planOrders(input({ targets: w({ A: 0.5 }), positions: pos({ A: 530 }), planner: band() })))).toEqual([]);
+    // 6 points off: over the band, resized all-in to 500.
+    expect(brief(planOrders(input({ targets: w({ A: 0.5 }), positions: pos({ A: 560 }), planner: band() })))).toEqual(['REDUCE SELL 60 A']);
+  });
+
+  it('uses the relative band for small weights: 25% of a 4% target is 1 point', () => {
+    expect(brief(planOrders(input({ targets: w({ B: 0.04 }), positions: pos({ B: 70 }), planner: band() })))).toEqual([]);
+    expect(brief(planOrders(input({ targets: w({ B: 0.04 }), positions: pos({ B: 110 }), planner: band() })))).toEqual(['REDUCE SELL 30 B']);
+  });
+
+  it('always closes, opens and flips, however small the drift', () => {
+    const wide = band({ rebalance_band: 1, rebalance_band_relative: 10 });
+    expect(brief(planOrders(input({ targets: w({}), positions: pos({ A: 1 }), planner: wide })))).toEqual(['CLOSE SELL 1 A']);
+    expect(brief(planOrders(input({ targets: w({ A: 0.001 }), planner: wide })))).toEqual(['OPEN_LONG BUY 1 A']);
+    expect(brief(planOrders(input({ targets: w({ A: -0.001 }), positions: pos({ A: 1 }), planner: wide })))).toEqual(['CLOSE SELL 1 A', 'OPEN_SHORT SELL 1 A']);
+  });
+
+  it('band 0 resizes on any drift', () => {
+    expect(brief(planOrders(input({ targets: w({ A: 0.5 }), positions: pos({ A: 501 }), planner: band({ rebalance_band: 0 }) })))).toEqual(['REDUCE SELL 1 A']);
+  });
+});
+
+describe('planOrders all-in sizing', () => {
+  const percentCosts: PlanCosts = { buyPrice: (_i, p) => p, sellPrice: (_i, p) => p, fee: (_s, q, p) => 0.002 * q * p };
+
+  it('sizes a reversal from the cash the close leaves: floor(cash after close / (open x 1.002))', () => {
+    // Long 100 A marked at the open 100: equity 10,000, all of it in A; closing costs 20.
+    const plan = planOrders(
+      input({ targets: { kind: 'weight', values: new Map([['A', -1]]) }, positions: pos({ A: 100 }), equity: 10_000, cash: 0, costs: percentCosts }),
+    );
+    expect(brief(plan)).toEqual(['CLOSE SELL 100 A', `OPEN_SHORT SELL ${Math.floor(9980 / (100 * 1.002))} A`]);
+  });
+
+  it('opens no short on a cash account, allow_short omitted', () => {
+    const account = accountSchema.parse({ type: 'cash' });
+    const plan = planOrders(input({ account, targets: { kind: 'weight', values: new Map([['A', -1], ['B', 0.5]]) }, costs: percentCosts }));
+    expect(brief(plan)).toEqual([`OPEN_LONG BUY ${Math.floor(50_000 / (50 * 1.002))} B`]);
+  });
+
+  it('holds a margin account whose longs sum to at most 1 to its cash', () => {
+    // Cash is 1,000 short of equity (a position marked above what it fetches): the buy fits the cash.
+    const plan = planOrders(input({ targets: { kind: 'weight', values: new Map([['A', 1]]) }, equity: 100_000, cash: 99_000 }));
+    expect(brief(plan)).toEqual(['OPEN_LONG BUY 990 A']);
+  });
+});

@@ -1,7 +1,8 @@
 import type { Side } from '../domain/enums';
 import type { OrderRequest } from '../domain/order';
-import type { AccountConfig, PlannerConfig } from '../config/simulatorSchema';
+import { shortsAllowed, type AccountConfig, type PlannerConfig } from '../config/simulatorSchema';
 import type { Targets } from '../strategy/types';
+import { allInQuantity, sizingEquity } from './plannerSizing';
 import { fitBuysToBudget, roundDownToLot, type BuyCost } from './plannerBudget';
 
 /** Expected execution prices (after spread, slippage and impact) and commission, as the broker would charge. */
@@ -18,8 +19,9 @@ export interface PlanInput {
   positions: ReadonlyMap<string, number>;
   /** Signed remaining quantity of working orders, already on the way. */
   pending: ReadonlyMap<string, number>;
-  /** Sizing price per unit (the fill price at execution, or the decision close). */
+  /** Sizing price per unit (the execution reference price, or the decision close). */
   prices: (instrument: string) => number;
+  /** Equity with every position marked at the sizing prices. */
   equity: number;
   cash: number;
   planner: PlannerConfig;
@@ -52,8 +54,10 @@ const QTY_EPS = 1e-9;
 
 /**
  * Turns a target portfolio into orders: target minus (position + pending), classified, split across
- * zero, lot-rounded toward zero, filtered by the minimums, with buys shrunk to what the account can
- * pay for after its sells. Result order: CLOSE/REDUCE, then the other sells, then the other buys.
+ * zero, lot-rounded toward zero, filtered by the minimums and the rebalance band, with buys shrunk
+ * to what the account can pay for after its sells. Weights are sized all-in (see allInQuantity)
+ * from the equity left once the closing and reducing legs are paid for (see sizingEquity).
+ * Result order: CLOSE/REDUCE, then the other sells, then the other buys.
  */
 export function planOrders(input: PlanInput): PlannedOrder[] {
   requireFinite('equity', input.equity);
@@ -61,11 +65,19 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   const priceOf = checkedPrices(input.prices);
   const { targets, positions, pending, planner } = input;
   const margin = input.account.type !== 'cash';
+  const shorts = shortsAllowed(input.account);
+  const weights = targets.kind === 'weight';
+  const withinBand = bandCheck(planner, input.equity);
+  const sizing = weights
+    ? sizingEquity({ weights: targets.values, positions, priceOf, equity: input.equity, costs: input.costs, lot: planner.lot_size, shorts, withinBand })
+    : 0;
   const reducing: PlannedOrder[] = [];
   const openingSells: PlannedOrder[] = [];
   const openingBuys: PlannedOrder[] = [];
   // A margin account's headroom: the gross exposure left once every sell and cover has filled.
   let grossAfterSells = 0;
+  // Longs summing to at most the equity are not meant to borrow: their buys are held to the cash.
+  let longWeights = 0;
 
   const anyPending = pending.size > 0;
   // Reused for every instrument: slots for the one or two orders that move it toward its target.
@@ -79,9 +91,14 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
     if (held !== undefined) heldSeen++;
     if (onTheWay !== undefined) pendingSeen++;
     const now = (held ?? 0) + (onTheWay ?? 0);
-    // Looked up once: sizing a weight and the margin headroom both need it.
-    const px = input.targets.kind === 'weight' && target !== 0 ? priceOf(instrument) : Number.NaN;
-    const n = legsFor(instrument, now, targetQuantity(input, instrument, target, px), planner.lot_size, legs);
+    if (target > 0) longWeights += target;
+    // Looked up once: sizing a weight, the band and the margin headroom all need it.
+    const px = weights && target !== 0 ? priceOf(instrument) : Number.NaN;
+    let n = 0;
+    if (!(weights && now !== 0 && Math.sign(now) === Math.sign(target) && withinBand(now, px, target))) {
+      const wanted = weights ? weightQuantity(input, instrument, target, px, sizing, shorts) : quantityTarget(input, instrument, target, shorts);
+      n = legsFor(instrument, now, wanted, planner.lot_size, legs);
+    }
     let change = 0;
     if (n > 0 && !underMinimums(n === 1 ? legs[0].quantity : legs[0].quantity + legs[1].quantity, instrument, planner, priceOf)) {
       for (let i = 0; i < n; i++) {
@@ -108,21 +125,21 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   const lot = planner.lot_size;
   const fittedCovers = new Map<PlannedOrder, number>();
   let fittedBuys: number[];
-  if (margin) {
-    const headroom = Math.max(0, input.equity) * input.account.max_leverage - grossAfterSells;
+  const headroom = Math.max(0, input.equity) * input.account.max_leverage - grossAfterSells;
+  if (margin && !(weights && longWeights <= 1 + 1e-9)) {
     fittedBuys = fitBuysToBudget(openingBuys, headroom, lot, cost);
   } else {
-    // Covering shorts reduces risk, so covers are paid for before any new long.
+    // Covering shorts reduces risk, so covers are paid for before any new long (a margin account always covers).
     const covers = reducing.filter((o) => o.side === 'BUY');
     const sells = [...reducing, ...openingSells].filter((o) => o.side === 'SELL');
     const budget = cashBudget(input, sells, priceOf, cost);
-    const coverQty = fitBuysToBudget(covers, budget, lot, cost);
+    const coverQty = margin ? covers.map((o) => o.quantity) : fitBuysToBudget(covers, budget, lot, cost);
     let spent = 0;
     covers.forEach((o, i) => {
       fittedCovers.set(o, coverQty[i]);
       spent += cost(o.instrument, coverQty[i]);
     });
-    fittedBuys = fitBuysToBudget(openingBuys, budget - spent, lot, cost);
+    fittedBuys = fitBuysToBudget(openingBuys, margin ? Math.min(headroom, budget - spent) : budget - spent, lot, cost);
   }
 
   const stillShort = new Set<string>();
@@ -144,16 +161,27 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   return result;
 }
 
-/** `price` is the instrument's sizing price when `value` is a non-zero weight. */
-function targetQuantity(input: PlanInput, instrument: string, value: number, price: number): number {
+/** Units a weight target asks for, sized all-in; a cash account or allow_short: false opens no shorts. */
+function weightQuantity(input: PlanInput, instrument: string, w: number, price: number, equity: number, shorts: boolean): number {
+  if (!Number.isFinite(w)) requireFinite(`target for ${instrument}`, w);
+  if (w === 0 || (w < 0 && !shorts)) return 0;
+  return allInQuantity(input.costs, instrument, w, equity, price, input.planner.lot_size);
+}
+
+function quantityTarget(input: PlanInput, instrument: string, value: number, shorts: boolean): number {
   if (!Number.isFinite(value)) requireFinite(`target for ${instrument}`, value);
-  let qty = value;
-  if (input.targets.kind === 'weight') {
-    // Negative equity cannot be invested; sizing from it would flip every weight's sign.
-    qty = value === 0 ? 0 : (value * Math.max(0, input.equity)) / price;
-  }
-  if (!input.account.allow_short) qty = Math.max(0, qty);
-  return roundTowardZero(qty, input.planner.lot_size);
+  return roundTowardZero(shorts ? value : Math.max(0, value), input.planner.lot_size);
+}
+
+/**
+ * Whether a held (or pending) quantity at `price` sits within the rebalance band of weight `w`:
+ * |weight now - w| <= min(rebalance_band, rebalance_band_relative x |w|).
+ */
+function bandCheck(planner: PlannerConfig, equity: number): (qty: number, price: number, w: number) => boolean {
+  const band = planner.rebalance_band;
+  const relative = planner.rebalance_band_relative;
+  if (band <= 0 || relative <= 0 || !(equity > 0)) return () => false;
+  return (qty, price, w) => Math.abs((qty * price) / equity - w) <= Math.min(band, relative * Math.abs(w));
 }
 
 /**

@@ -63,7 +63,8 @@ function totalCost(wanted: readonly WantedBuy[], quantities: readonly number[], 
   return total;
 }
 
-function largestAffordable(instrument: string, upper: number, budget: number, lot: number, cost: BuyCost): number {
+/** Largest multiple of `lot` (any size when lot is 0) up to `upper` whose cost fits `budget`, by bisection. */
+export function largestAffordable(instrument: string, upper: number, budget: number, lot: number, cost: BuyCost): number {
   if (budget <= 0) return 0;
   if (lot > 0) {
     let lo = 0;

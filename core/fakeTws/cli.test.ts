@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EventName, SecType } from '@stoqey/ib';
 import { connectClient, eventually } from './testing/ibTestClient';
 
-const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../cli/tradedesk.ts', import.meta.url));
 const GOOG = fileURLToPath(new URL('../../fixtures/data/GOOG.csv', import.meta.url));
 
 interface Run {
@@ -15,7 +15,7 @@ interface Run {
 }
 
 function run(args: string[]): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args]);
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'fake-tws', ...args]);
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -24,11 +24,11 @@ function run(args: string[]): Run {
   return { child, out: () => out, err: () => err, exit };
 }
 
-describe('npm run fake-tws', () => {
+describe('tradedesk fake-tws', () => {
   it('prints its loopback address, logs connections, replays the CSV market and stops on SIGINT', async () => {
     const r = run(['--port', '0', '--csv', GOOG, '--symbol', 'GOOG', '--speed', '20']);
     try {
-      const m = await eventually(() => /fake TWS listening on 127\.0\.0\.1:(\d+) \(server version 193, account DU1234567, 1 symbol, 20 bars\/s\)/.exec(r.out()) ?? undefined, 'listening line', 20_000);
+      const m = await eventually(() => /fake TWS listening on 127\.0\.0\.1:(\d+) \(protocol versions 176\.\.193, account DU1234567, 1 symbol, 20 bars\/s\)/.exec(r.out()) ?? undefined, 'listening line', 20_000);
       const c = await connectClient(Number(m[1]), 5);
       await eventually(() => /client 127\.0\.0\.1:\d+: API started with client id 5/.test(r.out()), 'connection logged');
       c.api.reqMktData(1, { symbol: 'GOOG', secType: SecType.STK, exchange: 'SMART', currency: 'USD' }, '', false, false);
@@ -48,7 +48,7 @@ describe('npm run fake-tws', () => {
   it('rejects bad arguments with exit code 2 and the usage', async () => {
     const r = run(['--speed', 'fast']);
     expect(await r.exit).toBe(2);
-    expect(r.err()).toMatch(/^error: --speed expects a number of bars per second in 0\.\.1000, got "fast"\nusage: npm run fake-tws/);
+    expect(r.err()).toMatch(/^error: --speed expects a number of bars per second in 0\.\.1000, got "fast"\nusage: tradedesk fake-tws/);
   });
 
   it('reports an unreadable CSV with exit code 1', async () => {

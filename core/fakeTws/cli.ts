@@ -1,13 +1,14 @@
 import { loadBarsCsv } from '../data/csv/loadBarsCsv';
-import { runMain } from '../cli/runMain';
 import { parseCliArgs, UsageError, USAGE } from './cliArgs';
 import { startFakeTws } from './index';
+import { MAX_VERSION, MIN_VERSION } from './wire/versions';
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 
-async function main(argv: string[]): Promise<number> {
+/** `tradedesk fake-tws`: serves the fake TWS until SIGINT/SIGTERM; answers the exit code. */
+export async function fakeTwsCommand(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseCliArgs(argv);
@@ -23,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   const series = args.csv.length > 0 ? args.csv.map((c) => loadBarsCsv(c.file, { symbol: c.symbol })) : undefined;
   const tws = await startFakeTws({ port: args.port, series, barsPerSecond: args.speed, log: (line) => say(`${new Date().toISOString()} ${line}`) });
   const speed = args.speed === 0 ? 'frozen market' : `${args.speed} bar${args.speed === 1 ? '' : 's'}/s`;
-  say(`fake TWS listening on ${tws.host}:${tws.port} (server version 193, account ${tws.accountId}, ${tws.symbols.length} symbol${tws.symbols.length === 1 ? '' : 's'}, ${speed})`);
+  say(`fake TWS listening on ${tws.host}:${tws.port} (protocol versions ${MIN_VERSION}..${MAX_VERSION}, account ${tws.accountId}, ${tws.symbols.length} symbol${tws.symbols.length === 1 ? '' : 's'}, ${speed})`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       say('stopping');
@@ -35,5 +36,3 @@ async function main(argv: string[]): Promise<number> {
   await tws.close();
   return 0;
 }
-
-runMain(main);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const USAGE = `usage: npm run fake-tws -- [--port <n>] [--csv <file> [--symbol <S>]]... [--speed <bars per second>]
+export const USAGE = `usage: tradedesk fake-tws [--port <n>] [--csv <file> [--symbol <S>]]... [--speed <bars per second>]
 
   --port N      TCP port on 127.0.0.1 (default 7497, TWS paper); 0 picks a free one
   --csv FILE    a daily OHLCV file to replay (repeatable); default: a synthetic 20-symbol universe

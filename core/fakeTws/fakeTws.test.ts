@@ -41,11 +41,11 @@ describe('fake TWS handshake', () => {
     expect(t).toBeGreaterThanOrEqual(before);
   });
 
-  it('closes a client whose version range does not include 193', async () => {
+  it('closes a client whose version range stops below 176', async () => {
     const tws = await h.start();
     const closed = await new Promise<string>((resolve) => {
       const s = connect(tws.port, '127.0.0.1', () => {
-        s.write(Buffer.concat([Buffer.from('API\0', 'latin1'), Buffer.from([0, 0, 0, 9]), Buffer.from('v100..176')]));
+        s.write(Buffer.concat([Buffer.from('API\0', 'latin1'), Buffer.from([0, 0, 0, 9]), Buffer.from('v100..175')]));
       });
       let got = '';
       s.on('data', (d) => (got += d.toString('latin1')));
@@ -53,7 +53,7 @@ describe('fake TWS handshake', () => {
       s.on('error', () => undefined);
     });
     expect(closed).toBe('');
-    expect(h.log.some((l) => /offers versions 100\.\.176/.test(l))).toBe(true);
+    expect(h.log.some((l) => /refused: it offers protocol versions 100\.\.175, but the client's highest version 175 is below 176/.test(l))).toBe(true);
   });
 });
 
@@ -79,9 +79,9 @@ describe('fake TWS market order', () => {
     expect(reqId).toBe(-1);
     expect(exec).toMatchObject({ orderId: 1, shares: 100, side: 'BOT', orderRef: 'ref-mkt-1', cumQty: 100, acctNumber: 'DU1234567' });
     const price = Number(exec.price);
-    // Half the 2 bp spread plus 5 bp slippage over the last price (unless capped by the bar's high).
+    // Half the 2 bp spread plus 5 bp slippage over the last price (unless capped by the bar's high), printed on a cent tick.
     expect(price).toBeGreaterThan(px);
-    expect(price).toBeLessThanOrEqual(px * (1 + 6e-4) + 1e-9);
+    expect(price).toBeLessThanOrEqual(Math.ceil(px * (1 + 6e-4) * 100) / 100 + 1e-9);
 
     const statuses = c.of(EventName.orderStatus);
     expect(statuses.at(-1)?.slice(0, 5)).toEqual([1, 'Filled', 100, 0, price]);

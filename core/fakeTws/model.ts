@@ -42,8 +42,6 @@ export interface FakeOrder {
   triggered: boolean;
   /** Market step at which it was placed or last modified (it may fill on later bars). */
   placedStep: number;
-  /** DAY orders: set once they have worked through a whole bar, after which they expire. */
-  offered: boolean;
   /** Wall-clock ms when it reached a final status; NaN while working. */
   completedAt: number;
   /** Why it ended (expiry, cancel, reject), as IB's completedStatus text. */

@@ -66,7 +66,7 @@ describe('fake TWS limit and stop orders', () => {
     tws.step(); // high 105 crosses 103
     await waitStatus(c, 1, 'Filled');
     const [e] = execsOf(c, 1);
-    expect(e.price).toBeCloseTo(103 * (1 + 0.0006), 9);
+    expect(e.price).toBe(103.06); // 103 x 1.0006 = 103.0618, printed on the 0.01 tick
     expect(c.decodeErrors()).toEqual([]);
   });
 

@@ -7,12 +7,17 @@ import { createRouter, type Router } from '../ipc/router';
 import { JobQueue } from '../service/backtests/jobQueue';
 import { RunPriceCache } from '../service/backtests/runPrices';
 import { defaultDbPath, openDatabase } from '../store/db';
+import { LEASE_TTL_MS } from '../store/leases';
 import { recoverInterruptedRuns } from '../store/runs';
 import { ensureDefaultUniverse } from '../data/barStore/defaultUniverse';
 import { APP_VERSION } from '../version';
 import { backtestHandlers } from './handlers/backtests';
 import { dataHandlers } from './handlers/data';
 import { tradingHandlers } from './handlers/trading';
+import { logHandlers } from './handlers/system';
+import { jobStateLogger } from './jobLog';
+import { logFor } from '../log/log';
+import { openLogFile } from '../log/logFile';
 import { loadTradingConfigs } from '../service/trading/tradingConfigs';
 import { TradingService } from '../service/trading/tradingService';
 import type { BrokerFactory } from '../service/trading/tradingBroker';
@@ -50,18 +55,36 @@ export interface Host {
 /** Builds the engine once: store, services, router and event bus. Electron and web mode differ only in transport. */
 export async function createHost(opts: HostOptions): Promise<Host> {
   mkdirSync(opts.dataDir, { recursive: true });
+  // One structured log per data directory: <dataDir>/logs, read back by the app's log view.
+  const logFile = await openLogFile({ dataDir: opts.dataDir });
+  const log = logFor('host');
   const dbPath = opts.dbPath ?? defaultDbPath(opts.dataDir);
   const db = openDatabase(dbPath);
-  recoverInterruptedRuns(db);
+  // openDatabase already marked runs whose lease had lapsed; a process that died only just before
+  // this host started still holds a live lease, so its runs are looked at again once it lapses.
+  const recovery = setInterval(() => {
+    try {
+      recoverInterruptedRuns(db);
+    } catch (err) {
+      opts.logError?.('recoverInterruptedRuns', err);
+    }
+  }, LEASE_TTL_MS);
+  recovery.unref();
   // A new user can run a backtest at once: the bar store starts with a synthetic universe.
   ensureDefaultUniverse(db);
   const baseDir = opts.baseDir ?? process.cwd();
   const bus = new EventBus();
+  const logJob = jobStateLogger();
   const jobs = new JobQueue({
+    db,
     dbPath,
     baseDir,
-    onJob: (job) => bus.emit('backtests.job', job),
+    onJob: (job) => {
+      logJob(job);
+      bus.emit('backtests.job', job);
+    },
     onPoints: (jobId, runId, ts, equity) => bus.emit('backtests.progress', { jobId, runId, ts, equity }),
+    onStoreError: (what, err) => opts.logError?.(what, err),
   });
   const trading = new TradingService({
     db,
@@ -75,8 +98,12 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     ...backtestHandlers({ db, jobs, prices: new RunPriceCache(baseDir), baseDir }),
     ...dataHandlers(db, bus.emit),
     ...tradingHandlers(trading),
+    ...logHandlers(logFile.dir),
   };
   const router = createRouter(handlers, { logError: opts.logError });
+  log.info(`engine host started (${opts.transport})`, { dbPath, version: APP_VERSION });
+  // Jobs a previous host left queued (or running, if it crashed) run now.
+  jobs.resume();
   return {
     router,
     bus,
@@ -84,9 +111,12 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     dbPath,
     jobs,
     async close() {
+      clearInterval(recovery);
       await trading.disconnect().catch(() => undefined);
       await jobs.close();
       db.close();
+      log.info('engine host closed');
+      await logFile.close();
     },
   };
 }

@@ -3,7 +3,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { MAX_MESSAGE_BYTES, MESSAGE_TOO_BIG, tooBigReason } from '../ipc/messageLimit';
 import { REFUSED_CLOSE_CODE } from '../ipc/wsClientTransport';
 import { requestFrameSchema, type EventFrame, type ResponseFrame } from '../ipc/wire';
 import { contentSecurityPolicy, hostAllowed, originAllowed, tokenMatches } from './accessPolicy';
@@ -17,6 +18,8 @@ export interface WebServerOptions {
   port?: number;
   /** Default: 32 random bytes, hex. */
   token?: string;
+  /** Largest request frame; default the contract's MAX_MESSAGE_BYTES. */
+  maxMessageBytes?: number;
 }
 
 export interface WebServer {
@@ -42,8 +45,6 @@ const MIME: Readonly<Record<string, string>> = {
   '.map': 'application/json',
 };
 
-/** A 64 MB frame is enough for a large CSV upload and small enough to refuse a flood. */
-const MAX_FRAME = 64 * 1024 * 1024;
 
 function send(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
@@ -101,7 +102,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     createReadStream(file).pipe(res);
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME });
+  const limit = opts.maxMessageBytes ?? MAX_MESSAGE_BYTES;
+  // Frames up to twice the limit are read, so that the refusal can say how big they were; ws itself
+  // closes the connection (1009, without a reason) on anything larger, before it is buffered.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * limit });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const refuse = (why: string): void => {
@@ -125,6 +129,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     });
     ws.on('message', async (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text frames only');
+      const bytes = rawLength(data);
+      if (bytes > limit) return ws.close(MESSAGE_TOO_BIG, tooBigReason(bytes, limit));
       let frame: unknown;
       try {
         frame = JSON.parse(data.toString());
@@ -140,7 +146,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       off();
       sockets.delete(ws);
     });
-    ws.on('error', () => ws.terminate());
+    // Over ws's own cap the close frame (1009) is already on its way: let it reach the client.
+    ws.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') ws.terminate();
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -162,4 +171,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Bytes in a received message, however ws handed it over. */
+function rawLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.length, 0);
+  return data instanceof ArrayBuffer ? data.byteLength : data.length;
 }

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ConfigError } from '../config/ConfigError';
 import { ApiError } from './errors';
 import { methods, type Handlers, type MethodName } from './contract';
 import type { CallResult } from './wire';
+import { errorFields, logFor } from '../log/log';
 
 export interface Router {
   /** Validates the input, runs the handler, validates its answer; never throws. */
@@ -18,6 +19,8 @@ function isMethod(name: string): name is MethodName {
   return Object.hasOwn(methods, name);
 }
 
+const ipcLog = logFor('ipc');
+
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
@@ -26,7 +29,7 @@ function describeIssues(error: z.ZodError): string {
 }
 
 export function createRouter(handlers: Handlers, opts: RouterOptions = {}): Router {
-  const logError = opts.logError ?? ((m, err) => console.error(`[engine] ${m} failed:`, err));
+  const logError = opts.logError ?? ((m, err) => ipcLog.error(`${m} failed`, errorFields(err)));
   return {
     async call(name, input) {
       if (!isMethod(name)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `unknown method "${name.slice(0, 100)}"` } };

@@ -1,4 +1,5 @@
 import type { ConnectionState, Transport } from './client';
+import { MAX_MESSAGE_BYTES, MESSAGE_TOO_BIG, tooBigReason, utf8Length } from './messageLimit';
 import { serverFrameSchema, type CallResult } from './wire';
 
 /** The part of the WebSocket API this transport uses: the browser's, or the `ws` package's in Node. */
@@ -21,6 +22,8 @@ export interface WsTransportOptions {
   maxDelayMs?: number;
   /** Close code the server uses to refuse a token or Origin: no point retrying. */
   onRefused?: (reason: string) => void;
+  /** Largest request sent; a bigger one fails at once with BAD_INPUT. Default the contract's MAX_MESSAGE_BYTES. */
+  maxMessageBytes?: number;
 }
 
 const OPEN = 1;
@@ -35,6 +38,7 @@ export function createWsTransport(opts: WsTransportOptions): Transport {
   const create = opts.create ?? ((url: string) => new WebSocket(url) as unknown as WebSocketLike);
   const minDelay = opts.minDelayMs ?? 250;
   const maxDelay = opts.maxDelayMs ?? 5000;
+  const limit = opts.maxMessageBytes ?? MAX_MESSAGE_BYTES;
   const pending = new Map<number, (r: CallResult) => void>();
   const eventListeners = new Set<(e: string, p: unknown) => void>();
   const stateListeners = new Set<(s: ConnectionState) => void>();
@@ -87,7 +91,13 @@ export function createWsTransport(opts: WsTransportOptions): Transport {
     ws.onerror = () => undefined;
     ws.onclose = (ev) => {
       socket = null;
-      failPending('the connection to the engine was lost; the call may or may not have been carried out');
+      // A message over the engine's limit is refused, not lost: the calls in flight fail with the reason,
+      // and none is sent again after the reconnect.
+      failPending(
+        ev.code === MESSAGE_TOO_BIG
+          ? `the engine refused a request: ${ev.reason || tooBigReason(null, limit)}`
+          : 'the connection to the engine was lost; the call may or may not have been carried out',
+      );
       if (closed) return setState('closed');
       if (ev.code === REFUSED_CLOSE_CODE) {
         closed = true;
@@ -111,9 +121,15 @@ export function createWsTransport(opts: WsTransportOptions): Transport {
         return Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'not connected to the engine' } });
       }
       const id = nextId++;
+      const frame = JSON.stringify({ id, method, input: input ?? {} });
+      // Three bytes per UTF-16 unit at most: only a long frame needs counting.
+      const bytes = frame.length * 3 <= limit ? 0 : utf8Length(frame);
+      if (bytes > limit) {
+        return Promise.resolve({ ok: false, error: { code: 'BAD_INPUT', message: `${method}: ${tooBigReason(bytes, limit)}` } });
+      }
       return new Promise<CallResult>((resolve) => {
         pending.set(id, resolve);
-        socket?.send(JSON.stringify({ id, method, input: input ?? {} }));
+        socket?.send(frame);
       });
     },
     onEvent(listener) {

@@ -1,19 +1,29 @@
+import path from 'node:path';
 import type { StrategySource } from '../config/loadSpec';
 import { ConfigError } from '../config/ConfigError';
 import { validate } from '../config/validate';
-import { getStrategy, loadUserStrategy } from '../strategy/registry';
+import { guardStrategy } from '../strategy/guardStrategy';
+import { BUILTIN_STRATEGIES, loadUserStrategy } from '../strategy/registry';
 import type { StrategyContext, StrategyFn } from '../strategy/types';
 
-/** Builds the spec's strategy: a built-in with validated params, or a user module. */
+/**
+ * Builds the spec's strategy: a built-in with validated params, or a user module whose return values
+ * are checked every session. Problems with the spec itself are ConfigErrors naming `file` and the key path.
+ */
 export async function resolveStrategy(
   source: StrategySource,
   ctx: StrategyContext,
   file: string,
 ): Promise<{ fn: StrategyFn; label: string }> {
   if (source.kind === 'module') {
-    return { fn: await loadUserStrategy(source.module, source.params, ctx), label: source.module };
+    const fn = await loadUserStrategy(source.module, source.params, ctx);
+    return { fn: guardStrategy(fn, moduleLabel(source.module, ctx.baseDir), ctx.symbols), label: source.module };
   }
-  const def = getStrategy(source.name);
+  const def = BUILTIN_STRATEGIES.find((s) => s.name === source.name);
+  if (def === undefined) {
+    const known = BUILTIN_STRATEGIES.map((s) => s.name).join(', ');
+    throw new ConfigError(file, [{ path: 'strategy.name', message: `unknown strategy "${source.name}"; known: ${known}` }]);
+  }
   let params: unknown;
   try {
     params = validate(def.params, source.params, file);
@@ -23,4 +33,10 @@ export async function resolveStrategy(
     throw new ConfigError(file, prefixed);
   }
   return { fn: def.create(params, ctx), label: def.name };
+}
+
+/** The module as a user wrote it in the spec: relative to the spec's folder when it lies inside it. */
+function moduleLabel(module: string, baseDir: string): string {
+  const rel = path.relative(baseDir, module);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? module : `./${rel.split(path.sep).join('/')}`;
 }

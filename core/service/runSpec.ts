@@ -4,8 +4,9 @@ import { runBacktest, type RunInput, type RunResult } from '../backtest/runner';
 import { runSessions } from '../backtest/sessions';
 import { createStoreSink } from '../backtest/storeSink';
 import { createRun, finishRun } from '../store/runs';
+import { DEFAULT_TICK_SIZE } from '../sim/tickSize';
 import { APP_VERSION } from '../version';
-import { loadSpecData } from './loadSpecData';
+import { loadSpecDataAsync } from './loadSpecData';
 import { resolveStrategy } from './resolveStrategy';
 
 export interface RunSpecOptions {
@@ -35,6 +36,7 @@ function recordedConfig(spec: ResolvedSpec, symbols: readonly string[]): Record<
     initial_cash: spec.initialCash,
     seed: spec.seed,
     benchmark: spec.benchmark,
+    close_at_end: spec.closeAtEnd,
     simulator: spec.simulator,
     planner: spec.planner,
     time_machine: spec.timeMachine,
@@ -48,16 +50,20 @@ function recordedConfig(spec: ResolvedSpec, symbols: readonly string[]): Record<
  * marks it failed; it never looks completed.
  */
 export async function runSpec(spec: ResolvedSpec, opts: RunSpecOptions = {}): Promise<RunSpecOutcome> {
-  const data = loadSpecData(spec.data, opts.db);
-  const symbols = data.series.map((s) => s.symbol);
+  const data = await loadSpecDataAsync(spec.data, opts.db);
+  // The synthetic market is quoted in cents, like the stocks it imitates: its fills print on the tick even
+  // though its generated bars are not rounded to it.
+  const series =
+    spec.data.kind === 'synthetic' ? data.series.map((s) => ({ ...s, tickSize: spec.simulator.tick_size ?? DEFAULT_TICK_SIZE })) : data.series;
+  const symbols = series.map((s) => s.symbol);
   const strategy = await resolveStrategy(spec.strategy, { symbols, baseDir: spec.baseDir }, spec.file);
-  const sessions = runSessions(data.series, spec.start ?? undefined, spec.end ?? undefined);
+  const sessions = runSessions(series, spec.start ?? undefined, spec.end ?? undefined);
   const periodStart = sessions.calendar[sessions.first];
   const periodEnd = sessions.calendar[sessions.calendar.length - 1];
   const db = opts.db;
   let runId: string | null = null;
   const base = {
-    series: data.series,
+    series,
     start: spec.start ?? undefined,
     end: spec.end ?? undefined,
     strategy: strategy.fn,
@@ -68,6 +74,7 @@ export async function runSpec(spec: ResolvedSpec, opts: RunSpecOptions = {}): Pr
     strict: spec.timeMachine.strict_mode,
     onProgress: opts.onProgress,
     shouldCancel: opts.shouldCancel,
+    closeAtEnd: spec.closeAtEnd,
   };
   if (!db) {
     opts.onStart?.(null, sessions.total);

@@ -7,7 +7,8 @@ import { testMarket, type TestMarketOptions } from './testMarket';
 type Row = [number, number, number, number, number];
 
 function setup(rows: Row[], sim: TestMarketOptions['sim'] = {}, cash = 100_000) {
-  const { tm, broker, step } = testMarket([dailySeries('AAA', rows)], { sim: { commission: { model: 'none' }, ...sim }, initialCash: cash, seed: 7 });
+  // Unrounded prices (tick_size 0), so the cost arithmetic shows exactly; tickRounding.test.ts covers the grid.
+  const { tm, broker, step } = testMarket([dailySeries('AAA', rows)], { sim: { commission: { model: 'none' }, tick_size: 0, ...sim }, initialCash: cash, seed: 7 });
   const events: BrokerEvent[] = [];
   broker.subscribe((e) => events.push(e));
   const submit = (r: Partial<OrderRequest>) =>

@@ -1,7 +1,7 @@
 import type { BrokerInterface, CancelAck, OrderStatusReport, SubmitAck } from '../broker/BrokerInterface';
 import type { BrokerEvent, BrokerEventType, BrokerListener } from '../broker/events';
 import { orderStatusReport } from '../broker/orderStatusReport';
-import type { SimulatorConfig } from '../config/simulatorSchema';
+import { shortsAllowed, type SimulatorConfig } from '../config/simulatorSchema';
 import { DAY_CLOSE, DAY_OPEN, tradingDayEdges } from '../data/tradingDay';
 import { sideSign } from '../domain/enums';
 import { createOrderRefs, type OrderRefs } from '../domain/ids';
@@ -12,8 +12,9 @@ import type { AccountState, Position } from '../domain/portfolio';
 import { Portfolio } from '../engine/portfolio';
 import { createCommissionModel, type CommissionInput, type CommissionModel } from './commission';
 import { matchOrder, type MatchBar, type MatchContext, type MatchOrder, type MatchResult } from './fillRules';
+import { tickSizeFor } from './tickSize';
 import { rollingStats } from './marketStats';
-import { invalidOrderReason } from './orderValidation';
+import { invalidOrderReason } from '../domain/orderValidation';
 import { WorkingOrders } from './workingOrders';
 import { createRng } from './rng';
 import type { TimeMachine } from './timeMachine';
@@ -51,6 +52,8 @@ interface Working {
   offered: boolean;
   /** Set when the order leaves the working set (filled, cancelled, rejected). */
   done: boolean;
+  /** Number of the last sweep that offered this order a bar: each sweep offers it at most once. */
+  sweep: number;
 }
 
 export interface BacktestBrokerOptions {
@@ -95,6 +98,8 @@ export class BacktestBroker implements BrokerInterface {
   private readonly dayEdges: (Uint8Array | null)[];
   /** Reused for every match: the hot path allocates only what it keeps. */
   private readonly ctx: MatchContext;
+  /** Per instrument: the tick its fills print on (see tickSizeFor). */
+  private readonly tickSizes: Float64Array;
   private readonly scratchOrder: MatchOrder = { side: 'BUY', type: 'MARKET', timeInForce: 'DAY', limitPrice: null, stopPrice: null, remaining: 0, triggered: false };
   private readonly scratchBar: MatchBar = { open: 0, high: 0, low: 0, close: 0, volume: 0 };
   private readonly scratchResult: MatchResult = { quantity: 0, price: 0, referencePrice: 0, triggered: false };
@@ -107,6 +112,9 @@ export class BacktestBroker implements BrokerInterface {
   };
   private orderSeq = 0;
   private fillSeq = 0;
+  private sweepSeq = 0;
+  /** Per instrument, units already filled on this sweep's bar: the volume cap is shared by both passes. */
+  private readonly usedVolume: Float64Array;
   /** First instant of the next calendar month (UTC): the tiered commission's volume resets there. */
   private nextMonthAt = Number.NEGATIVE_INFINITY;
   private monthVolume = 0;
@@ -122,9 +130,11 @@ export class BacktestBroker implements BrokerInterface {
     const symbols = opts.tm.series.map((s) => s.symbol);
     this.portfolio = new Portfolio(symbols, opts.initialCash, opts.sim.account);
     this.workingByInst = symbols.map(() => []);
+    this.usedVolume = new Float64Array(symbols.length);
     this.stats = symbols.map(() => null);
     this.dayEdges = symbols.map(() => null);
-    this.ctx = { sim: opts.sim, phase: 'bar', capacity: 0, sigmaDaily: Number.NaN, adv20: Number.NaN, rng: this.rng };
+    this.tickSizes = Float64Array.from(opts.tm.series, (s) => tickSizeFor(s, opts.sim.tick_size));
+    this.ctx = { sim: opts.sim, phase: 'bar', capacity: 0, sigmaDaily: Number.NaN, adv20: Number.NaN, rng: this.rng, tickSize: 0 };
   }
 
   // ---- commands ----
@@ -156,6 +166,7 @@ export class BacktestBroker implements BrokerInterface {
       eligibleFrom: this.tm.sessionIndex + (this.phase === 'open' ? 0 : 1),
       offered: false,
       done: false,
+      sweep: 0,
     };
     this.working.add(w);
     this.workingByInst[inst].push(w);
@@ -206,6 +217,11 @@ export class BacktestBroker implements BrokerInterface {
   /** Whether every instrument has a bar this session. */
   allTrading(): boolean {
     return this.tm.tradingCount === this.tm.series.length;
+  }
+
+  /** The price grid instrument number `i` fills on (0: none), for sizing at the price the fill will print. */
+  tickSizeOf(i: number): number {
+    return this.tickSizes[i];
   }
 
   /** Instrument number of `symbol` (its position in the portfolio's arrays). */
@@ -263,12 +279,44 @@ export class BacktestBroker implements BrokerInterface {
   }
 
   /**
-   * Offers this session's bar to each instrument's eligible working orders, oldest first, sharing its
-   * volume. In the bar phase an order is eligible from its first session on; in the decision phase
-   * only orders decided at this very close are (and a market-on-open waits for the open).
+   * Offers this session's bar to the eligible working orders, in two passes over every instrument:
+   * first the orders that reduce or close a position, then the ones that add exposure, so a sale
+   * pays for the buys the planner funded with it whatever the order of the symbols. Within an
+   * instrument orders go oldest first and share the bar's volume across both passes. In the bar
+   * phase an order is eligible from its first session on; in the decision phase only orders decided
+   * at this very close are (and a market-on-open waits for the open).
    */
   private sweep(phase: 'bar' | 'decision', session: number): void {
     this.rollMonth();
+    const id = ++this.sweepSeq;
+    const used = this.usedVolume;
+    const qty = this.portfolio.qty;
+    let adding = false;
+    for (let inst = 0; inst < this.workingByInst.length; inst++) {
+      const list = this.workingByInst[inst];
+      if (list.length === 0) continue;
+      const bar = this.tm.barIndex(inst);
+      if (bar < 0) continue;
+      used[inst] = 0;
+      if (list.length === 1) {
+        const w = list[0];
+        if (w.sign * qty[inst] >= 0) adding = true;
+        else if (this.eligible(w, phase, session)) {
+          w.sweep = id;
+          used[inst] = this.matchOne(w, bar, phase, 0);
+        }
+        continue;
+      }
+      // A match can unlink the order from `list`: walk a snapshot.
+      for (const w of list.slice()) {
+        if (w.sign * qty[inst] >= 0) adding = true;
+        else if (this.eligible(w, phase, session)) {
+          w.sweep = id;
+          used[inst] += this.matchOne(w, bar, phase, used[inst]);
+        }
+      }
+    }
+    if (!adding) return;
     for (let inst = 0; inst < this.workingByInst.length; inst++) {
       const list = this.workingByInst[inst];
       if (list.length === 0) continue;
@@ -276,13 +324,11 @@ export class BacktestBroker implements BrokerInterface {
       if (bar < 0) continue;
       if (list.length === 1) {
         const w = list[0];
-        if (this.eligible(w, phase, session)) this.matchOne(w, bar, phase, 0);
+        if (w.sweep !== id && this.eligible(w, phase, session)) this.matchOne(w, bar, phase, used[inst]);
         continue;
       }
-      let used = 0;
-      // A match can unlink the order from `list`: walk a snapshot.
       for (const w of list.slice()) {
-        if (this.eligible(w, phase, session)) used += this.matchOne(w, bar, phase, used);
+        if (w.sweep !== id && this.eligible(w, phase, session)) used[inst] += this.matchOne(w, bar, phase, used[inst]);
       }
     }
   }
@@ -319,7 +365,7 @@ export class BacktestBroker implements BrokerInterface {
 
   private shortReason(order: Order, inst: number): string | null {
     const acct = this.sim.account;
-    if (order.side !== 'SELL' || (acct.allow_short && acct.type === 'margin')) return null;
+    if (order.side !== 'SELL' || shortsAllowed(acct)) return null;
     let sellable = this.portfolio.qty[inst];
     for (const w of this.workingByInst[inst]) if (w.sign < 0) sellable -= w.order.quantity - w.order.filledQuantity;
     if (order.quantity <= sellable + 1e-9) return null;
@@ -352,6 +398,7 @@ export class BacktestBroker implements BrokerInterface {
     const ctx = this.ctx;
     ctx.phase = phase;
     ctx.capacity = capacity;
+    ctx.tickSize = this.tickSizes[inst];
     ctx.sigmaDaily = Number.NaN;
     ctx.adv20 = Number.NaN;
     if (sim.impact_k > 0 && bar > 0) {
@@ -431,7 +478,7 @@ export class BacktestBroker implements BrokerInterface {
 
   private withinAccount(w: Working, qty: number, price: number, fee: number): boolean {
     const acct = this.sim.account;
-    const shortLimited = w.sign < 0 && (!acct.allow_short || acct.type === 'cash') && qty > this.portfolio.qty[w.inst];
+    const shortLimited = w.sign < 0 && !shortsAllowed(acct) && qty > this.portfolio.qty[w.inst];
     return !shortLimited && this.fits(w, qty, price, fee);
   }
 
@@ -441,7 +488,7 @@ export class BacktestBroker implements BrokerInterface {
     const pos = this.portfolio.qty[w.inst];
     let maxQty = qty;
     let reason = '';
-    if (w.sign < 0 && (!acct.allow_short || acct.type === 'cash') && qty > pos) {
+    if (w.sign < 0 && !shortsAllowed(acct) && qty > pos) {
       maxQty = Math.max(0, pos);
       reason = 'short selling is not allowed in this account';
     }

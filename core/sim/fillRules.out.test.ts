@@ -12,6 +12,7 @@ describe('matchOrder into a reused result', () => {
       sigmaDaily: Number.NaN,
       adv20: Number.NaN,
       rng: createRng(1),
+      tickSize: 0.01,
     };
     const bar = { open: 100, high: 105, low: 95, close: 102, volume: 1e6 };
     const out: MatchResult = { quantity: -1, price: -1, referencePrice: -1, triggered: true };

@@ -32,6 +32,7 @@ const scenario = fc
     adv: fc.oneof(fc.constant(Number.NaN), fc.constant(0), fc.double({ min: 1, max: 1e7, noNaN: true })),
     limitFill: fc.constantFrom('touch' as const, 'penetrate' as const),
     seed: fc.integer(),
+    tickSize: fc.constantFrom(0, 0.01, 0.0001, 0.05, 0.25, 0.003),
   })
   .map((s) => {
     const low = Math.min(s.a, s.b);
@@ -61,6 +62,7 @@ const scenario = fc
       sigmaDaily: s.sigma,
       adv20: s.adv,
       rng: createRng(s.seed),
+      tickSize: s.tickSize,
     };
     return { bar, order, ctx };
   });
@@ -80,9 +82,17 @@ describe('matchOrder properties', () => {
           if (order.side === 'BUY') expect(r.price).toBeLessThanOrEqual(limit);
           else expect(r.price).toBeGreaterThanOrEqual(limit);
         }
-        // Costs only ever move the price against the trader.
-        if (order.side === 'BUY') expect(r.price).toBeGreaterThanOrEqual(Math.min(r.referencePrice, bar.high));
-        else expect(r.price).toBeLessThanOrEqual(Math.max(r.referencePrice, bar.low));
+        // Costs only ever move the price against the trader; rounding to the tick gives back at most a tick.
+        const tick = ctx.tickSize;
+        if (order.side === 'BUY') expect(r.price).toBeGreaterThanOrEqual(Math.min(r.referencePrice, bar.high) - tick);
+        else expect(r.price).toBeLessThanOrEqual(Math.max(r.referencePrice, bar.low) + tick);
+        // On the grid, unless no tick lies in the bounds the fill must respect (the bar, the limit).
+        if (tick === 0.01 && Math.abs(r.price * 100 - Math.round(r.price * 100)) > 1e-6) {
+          const limited = order.type === 'LIMIT' || order.type === 'STOP_LIMIT';
+          const lo = order.side === 'SELL' && limited ? Math.max(bar.low, order.limitPrice ?? -Infinity) : bar.low;
+          const hi = order.side === 'BUY' && limited ? Math.min(bar.high, order.limitPrice ?? Infinity) : bar.high;
+          expect(Math.ceil(lo * 100 - 1e-7)).toBeGreaterThan(Math.floor(hi * 100 + 1e-7));
+        }
       }),
       { numRuns: 5000 },
     );

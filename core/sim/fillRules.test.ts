@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { defaultSimulatorConfig, type SimulatorConfig } from '../config/simulatorSchema';
-import { matchOrder, type MatchBar, type MatchContext, type MatchOrder, type MatchResult } from './fillRules';
+import { matchOrder, roundToTick, type MatchBar, type MatchContext, type MatchOrder, type MatchResult } from './fillRules';
 
 /** Defaults: spread 2 bps (half paid) + slippage 5 bps = 6 bps on market-like fills. */
 const COST = 0.0006;
@@ -34,6 +34,8 @@ function ctx(over: Partial<MatchContext> = {}): MatchContext {
     sigmaDaily: Number.NaN,
     adv20: Number.NaN,
     rng: neverCalled,
+    // Unrounded, so the cost arithmetic is checked exactly; rounding has its own tests.
+    tickSize: 0,
     ...over,
   };
 }
@@ -298,5 +300,67 @@ describe('bad input', () => {
     expect(() => matchOrder(order({ remaining: 0 }), BAR, ctx())).toThrow(/remaining must be a positive/);
     expect(() => matchOrder(order({}), { ...BAR, low: 106 }, ctx())).toThrow(/invalid bar .*low <= high/);
     expect(() => matchOrder(order({}), BAR, ctx({ capacity: Number.NaN }))).toThrow(/capacity is NaN/);
+  });
+});
+
+describe('tick rounding', () => {
+  const cent = (over: Partial<MatchContext> = {}) => ctx({ tickSize: 0.01, ...over });
+
+  it('prints a market fill at the nearest tick after costs, for both sides', () => {
+    const bar: MatchBar = { open: 100.013, high: 101, low: 99, close: 100.5, volume: 10_000 };
+    // 100.013 x 1.0006 = 100.0730078 -> 100.07; 100.013 x 0.9994 = 99.9529922 -> 99.95
+    expectFill(matchOrder(order({}), bar, cent()), 100.07, 100.013);
+    expect(matchOrder(order({}), bar, cent()).price).toBe(100.07);
+    expect(matchOrder(order({ side: 'SELL' }), bar, cent()).price).toBe(99.95);
+  });
+
+  it('never rounds a limit order past its limit', () => {
+    // 100.02 x 1.0006 = 100.080012, capped at the limit 100.076; the nearest tick 100.08 is worse, so 100.07.
+    const bar: MatchBar = { open: 100.02, high: 101, low: 99, close: 100.5, volume: 10_000 };
+    expect(matchOrder(order({ type: 'LIMIT', limitPrice: 100.076 }), bar, cent()).price).toBe(100.07);
+    // Mirrored: 99.98 x 0.9994 = 99.920012 floored at the limit 99.924; the nearest 99.92 is worse, so 99.93.
+    const down: MatchBar = { open: 99.98, high: 101, low: 99, close: 100.5, volume: 10_000 };
+    expect(matchOrder(order({ side: 'SELL', type: 'LIMIT', limitPrice: 99.924 }), down, cent()).price).toBe(99.93);
+  });
+
+  it('prints a limit traded through off the grid at the tick on the trader\'s side of it', () => {
+    const r = matchOrder(order({ type: 'LIMIT', limitPrice: 99.005 }), BAR, cent());
+    expect(r.price).toBe(99);
+    expect(r.referencePrice).toBe(99.005);
+    expect(matchOrder(order({ side: 'SELL', type: 'LIMIT', limitPrice: 103.004 }), BAR, cent()).price).toBe(103.01);
+  });
+
+  it('keeps a fill within the bar after rounding', () => {
+    // 100 x 1.0006 = 100.06 is capped at the high 100.046; the nearest 100.05 is above it, so 100.04.
+    expect(matchOrder(order({}), { open: 100, high: 100.046, low: 99, close: 100, volume: 10_000 }, cent()).price).toBe(100.04);
+    // 100 x 0.9994 = 99.94 is floored at the low 99.954; the nearest 99.95 is below it, so 99.96.
+    expect(matchOrder(order({ side: 'SELL' }), { open: 100, high: 101, low: 99.954, close: 100, volume: 10_000 }, cent()).price).toBe(99.96);
+  });
+
+  it('leaves the price alone when no tick lies inside the bar', () => {
+    const offGrid: MatchBar = { open: 100.003, high: 100.004, low: 100.002, close: 100.003, volume: 10_000 };
+    expect(matchOrder(order({}), offGrid, cent()).price).toBe(100.004);
+  });
+
+  it('rounds FX to a 0.0001 pip', () => {
+    const eurusd: MatchBar = { open: 1.08537, high: 1.087, low: 1.084, close: 1.0861, volume: 10_000 };
+    // 1.08537 x 1.0006 = 1.086021222 -> 1.0860; 1.08537 x 0.9994 = 1.084718778 -> 1.0847
+    expect(matchOrder(order({}), eurusd, cent({ tickSize: 0.0001 })).price).toBe(1.086);
+    expect(matchOrder(order({ side: 'SELL' }), eurusd, cent({ tickSize: 0.0001 })).price).toBe(1.0847);
+  });
+});
+
+describe('roundToTick', () => {
+  it('rounds to the nearest multiple and steps back inside the bounds', () => {
+    expect(roundToTick(10.014, 0, 20, 0.01)).toBe(10.01);
+    expect(roundToTick(10.016, 0, 20, 0.01)).toBe(10.02);
+    expect(roundToTick(10.016, 0, 10.016, 0.01)).toBe(10.01);
+    expect(roundToTick(10.011, 10.011, 20, 0.01)).toBe(10.02);
+    expect(roundToTick(10.13, 0, 20, 0.25)).toBe(10.25);
+  });
+
+  it('handles a tick whose inverse is not whole, and 0 as off', () => {
+    expect(roundToTick(1, 0, 2, 0.003)).toBeCloseTo(0.999, 12);
+    expect(roundToTick(10.013, 0, 20, 0)).toBe(10.013);
   });
 });

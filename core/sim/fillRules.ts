@@ -33,6 +33,8 @@ export interface MatchContext {
   sigmaDaily: number;
   adv20: number;
   rng: () => number;
+  /** The instrument's price increment: fills print on its multiples. 0 leaves prices unrounded. */
+  tickSize: number;
 }
 
 /** quantity 0 means no fill; price and referencePrice are then NaN. */
@@ -70,9 +72,39 @@ function noFill(triggered: boolean): MatchResult {
 }
 
 /**
+ * `price` on the tick grid, as an exchange prints it: the nearest tick (a tie rounds up), or the next tick
+ * toward `lo..hi` when the nearest lies outside (past the limit, or outside the bar). Nearest keeps a fill
+ * within half a tick of the unrounded price peers like backtrader report. With no tick inside `lo..hi` (the
+ * bar's own prices are off the grid) the price stays as it is.
+ */
+export function roundToTick(price: number, lo: number, hi: number, tick: number): number {
+  if (!(tick > 0)) return price;
+  const perUnit = 1 / tick;
+  const whole = Math.round(perUnit);
+  // For 0.01, 0.0001, 0.25: k / 100 is the double closest to the decimal, where k * 0.01 can be an ulp off.
+  const exact = Math.abs(perUnit - whole) < 1e-9 * perUnit;
+  let k = Math.round(exact ? price * whole : price / tick);
+  let r = exact ? k / whole : k * tick;
+  if (r > hi) {
+    k--;
+    r = exact ? k / whole : k * tick;
+  } else if (r < lo) {
+    k++;
+    r = exact ? k / whole : k * tick;
+  }
+  return r >= lo && r <= hi ? r : price;
+}
+
+/** roundToTick in the mirrored space: the allowed range is loT..hiT there, and flips back for a sell. */
+function tickT(priceT: number, s: 1 | -1, loT: number, hiT: number, tick: number): number {
+  if (!(tick > 0)) return priceT;
+  return s === 1 ? roundToTick(priceT, loT, hiT, tick) : -roundToTick(-priceT, -hiT, -loT, tick);
+}
+
+/**
  * A market-like execution at reference `refT` (mirrored space): costs added, then capped by the bar's worst
  * price (like backtrader's slip_match, costs cannot push a fill outside what the bar traded) and by `capT`,
- * the order's limit (Infinity for none).
+ * the order's limit (Infinity for none), then rounded to the tick within those bounds.
  */
 function costed(
   refT: number,
@@ -87,14 +119,19 @@ function costed(
   if (qty === 0) return noFill(triggered);
   const raw = refT + Math.abs(refT) * costFraction(ctx.sim, qty, ctx.sigmaDaily, ctx.adv20);
   const inBar = raw > worstT ? worstT : raw < bestT ? bestT : raw;
-  const priceT = inBar > capT ? capT : inBar;
+  const hiT = worstT > capT ? capT : worstT;
+  const priceT = tickT(inBar > capT ? capT : inBar, s, bestT, hiT, ctx.tickSize);
   return result(qty, s * priceT, s * refT, triggered);
 }
 
-/** A resting limit taken out by the market: fills exactly at the limit, no spread or slippage. */
-function passive(limitT: number, s: 1 | -1, qty: number, triggered: boolean): MatchResult {
+/**
+ * A resting limit taken out by the market: fills at the limit, no spread or slippage. A limit off the tick
+ * grid prints at the tick on the trader's side of it, within the bar.
+ */
+function passive(limitT: number, s: 1 | -1, bestT: number, qty: number, ctx: MatchContext, triggered: boolean): MatchResult {
   if (qty === 0) return noFill(triggered);
-  return result(qty, s * limitT, s * limitT, triggered);
+  const priceT = tickT(limitT, s, bestT, limitT, ctx.tickSize);
+  return result(qty, s * priceT, s * limitT, triggered);
 }
 
 /** A limit order working over a whole bar (mirrored space). */
@@ -109,9 +146,9 @@ function limitOverBar(
   triggered: boolean,
 ): MatchResult {
   if (openT <= limitT) return costed(openT, limitT, s, bestT, worstT, qty, ctx, triggered);
-  if (bestT < limitT) return passive(limitT, s, qty, triggered);
+  if (bestT < limitT) return passive(limitT, s, bestT, qty, ctx, triggered);
   if (bestT === limitT && ctx.sim.limit_fill === 'touch' && qty > 0 && ctx.rng() < ctx.sim.limit_fill_prob) {
-    return passive(limitT, s, qty, triggered);
+    return passive(limitT, s, bestT, qty, ctx, triggered);
   }
   return noFill(triggered);
 }
@@ -178,7 +215,7 @@ function matchOverBar(
       if (limitT >= stopT) return costed(stopT, limitT, s, bestT, worstT, qty, ctx, true);
       // Limit below the stop: the bar's low may have come before the trigger, so only a close back at or
       // below the limit proves the price was there after it.
-      return s * bar.close <= limitT ? passive(limitT, s, qty, true) : noFill(true);
+      return s * bar.close <= limitT ? passive(limitT, s, bestT, qty, ctx, true) : noFill(true);
   }
 }
 

@@ -130,6 +130,8 @@ export class TimeMachine {
   }
 
   private createView(): DataView {
+    // The view's getters read the machine's live clock, so they need the machine itself.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const tm = this;
     const column = (s: BarSeries, field: BarField): Float64Array => s[field];
     const view: DataView = {

@@ -1,4 +1,4 @@
-import { ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../domain/enums';
+import { ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE, TRADE_STATUSES } from '../domain/enums';
 import type {
   ActionRow,
   EquityRow,
@@ -84,8 +84,7 @@ export const RUN_COLUMNS: readonly ColumnSpec<RunRow>[] = [
   col('sessionsTotal', 'sessions_total', 'num'),
   col('sessionsDone', 'sessions_done', 'num'),
   col('metricsJson', 'metrics_json', 'text?'),
-  col('pid', 'pid', 'num?'),
-  col('host', 'host', 'text?'),
+  col('leaseOwner', 'lease_owner', 'text?'),
 ];
 
 /** A backtest stores a generated client order ref as NULL (see orderRefCompaction). */
@@ -140,6 +139,9 @@ const TRADE_COLUMNS: readonly ColumnSpec<TradeRow>[] = [
   col('returnPct', 'return_pct', 'num?'),
   col('commission', 'commission', 'num'),
   col('barsHeld', 'bars_held', 'num?'),
+  enumCol('status', 'status', TRADE_STATUSES),
+  col('markPrice', 'mark_price', 'num?'),
+  col('unrealizedPnl', 'unrealized_pnl', 'num?'),
 ];
 
 /** A backtest derives market value and unrealized P&L from quantity, prices and cost. */

@@ -2,30 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations, loadMigrations } from './migrations';
+import { CONNECTION_PRAGMAS } from './connectionPragmas';
 import { recoverInterruptedRuns } from './runs';
 
 export { defaultDataDir, defaultDbPath } from './dataDir';
 export { UnknownMigrationError } from './migrations';
-
-const BUSY_TIMEOUT_MS = 5000;
-/** Negative means KiB: 64 MiB keeps the b-tree pages a big flush touches in memory. */
-const CACHE_SIZE_KIB = 65536;
-
-/**
- * Settings every connection to the database needs, including a writer thread's own.
- * NORMAL is durable across app crashes in WAL (only an OS crash can lose the last commits), and much
- * faster than FULL for bulk writes.
- */
-export const CONNECTION_PRAGMAS: readonly string[] = [
-  'synchronous = NORMAL',
-  `cache_size = -${CACHE_SIZE_KIB}`,
-  'foreign_keys = ON',
-  `busy_timeout = ${BUSY_TIMEOUT_MS}`,
-];
+export { BUSY_TIMEOUT_MS, CONNECTION_PRAGMAS } from './connectionPragmas';
 
 /**
  * Opens (creating if needed) the app database at `file` or ':memory:', brings its schema up to date
- * and marks runs left 'running' by dead processes as failed.
+ * and marks runs whose lease lapsed (their process is gone) as failed.
  * Throws UnknownMigrationError, without changing anything, if the file's history is not this app's.
  */
 export function openDatabase(file: string): Database.Database {

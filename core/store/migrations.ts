@@ -73,17 +73,21 @@ export function applyMigrations(db: Database.Database, file: string, migrations:
   const done = new Set(recorded.map((r) => r.version));
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   const applied: number[] = [];
+  const isRecorded = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
   for (const m of migrations) {
     if (done.has(m.version)) continue;
-    db.transaction(() => {
+    const ran = db.transaction((): boolean => {
+      // Another process opening the same new file may have applied it while this one waited for the lock.
+      if (isRecorded.get(m.version) !== undefined) return false;
       try {
         db.exec(m.sql);
       } catch (err) {
         throw new Error(`migration ${label(m.version, m.name)} failed on ${file}: ${(err as Error).message}`, { cause: err });
       }
       record.run(m.version, m.name, Date.now());
-    })();
-    applied.push(m.version);
+      return true;
+    }).immediate();
+    if (ran) applied.push(m.version);
   }
   return applied;
 }

@@ -2,7 +2,7 @@ import { testRunInput } from './testDb';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './db';
-import { countRunRows, getPositionsAt, getRunEquity, getRunFills, getRunOrders, getRunTrades, type RunTable } from './queries';
+import { FIRST_KEY, countRunRows, getPositionsAt, getRunEquity, getRunFills, getRunOrders, getRunRowsAfter, getRunTrades, type RunTable } from './queries';
 import type { FillRow, OrderRow, PositionSnapshotRow, TradeRow } from './rows';
 import { createRun } from './runs';
 import { createRunWriter } from './runWriter';
@@ -23,7 +23,10 @@ function fill(i: number): FillRow {
 }
 
 function trade(i: number): TradeRow {
-  return { instrument: 'GOOG', direction: 'LONG', quantity: 1, entryTs: i, entryPrice: 10, exitTs: i + 1, exitPrice: 11, pnl: 30 - i, returnPct: 0.1, commission: 0, barsHeld: 1 };
+  return {
+    instrument: 'GOOG', direction: 'LONG', quantity: 1, entryTs: i, entryPrice: 10, exitTs: i + 1, exitPrice: 11, pnl: 30 - i, returnPct: 0.1, commission: 0, barsHeld: 1,
+    status: i === 2 ? 'OPEN' : 'CLOSED', markPrice: i === 2 ? 11 : null, unrealizedPnl: i === 2 ? 1 : null,
+  };
 }
 
 function position(ts: number, instrument: string, quantity: number): PositionSnapshotRow {
@@ -131,5 +134,25 @@ describe('run queries', () => {
     expect(getPositionsAt(db, runId, 1)).toEqual([position(1, 'AAPL', 5), position(1, 'GOOG', 1)]);
     expect(getPositionsAt(db, runId, 2)).toEqual([position(1, 'AAPL', 5), position(2, 'GOOG', 2)]);
     expect(getPositionsAt(db, runId, 10)).toEqual([position(1, 'AAPL', 5), position(3, 'GOOG', 4)]);
+  });
+});
+
+describe('getRunRowsAfter', () => {
+  it('reads a whole table in keyed pages: every row once, in key order, as the default page shows it', () => {
+    for (const table of ['fills', 'orders', 'trades'] as const) {
+      const read: object[] = [];
+      let pages = 0;
+      for (let after = FIRST_KEY; ; pages++) {
+        const { rows, last } = getRunRowsAfter(db, runId, table, after, 7);
+        if (last === null) break;
+        expect(rows.length).toBeLessThanOrEqual(7);
+        read.push(...rows);
+        after = last;
+      }
+      const all = { fills: getRunFills, orders: getRunOrders, trades: getRunTrades }[table](db, runId, { offset: 0, limit: 1000 });
+      expect(read).toEqual(all);
+      expect(pages).toBe(Math.ceil(all.length / 7));
+    }
+    expect(getRunRowsAfter(db, createRun(db, runInput), 'fills', FIRST_KEY, 7)).toEqual({ rows: [], last: null });
   });
 });

@@ -85,6 +85,37 @@ export function getRunTrades(db: Database.Database, runId: string, options: Page
   return page(db, BACKTEST_TABLES.trades, 'row', runId, options, 'getRunTrades');
 }
 
+/** One page of a run's rows read in key order, and the last key on it (null: there were no more rows). */
+export interface KeyedPage<R> {
+  rows: R[];
+  last: number | null;
+}
+
+/**
+ * The run's rows with a key above `after`, at most `limit` of them, in key order: for reading a whole
+ * table page by page (exports), where each page costs the same however deep, unlike an OFFSET.
+ */
+function pageAfter<R>(db: Database.Database, spec: TableSpec<R>, key: string, runId: string, after: number, limit: number): KeyedPage<R> {
+  const last = db
+    .prepare(`SELECT max(${key}) FROM (SELECT ${key} FROM ${spec.table} WHERE run = ${RUN_OF} AND ${key} > ? ORDER BY ${key} LIMIT ?)`)
+    .pluck()
+    .get(runId, after, limit) as number | null;
+  if (last === null) return { rows: [], last: null };
+  const rows = db
+    .prepare(`SELECT ${selectList(spec.columns)} FROM ${sourceOf(spec)} WHERE run = ${RUN_OF} AND ${key} > ? AND ${key} <= ? ORDER BY ${key}`)
+    .all(runId, after, last) as R[];
+  return { rows, last };
+}
+
+/** Keyed pages of a run's orders, fills or round trips (see pageAfter); start with `after` = FIRST_KEY. */
+export function getRunRowsAfter(db: Database.Database, runId: string, table: 'orders' | 'fills' | 'trades', after: number, limit: number): KeyedPage<object> {
+  const key = table === 'trades' ? 'row' : 'seq';
+  return pageAfter<object>(db, BACKTEST_TABLES[table] as TableSpec<object>, key, runId, after, limit);
+}
+
+/** Below every key: where a keyed read starts. */
+export const FIRST_KEY = Number.MIN_SAFE_INTEGER;
+
 /**
  * Rows stored; a fill whose order is not stored yet (mid-run) is counted but not yet listed.
  * With `instrument`, the rows a page query with that filter can list.

@@ -1,5 +1,5 @@
 import type { Position } from '../domain/portfolio';
-import type { OrderStatus, OrderType, Side, TimeInForce } from '../domain/enums';
+import type { OrderStatus, OrderType, Side, TimeInForce, TradeStatus } from '../domain/enums';
 import type { Timestamp } from '../domain/order';
 
 /**
@@ -27,8 +27,8 @@ export interface RunRow {
   sessionsTotal: number;
   sessionsDone: number;
   metricsJson: string | null;
-  pid: number | null;
-  host: string | null;
+  /** The lease holder computing it while 'running' (see leases). */
+  leaseOwner: string | null;
 }
 
 export interface OrderRow {
@@ -65,7 +65,7 @@ export interface FillRow {
   ts: Timestamp;
 }
 
-/** A round trip: open until exitTs is set. */
+/** A round trip; one still OPEN when its run ended has its exit fields as marked at the last close. */
 export interface TradeRow {
   instrument: string;
   direction: 'LONG' | 'SHORT';
@@ -78,6 +78,9 @@ export interface TradeRow {
   returnPct: number | null;
   commission: number;
   barsHeld: number | null;
+  status: TradeStatus;
+  markPrice: number | null;
+  unrealizedPnl: number | null;
 }
 
 /** A position as it stood at the close of session `ts`. */

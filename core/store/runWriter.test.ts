@@ -70,6 +70,9 @@ const tradeArb: fc.Arbitrary<TradeRow> = fc.record({
   returnPct: fc.option(money, { nil: null }),
   commission: money,
   barsHeld: fc.option(fc.nat(), { nil: null }),
+  status: fc.constantFrom('CLOSED' as const, 'OPEN' as const),
+  markPrice: fc.option(money, { nil: null }),
+  unrealizedPnl: fc.option(money, { nil: null }),
 });
 /** Market value and unrealized P&L as the engine's portfolio computes them. */
 function snapshot(p: Omit<PositionSnapshotRow, 'marketValue' | 'unrealizedPnl'>): PositionSnapshotRow {
@@ -279,6 +282,7 @@ describe('createRunWriter', () => {
     const trade: TradeRow = {
       instrument: 'GOOG', direction: 'SHORT', quantity: 5, entryTs: 1, entryPrice: 10,
       exitTs: null, exitPrice: null, pnl: null, returnPct: null, commission: 1, barsHeld: null,
+      status: 'CLOSED', markPrice: null, unrealizedPnl: null,
     };
     w.trade(trade);
     w.fill(fill(1));

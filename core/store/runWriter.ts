@@ -92,7 +92,8 @@ export function createRunWriter(db: Database.Database, runId: string | null, mod
     flush: () => {
       if (pending() === 0) return;
       try {
-        writeAll();
+        // IMMEDIATE: it reads the run's prefix before writing, so it must hold the write lock from the start.
+        writeAll.immediate();
         refs?.recorded();
       } catch (err) {
         const scope = runId === null ? `${mode} session` : `run ${runId}`;

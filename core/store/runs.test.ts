@@ -1,8 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { openDatabase } from './db';
-import { createRun, deleteRun, finishRun, getRun, listRuns, recoverInterruptedRuns, updateRunProgress } from './runs';
+import { LEASE_TTL_MS, holdsLease, leaseOwner } from './leases';
+import { deleteRunInBatches } from './runDeletion';
+import { INTERRUPTED_ERROR, createRun, finishRun, getRun, listRuns, recoverInterruptedRuns, updateRunProgress } from './runs';
 import { createRunWriter } from './runWriter';
 import { tempDir } from './testDb';
 
@@ -18,11 +21,21 @@ const input = {
   sessionsTotal: 250,
 };
 
-/** A pid that certainly belonged to a process that has now ended. */
-function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', '0']);
-  if (child.pid === undefined) throw new Error('could not spawn node to get a dead pid');
-  return child.pid;
+const HOLDER = fileURLToPath(new URL('./testing/holdRunProcess.ts', import.meta.url));
+
+/** Another real process that creates a run in `file` and keeps computing it until killed; resolves with the run id. */
+function startHolder(file: string): Promise<{ runId: string; kill: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', HOLDER, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n')) resolve({ runId: line.trim(), kill: async () => (child.kill('SIGKILL'), exited) });
+    });
+    child.once('exit', (code) => reject(new Error(`the holder process exited (code ${code}) before creating its run`)));
+  });
 }
 
 let db: Database.Database;
@@ -50,7 +63,7 @@ describe('runs', () => {
       sessionsTotal: 250,
       sessionsDone: 0,
       metricsJson: null,
-      pid: process.pid,
+      leaseOwner: leaseOwner(),
     });
     expect(JSON.parse(run!.configJson)).toEqual(input.config);
     expect(getRun(db, 'nope')).toBeUndefined();
@@ -74,7 +87,7 @@ describe('runs', () => {
     expect(() => createRun(db, { ...input, config: undefined })).toThrow(/not JSON-serialisable/);
   });
 
-  it('lists newest first and deletes a run with everything recorded for it', () => {
+  it('lists newest first and deletes a run with everything recorded for it', async () => {
     const older = createRun(db, input);
     const newer = createRun(db, { ...input, name: 'second' });
     db.prepare('UPDATE backtest_runs SET created_at = 1 WHERE id = ?').run(older);
@@ -84,8 +97,8 @@ describe('runs', () => {
     w.equity({ ts: 1, cash: 1, equity: 1, grossExposure: 0, netExposure: 0, drawdown: 0, benchmarkEquity: null });
     w.action({ ts: 1, action: 'rebalance', instrument: null, detailJson: null });
     w.flush();
-    expect(deleteRun(db, older)).toBe(true);
-    expect(deleteRun(db, older)).toBe(false);
+    expect(await deleteRunInBatches(db, older)).toBe(true);
+    expect(await deleteRunInBatches(db, older)).toBe(false);
     expect(listRuns(db).map((r) => r.id)).toEqual([newer]);
     expect(db.prepare('SELECT count(*) AS n FROM backtest_daily_equity').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM executed_actions').get()).toEqual({ n: 0 });
@@ -93,27 +106,60 @@ describe('runs', () => {
 });
 
 describe('recoverInterruptedRuns', () => {
-  it('fails a running run whose process died and leaves live, finished and foreign runs alone', () => {
-    const dead = createRun(db, input);
-    const live = createRun(db, input);
-    const done = createRun(db, input);
-    const foreign = createRun(db, input);
-    const pid = deadPid();
-    db.prepare('UPDATE backtest_runs SET pid = ? WHERE id IN (?, ?)').run(pid, dead, done);
-    db.prepare("UPDATE backtest_runs SET pid = ?, host = 'another-machine' WHERE id = ?").run(pid, foreign);
+  it("fails running runs whose owner's lease lapsed and leaves live, own and finished runs alone", () => {
+    const t0 = 1_000_000;
+    const own = createRun(db, input, t0);
+    const other = createRun(db, input, t0);
+    const orphan = createRun(db, input, t0);
+    const done = createRun(db, input, t0);
+    // `other` is computed by another owner whose lease runs until t0 + 100; `orphan` predates leases.
+    db.prepare("INSERT INTO leases (owner, expires_at) VALUES ('elsewhere', ?)").run(t0 + 100);
+    db.prepare("UPDATE backtest_runs SET lease_owner = 'elsewhere' WHERE id IN (?, ?)").run(other, done);
+    db.prepare('UPDATE backtest_runs SET lease_owner = NULL WHERE id = ?').run(orphan);
     finishRun(db, done, { status: 'completed' });
 
-    expect(recoverInterruptedRuns(db)).toBe(1);
-    expect(getRun(db, dead)).toMatchObject({
-      status: 'failed',
-      error: `interrupted: process ${pid} ended before the run finished`,
-      finishedAt: expect.any(Number),
-    });
-    expect(getRun(db, live)?.status).toBe('running');
+    expect(recoverInterruptedRuns(db, t0 + 100)).toBe(1);
+    expect(getRun(db, orphan)).toMatchObject({ status: 'failed', error: INTERRUPTED_ERROR, finishedAt: t0 + 100 });
+    expect(getRun(db, other)?.status).toBe('running');
+
+    expect(recoverInterruptedRuns(db, t0 + 101)).toBe(1);
+    expect(getRun(db, other)).toMatchObject({ status: 'failed', error: INTERRUPTED_ERROR });
+    expect(db.prepare("SELECT count(*) FROM leases WHERE owner = 'elsewhere'").pluck().get()).toBe(0);
+    // This thread still computes `own`, so its lease is live whatever the clock says.
+    expect(recoverInterruptedRuns(db, t0 + 10 * LEASE_TTL_MS)).toBe(0);
+    expect(getRun(db, own)?.status).toBe('running');
     expect(getRun(db, done)?.status).toBe('completed');
-    expect(getRun(db, foreign)?.status).toBe('running');
-    expect(recoverInterruptedRuns(db)).toBe(0);
   });
+
+  it("releases the run's lease when it finishes", () => {
+    const id = createRun(db, input);
+    expect(holdsLease(db)).toBe(true);
+    expect(db.prepare('SELECT count(*) FROM leases WHERE owner = ?').pluck().get(leaseOwner())).toBe(1);
+    finishRun(db, id, { status: 'cancelled' });
+    expect(holdsLease(db)).toBe(false);
+    expect(db.prepare('SELECT count(*) FROM leases').pluck().get()).toBe(0);
+  });
+
+  it("leaves another live process's run alone and fails it once that process is killed and its lease lapses", async () => {
+    const { dir, cleanup } = tempDir();
+    const file = `${dir}/app.db`;
+    openDatabase(file).close();
+    const holder = await startHolder(file);
+    try {
+      // The same pid and host mean nothing here: only the lease decides.
+      const reopened = openDatabase(file);
+      expect(getRun(reopened, holder.runId)?.status).toBe('running');
+      expect(recoverInterruptedRuns(reopened)).toBe(0);
+      await holder.kill();
+      expect(recoverInterruptedRuns(reopened)).toBe(0);
+      expect(recoverInterruptedRuns(reopened, Date.now() + LEASE_TTL_MS + 1)).toBe(1);
+      expect(getRun(reopened, holder.runId)).toMatchObject({ status: 'failed', error: INTERRUPTED_ERROR });
+      reopened.close();
+    } finally {
+      await holder.kill();
+      cleanup();
+    }
+  }, 30_000);
 
   it('runs when a database file is opened', () => {
     const { dir, cleanup } = tempDir();
@@ -121,7 +167,7 @@ describe('recoverInterruptedRuns', () => {
       const file = `${dir}/app.db`;
       const first = openDatabase(file);
       const id = createRun(first, input);
-      first.prepare('UPDATE backtest_runs SET pid = ? WHERE id = ?').run(deadPid(), id);
+      first.prepare('UPDATE backtest_runs SET lease_owner = NULL WHERE id = ?').run(id);
       first.close();
       const reopened = openDatabase(file);
       expect(getRun(reopened, id)?.status).toBe('failed');

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { Timestamp } from '../domain/order';
 import { drainActiveWriters } from './activeWriters';
 import { RUN_COLUMNS, selectList } from './columns';
+import { dropLapsedLeases, holdLease, lapsedOwnerSql, leaseOwner, leaseParams } from './leases';
 import type { RunRow } from './rows';
 
 export interface NewRun {
@@ -38,28 +38,38 @@ function toJson(value: unknown, what: string): string {
   return json;
 }
 
-/** Records a new run as 'running' by this process and returns its id. */
-export function createRun(db: Database.Database, input: NewRun): string {
+/** Lease releases of the runs this thread is computing, by run id (see leases). */
+const runLeases = new Map<string, () => void>();
+
+/**
+ * Records a new run as 'running' under this thread's lease, which a keeper thread renews until the
+ * run is finished: if the process dies, the lease lapses and the next open marks the run interrupted.
+ */
+export function createRun(db: Database.Database, input: NewRun, now: number = Date.now()): string {
   const id = randomUUID();
-  db.prepare(
-    `INSERT INTO backtest_runs (id, name, strategy, config_json, seed, data_fingerprint, app_version, status,
-       created_at, period_start, period_end, sessions_total, sessions_done, pid, host)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, 0, ?, ?)`,
-  ).run(
-    id,
-    input.name,
-    input.strategy,
-    toJson(input.config, `config of run "${input.name}"`),
-    input.seed,
-    input.dataFingerprint,
-    input.appVersion,
-    Date.now(),
-    input.periodStart,
-    input.periodEnd,
-    input.sessionsTotal,
-    process.pid,
-    hostname(),
-  );
+  const config = toJson(input.config, `config of run "${input.name}"`);
+  const release = db.transaction((): (() => void) => {
+    db.prepare(
+      `INSERT INTO backtest_runs (id, name, strategy, config_json, seed, data_fingerprint, app_version, status,
+         created_at, period_start, period_end, sessions_total, sessions_done, lease_owner)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, 0, ?)`,
+    ).run(
+      id,
+      input.name,
+      input.strategy,
+      config,
+      input.seed,
+      input.dataFingerprint,
+      input.appVersion,
+      now,
+      input.periodStart,
+      input.periodEnd,
+      input.sessionsTotal,
+      leaseOwner(),
+    );
+    return holdLease(db, now);
+  }).immediate();
+  runLeases.set(id, release);
   return id;
 }
 
@@ -86,10 +96,23 @@ export function finishRun(db: Database.Database, runId: string, outcome: RunOutc
     drainActiveWriters(runId);
   } catch (err) {
     const cause = `writing the run's records failed: ${(err as Error).message}`;
-    recordOutcome(db, runId, { status: 'failed', error: outcome.error ? `${outcome.error}; ${cause}` : cause });
+    try {
+      recordOutcome(db, runId, { status: 'failed', error: outcome.error ? `${outcome.error}; ${cause}` : cause });
+    } finally {
+      releaseRunLease(runId);
+    }
     throw err;
   }
-  recordOutcome(db, runId, outcome);
+  try {
+    recordOutcome(db, runId, outcome);
+  } finally {
+    releaseRunLease(runId);
+  }
+}
+
+function releaseRunLease(runId: string): void {
+  runLeases.get(runId)?.();
+  runLeases.delete(runId);
 }
 
 function recordOutcome(db: Database.Database, runId: string, outcome: RunOutcome): void {
@@ -108,36 +131,25 @@ function describeMissing(db: Database.Database, runId: string): string {
   return row ? `run ${runId} is already ${row.status}` : `no run with id ${runId}`;
 }
 
-/** True unless the OS says no such process exists; EPERM means it exists but belongs to someone else. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export const INTERRUPTED_ERROR = 'interrupted: the process computing it stopped before the run finished (its lease lapsed)';
 
 /**
- * Marks 'running' runs of this host whose process has ended as failed, so a crash never leaves a run
- * that looks in progress forever. Runs of other hosts are left alone: their pids mean nothing here.
- * Returns how many runs were marked.
+ * Marks 'running' runs whose owner's lease has lapsed (see leases) as failed, so a crash never leaves
+ * a run that looks in progress forever; a run whose owner still renews its lease, in this process or
+ * another, is left alone. `now` is the clock the leases are judged by. Returns how many runs were marked.
  */
-export function recoverInterruptedRuns(db: Database.Database): number {
-  const running = db
-    .prepare("SELECT id, pid FROM backtest_runs WHERE status = 'running' AND host = ? AND pid IS NOT NULL")
-    .all(hostname()) as { id: string; pid: number }[];
-  const fail = db.prepare(
-    "UPDATE backtest_runs SET status = 'failed', error = ?, finished_at = ? WHERE id = ? AND status = 'running'",
-  );
-  let marked = 0;
-  db.transaction(() => {
-    for (const run of running) {
-      if (run.pid === process.pid || isAlive(run.pid)) continue;
-      marked += fail.run(`interrupted: process ${run.pid} ended before the run finished`, Date.now(), run.id).changes;
-    }
-  })();
-  return marked;
+export function recoverInterruptedRuns(db: Database.Database, now: number = Date.now()): number {
+  const where = `status = 'running' AND ${lapsedOwnerSql('lease_owner')}`;
+  // Most opens find nothing to do; only then is the write lock worth waiting for.
+  const found = db.prepare(`SELECT count(*) FROM backtest_runs WHERE ${where}`).pluck().get(leaseParams(db, now)) as number;
+  if (found === 0) return 0;
+  return db.transaction((): number => {
+    const { changes } = db
+      .prepare(`UPDATE backtest_runs SET status = 'failed', error = @error, finished_at = @now WHERE ${where}`)
+      .run({ ...leaseParams(db, now), error: INTERRUPTED_ERROR });
+    dropLapsedLeases(db, now);
+    return changes;
+  }).immediate();
 }
 
 export function getRun(db: Database.Database, id: string): RunRow | undefined {
@@ -147,9 +159,4 @@ export function getRun(db: Database.Database, id: string): RunRow | undefined {
 /** All runs, newest first. */
 export function listRuns(db: Database.Database): RunRow[] {
   return db.prepare(`${SELECT_RUN} ORDER BY created_at DESC, row DESC`).all() as RunRow[];
-}
-
-/** Deletes a run and, by cascade, everything recorded for it. Returns false if there was no such run. */
-export function deleteRun(db: Database.Database, id: string): boolean {
-  return db.prepare('DELETE FROM backtest_runs WHERE id = ?').run(id).changes > 0;
 }

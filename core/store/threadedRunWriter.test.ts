@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './db';
@@ -84,7 +84,12 @@ describe('createThreadedRunWriter', () => {
               threaded.order(orderOf(row));
               plain.order(orderOf(row));
             }
-            if (f === 0) for (const p of positions) (threaded.position(p), plain.position(p));
+            if (f === 0) {
+              for (const p of positions) {
+                threaded.position(p);
+                plain.position(p);
+              }
+            }
             threaded.flush(f + 1);
             plain.flush();
           });
@@ -104,7 +109,7 @@ describe('createThreadedRunWriter', () => {
     const w = createThreadedRunWriter(db, runId, { chunkRows: 10, maxInFlight: 2 });
     for (let i = 0; i < 25; i++) w.fill(fill(i));
     w.flush(1);
-    // The bad row sits in the third chunk of this flush: the first two are already written in its transaction.
+    // The bad row sits in the third chunk of this flush: the two before it must not land either.
     for (let i = 25; i < 60; i++) w.fill(fill(i, i === 50 ? Number.NaN : 100 + i));
     w.flush(2);
     expect(() => w.drain()).toThrow(
@@ -125,6 +130,28 @@ describe('createThreadedRunWriter', () => {
     expect(() => finishRun(db, runId, { status: 'completed' })).toThrow(/UNIQUE constraint failed: backtest_fills/);
     expect(getRun(db, runId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^writing the run's records failed: run .* could not be written: .*UNIQUE/) });
     await expect(w.close()).rejects.toThrow(/UNIQUE/);
+  });
+
+  it('holds the write lock only while it writes a flush, not while the engine is still computing one', async () => {
+    const runId = createRun(db, runInput);
+    const w = createThreadedRunWriter(db, runId, { chunkRows: 10 });
+    for (let i = 0; i < 35; i++) w.fill(fill(i));
+    // Three chunks of this flush have reached the writer thread; the engine has not flushed yet.
+    w.drain();
+    const other = new Database(file);
+    try {
+      // No busy timeout: taking the lock succeeds only if nobody holds it.
+      other.pragma('busy_timeout = 0');
+      other.exec('BEGIN IMMEDIATE');
+      other.exec('COMMIT');
+    } finally {
+      other.close();
+    }
+    expect(countRunRows(db, runId, 'fills')).toBe(0);
+    w.flush(1);
+    w.drain();
+    expect(countRunRows(db, runId, 'fills')).toBe(35);
+    await w.close();
   });
 
   it('has finishRun wait for rows still in flight', async () => {

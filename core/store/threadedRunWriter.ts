@@ -197,12 +197,14 @@ export function createThreadedRunWriter(
         unregister();
         closed = true;
         // threadId is -1 once the thread has ended (e.g. its module never loaded): nothing to wait for.
-        if (worker.threadId < 0) return;
-        const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-        worker.ref();
-        worker.postMessage({ kind: 'close' } satisfies WriterMessage);
-        await exited;
-        port1.close();
+        // (A `return` here would swallow drain's error.)
+        if (worker.threadId >= 0) {
+          const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+          worker.ref();
+          worker.postMessage({ kind: 'close' } satisfies WriterMessage);
+          await exited;
+          port1.close();
+        }
       }
     },
   };

@@ -40,7 +40,7 @@ export async function loadUserStrategy(modulePath: string, params: unknown, ctx:
   try {
     mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (err) {
-    throw new Error(`strategy module ${file} could not be loaded: ${(err as Error).message}`);
+    throw new Error(`strategy module ${file} could not be loaded: ${(err as Error).message}`, { cause: err });
   }
   if (typeof mod.create === 'function') {
     const fn = (mod.create as UserCreate)(params, ctx);

@@ -47,7 +47,7 @@ try {
 if (spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0) {
   fail('the build failed (see above).');
 }
-for (const file of [path.join(bundleDir, 'main.mjs'), path.join(bundleDir, 'preload.cjs'), path.join(root, 'dist', 'renderer', 'index.html')]) {
+for (const file of [path.join(bundleDir, 'main.mjs'), path.join(bundleDir, 'hostProcess.mjs'), path.join(bundleDir, 'preload.cjs'), path.join(root, 'dist', 'renderer', 'index.html')]) {
   if (!existsSync(file)) fail(`the build did not produce ${path.relative(root, file)}.`);
 }
 linkIntoBundle(sqliteDir, bundleDir);

@@ -2,6 +2,7 @@ import { BacktestsScreen } from '../features/backtests/BacktestsScreen';
 import { CompareScreen } from '../features/compare/CompareScreen';
 import { DataScreen } from '../features/data/DataScreen';
 import { JobsScreen } from '../features/jobs/JobsScreen';
+import { LogScreen } from '../features/log/LogScreen';
 import { NewBacktestScreen } from '../features/newBacktest/NewBacktestScreen';
 import { RunDetailScreen } from '../features/runDetail/RunDetailScreen';
 import { LiveBanner } from '../features/trading/LiveBanner';
@@ -29,6 +30,8 @@ function Screen({ route }: { route: Route }) {
       return <DataScreen />;
     case 'trading':
       return <TradingScreen />;
+    case 'log':
+      return <LogScreen />;
   }
 }
 

@@ -9,6 +9,7 @@ const LINKS: { name: Route['name']; label: string; href: string }[] = [
   { name: 'compare', label: 'Compare', href: '#/compare' },
   { name: 'data', label: 'Data', href: '#/data' },
   { name: 'trading', label: 'Trading', href: '#/trading' },
+  { name: 'log', label: 'Log', href: '#/log' },
 ];
 
 export function TopBar({ route }: { route: Route }) {

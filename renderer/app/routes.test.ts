@@ -10,6 +10,7 @@ describe('routes', () => {
     expect(parseHash('#/compare?ids=a,b,c')).toEqual({ name: 'compare', ids: ['a', 'b', 'c'] });
     expect(parseHash('#/compare')).toEqual({ name: 'compare', ids: [] });
     expect(parseHash('#/jobs')).toEqual({ name: 'jobs' });
+    expect(parseHash('#/log')).toEqual({ name: 'log' });
   });
 
   it('falls back to the list for an empty or unknown hash', () => {
@@ -28,6 +29,7 @@ describe('routes', () => {
       { name: 'compare', ids: ['a', 'b'] },
       { name: 'compare', ids: [] },
       { name: 'jobs' },
+      { name: 'log' },
     ];
     for (const r of routes) expect(parseHash(routeHash(r))).toEqual(r);
   });

@@ -6,7 +6,8 @@ export type Route =
   | { name: 'compare'; ids: string[] }
   | { name: 'jobs' }
   | { name: 'data' }
-  | { name: 'trading' };
+  | { name: 'trading' }
+  | { name: 'log' };
 
 export const DEFAULT_ROUTE: Route = { name: 'backtests' };
 
@@ -29,6 +30,8 @@ export function parseHash(hash: string): Route {
       return { name: 'data' };
     case 'trading':
       return { name: 'trading' };
+    case 'log':
+      return { name: 'log' };
     default:
       return DEFAULT_ROUTE;
   }
@@ -50,5 +53,7 @@ export function routeHash(route: Route): string {
       return '#/data';
     case 'trading':
       return '#/trading';
+    case 'log':
+      return '#/log';
   }
 }

@@ -21,5 +21,5 @@ export function ensureDefaultUniverse(db: Database.Database, now: number = Date.
     }
     db.prepare('INSERT INTO bar_store_meta (key, value) VALUES (?, ?)').run(MARKER, new Date(now).toISOString());
     return true;
-  })();
+  }).immediate();
 }

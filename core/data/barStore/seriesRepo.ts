@@ -82,7 +82,7 @@ export function writeSeries(db: Database.Database, series: BarSeries, opts: Writ
     }
     ensureInstrument(db, symbol);
     return { id, ...info };
-  })();
+  }).immediate();
 }
 
 /** Every stored series (optionally of one symbol), by symbol and then from the finest bar size to the coarsest. */
@@ -113,7 +113,7 @@ export function deleteSeries(db: Database.Database, symbol: string, barSize?: st
     const doomed = listSeries(db, symbol).filter((s) => size === undefined || s.barSize === size);
     for (const s of doomed) removeSeries(db, s.id);
     return doomed;
-  })();
+  }).immediate();
 }
 
 /** Chunks first and explicitly, so a connection opened without foreign keys cannot leave orphans. */

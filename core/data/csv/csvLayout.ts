@@ -49,6 +49,12 @@ export function normalizedColumnName(name: string): string {
   return name.toLowerCase().replace(/[\s_<>]/g, '');
 }
 
+/** Whether a header column holds the date or the time of day (backtesting.py's nameless first column is the date). */
+export function isStampColumn(name: string, index: number): boolean {
+  const role = name === '' && index === 0 ? 'date' : ROLE_BY_NAME[normalizedColumnName(name)];
+  return role === 'date' || role === 'time';
+}
+
 const REQUIRED: readonly { role: Role; name: string }[] = [
   { role: 'date', name: 'Date' },
   { role: 'open', name: 'Open' },

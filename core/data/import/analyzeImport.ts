@@ -4,7 +4,7 @@ import { findGaps } from '../barStore/gaps';
 import { isoStamp } from '../barStore/isoStamp';
 import { normalizeSymbol } from '../barStore/symbol';
 import { CsvError } from '../csv/CsvError';
-import { readCsvHeader, scanBarsCsv } from '../csv/parseBarsCsv';
+import { BarsCsvScanner } from '../csv/barsCsvScanner';
 import { resolveFormat, type ImportFormat } from './formats';
 import { guessSymbol } from './guessSymbol';
 
@@ -42,17 +42,40 @@ export const MAX_IMPORT_ERRORS = 10;
 
 /**
  * Checks a file completely without writing anything: detects (or checks) its format, guesses the symbol,
- * validates every row (see scanBarsCsv for the rules) and works out the bar size and the warnings.
+ * validates every row (see BarsCsvScanner for the rules) and works out the bar size and the warnings.
  */
 export function analyzeImport(source: ImportSource, onProgress?: (done: number, total: number) => void): ImportAnalysis {
-  const { name, text } = source;
+  return analyzePieces(source, [source.text], source.text.length, onProgress);
+}
+
+/**
+ * analyzeImport on text given in pieces of whole lines (see textChunksSync), so a file is never one
+ * string; `total` is the length progress is reported against (the file size).
+ */
+export function analyzePieces(
+  source: Omit<ImportSource, 'text'>,
+  pieces: Iterable<string>,
+  total: number,
+  onProgress?: (done: number, total: number) => void,
+): ImportAnalysis {
+  const { name } = source;
+  const scanner = new BarsCsvScanner({ file: name, symbol: '', maxErrors: MAX_IMPORT_ERRORS, sizeHint: total });
+  const iterator = pieces[Symbol.iterator]();
+  let done = 0;
+  const push = (piece: string): void => {
+    const base = done;
+    scanner.push(piece, onProgress && ((pos) => onProgress(Math.min(total, base + pos), total)));
+    done += piece.length;
+  };
+  const first = iterator.next();
+  if (!first.done) push(first.value);
+  const { layout, firstRow } = scanner;
+  if (layout === null || firstRow === null) return rejected(null, null, scanner.finish().errors.map(issueOf));
   let format: ImportFormat;
   let guessed: string;
   try {
-    const header = readCsvHeader(text, name);
-    const firstRow = firstLine(text, header.firstRow).split(',');
-    format = resolveFormat(header.layout, firstRow, name, source.format ?? 'auto');
-    guessed = guessSymbol(name, format, header.layout, firstRow);
+    format = resolveFormat(layout, firstRow, name, source.format ?? 'auto');
+    guessed = guessSymbol(name, format, layout, firstRow);
   } catch (err) {
     if (err instanceof CsvError) return rejected(null, null, [issueOf(err)]);
     throw err;
@@ -66,11 +89,13 @@ export function analyzeImport(source: ImportSource, onProgress?: (done: number, 
     if (!(err instanceof RangeError)) throw err;
     errors.push({ message: `${err.message}; name one with --symbol` });
   }
-  const scan = scanBarsCsv(text, { file: name, symbol: symbol ?? guessed, maxErrors: MAX_IMPORT_ERRORS, onProgress });
+  for (let next = iterator.next(); !next.done && !scanner.full; next = iterator.next()) push(next.value);
+  onProgress?.(total, total);
+  const scan = scanner.finish();
   errors.push(...scan.errors.map(issueOf));
   if (scan.series === null || errors.length > 0) return rejected(format, symbol, errors);
 
-  const series = scan.series;
+  const series = { ...scan.series, symbol: symbol ?? guessed };
   const barSize = barSizeOf(series);
   return { format, symbol, series, barSize, errors, warnings: warningsFor(series, barSize) };
 }
@@ -104,9 +129,4 @@ function rejected(format: ImportFormat | null, symbol: string | null, errors: Im
 
 function issueOf(err: CsvError): ImportIssue {
   return { message: err.message, line: err.line, column: err.column };
-}
-
-function firstLine(text: string, from: number): string {
-  const nl = text.indexOf('\n', from);
-  return text.slice(from, nl < 0 ? text.length : nl).replace(/\r$/, '');
 }

@@ -1,15 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { findSeries, writeSeries } from '../barStore/seriesRepo';
 import type { SeriesInfo } from '../barStore/seriesInfo';
-import { analyzeImport, type ImportIssue, type ImportSource } from './analyzeImport';
+import type { ReadTextOptions } from '../csv/textChunks';
+import { analyzeImport, analyzePieces, type ImportAnalysis, type ImportIssue, type ImportSource } from './analyzeImport';
+import { fileSource } from './fileSource';
 import type { ImportFormat } from './formats';
 
 export interface ImportOptions {
   /** Replace a stored series of the same symbol and bar size atomically; otherwise such a file is refused. */
   replace: boolean;
-  /** Characters read so far and the text's length, while rows are checked. */
+  /** Characters read so far and the text's length (a file's size in bytes), while rows are checked. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -38,27 +39,36 @@ export class ImportRejectedError extends Error {
  * `replace` is false; in both cases the store is unchanged.
  */
 export function importText(db: Database.Database, source: ImportSource, opts: ImportOptions): ImportResult {
-  const analysis = analyzeImport(source, opts.onProgress);
+  return store(db, source.name, analyzeImport(source, opts.onProgress), opts);
+}
+
+/**
+ * importText on a file read from disk in pieces; the series records the file's base name. A path that is
+ * not a regular file, or is over the size limit (TRADEDESK_MAX_FILE_BYTES, default 2 GB), is refused
+ * with an ImportRejectedError before it is opened.
+ */
+export function importFile(
+  db: Database.Database,
+  path: string,
+  source: Omit<ImportSource, 'name' | 'text'>,
+  opts: ImportOptions & Omit<ReadTextOptions, 'onProgress'>,
+): ImportResult {
+  const file = fileSource(path, { maxBytes: opts.maxBytes, signal: opts.signal });
+  if (!('pieces' in file)) throw new ImportRejectedError(basename(path), [file]);
+  return store(db, file.name, analyzePieces({ ...source, name: file.name }, file.pieces, file.size, opts.onProgress), opts);
+}
+
+function store(db: Database.Database, name: string, analysis: ImportAnalysis, opts: ImportOptions): ImportResult {
   const { series, format, barSize } = analysis;
   if (series === null || format === null || barSize === null || analysis.errors.length > 0) {
-    throw new ImportRejectedError(source.name, analysis.errors);
+    throw new ImportRejectedError(name, analysis.errors);
   }
   const replaced = opts.replace && findSeries(db, series.symbol, barSize) !== null;
   const info = writeSeries(db, series, {
     barSize,
     source: format,
-    fileName: source.name,
+    fileName: name,
     onExisting: opts.replace ? 'replace' : 'refuse',
   });
   return { series: info, format, warnings: analysis.warnings, replaced };
-}
-
-/** importText on a file read from disk; the series records the file's base name. */
-export function importFile(
-  db: Database.Database,
-  path: string,
-  source: Omit<ImportSource, 'name' | 'text'>,
-  opts: ImportOptions,
-): ImportResult {
-  return importText(db, { ...source, name: basename(path), text: readFileSync(path, 'utf8') }, opts);
 }

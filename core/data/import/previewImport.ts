@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { barAt, type Bar } from '../BarSeries';
 import { findSeries } from '../barStore/seriesRepo';
 import type { SeriesInfo } from '../barStore/seriesInfo';
-import { analyzeImport, type ImportIssue, type ImportSource } from './analyzeImport';
+import { analyzeImport, analyzePieces, type ImportAnalysis, type ImportIssue, type ImportSource } from './analyzeImport';
+import { fileSource } from './fileSource';
 import type { ImportFormat } from './formats';
 
 /** Lines of the raw text and bars of the parsed file a preview shows. */
@@ -33,29 +33,44 @@ export interface ImportPreview {
 
 /** Previews file content (as the UI uploads it); with `db`, also says what it would replace. */
 export function previewImport(source: ImportSource, db?: Database.Database): ImportPreview {
-  const a = analyzeImport(source);
+  return previewOf(source.name, analyzeImport(source), headLines(source.text), db);
+}
+
+/** previewImport of a file on disk, named by its base name; a file the import would refuse unread is an invalid preview. */
+export function previewFile(path: string, source: Omit<ImportSource, 'name' | 'text'> = {}, db?: Database.Database): ImportPreview {
+  const file = fileSource(path);
+  if (!('pieces' in file)) {
+    return previewOf(basename(path), { format: null, symbol: null, series: null, barSize: null, errors: [file], warnings: [] }, [], db);
+  }
+  let head: string[] = [];
+  const pieces = (function* (): Generator<string> {
+    for (const piece of file.pieces) {
+      if (head.length === 0) head = headLines(piece);
+      yield piece;
+    }
+  })();
+  const analysis = analyzePieces({ ...source, name: file.name }, pieces, file.size);
+  return previewOf(file.name, analysis, head, db);
+}
+
+function previewOf(name: string, a: ImportAnalysis, head: string[], db: Database.Database | undefined): ImportPreview {
   const s = a.series;
   const existing = db !== undefined && s !== null && a.barSize !== null ? findSeries(db, s.symbol, a.barSize) : null;
   return {
-    name: source.name,
+    name,
     format: a.format,
     symbol: a.symbol,
     barSize: a.barSize,
     bars: s?.length ?? 0,
     firstTs: s === null ? null : s.ts[0],
     lastTs: s === null ? null : s.ts[s.length - 1],
-    head: headLines(source.text),
+    head,
     sample: s === null ? [] : Array.from({ length: Math.min(SAMPLE_BARS, s.length) }, (_, i) => barAt(s, i)),
     valid: a.errors.length === 0,
     errors: a.errors,
     warnings: a.warnings,
     existing,
   };
-}
-
-/** previewImport of a file on disk, named by its base name. */
-export function previewFile(path: string, source: Omit<ImportSource, 'name' | 'text'> = {}, db?: Database.Database): ImportPreview {
-  return previewImport({ ...source, name: basename(path), text: readFileSync(path, 'utf8') }, db);
 }
 
 function headLines(text: string): string[] {

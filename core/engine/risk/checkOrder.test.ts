@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executionConfigSchema } from '../../config/executionConfig';
+import { executionConfigSchema } from '../../config/executionConfigSchema';
 import { checkOrder } from './checkOrder';
 import { riskLimitsOf, type RiskCheckName, type RiskLimits, type RiskOrder, type RiskSnapshot } from './riskTypes';
 

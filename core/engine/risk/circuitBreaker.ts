@@ -1,4 +1,4 @@
-import type { RiskChecksConfig } from '../../config/executionConfig';
+import type { RiskChecksConfig } from '../../config/executionConfigSchema';
 import type { Timestamp } from '../../domain/order';
 import type { Clock } from './riskTypes';
 

@@ -1,4 +1,4 @@
-import type { ExecutionConfig, RiskChecksConfig } from '../../config/executionConfig';
+import type { ExecutionConfig, RiskChecksConfig } from '../../config/executionConfigSchema';
 import type { OrderType, Side } from '../../domain/enums';
 import type { Timestamp } from '../../domain/order';
 

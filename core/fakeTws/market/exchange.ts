@@ -4,11 +4,14 @@ import { Portfolio } from '../../engine/portfolio';
 import { createCommissionModel, type CommissionModel } from '../../sim/commission';
 import { matchOrder, type MatchContext, type MatchOrder } from '../../sim/fillRules';
 import { rollingStats, type RollingStats } from '../../sim/marketStats';
+import { DEFAULT_TICK_SIZE } from '../../sim/tickSize';
 import { isWorking, type FakeExecution, type FakeOrder, type Instrument } from '../model';
+import type { WhatIfPreview } from '../wire/orderMessages';
 import type { PlaceOrderRequest } from '../wire/requests';
 import type { IdSource } from './idSource';
 import type { Market } from './market';
 import { orderTerms, type Refusal } from './orderChecks';
+import { whatIfPreview } from './whatIf';
 
 /** What the exchange tells the server, which turns it into messages for the owning clients. */
 export interface ExchangeListener {
@@ -112,7 +115,6 @@ export class Exchange {
       commission: 0,
       triggered: false,
       placedStep: this.market.steps,
-      offered: false,
       completedAt: Number.NaN,
       completedStatus: '',
     };
@@ -125,6 +127,45 @@ export class Exchange {
       return;
     }
     this.matchNow(o);
+  }
+
+  /**
+   * A what-if order: checked like a real one, then priced (its limit, stop or the last price) for the
+   * commission and margin preview. Nothing is registered, matched or executed.
+   */
+  preview(clientId: number, req: PlaceOrderRequest): { order: FakeOrder; preview: WhatIfPreview } | Refusal {
+    const terms = orderTerms(this.market, req, this.opts.accountId);
+    if ('code' in terms) return terms;
+    const mark = this.market.last(terms.instrument);
+    const price = terms.lmtPrice ?? terms.auxPrice ?? mark;
+    const fee = this.commission.fee({
+      side: terms.action,
+      quantity: terms.totalQuantity,
+      price,
+      orderFilledQty: 0,
+      orderFilledValue: 0,
+      orderCommission: 0,
+      monthVolume: this.monthVolume,
+    });
+    const order: FakeOrder = {
+      clientId,
+      orderId: req.orderId,
+      permId: 0,
+      orderRef: req.orderRef,
+      account: this.opts.accountId,
+      ...terms,
+      // IB answers a what-if with the state the order would enter.
+      status: terms.orderType === 'STP' || terms.orderType === 'STP LMT' ? 'PreSubmitted' : 'Submitted',
+      filled: 0,
+      avgFillPrice: 0,
+      lastFillPrice: 0,
+      commission: 0,
+      triggered: false,
+      placedStep: this.market.steps,
+      completedAt: Number.NaN,
+      completedStatus: '',
+    };
+    return { order, preview: whatIfPreview(this.portfolio, this.sim.account, order, mark, fee) };
   }
 
   cancel(clientId: number, orderId: number): void {
@@ -156,9 +197,10 @@ export class Exchange {
       for (const o of this.orders) {
         if (o.instrument !== inst || !isWorking(o.status) || o.placedStep >= this.market.steps) continue;
         this.match(o, 'bar');
-        o.offered = true;
-        // A DAY order lives through one whole bar (one session of daily bars), then expires.
-        if (isWorking(o.status) && o.tif === 'DAY') this.finish(o, 'Cancelled', 'Expired: DAY order reached the end of its session');
+        // A DAY order works until its session's close: the last bar of the day (every bar of daily data).
+        if (isWorking(o.status) && o.tif === 'DAY' && this.market.isSessionClose(inst)) {
+          this.finish(o, 'Cancelled', 'Expired: DAY order reached the end of its session');
+        }
       }
     }
   }
@@ -216,7 +258,7 @@ export class Exchange {
       remaining,
       triggered: o.triggered,
     };
-    const ctx: MatchContext = { sim, phase, capacity, sigmaDaily: Number.NaN, adv20: Number.NaN, rng: this.opts.rng };
+    const ctx: MatchContext = { sim, phase, capacity, sigmaDaily: Number.NaN, adv20: Number.NaN, rng: this.opts.rng, tickSize: sim.tick_size ?? DEFAULT_TICK_SIZE };
     const barIndex = this.market.barIndex(inst);
     if (sim.impact_k > 0 && barIndex > 0) {
       // Known before this bar: statistics up to the previous one.

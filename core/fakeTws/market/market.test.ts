@@ -47,4 +47,19 @@ describe('fake TWS market clock', () => {
     expect(a).toBeLessThan(1_000_000_000);
     expect(conIdFor('AAPL', used)).toBe(a + 1);
   });
+
+  it('knows which bar closes a session: the day\'s last intraday bar, every daily bar, the last bar of the data', () => {
+    const hour = 3_600_000;
+    const at = (ms: number) => ({ ts: ms, open: 1, high: 1, low: 1, close: 1, volume: 1 });
+    const intraday = seriesFromBars('AAA', [at(14 * hour), at(15 * hour), at(DAY + 14 * hour), at(DAY + 15 * hour)], 3600);
+    const m = new Market([intraday, seriesFromBars('BBB', [bar(0, 1), bar(1, 1)])], 0);
+    const [aaa, bbb] = m.instruments;
+    const closes: [boolean, boolean][] = [[m.isSessionClose(aaa), m.isSessionClose(bbb)]];
+    while (!m.atEnd()) {
+      m.step();
+      closes.push([m.isSessionClose(aaa), m.isSessionClose(bbb)]);
+    }
+    // Calendar: day 0 00:00 (BBB only), 14:00, 15:00, day 1 00:00 (BBB), 14:00, 15:00.
+    expect(closes).toEqual([[false, true], [false, true], [true, true], [true, true], [false, true], [true, true]]);
+  });
 });

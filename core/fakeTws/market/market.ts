@@ -4,6 +4,7 @@ import { conIdFor } from './conId';
 
 /** Default first step: a year of daily bars lies behind "now", for historical requests. */
 const DEFAULT_START_BAR = 252;
+const DAY_MS = 86_400_000;
 
 /**
  * The fake's market clock over a set of bar series: one step moves to the next timestamp of the union
@@ -113,6 +114,19 @@ export class Market {
       if (s.ts[i] > fromMs && s.ts[i] <= toMs) out.push(barAt(s, i));
     }
     return out;
+  }
+
+  /**
+   * The current bar closes its session: the series' next bar falls on another (UTC) day, or there is
+   * none. Every daily bar does; intraday bars only at the day's last bar. Only the next bar's date is
+   * looked at, never its prices.
+   */
+  isSessionClose(inst: Instrument): boolean {
+    const s = this.series[inst.index];
+    const i = this.cursor[inst.index];
+    if (i < 0) return false;
+    if (i + 1 >= s.length) return true;
+    return Math.floor(s.ts[i + 1] / DAY_MS) !== Math.floor(s.ts[i] / DAY_MS);
   }
 
   /** Index of the instrument's current bar in its series; -1 before its first bar. */

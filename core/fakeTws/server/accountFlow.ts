@@ -3,6 +3,8 @@ import {
   accountDownloadEndMessage,
   accountSummaryEndMessage,
   accountSummaryMessage,
+  accountUpdateMultiEndMessage,
+  accountUpdateMultiMessage,
   accountUpdateTimeMessage,
   accountValueMessage,
   portfolioValueMessage,
@@ -10,7 +12,7 @@ import {
   positionMessage,
 } from '../wire/serverMessages';
 import type { TwsContext } from './context';
-import type { Session } from './session';
+import type { AccountUpdatesMulti, Session } from './session';
 
 /** "All" asks for every tag the fake knows; otherwise only the named ones (unknown tags are skipped, as TWS does). */
 function summaryRows(ctx: TwsContext, tags: readonly string[]) {
@@ -36,6 +38,18 @@ export function sendAccountUpdate(ctx: TwsContext, s: Session, withEnd: boolean)
   if (withEnd) s.send(accountDownloadEndMessage(ctx.accountId));
 }
 
+/** The cash ledger and net liquidation: what reqAccountUpdatesMulti with ledgerAndNLV=1 asks for. */
+const LEDGER_AND_NLV = new Set(['NetLiquidation', 'TotalCashValue', 'CashBalance', 'SettledCash', 'AccruedCash', 'RealizedPnL', 'UnrealizedPnL']);
+
+/** reqAccountUpdatesMulti: one accountUpdateMulti row per account value, then (first time) the end marker. */
+export function sendAccountUpdatesMulti(ctx: TwsContext, s: Session, reqId: number, sub: AccountUpdatesMulti, withEnd: boolean): void {
+  for (const v of accountValues(ctx.exchange.portfolio, ctx.sim.account)) {
+    if (sub.ledgerAndNlv && !LEDGER_AND_NLV.has(v.tag)) continue;
+    s.send(accountUpdateMultiMessage(reqId, ctx.accountId, sub.modelCode, v.tag, v.value, v.currency));
+  }
+  if (withEnd) s.send(accountUpdateMultiEndMessage(reqId));
+}
+
 export function sendPositions(ctx: TwsContext, s: Session, withEnd: boolean): void {
   const p = ctx.exchange.portfolio;
   for (const inst of ctx.exchange.tradedInstruments()) {
@@ -50,6 +64,7 @@ export function pushAccountChanges(ctx: TwsContext, positionsChanged: boolean): 
     if (!s.ready) continue;
     if (s.accountUpdates) sendAccountUpdate(ctx, s, false);
     for (const [reqId, tags] of s.accountSummaries) sendAccountSummary(ctx, s, reqId, tags, false);
+    for (const [reqId, sub] of s.accountUpdatesMulti) sendAccountUpdatesMulti(ctx, s, reqId, sub, false);
     if (positionsChanged && s.positions) sendPositions(ctx, s, false);
   }
 }

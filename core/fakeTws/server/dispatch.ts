@@ -1,13 +1,28 @@
+import { openOrderMessage } from '../wire/orderMessages';
 import type { ClientRequest, PlaceOrderRequest } from '../wire/requests';
 import { currentTimeMessage, managedAccountsMessage, nextValidIdMessage } from '../wire/serverMessages';
-import { sendAccountSummary, sendAccountUpdate, sendPositions } from './accountFlow';
+import { sendAccountSummary, sendAccountUpdate, sendAccountUpdatesMulti, sendPositions } from './accountFlow';
 import type { TwsContext } from './context';
 import { sendContractDetails, sendHistoricalData, startMarketData } from './marketDataFlow';
 import { sendCompletedOrders, sendExecutions, sendOpenOrders } from './orderFlow';
 import type { Session } from './session';
 
+/** A what-if order: openOrder with whatIf=1 and the margin/commission preview, nothing else; it never works or fills. */
+function whatIf(ctx: TwsContext, s: Session, clientId: number, req: PlaceOrderRequest): void {
+  const r = ctx.exchange.preview(clientId, req);
+  if ('code' in r) {
+    s.error(req.orderId, r.code, r.text);
+    return;
+  }
+  // The id is used up, as by a real order: later nextValidIds stay above it.
+  ctx.noteOrderId(clientId, req.orderId);
+  ctx.log(`${s.label}: what-if order ${req.orderId} previewed (commission ${r.preview.commission.toFixed(2)})`);
+  s.send(openOrderMessage(r.order, s.version, r.preview));
+}
+
 /** placeOrder, shaped by the armed one-shot faults (drop the connection, reject after the ack). */
 function placeOrder(ctx: TwsContext, s: Session, clientId: number, req: PlaceOrderRequest): void {
+  if (req.whatIf) return whatIf(ctx, s, clientId, req);
   const drop = ctx.faults.dropNextOrder;
   ctx.faults.dropNextOrder = null;
   if (drop === 'unseen') {
@@ -101,8 +116,22 @@ export function dispatch(ctx: TwsContext, s: Session, clientId: number, req: Cli
       return;
     case 'reqContractDetails':
       return sendContractDetails(ctx, s, req.reqId, req.contract);
+    case 'reqAccountUpdatesMulti': {
+      if (req.account !== '' && req.account !== 'All' && req.account !== ctx.accountId) {
+        s.error(req.reqId, 321, `Error validating request:-'REQ_ACCOUNT_UPDATES_MULTI' : cause - unknown account ${req.account}`);
+        return;
+      }
+      const sub = { modelCode: req.modelCode, ledgerAndNlv: req.ledgerAndNlv };
+      s.accountUpdatesMulti.set(req.reqId, sub);
+      return sendAccountUpdatesMulti(ctx, s, req.reqId, sub, true);
+    }
+    case 'cancelAccountUpdatesMulti':
+      s.accountUpdatesMulti.delete(req.reqId);
+      return;
     case 'unsupported':
-      ctx.log(`${s.label}: request id ${req.msgId} is not supported by the fake TWS; ignored`);
+      // Answered, never ignored: a client waiting for a reply would otherwise hang until its timeout.
+      ctx.log(`${s.label}: ${req.name} (${req.msgId}) is not supported by the fake TWS; answered with error 321`);
+      s.error(req.reqId, 321, `Error validating request:-'${req.name}' : cause - ${req.name} (message ${req.msgId}) is not supported by the fake TWS`);
       return;
   }
 }

@@ -8,14 +8,16 @@ import { createIdSource } from '../market/idSource';
 import { Market } from '../market/market';
 import { encodeFrame, ProtocolError, type Handshake } from '../wire/frames';
 import { RequestError } from '../wire/fieldReader';
-import { SERVER_VERSION } from '../wire/msgIds';
+import { requestIdOf } from '../wire/msgIds';
 import { parseRequest } from '../wire/requests';
+import { negotiateVersion } from '../wire/versions';
 import { errorMessage, managedAccountsMessage, nextValidIdMessage } from '../wire/serverMessages';
 import { ibDateTime } from '../wire/values';
 import { pushAccountChanges } from './accountFlow';
 import type { FaultState, TwsContext } from './context';
 import { dispatch } from './dispatch';
 import { createFaults, FARM_NOTICES, noFaults, type FaultHost } from './faults';
+import { END_OF_DATA_CODE, endOfDataText } from './notices';
 import { isLoopbackHost } from './loopback';
 import { pushTicks } from './marketDataFlow';
 import { sendFill, sendOrderState, sessionsFor } from './orderFlow';
@@ -38,7 +40,8 @@ class FakeTwsServer implements TwsContext, FaultHost {
   private readonly maxOrderId = new Map<number, number>();
   private idFloor: number;
   private timer: NodeJS.Timeout | null = null;
-  private endLogged = false;
+  /** Set once the replay reached the last bar of its data: clients are told, now and when they connect. */
+  private endOfData = false;
   private closed = false;
 
   constructor(
@@ -131,16 +134,21 @@ class FakeTwsServer implements TwsContext, FaultHost {
   step(bars = 1): void {
     if (!Number.isInteger(bars) || bars < 0) throw new RangeError(`step: bars must be a non-negative integer, got ${bars}`);
     for (let k = 0; k < bars; k++) {
-      if (this.market.atEnd()) {
-        if (!this.endLogged) this.log(`market: end of data at ${ibDateTime(this.market.time)}; prices stay where they are`);
-        this.endLogged = true;
-        return;
-      }
+      if (this.market.atEnd()) return;
       const moved = this.market.step();
       this.exchange.onBars(moved);
       pushTicks(this, new Set(moved));
       pushAccountChanges(this, false);
+      if (this.market.atEnd()) this.reachEndOfData();
     }
+  }
+
+  /** The last bar was just replayed: log it once and tell every client (a notice, id -1). */
+  private reachEndOfData(): void {
+    this.endOfData = true;
+    const text = endOfDataText(this.market.time);
+    this.log(`market: ${text}`);
+    for (const s of this.sessions) if (s.ready) s.error(-1, END_OF_DATA_CODE, text);
   }
 
   price(symbol: string): number {
@@ -203,23 +211,25 @@ class FakeTwsServer implements TwsContext, FaultHost {
   }
 
   private onHandshake(s: Session, hs: Handshake): void {
-    if (hs.minVersion > SERVER_VERSION || hs.maxVersion < SERVER_VERSION) {
-      this.log(`${s.label}: offers versions ${hs.minVersion}..${hs.maxVersion}; this fake speaks only ${SERVER_VERSION}; closing`);
+    const version = negotiateVersion(hs.minVersion, hs.maxVersion);
+    if (typeof version === 'string') {
+      this.log(`${s.label}: refused: it offers protocol versions ${hs.minVersion}..${hs.maxVersion}, but ${version}; closing`);
       s.drop();
       return;
     }
-    s.sendRaw(encodeFrame([SERVER_VERSION, `${ibDateTime(this.now(), ' ')} UTC`]));
+    s.version = version;
+    this.log(`${s.label}: offers versions ${hs.minVersion}..${hs.maxVersion}; speaking version ${version}`);
+    s.sendRaw(encodeFrame([version, `${ibDateTime(this.now(), ' ')} UTC`]));
   }
 
   private onMessage(s: Session, fields: string[]): void {
     let req;
     try {
-      req = parseRequest(fields);
+      req = parseRequest(fields, s.version);
     } catch (err) {
       if (!(err instanceof RequestError)) throw err;
-      this.log(`${s.label}: bad request: ${err.message}`);
-      const orderId = fields[0] === '3' && /^\d+$/.test(fields[1] ?? '') ? Number(fields[1]) : -1;
-      s.error(orderId, 321, `Error validating request: ${err.message}`);
+      this.log(`${s.label}: bad request at version ${s.version}: ${err.message}`);
+      s.error(requestIdOf(fields), 321, `Error validating request: ${err.message}`);
       return;
     }
     if (s.clientId === null) {
@@ -253,6 +263,7 @@ class FakeTwsServer implements TwsContext, FaultHost {
     s.send(nextValidIdMessage(this.nextValidIdFor(clientId)));
     s.send(managedAccountsMessage(this.accountId));
     for (const [code, text] of FARM_NOTICES) s.error(-1, code, text);
+    if (this.endOfData) s.error(-1, END_OF_DATA_CODE, endOfDataText(this.market.time));
     // A reconnecting client is told about its working orders again, as TWS does after START_API.
     for (const o of this.exchange.working()) if (o.clientId === clientId) sendOrderState(s, o);
   }

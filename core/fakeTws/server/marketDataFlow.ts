@@ -109,6 +109,6 @@ export function sendHistoricalData(ctx: TwsContext, s: Session, req: HistoricalD
 export function sendContractDetails(ctx: TwsContext, s: Session, reqId: number, c: RequestContract): void {
   const inst = resolve(ctx, s, reqId, c);
   if (!inst) return;
-  s.send(contractDataMessage(reqId, inst));
+  s.send(contractDataMessage(reqId, inst, s.version));
   s.send(contractDataEndMessage(reqId));
 }

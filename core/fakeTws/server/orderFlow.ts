@@ -18,15 +18,15 @@ export function sessionsFor(ctx: TwsContext, clientId: number): Session[] {
 }
 
 export function sendOrderState(s: Session, o: FakeOrder): void {
-  s.send(openOrderMessage(o));
+  s.send(openOrderMessage(o, s.version));
   s.send(orderStatusMessage(o));
 }
 
 /** A live fill: execDetails (reqId -1), openOrder, orderStatus, commissionReport, shaped by the armed faults. */
 export function sendFill(s: Session, e: FakeExecution, faults: FaultState): void {
   const copies = faults.duplicateExecDetails ? 2 : 1;
-  for (let i = 0; i < copies; i++) s.send(execDetailsMessage(-1, e));
-  s.send(openOrderMessage(e.order));
+  for (let i = 0; i < copies; i++) s.send(execDetailsMessage(-1, e, s.version));
+  s.send(openOrderMessage(e.order, s.version));
   if (!faults.fillsWithoutOrderStatus) s.send(orderStatusMessage(e.order));
   for (let i = 0; i < copies; i++) s.send(commissionReportMessage(e));
 }
@@ -38,7 +38,7 @@ export function sendOpenOrders(ctx: TwsContext, s: Session, all: boolean): void 
 }
 
 export function sendCompletedOrders(ctx: TwsContext, s: Session): void {
-  for (const o of ctx.exchange.orders) if (!isWorking(o.status)) s.send(completedOrderMessage(o));
+  for (const o of ctx.exchange.orders) if (!isWorking(o.status)) s.send(completedOrderMessage(o, s.version));
   s.send(completedOrdersEndMessage());
 }
 
@@ -66,7 +66,7 @@ export function sendExecutions(ctx: TwsContext, s: Session, reqId: number, filte
   } else {
     for (const e of ctx.exchange.executions) {
       if (!match(e)) continue;
-      s.send(execDetailsMessage(reqId, e));
+      s.send(execDetailsMessage(reqId, e, s.version));
       s.send(commissionReportMessage(e));
     }
   }

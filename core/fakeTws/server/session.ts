@@ -9,12 +9,20 @@ export interface MarketDataSubscription {
   marketDataType: number;
 }
 
+export interface AccountUpdatesMulti {
+  modelCode: string;
+  /** Only the ledger values and the net liquidation, as IB sends for ledgerAndNLV=1. */
+  ledgerAndNlv: boolean;
+}
+
 /**
  * One client connection: its framing, its client id once START_API arrived, and what it subscribed
  * to. Writes go straight to the socket; a half-open session swallows both directions.
  */
 export class Session {
   readonly reader = new FrameReader();
+  /** Protocol version negotiated in the handshake (0 before it): every message read or written follows it. */
+  version = 0;
   /** Set by START_API; null before. */
   clientId: number | null = null;
   ready = false;
@@ -22,6 +30,8 @@ export class Session {
   marketDataType = 1;
   readonly marketData = new Map<number, MarketDataSubscription>();
   readonly accountSummaries = new Map<number, readonly string[]>();
+  /** reqAccountUpdatesMulti subscriptions by request id. */
+  readonly accountUpdatesMulti = new Map<number, AccountUpdatesMulti>();
   accountUpdates = false;
   positions = false;
   /** clientId 0 bound to every order (reqAutoOpenOrders(true)). */
@@ -80,6 +90,7 @@ export class Session {
   forgetSubscriptions(): void {
     this.marketData.clear();
     this.accountSummaries.clear();
+    this.accountUpdatesMulti.clear();
     this.accountUpdates = false;
     this.positions = false;
   }

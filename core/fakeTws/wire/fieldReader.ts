@@ -61,10 +61,4 @@ export class FieldReader {
       throw new RequestError(`${this.what}: expected ${n} fields, got ${this.fields.length}`);
     }
   }
-
-  expectAtLeast(n: number): void {
-    if (this.fields.length < n) {
-      throw new RequestError(`${this.what}: expected at least ${n} fields, got ${this.fields.length}`);
-    }
-  }
 }

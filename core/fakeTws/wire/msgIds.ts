@@ -26,6 +26,8 @@ export const IN = {
   ACCOUNT_SUMMARY: 63,
   ACCOUNT_SUMMARY_END: 64,
   TICK_REQ_PARAMS: 81,
+  ACCOUNT_UPDATE_MULTI: 73,
+  ACCOUNT_UPDATE_MULTI_END: 74,
   COMPLETED_ORDER: 101,
   COMPLETED_ORDERS_END: 102,
 } as const;
@@ -54,8 +56,58 @@ export const OUT = {
   CANCEL_ACCOUNT_SUMMARY: 63,
   CANCEL_POSITIONS: 64,
   START_API: 71,
+  REQ_ACCOUNT_UPDATES_MULTI: 76,
+  CANCEL_ACCOUNT_UPDATES_MULTI: 77,
   REQ_COMPLETED_ORDERS: 99,
 } as const;
 
-/** The only protocol version this fake speaks: @stoqey/ib 1.6.10's maximum. Layouts below are for it. */
-export const SERVER_VERSION = 193;
+/**
+ * Every client request id IB's clients send (stoqey `OUT_MSG_ID`), so that an unsupported one can be
+ * named in the error that answers it.
+ */
+export const REQUEST_NAMES: Readonly<Record<number, string>> = {
+  1: 'REQ_MKT_DATA', 2: 'CANCEL_MKT_DATA', 3: 'PLACE_ORDER', 4: 'CANCEL_ORDER', 5: 'REQ_OPEN_ORDERS',
+  6: 'REQ_ACCOUNT_DATA', 7: 'REQ_EXECUTIONS', 8: 'REQ_IDS', 9: 'REQ_CONTRACT_DATA', 10: 'REQ_MKT_DEPTH',
+  11: 'CANCEL_MKT_DEPTH', 12: 'REQ_NEWS_BULLETINS', 13: 'CANCEL_NEWS_BULLETINS', 14: 'SET_SERVER_LOGLEVEL',
+  15: 'REQ_AUTO_OPEN_ORDERS', 16: 'REQ_ALL_OPEN_ORDERS', 17: 'REQ_MANAGED_ACCTS', 18: 'REQ_FA', 19: 'REPLACE_FA',
+  20: 'REQ_HISTORICAL_DATA', 21: 'EXERCISE_OPTIONS', 22: 'REQ_SCANNER_SUBSCRIPTION', 23: 'CANCEL_SCANNER_SUBSCRIPTION',
+  24: 'REQ_SCANNER_PARAMETERS', 25: 'CANCEL_HISTORICAL_DATA', 49: 'REQ_CURRENT_TIME', 50: 'REQ_REAL_TIME_BARS',
+  51: 'CANCEL_REAL_TIME_BARS', 52: 'REQ_FUNDAMENTAL_DATA', 53: 'CANCEL_FUNDAMENTAL_DATA', 54: 'REQ_CALC_IMPLIED_VOLAT',
+  55: 'REQ_CALC_OPTION_PRICE', 56: 'CANCEL_CALC_IMPLIED_VOLAT', 57: 'CANCEL_CALC_OPTION_PRICE', 58: 'REQ_GLOBAL_CANCEL',
+  59: 'REQ_MARKET_DATA_TYPE', 61: 'REQ_POSITIONS', 62: 'REQ_ACCOUNT_SUMMARY', 63: 'CANCEL_ACCOUNT_SUMMARY',
+  64: 'CANCEL_POSITIONS', 65: 'VERIFY_REQUEST', 66: 'VERIFY_MESSAGE', 67: 'QUERY_DISPLAY_GROUPS',
+  68: 'SUBSCRIBE_TO_GROUP_EVENTS', 69: 'UPDATE_DISPLAY_GROUP', 70: 'UNSUBSCRIBE_FROM_GROUP_EVENTS', 71: 'START_API',
+  72: 'VERIFY_AND_AUTH_REQUEST', 73: 'VERIFY_AND_AUTH_MESSAGE', 74: 'REQ_POSITIONS_MULTI', 75: 'CANCEL_POSITIONS_MULTI',
+  76: 'REQ_ACCOUNT_UPDATES_MULTI', 77: 'CANCEL_ACCOUNT_UPDATES_MULTI', 78: 'REQ_SEC_DEF_OPT_PARAMS',
+  79: 'REQ_SOFT_DOLLAR_TIERS', 80: 'REQ_FAMILY_CODES', 81: 'REQ_MATCHING_SYMBOLS', 82: 'REQ_MKT_DEPTH_EXCHANGES',
+  83: 'REQ_SMART_COMPONENTS', 84: 'REQ_NEWS_ARTICLE', 85: 'REQ_NEWS_PROVIDERS', 86: 'REQ_HISTORICAL_NEWS',
+  87: 'REQ_HEAD_TIMESTAMP', 88: 'REQ_HISTOGRAM_DATA', 89: 'CANCEL_HISTOGRAM_DATA', 90: 'CANCEL_HEAD_TIMESTAMP',
+  91: 'REQ_MARKET_RULE', 92: 'REQ_PNL', 93: 'CANCEL_PNL', 94: 'REQ_PNL_SINGLE', 95: 'CANCEL_PNL_SINGLE',
+  96: 'REQ_HISTORICAL_TICKS', 97: 'REQ_TICK_BY_TICK_DATA', 98: 'CANCEL_TICK_BY_TICK_DATA', 99: 'REQ_COMPLETED_ORDERS',
+  100: 'REQ_WSH_META_DATA', 101: 'CANCEL_WSH_META_DATA', 102: 'REQ_WSH_EVENT_DATA', 103: 'CANCEL_WSH_EVENT_DATA',
+  104: 'REQ_USER_INFO',
+};
+
+/**
+ * Requests without a version field after the id: their request id (if any) is field 1, not field 2.
+ * (IB dropped the version field from these when it added them, or later: PLACE_ORDER at 145, the
+ * historical request at 124, and every id from 78 on.)
+ */
+const NO_VERSION_FIELD = new Set([3, 20, 78, 79, 81, 83, 84, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 100, 101, 102, 103, 104]);
+
+/**
+ * Requests that carry no request id at all. CANCEL_ORDER is among them on purpose: where its order id
+ * sits depends on the version, and an error about a malformed cancel must not name an unrelated order.
+ */
+const NO_REQUEST_ID = new Set([4, 5, 6, 8, 12, 13, 14, 15, 16, 17, 18, 19, 24, 49, 58, 59, 61, 64, 65, 66, 71, 72, 73, 80, 82, 85, 99]);
+
+/**
+ * The id an error about this request should carry (its request or order id), so that it reaches what
+ * waits for it; -1 when the request has none or it is not a number.
+ */
+export function requestIdOf(fields: readonly string[]): number {
+  const msgId = Number(fields[0]);
+  if (NO_REQUEST_ID.has(msgId)) return -1;
+  const id = fields[NO_VERSION_FIELD.has(msgId) ? 1 : 2] ?? '';
+  return /^-?\d+$/.test(id) ? Number(id) : -1;
+}

@@ -2,6 +2,23 @@ import { isWorking, type FakeOrder, type Instrument } from '../model';
 import type { WireField } from './frames';
 import { IN } from './msgIds';
 import { UNSET_DOUBLE as D, UNSET_INT as I, bool, ibDateTime, optDouble } from './values';
+import { V } from './versions';
+
+/**
+ * A what-if order's preview: margin before, the change and after (IB's initMargin, maintMargin,
+ * equityWithLoan triples), and the commission estimate.
+ */
+export interface WhatIfPreview {
+  initMarginBefore: number;
+  maintMarginBefore: number;
+  equityWithLoanBefore: number;
+  initMarginAfter: number;
+  maintMarginAfter: number;
+  equityWithLoanAfter: number;
+  commission: number;
+  minCommission: number;
+  maxCommission: number;
+}
 
 /** The 11 contract fields stoqey's OrderDecoder.readContractFields reads (conId .. tradingClass). */
 function orderContract(inst: Instrument): WireField[] {
@@ -20,9 +37,13 @@ function orderTerms(o: FakeOrder): WireField[] {
   ];
 }
 
-/** faGroup .. exemptCode (FA params, modelCode, goodTillDate, rule80A, percentOffset, settlingFirm, short-sale params). */
-const FA_TO_SHORT_SALE: readonly WireField[] = [
-  '', '', '', // faGroup, faMethod, faPercentage
+/** faGroup .. faPercentage, and faProfile while the version still carries it. */
+function faParams(version: number): WireField[] {
+  return version < V.FA_PROFILE_DESUPPORT ? ['', '', '', ''] : ['', '', ''];
+}
+
+/** modelCode .. exemptCode (modelCode, goodTillDate, rule80A, percentOffset, settlingFirm, short-sale params). */
+const MODEL_TO_SHORT_SALE: readonly WireField[] = [
   '', // modelCode
   '', // goodTillDate
   '', // rule80A
@@ -46,24 +67,47 @@ const COMBO_SCALE_HEDGE: readonly WireField[] = [
   '', // hedgeType
 ];
 
-/** PEG BEST/MID attributes (unset), customerAccount, professionalCustomer. */
-const PEG_AND_CUSTOMER: readonly WireField[] = [
-  I, I, D, D, D, // minTradeQty, minCompeteSize, competeAgainstBestOffset, midOffsetAtWhole, midOffsetAtHalf
-  '', // customerAccount
-  0, // professionalCustomer
-];
+/** PEG BEST/MID attributes (unset): minTradeQty, minCompeteSize, competeAgainstBestOffset, midOffsetAtWhole, midOffsetAtHalf. */
+const PEG_BEST_MID: readonly WireField[] = [I, I, D, D, D];
 
-function commissionFields(o: FakeOrder): WireField[] {
-  // commission, minCommission, maxCommission, commissionCurrency: known once something filled.
-  return o.filled > 0 ? [o.commission, D, D, 'USD'] : [D, D, D, ''];
+/** customerAccount (183) and professionalCustomer (184): the tail OPEN_ORDER and COMPLETED_ORDER share. */
+function customerFields(version: number): WireField[] {
+  const out: WireField[] = [];
+  if (version >= V.CUSTOMER_ACCOUNT) out.push(''); // customerAccount
+  if (version >= V.PROFESSIONAL_CUSTOMER) out.push(0); // professionalCustomer
+  return out;
+}
+
+/** OPEN_ORDER only: bondAccruedInterest (185), includeOvernight (189), extOperator + manualOrderIndicator (193). */
+function openOrderTail(version: number): WireField[] {
+  const out: WireField[] = [];
+  if (version >= V.BOND_ACCRUED_INTEREST) out.push(''); // bondAccruedInterest
+  if (version >= V.INCLUDE_OVERNIGHT) out.push(0); // includeOvernight
+  if (version >= V.CME_TAGGING_FIELDS_IN_OPEN_ORDER) out.push('', I); // extOperator, manualOrderIndicator
+  return out;
+}
+
+/** The order state: margin before/change/after, then commission, min, max and its currency. */
+function stateFields(o: FakeOrder, p: WhatIfPreview | null): WireField[] {
+  if (p) {
+    return [
+      p.initMarginBefore, p.maintMarginBefore, p.equityWithLoanBefore,
+      p.initMarginAfter - p.initMarginBefore, p.maintMarginAfter - p.maintMarginBefore, p.equityWithLoanAfter - p.equityWithLoanBefore,
+      p.initMarginAfter, p.maintMarginAfter, p.equityWithLoanAfter,
+      p.commission, p.minCommission, p.maxCommission, 'USD',
+    ];
+  }
+  // Not a preview: no margin figures; the commission is known once something filled.
+  return [D, D, D, D, D, D, D, D, D, ...(o.filled > 0 ? [o.commission, D, D, 'USD'] : [D, D, D, ''])];
 }
 
 /**
- * OPEN_ORDER at server version 193 (no version field), in the order of stoqey's decodeMsg_OPEN_ORDER.
- * deltaNeutralOrderType is "None" as a real TWS sends it, so the 8 delta-neutral extras follow; every
- * other optional block (combo legs, scale, hedge, algo, conditions, PEG) is empty.
+ * OPEN_ORDER at the negotiated version (no version field from 145 on), in the order of IB's
+ * processOpenOrderMsg (and stoqey's decodeMsg_OPEN_ORDER). deltaNeutralOrderType is "None" as a real
+ * TWS sends it, so the 8 delta-neutral extras follow; every other optional block (combo legs, scale,
+ * hedge, algo, conditions, PEG) is empty. A what-if answer carries whatIf=1 and the preview.
  */
-export function openOrderMessage(o: FakeOrder): WireField[] {
+export function openOrderMessage(o: FakeOrder, version: number, preview: WhatIfPreview | null = null): WireField[] {
   return [
     IN.OPEN_ORDER,
     o.orderId,
@@ -76,7 +120,8 @@ export function openOrderMessage(o: FakeOrder): WireField[] {
     0, // discretionaryAmt
     '', // goodAfterTime
     '', // sharesAllocation (skipped by the decoder)
-    ...FA_TO_SHORT_SALE,
+    ...faParams(version),
+    ...MODEL_TO_SHORT_SALE,
     0, // auctionStrategy
     ...BOX_RANGE_DISPLAY,
     0, 0, 0, // blockOrder, sweepToFill, allOrNone
@@ -100,11 +145,9 @@ export function openOrderMessage(o: FakeOrder): WireField[] {
     0, // deltaNeutralContract present
     '', // algoStrategy
     0, // solicited
-    0, // whatIf
+    bool(preview !== null), // whatIf
     o.status,
-    D, D, D, D, D, D, // margin/equity before and change
-    D, D, D, // margin/equity after
-    ...commissionFields(o),
+    ...stateFields(o, preview),
     '', // warningText
     0, 0, // randomizeSize, randomizePrice
     0, // nConditions
@@ -120,10 +163,9 @@ export function openOrderMessage(o: FakeOrder): WireField[] {
     I, // duration
     I, // postToAts
     0, // autoCancelParent
-    ...PEG_AND_CUSTOMER,
-    '', // bondAccruedInterest
-    0, // includeOvernight
-    '', I, // extOperator, manualOrderIndicator
+    ...PEG_BEST_MID,
+    ...customerFields(version),
+    ...openOrderTail(version),
   ];
 }
 
@@ -134,11 +176,15 @@ export function orderStatusMessage(o: FakeOrder): WireField[] {
 }
 
 /**
- * COMPLETED_ORDER in the order of stoqey's decodeMsg_COMPLETED_ORDER, which decodes with version
- * MAX_VALUE: no orderId, no clientId, no sharesAllocation, and the shorter delta-neutral block
- * (no settlingFirm, clearing fields or openClose); then autoCancelDate .. completedStatus.
+ * COMPLETED_ORDER in the order of IB's processCompletedOrderMsg (stoqey's decodeMsg_COMPLETED_ORDER):
+ * no orderId, no clientId, no sharesAllocation, and the shorter delta-neutral block (no settlingFirm,
+ * clearing fields or openClose); then autoCancelDate .. completedStatus, PEG attributes and, from 183
+ * and 184, customerAccount and professionalCustomer. bondAccruedInterest, includeOvernight and the
+ * CME tags are OPEN_ORDER fields only. faProfile below 177 as in OPEN_ORDER: IB's Python decoder and
+ * ib_async test the server version for it; stoqey tests its MAX_VALUE order version instead
+ * and so never reads it, which only matters below 177, a version stoqey never negotiates.
  */
-export function completedOrderMessage(o: FakeOrder): WireField[] {
+export function completedOrderMessage(o: FakeOrder, version: number): WireField[] {
   return [
     IN.COMPLETED_ORDER,
     ...orderContract(o.instrument),
@@ -148,7 +194,8 @@ export function completedOrderMessage(o: FakeOrder): WireField[] {
     0, // hidden
     0, // discretionaryAmt
     '', // goodAfterTime
-    ...FA_TO_SHORT_SALE,
+    ...faParams(version),
+    ...MODEL_TO_SHORT_SALE,
     ...BOX_RANGE_DISPLAY,
     0, 0, // sweepToFill, allOrNone
     I, // minQty
@@ -183,6 +230,7 @@ export function completedOrderMessage(o: FakeOrder): WireField[] {
     I, // parentPermId
     Number.isNaN(o.completedAt) ? '' : ibDateTime(o.completedAt),
     o.completedStatus,
-    ...PEG_AND_CUSTOMER,
+    ...PEG_BEST_MID,
+    ...customerFields(version),
   ];
 }

@@ -1,31 +1,8 @@
 import { FieldReader, RequestError } from './fieldReader';
-import { OUT } from './msgIds';
+import { OUT, REQUEST_NAMES, requestIdOf } from './msgIds';
+import { contractAt, parseCancelOrder, parseGlobalCancel, parsePlaceOrder, type PlaceOrderRequest, type RequestContract } from './orderRequests';
 
-/** The contract fields the fake uses from any request's 12-field contract block. */
-export interface RequestContract {
-  conId: number | null;
-  symbol: string;
-  secType: string;
-  exchange: string;
-  currency: string;
-}
-
-export interface PlaceOrderRequest {
-  type: 'placeOrder';
-  orderId: number;
-  contract: RequestContract;
-  action: string;
-  totalQuantity: number;
-  orderType: string;
-  lmtPrice: number | null;
-  auxPrice: number | null;
-  tif: string;
-  account: string;
-  orderRef: string;
-  transmit: boolean;
-  parentId: number;
-  outsideRth: boolean;
-}
+export type { PlaceOrderRequest, RequestContract } from './orderRequests';
 
 export interface ExecutionFilterRequest {
   clientId: number | null;
@@ -74,52 +51,15 @@ export type ClientRequest =
   | { type: 'reqMktData'; reqId: number; contract: RequestContract; genericTicks: string; snapshot: boolean }
   | { type: 'cancelMktData'; reqId: number }
   | { type: 'reqCompletedOrders'; apiOnly: boolean }
-  | { type: 'unsupported'; msgId: number };
-
-/**
- * Token count of PLACE_ORDER at server version 193 for a plain order (not BAG; no algo, conditions,
- * hedge, scale, delta-neutral or PEG BENCH/BEST/MID attributes): any of those adds fields.
- */
-export const PLAIN_PLACE_ORDER_FIELDS = 118;
-
-/** conId, symbol, secType, lastTradeDateOrContractMonth, strike, right, multiplier, exchange, primaryExch, currency, localSymbol, tradingClass. */
-function contractAt(r: FieldReader, i: number): RequestContract {
-  const conId = r.optInt(i, 'conId');
-  return {
-    conId: conId === 0 ? null : conId,
-    symbol: r.str(i + 1, 'symbol'),
-    secType: r.str(i + 2, 'secType'),
-    exchange: r.str(i + 7, 'exchange'),
-    currency: r.str(i + 9, 'currency'),
-  };
-}
-
-function placeOrder(r: FieldReader): PlaceOrderRequest {
-  const contract = contractAt(r, 2);
-  if (contract.secType.toUpperCase() === 'BAG') throw new RequestError(`${r.what}: combo (BAG) orders are not supported`);
-  r.expectLength(PLAIN_PLACE_ORDER_FIELDS);
-  return {
-    type: 'placeOrder',
-    orderId: r.int(1, 'orderId'),
-    contract,
-    action: r.str(16, 'action'),
-    totalQuantity: r.num(17, 'totalQuantity'),
-    orderType: r.str(18, 'orderType'),
-    lmtPrice: r.optNum(19, 'lmtPrice'),
-    auxPrice: r.optNum(20, 'auxPrice'),
-    tif: r.str(21, 'tif'),
-    account: r.str(23, 'account'),
-    orderRef: r.str(26, 'orderRef'),
-    transmit: r.bool(27, 'transmit'),
-    parentId: r.optInt(28, 'parentId') ?? 0,
-    outsideRth: r.bool(33, 'outsideRth'),
-  };
-}
+  | { type: 'reqAccountUpdatesMulti'; reqId: number; account: string; modelCode: string; ledgerAndNlv: boolean }
+  | { type: 'cancelAccountUpdatesMulti'; reqId: number }
+  /** `reqId`: the request's id where its layout has one (else -1), so the error reaches what waits for it. */
+  | { type: 'unsupported'; msgId: number; name: string; reqId: number };
 
 function historicalData(r: FieldReader): HistoricalDataRequest {
-  r.expectAtLeast(23);
   const contract = contractAt(r, 2);
   if (contract.secType.toUpperCase() === 'BAG') throw new RequestError(`${r.what}: combo (BAG) contracts are not supported`);
+  r.expectLength(23);
   return {
     type: 'reqHistoricalData',
     reqId: r.int(1, 'reqId'),
@@ -140,6 +80,8 @@ function mktData(r: FieldReader): ClientRequest {
   // After tradingClass (index 14): the delta-neutral flag, and its 3 fields when set.
   const dn = r.bool(15, 'deltaNeutralContract');
   const at = dn ? 19 : 16;
+  // genericTickList, snapshot, regulatorySnapshot, mktDataOptions.
+  r.expectLength(at + 4);
   return {
     type: 'reqMktData',
     reqId: r.int(2, 'reqId'),
@@ -149,20 +91,49 @@ function mktData(r: FieldReader): ClientRequest {
   };
 }
 
-/** Parses one client message (at server version 193) into a request; throws RequestError when malformed. */
-export function parseRequest(fields: readonly string[]): ClientRequest {
+/** Field counts of the fixed-layout requests (the same at every version the fake speaks, 176..193). */
+const FIXED_LENGTH: Readonly<Partial<Record<number, number>>> = {
+  [OUT.START_API]: 4,
+  [OUT.REQ_OPEN_ORDERS]: 2,
+  [OUT.REQ_ALL_OPEN_ORDERS]: 2,
+  [OUT.REQ_AUTO_OPEN_ORDERS]: 3,
+  [OUT.REQ_ACCOUNT_DATA]: 4,
+  [OUT.REQ_EXECUTIONS]: 10,
+  [OUT.REQ_IDS]: 3,
+  [OUT.REQ_CONTRACT_DATA]: 19,
+  [OUT.REQ_MANAGED_ACCTS]: 2,
+  [OUT.CANCEL_HISTORICAL_DATA]: 3,
+  [OUT.REQ_CURRENT_TIME]: 2,
+  [OUT.REQ_MARKET_DATA_TYPE]: 3,
+  [OUT.REQ_POSITIONS]: 2,
+  [OUT.CANCEL_POSITIONS]: 2,
+  [OUT.REQ_ACCOUNT_SUMMARY]: 5,
+  [OUT.CANCEL_ACCOUNT_SUMMARY]: 3,
+  [OUT.CANCEL_MKT_DATA]: 3,
+  [OUT.REQ_COMPLETED_ORDERS]: 2,
+  [OUT.REQ_ACCOUNT_UPDATES_MULTI]: 6,
+  [OUT.CANCEL_ACCOUNT_UPDATES_MULTI]: 3,
+};
+
+/**
+ * Parses one client message, laid out for the connection's negotiated `version`, into a request.
+ * Throws RequestError when malformed: a message of the wrong length is never guessed at.
+ */
+export function parseRequest(fields: readonly string[], version: number): ClientRequest {
   const head = fields[0] ?? '';
   if (!/^\d+$/.test(head)) throw new RequestError(`message id ${JSON.stringify(head)} is not a number`);
   const msgId = Number(head);
-  const name = Object.entries(OUT).find(([, id]) => id === msgId)?.[0] ?? `message ${msgId}`;
+  const name = REQUEST_NAMES[msgId] ?? `message ${msgId}`;
   const r = new FieldReader(fields, name);
+  const fixed = FIXED_LENGTH[msgId];
+  if (fixed !== undefined) r.expectLength(fixed);
   switch (msgId) {
     case OUT.START_API:
       return { type: 'startApi', clientId: r.optInt(2, 'clientId') };
     case OUT.PLACE_ORDER:
-      return placeOrder(r);
+      return parsePlaceOrder(r, version);
     case OUT.CANCEL_ORDER:
-      return { type: 'cancelOrder', orderId: r.int(1, 'orderId') };
+      return parseCancelOrder(r, version);
     case OUT.REQ_OPEN_ORDERS:
       return { type: 'reqOpenOrders' };
     case OUT.REQ_ALL_OPEN_ORDERS:
@@ -172,7 +143,6 @@ export function parseRequest(fields: readonly string[]): ClientRequest {
     case OUT.REQ_ACCOUNT_DATA:
       return { type: 'reqAccountUpdates', subscribe: r.bool(2, 'subscribe'), account: r.str(3, 'acctCode') };
     case OUT.REQ_EXECUTIONS:
-      r.expectAtLeast(10);
       return {
         type: 'reqExecutions',
         reqId: r.int(2, 'reqId'),
@@ -199,7 +169,7 @@ export function parseRequest(fields: readonly string[]): ClientRequest {
     case OUT.REQ_CURRENT_TIME:
       return { type: 'reqCurrentTime' };
     case OUT.REQ_GLOBAL_CANCEL:
-      return { type: 'reqGlobalCancel' };
+      return parseGlobalCancel(r, version);
     case OUT.REQ_MARKET_DATA_TYPE:
       return { type: 'reqMarketDataType', marketDataType: r.int(2, 'marketDataType') };
     case OUT.REQ_POSITIONS:
@@ -221,7 +191,17 @@ export function parseRequest(fields: readonly string[]): ClientRequest {
       return { type: 'cancelMktData', reqId: r.int(2, 'reqId') };
     case OUT.REQ_COMPLETED_ORDERS:
       return { type: 'reqCompletedOrders', apiOnly: r.bool(1, 'apiOnly') };
+    case OUT.REQ_ACCOUNT_UPDATES_MULTI:
+      return {
+        type: 'reqAccountUpdatesMulti',
+        reqId: r.int(2, 'reqId'),
+        account: r.str(3, 'account'),
+        modelCode: r.str(4, 'modelCode'),
+        ledgerAndNlv: r.bool(5, 'ledgerAndNLV'),
+      };
+    case OUT.CANCEL_ACCOUNT_UPDATES_MULTI:
+      return { type: 'cancelAccountUpdatesMulti', reqId: r.int(2, 'reqId') };
     default:
-      return { type: 'unsupported', msgId };
+      return { type: 'unsupported', msgId, name, reqId: requestIdOf(fields) };
   }
 }

@@ -3,8 +3,12 @@ import type { FakeExecution, Instrument } from '../model';
 import type { WireField } from './frames';
 import { IN } from './msgIds';
 import { UNSET_DOUBLE as D, ibDateTime, optDouble } from './values';
+import { V } from './versions';
 
-/** Layouts of the server's messages other than orders, at server version 193 (see the protocol notes §4). */
+/**
+ * Layouts of the server's messages other than orders (see the protocol notes §4). Those that change
+ * between 176 and 193 take the negotiated version.
+ */
 
 export const PRIMARY_EXCHANGE = 'NASDAQ';
 
@@ -29,21 +33,26 @@ export function openOrderEndMessage(): WireField[] {
   return [IN.OPEN_ORDER_END, 1];
 }
 
-/** EXECUTION_DATA at 193 (no version field). reqId -1 marks a live fill rather than a reqExecutions answer. */
-export function execDetailsMessage(reqId: number, e: FakeExecution): WireField[] {
+/**
+ * EXECUTION_DATA (no version field from 136 on; pendingPriceRevision from 178). reqId -1 marks a live
+ * fill rather than a reqExecutions answer. evMultiplier is empty, never DBL_MAX: Python decoders
+ * convert it with int()/float() of the text.
+ */
+export function execDetailsMessage(reqId: number, e: FakeExecution, version: number): WireField[] {
   const o = e.order;
   const inst = o.instrument;
-  return [
+  const out: WireField[] = [
     IN.EXECUTION_DATA, reqId, o.orderId,
     inst.conId, inst.symbol, 'STK', '', 0, '', '', 'SMART', 'USD', inst.symbol, 'NMS',
     e.execId, ibDateTime(e.time), o.account, 'ISLAND', e.side, e.shares, e.price, o.permId, o.clientId,
     0, // liquidation
     e.cumQty, e.avgPrice, o.orderRef,
-    '', D, // evRule, evMultiplier
+    '', '', // evRule, evMultiplier
     '', // modelCode
     1, // lastLiquidity: added
-    0, // pendingPriceRevision
   ];
+  if (version >= V.PENDING_PRICE_REVISION) out.push(0); // pendingPriceRevision
+  return out;
 }
 
 export function execDetailsEndMessage(reqId: number): WireField[] {
@@ -98,6 +107,14 @@ export function portfolioValueMessage(p: PortfolioLine, account: string): WireFi
   ];
 }
 
+export function accountUpdateMultiMessage(reqId: number, account: string, modelCode: string, key: string, value: string, currency: string): WireField[] {
+  return [IN.ACCOUNT_UPDATE_MULTI, 1, reqId, account, modelCode, key, value, currency];
+}
+
+export function accountUpdateMultiEndMessage(reqId: number): WireField[] {
+  return [IN.ACCOUNT_UPDATE_MULTI_END, 1, reqId];
+}
+
 export function accountUpdateTimeMessage(hhmm: string): WireField[] {
   return [IN.ACCT_UPDATE_TIME, 1, hhmm];
 }
@@ -147,11 +164,18 @@ export function tickSnapshotEndMessage(reqId: number): WireField[] {
   return [IN.TICK_SNAPSHOT_END, 1, reqId];
 }
 
-/** CONTRACT_DATA at 193 (no version field; lastTradeDate, size rules, ineligibility reasons present). */
-export function contractDataMessage(reqId: number, inst: Instrument): WireField[] {
+/**
+ * CONTRACT_DATA (no version field from 164 on): lastTradeDate from 182, the ineligibility reasons
+ * count from 186. evMultiplier is empty, never DBL_MAX, which the Python decoders cannot convert.
+ */
+export function contractDataMessage(reqId: number, inst: Instrument, version: number): WireField[] {
+  const lastTradeDate: WireField[] = version >= V.LAST_TRADE_DATE ? [''] : [];
+  const ineligibility: WireField[] = version >= V.INELIGIBILITY_REASONS ? [0] : [];
   return [
     IN.CONTRACT_DATA, reqId,
-    inst.symbol, 'STK', '', '', 0, '', 'SMART', 'USD', inst.symbol, 'NMS', 'NMS', inst.conId,
+    inst.symbol, 'STK', '', // symbol, secType, lastTradeDateOrContractMonth
+    ...lastTradeDate,
+    0, '', 'SMART', 'USD', inst.symbol, 'NMS', 'NMS', inst.conId, // strike, right, exchange, currency, localSymbol, marketName, tradingClass, conId
     0.01, // minTick
     '', // multiplier
     'LMT,MKT,STP,STP LMT', // orderTypes
@@ -164,7 +188,7 @@ export function contractDataMessage(reqId: number, inst: Instrument): WireField[
     '', '', '', // industry, category, subcategory
     'UTC', // timeZoneId
     '', '', // tradingHours, liquidHours
-    '', D, // evRule, evMultiplier
+    '', '', // evRule, evMultiplier
     0, // secIdListCount
     1, // aggGroup
     '', '', // underSymbol, underSecType
@@ -172,7 +196,7 @@ export function contractDataMessage(reqId: number, inst: Instrument): WireField[
     '', // realExpirationDate
     'COMMON', // stockType
     1, 1, 100, // minSize, sizeIncrement, suggestedSizeIncrement
-    0, // ineligibilityReasonCount
+    ...ineligibility,
   ];
 }
 

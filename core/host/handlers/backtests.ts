@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { HandlersFor } from '../../ipc/contract';
 import type { backtestMethods } from '../../ipc/contract/backtests';
 import { ApiError } from '../../ipc/errors';
-import { deleteRun } from '../../store/runs';
+import { deleteRunInBatches } from '../../store/runDeletion';
 import type { JobQueue } from '../../service/backtests/jobQueue';
 import { exportRun } from '../../service/backtests/runExport';
 import type { RunPriceCache } from '../../service/backtests/runPrices';
@@ -27,11 +27,11 @@ export function backtestHandlers(d: BacktestDeps): HandlersFor<typeof backtestMe
       const detail = runDetail(db, runId);
       return { ...detail, config: specInputOf(detail.config, detail.name) };
     },
-    'backtests.delete': ({ runId }) => {
+    'backtests.delete': async ({ runId }) => {
       if (d.jobs.list().some((j) => j.runId === runId && j.state === 'running')) {
         throw new ApiError('CONFLICT', 'the run is still running; cancel it first');
       }
-      return { deleted: deleteRun(db, runId) };
+      return { deleted: await deleteRunInBatches(db, runId) };
     },
     'backtests.validate': ({ spec }) => ({ issues: specIssues(spec, d.baseDir) }),
     'backtests.launch': ({ spec }) => d.jobs.enqueue(assertRunnable(spec, d.baseDir), spec),

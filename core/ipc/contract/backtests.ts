@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TRADE_STATUSES } from '../../domain/enums';
 import { RUN_STATUSES } from '../../store/rows';
 import { method } from '../contractTypes';
 
@@ -19,10 +20,16 @@ export const metricsSchema = z
     annualVolatilityPct: nullableNum,
     sharpe: nullableNum,
     sortino: nullableNum,
+    annualReturnPct: nullableNum,
+    alphaPct: nullableNum,
+    beta: nullableNum,
     calmar: nullableNum,
     maxDrawdownPct: num,
     maxDrawdownDurationDays: num,
     maxDrawdownDurationBars: num,
+    avgDrawdownPct: nullableNum,
+    avgDrawdownDurationDays: nullableNum,
+    avgDrawdownDurationBars: nullableNum,
     exposureTimePct: nullableNum,
     turnover: nullableNum,
     closedTrades: num,
@@ -31,8 +38,9 @@ export const metricsSchema = z
     profitFactor: nullableNum,
     avgWin: nullableNum,
     avgLoss: nullableNum,
-    avgTradePnl: nullableNum,
     expectancy: nullableNum,
+    expectancyPct: nullableNum,
+    kelly: nullableNum,
     sqn: nullableNum,
     largestWin: nullableNum,
     largestLoss: nullableNum,
@@ -150,6 +158,10 @@ export const tradeRowSchema = z.object({
   returnPct: nullableNum,
   commission: num,
   barsHeld: nullableNum,
+  /** OPEN: still held when the run ended, its exit fields marked at the last close. */
+  status: z.enum(TRADE_STATUSES),
+  markPrice: nullableNum,
+  unrealizedPnl: nullableNum,
 });
 export const positionRowSchema = z.object({
   instrument: z.string(),

@@ -1,9 +1,14 @@
 import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import type { Job } from '../../ipc/contract/backtests';
+import { holdLease } from '../../store/leases';
+import { JobStore, type EndState } from './jobStore';
 import type { WorkerInput, WorkerMessage } from './worker/messages';
 import { backtestWorkerUrl } from './worker/workerUrl';
 
 export interface JobQueueOptions {
+  /** The host's connection: jobs are persisted in its backtest_jobs table. */
+  db: Database.Database;
   dbPath: string;
   baseDir: string;
   /** Told of every change to a job (queued, started, progressed, ended). */
@@ -12,6 +17,8 @@ export interface JobQueueOptions {
   onPoints: (jobId: string, runId: string | null, ts: number[], equity: number[]) => void;
   now?: () => number;
   workerUrl?: URL;
+  /** Told when recording a job's change in the store failed (the queue itself goes on). */
+  onStoreError?: (what: string, err: unknown) => void;
 }
 
 interface Entry {
@@ -30,15 +37,34 @@ const KEEP_ENDED = 50;
  * Runs backtests one after another, each in its own worker thread so the engine keeps answering
  * while it runs. Cancelling a queued job drops it; cancelling a running one stops it between
  * sessions and keeps what it computed (the run is recorded as cancelled).
+ *
+ * Jobs are persisted (JobStore): the queue a previous host left (after a crash, its running job
+ * too) is loaded by the constructor and run by resume(). The host holds a lease while the queue is
+ * open, so another host can tell its running job from one a crash left behind.
  */
 export class JobQueue {
   private readonly entries: Entry[] = [];
-  private seq = 0;
   private readonly now: () => number;
   private readonly idleWaiters: (() => void)[] = [];
+  private readonly store: JobStore;
+  private readonly releaseLease: () => void;
+  private paused = true;
+  private closing = false;
 
   constructor(private readonly opts: JobQueueOptions) {
     this.now = opts.now ?? Date.now;
+    this.store = new JobStore(opts.db);
+    this.releaseLease = holdLease(opts.db);
+    this.store.recover(this.now());
+    for (const { job, spec } of this.store.load(KEEP_ENDED)) {
+      this.entries.push({ job, spec, cancel: new SharedArrayBuffer(4), firstReport: null, worker: null });
+    }
+  }
+
+  /** Starts running the queue, including the jobs loaded from the store. */
+  resume(): void {
+    this.paused = false;
+    this.pump();
   }
 
   list(): Job[] {
@@ -46,17 +72,8 @@ export class JobQueue {
   }
 
   enqueue(name: string, spec: Record<string, unknown>): Job {
-    const job: Job = {
-      jobId: `job-${++this.seq}`,
-      name,
-      state: 'queued',
-      runId: null,
-      done: 0,
-      total: 0,
-      etaMs: null,
-      error: null,
-      queuedAt: this.now(),
-    };
+    if (this.closing) throw new Error('the backtest queue is shutting down');
+    const job = this.store.add(name, spec, this.now());
     this.entries.push({ job, spec, cancel: new SharedArrayBuffer(4), firstReport: null, worker: null });
     this.changed(job);
     this.pump();
@@ -68,6 +85,7 @@ export class JobQueue {
     const e = this.entries.find((x) => x.job.jobId === jobId);
     if (!e) return undefined;
     if (e.job.state === 'queued') {
+      this.store.cancelQueued(jobId, this.now());
       e.job.state = 'cancelled';
       this.changed(e.job);
       this.prune();
@@ -77,16 +95,37 @@ export class JobQueue {
     return { ...e.job };
   }
 
-  /** Resolves when nothing is queued or running. */
+  /** Resolves when nothing is running and nothing queued will start (the queue is drained or paused). */
   idle(): Promise<void> {
-    if (!this.entries.some((e) => e.job.state === 'queued' || e.job.state === 'running')) return Promise.resolve();
+    const busy = this.entries.some((e) => e.job.state === 'running' || (!this.paused && e.job.state === 'queued'));
+    if (!busy) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Cancels everything and waits for the running worker to record its run. */
+  /**
+   * Stops the running job (its run is recorded as cancelled) and waits for its worker; queued jobs
+   * stay queued in the store, and the next host runs them.
+   */
   async close(): Promise<void> {
-    for (const e of this.entries) if (e.job.state === 'queued' || e.job.state === 'running') this.cancel(e.job.jobId);
-    await this.idle();
+    this.closing = true;
+    this.paused = true;
+    const running = this.entries.filter((e) => e.job.state === 'running');
+    for (const e of running) this.cancel(e.job.jobId);
+    if (running.length > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    this.releaseLease();
+  }
+
+  /**
+   * Records a change made while a worker reports: a busy or failing database must not throw out of
+   * an event handler (that would end the process). The in-memory queue stays right; a crash before
+   * the next successful write at worst runs the job again.
+   */
+  private persist(what: string, write: () => void): void {
+    try {
+      write();
+    } catch (err) {
+      this.opts.onStoreError?.(what, err);
+    }
   }
 
   private changed(job: Job): void {
@@ -96,11 +135,17 @@ export class JobQueue {
   private prune(): void {
     const ended = this.entries.filter((e) => e.job.state !== 'queued' && e.job.state !== 'running');
     for (const e of ended.slice(0, Math.max(0, ended.length - KEEP_ENDED))) this.entries.splice(this.entries.indexOf(e), 1);
+    this.store.prune(KEEP_ENDED);
   }
 
   private pump(): void {
     if (this.entries.some((e) => e.job.state === 'running')) return;
-    const next = this.entries.find((e) => e.job.state === 'queued');
+    let next = this.paused ? undefined : this.entries.find((e) => e.job.state === 'queued');
+    // Another host on the same database may have claimed or cancelled it: then it is not ours to show.
+    while (next && !this.store.claim(next.job.jobId)) {
+      this.entries.splice(this.entries.indexOf(next), 1);
+      next = this.entries.find((e) => e.job.state === 'queued');
+    }
     if (!next) {
       for (const w of this.idleWaiters.splice(0)) w();
       return;
@@ -125,21 +170,23 @@ export class JobQueue {
     });
     e.worker = worker;
     let ended = false;
-    const finish = (state: Job['state'], error: string | null): void => {
+    const finish = (state: EndState, error: string | null): void => {
       if (ended) return;
       ended = true;
       e.job.state = state;
       e.job.error = error;
       e.job.etaMs = state === 'completed' ? 0 : null;
       e.worker = null;
+      this.persist(`ending job ${e.job.jobId}`, () => this.store.end(e.job.jobId, state, error, this.now()));
       this.changed(e.job);
-      this.prune();
-      this.pump();
+      this.persist('pruning ended jobs', () => this.prune());
+      this.persist('starting the next job', () => this.pump());
     };
     worker.on('message', (m: WorkerMessage) => {
       switch (m.type) {
         case 'start':
           e.job.runId = m.runId;
+          this.persist(`recording job ${e.job.jobId}'s run`, () => this.store.setRun(e.job.jobId, m.runId));
           e.job.total = m.total;
           this.changed(e.job);
           break;

@@ -1,59 +1,90 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
-import { parseSpec } from '../../config/loadSpec';
-import type { BarSeries } from '../../data/BarSeries';
 import type { PriceChart } from '../../ipc/contract/backtests';
 import { ApiError } from '../../ipc/errors';
-import { loadSpecData } from '../loadSpecData';
 import { lttbIndices, pick } from './lttb';
 import { requireRun } from './runReads';
 import { recordedConfig } from './runSummary';
 import { specInputOf } from './specInputOf';
+import type { CloseSeries, SeriesTaskInput, SeriesTaskResult } from './worker/messages';
+import { runTask } from './worker/runTask';
+import { loadCloses } from './worker/seriesTask';
 
 /** Most fills marked on one symbol's chart; beyond it the latest are shown. */
 const MAX_MARKERS = 5000;
+/** Fills scanned per turn of the event loop when collecting a symbol's markers: about 10 ms of work. */
+const MARKER_SCAN = 20_000;
+const RUN_OF = '(SELECT row FROM backtest_runs WHERE id = ?)';
 
-/** Keeps the series of the last few runs looked at, since a trader flips between symbols of one run. */
+/**
+ * The latest MAX_MARKERS fills of `symbol` in the run, in fill order. A fill's instrument is its
+ * order's and nothing indexes it, so this scans all of the run's fills: in key ranges, with a turn of
+ * the event loop between them, since a 500-symbol run has millions.
+ */
+async function markersOf(db: Database.Database, runId: string, symbol: string): Promise<PriceChart['markers']> {
+  const rangeEnd = db
+    .prepare(`SELECT max(seq) FROM (SELECT seq FROM backtest_fills WHERE run = ${RUN_OF} AND seq > ? ORDER BY seq LIMIT ?)`)
+    .pluck();
+  const read = db.prepare(
+    `SELECT ts, side, price, quantity FROM backtest_fills_view
+     WHERE run = ${RUN_OF} AND seq > ? AND seq <= ? AND instrument = ? ORDER BY seq`,
+  );
+  let markers: PriceChart['markers'] = [];
+  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+    const last = rangeEnd.get(runId, after, MARKER_SCAN) as number | null;
+    if (last === null) break;
+    markers.push(...(read.all(runId, after, last, symbol) as PriceChart['markers']));
+    if (markers.length > 2 * MAX_MARKERS) markers = markers.slice(-MAX_MARKERS);
+    after = last;
+    await nextTurn();
+  }
+  return markers.slice(-MAX_MARKERS);
+}
+
+/**
+ * Keeps the closes of the last few runs looked at, since a trader flips between symbols of one run.
+ * Loading them again (regenerating a 500-symbol synthetic market takes most of a second) happens in a
+ * worker thread, so the engine's event loop stays free meanwhile.
+ */
 export class RunPriceCache {
-  private readonly cache = new Map<string, BarSeries[]>();
+  private readonly cache = new Map<string, Promise<CloseSeries[]>>();
 
   constructor(
     private readonly baseDir: string,
     private readonly size = 3,
   ) {}
 
-  series(db: Database.Database, runId: string): BarSeries[] {
+  private series(db: Database.Database, runId: string): Promise<CloseSeries[]> {
     const hit = this.cache.get(runId);
     if (hit) return hit;
     const row = requireRun(db, runId);
-    const spec = parseSpec(specInputOf(recordedConfig(row), row.name), `run ${runId}`, this.baseDir);
-    let series: BarSeries[];
-    try {
-      series = loadSpecData(spec.data, db).series;
-    } catch (err) {
+    const input: SeriesTaskInput = {
+      task: 'series',
+      spec: specInputOf(recordedConfig(row), row.name),
+      what: `run ${runId}`,
+      baseDir: this.baseDir,
+      dbPath: db.name,
+    };
+    // Another thread cannot open an in-memory database: its runs (tests) load here.
+    const loading = (db.memory ? Promise.resolve().then(() => loadCloses(input, db)) : runTask<SeriesTaskResult>(input)).catch((err: unknown) => {
+      this.cache.delete(runId);
       throw new ApiError('UNAVAILABLE', `the run's data cannot be loaded again: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    this.cache.set(runId, series);
+    });
+    this.cache.set(runId, loading);
     if (this.cache.size > this.size) this.cache.delete(this.cache.keys().next().value as string);
-    return series;
+    return loading;
   }
 
-  chart(db: Database.Database, runId: string, symbol: string, maxPoints: number): PriceChart {
-    const s = this.series(db, runId).find((x) => x.symbol === symbol);
+  async chart(db: Database.Database, runId: string, symbol: string, maxPoints: number): Promise<PriceChart> {
+    const s = (await this.series(db, runId)).find((x) => x.symbol === symbol);
     if (!s) throw new ApiError('NOT_FOUND', `run ${runId} has no symbol ${symbol}`);
     const row = requireRun(db, runId);
     const inPeriod: number[] = [];
-    for (let i = 0; i < s.length; i++) if (s.ts[i] >= row.periodStart && s.ts[i] <= row.periodEnd) inPeriod.push(i);
+    for (let i = 0; i < s.ts.length; i++) if (s.ts[i] >= row.periodStart && s.ts[i] <= row.periodEnd) inPeriod.push(i);
     const ts = pick(s.ts, inPeriod);
     const close = pick(s.close, inPeriod);
     const idx = lttbIndices(ts, close, maxPoints);
-    const markers = db
-      .prepare(
-        `SELECT ts, side, price, quantity FROM (
-           SELECT ts, side, price, quantity, seq FROM backtest_fills_view
-           WHERE run = (SELECT row FROM backtest_runs WHERE id = ?) AND instrument = ? ORDER BY seq DESC LIMIT ?
-         ) ORDER BY seq`,
-      )
-      .all(runId, symbol, MAX_MARKERS) as PriceChart['markers'];
+    const markers = await markersOf(db, runId, symbol);
     return { symbol, ts: pick(ts, idx), close: pick(close, idx), markers };
   }
 }

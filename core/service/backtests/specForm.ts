@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, type ConfigIssue } from '../../config/ConfigError';
 import { parseSpec, type ResolvedSpec } from '../../config/loadSpec';
+import { specFileIssues } from '../../config/specFiles';
 import { specSchema } from '../../config/specSchema';
 import type { SpecIssue, StrategyInfo } from '../../ipc/contract/backtests';
 import { syntheticPlan } from '../../data/synthetic';
@@ -42,20 +42,14 @@ export function specIssues(spec: Record<string, unknown>, baseDir: string): Spec
     if (err instanceof ConfigError) return [...err.issues];
     throw err;
   }
-  const issues: ConfigIssue[] = [];
+  const issues: ConfigIssue[] = specFileIssues(resolved, spec);
   if (resolved.strategy.kind === 'builtin') {
     const name = resolved.strategy.name;
     const def = BUILTIN_STRATEGIES.find((s) => s.name === name);
-    if (!def) {
-      issues.push({ path: 'strategy.name', message: `unknown strategy "${name}"; known: ${BUILTIN_STRATEGIES.map((s) => s.name).join(', ')}` });
-    } else {
-      const parsed = def.params.safeParse(resolved.strategy.params);
-      if (!parsed.success) {
-        for (const i of parsed.error.issues) issues.push({ path: ['strategy.params', ...i.path.map(String)].join('.'), message: i.message });
-      }
+    const parsed = def?.params.safeParse(resolved.strategy.params);
+    if (parsed?.success === false) {
+      for (const i of parsed.error.issues) issues.push({ path: ['strategy.params', ...i.path.map(String)].join('.'), message: i.message });
     }
-  } else if (!existsSync(resolved.strategy.module)) {
-    issues.push({ path: 'strategy.module', message: `no such file: ${resolved.strategy.module}` });
   }
   if (resolved.data.kind === 'synthetic') {
     try {
@@ -64,11 +58,6 @@ export function specIssues(spec: Record<string, unknown>, baseDir: string): Spec
       if (!(err instanceof RangeError)) throw err;
       issues.push({ path: 'data.synthetic', message: err.message.replace(/^generateSyntheticMarket: /, '') });
     }
-  }
-  if (resolved.data.kind === 'csv') {
-    resolved.data.files.forEach((f, i) => {
-      if (!existsSync(f.path)) issues.push({ path: `data.csv.${i}.csv`, message: `no such file: ${f.path}` });
-    });
   }
   return issues;
 }

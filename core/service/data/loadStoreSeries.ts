@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { BarSeries } from '../../data/BarSeries';
+import { getInstrument } from '../../data/barStore/instruments';
 import { loadSeries } from '../../data/barStore/loadBars';
 import { defaultDbPath } from '../../store/db';
 
@@ -35,5 +36,17 @@ function loadFrom(db: Database.Database, selection: StoreSelection, file: string
   if (series.length === 0) {
     throw new Error(`the bar store in ${file} has no ${selection.barSize} series; import some with: npm run data -- import <file>`);
   }
-  return series;
+  return series.map((s) => withTickSize(db, s));
+}
+
+/** The instruments table's default tick: every imported symbol has it until one is set for it. */
+const DEFAULT_TICK = 0.01;
+
+/**
+ * An instrument given its own tick size (e.g. EURUSD's 0.00005) prints fills on it; one left at the
+ * table's default takes the spec's simulator.tick_size, so a spec can still set the grid for it.
+ */
+function withTickSize(db: Database.Database, s: BarSeries): BarSeries {
+  const tick = getInstrument(db, s.symbol)?.tickSize;
+  return tick === undefined || tick === DEFAULT_TICK ? s : { ...s, tickSize: tick };
 }

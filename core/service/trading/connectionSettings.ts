@@ -1,4 +1,4 @@
-import type { ExecutionConfig } from '../../config/executionConfig';
+import type { ExecutionConfig } from '../../config/executionConfigSchema';
 import { PRESET_MODES, PRESET_PORTS, type ConnectInput, type TradingMode } from '../../ipc/contract/trading';
 import { ApiError } from '../../ipc/errors';
 import type { BrokerSettings } from './tradingBroker';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConfigError } from '../../config/ConfigError';
-import { loadExecutionConfig, type ExecutionConfig } from '../../config/executionConfig';
+import { loadExecutionConfig } from '../../config/executionConfig';
+import type { ExecutionConfig } from '../../config/executionConfigSchema';
 import type { TradingMode } from '../../ipc/contract/trading';
 
 /** paper.yaml and live.yaml from a folder such as configs/execution, each checked to declare its own mode. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { BrokerEvent } from '../../broker/events';
-import type { ExecutionConfig } from '../../config/executionConfig';
+import type { ExecutionConfig } from '../../config/executionConfigSchema';
 import type { OrderRequest } from '../../domain/order';
 import { checkOrder } from '../../engine/risk/checkOrder';
 import { CircuitBreaker, type BreakerState, type FailureSource } from '../../engine/risk/circuitBreaker';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
-import { executionConfigSchema, type ExecutionConfig } from '../../config/executionConfig';
+import { executionConfigSchema, type ExecutionConfig } from '../../config/executionConfigSchema';
 import type { TradingMode } from '../../ipc/contract/trading';
 import { openDatabase } from '../../store/db';
 import { tempDir } from '../../store/testDb';

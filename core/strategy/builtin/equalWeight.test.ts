@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { barsOn, runSessions } from '../testView';
+import { barsOn, dailyBars, runSessions } from '../testView';
+import { isoWeekKey, monthKey } from './calendar';
 import { equalWeight } from './equalWeight';
 
 // Wed..Fri, Mon (B missing), Tue, the next Tue, Wed 31st, Thu Feb 1st, then an ISO week spanning New Year.
@@ -40,5 +42,22 @@ describe('equal-weight', () => {
     const fn = equalWeight.create(equalWeight.params.parse({ rebalance: 'daily' }), { symbols: ['A'], baseDir: '.' });
     const decided = runSessions(fn, { A: minutes }).filter((s) => s.targets).map((s) => new Date(s.asOf).toISOString());
     expect(decided).toEqual(['2024-01-03T09:31:00.000Z', '2024-01-04T09:31:00.000Z']);
+  });
+
+  it('decides only on the first session of each calendar period, whatever the prices do', () => {
+    const keyOf = { weekly: isoWeekKey, monthly: monthKey } as const;
+    fc.assert(
+      fc.property(fc.constantFrom('weekly', 'monthly' as const), fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 120, maxLength: 120 }), (rebalance, closes) => {
+        const fn = equalWeight.create(equalWeight.params.parse({ rebalance }), { symbols: ['A', 'B'], baseDir: '.' });
+        const series = { A: dailyBars('2024-01-01', closes), B: dailyBars('2024-01-01', closes.map((c) => 101 - c)) };
+        let last: number | null = null;
+        for (const { asOf, targets } of runSessions(fn, series)) {
+          const key = keyOf[rebalance](asOf);
+          expect(targets === null ? null : Object.fromEntries(targets.values)).toEqual(key === last ? null : { A: 0.5, B: 0.5 });
+          last = key;
+        }
+      }),
+      { numRuns: 20 },
+    );
   });
 });

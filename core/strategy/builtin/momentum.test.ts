@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { barsOn, plain, runSessions } from '../testView';
+import { barsOn, dailyBars, plain, runSessions } from '../testView';
+import { monthKey } from './calendar';
 import { momentum } from './momentum';
 
 const DATES = ['2024-01-29', '2024-01-30', '2024-01-31', '2024-02-01', '2024-02-02', '2024-03-01'];
@@ -31,5 +33,21 @@ describe('momentum', () => {
   it('fixes rebalance to monthly', () => {
     expect(momentum.params.parse({})).toEqual({ lookback: 126, top: 10, rebalance: 'monthly', weight: 1 });
     expect(momentum.params.safeParse({ rebalance: 'weekly' }).success).toBe(false);
+  });
+
+  it('decides only on the first session of a month, whatever the prices do', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 200, maxLength: 200 }), { minLength: 1, maxLength: 4 }), (paths) => {
+        const data = Object.fromEntries(paths.map((p, i) => [`S${i}`, dailyBars('2023-12-20', p)]));
+        const fn = momentum.create(momentum.params.parse({ lookback: 5, top: 2 }), { symbols: Object.keys(data), baseDir: '.' });
+        let lastMonth: number | null = null;
+        for (const { asOf, targets } of runSessions(fn, data)) {
+          const firstOfMonth = monthKey(asOf) !== lastMonth;
+          lastMonth = monthKey(asOf);
+          expect(targets !== null).toBe(firstOfMonth);
+        }
+      }),
+      { numRuns: 30 },
+    );
   });
 });

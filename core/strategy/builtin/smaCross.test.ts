@@ -79,4 +79,65 @@ describe('sma-cross', () => {
       { numRuns: 40 },
     );
   });
+
+  it('trades a symbol only on its own cross: the others keep the weight they hold', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 5, max: 40 }), { minLength: 60, maxLength: 60 }), { minLength: 2, maxLength: 4 }),
+        fc.boolean(),
+        (paths, longShort) => {
+          const data = Object.fromEntries(paths.map((p, i) => [`S${i}`, dailyBars('2020-01-01', p)]));
+          const symbols = Object.keys(data);
+          const mode = longShort ? 'long_short' : 'long_only';
+          const fn = smaCross.create({ fast: 2, slow: 5, mode, weight: 1 }, ctx(symbols));
+          const alone = symbols.map((s) => smaCross.create({ fast: 2, slow: 5, mode, weight: 1 }, ctx([s])));
+          // Targets are filled at the decision close, exactly: a held symbol keeps its quantity only if its weight is kept.
+          let cash = 1000;
+          let bust = false;
+          const qty = new Map<string, number>();
+          sessionsOf(data).forEach((asOf, i) => {
+            const view = testView(data, asOf, i);
+            const value = (s: string) => (qty.get(s) ?? 0) * view.close(s, 0);
+            const equity = symbols.reduce((e, s) => e + value(s), cash);
+            // A short can lose more than the equity; weights of a bust portfolio mean nothing.
+            bust ||= equity <= 0;
+            if (bust) return;
+            const got = fn(asOf, view, { cash, equity, positions: new Map(qty) });
+            const ownSignal = new Set(symbols.filter((s, k) => alone[k](asOf, testView({ [s]: data[s] }, asOf, i), EMPTY_PORTFOLIO) !== null));
+            if (!got) {
+              expect(ownSignal.size).toBe(0);
+              return;
+            }
+            for (const s of symbols) {
+              const next = ((got.values.get(s) ?? 0) * equity) / view.close(s, 0);
+              if (!ownSignal.has(s)) expect(next).toBeCloseTo(qty.get(s) ?? 0, 9);
+              cash -= (next - (qty.get(s) ?? 0)) * view.close(s, 0);
+              qty.set(s, next);
+            }
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("keeps the weight a symbol holds on another symbol's cross, and targets it afresh when it is not held as it should be", () => {
+    const later = [20, 20, 20, 20, 20, 20, 20, 19, 25, 25];
+    const data = { A: dailyBars('2024-01-01', PATH), B: dailyBars('2024-01-01', later) };
+    const sessions = sessionsOf(data);
+    // A crosses up on bar 7; B crosses up on bar 8 (SMA2 22 > SMA4 21) while A is still long.
+    const onBCross = (positions: Map<string, number>, equity: number) => {
+      const fn = smaCross.create({ fast: 2, slow: 4, mode: 'long_only', weight: 1 }, ctx(['A', 'B']));
+      const before = { cash: 1000, equity: 1000, positions: new Map<string, number>() };
+      const decided = sessions.slice(0, 9).map((ts, i) => plain(fn(ts, testView(data, ts, i), i < 8 ? before : { cash: 0, equity, positions })));
+      expect(decided.slice(0, 8).filter((d) => d !== null)).toEqual([{ kind: 'weight', values: { A: 0.5 } }]);
+      return decided[8];
+    };
+    // 40 A at bar 8's close of 8, in 1000 of equity: A keeps 0.32, B gets its share.
+    expect(onBCross(new Map([['A', 40]]), 1000)).toEqual({ kind: 'weight', values: { A: 0.32, B: 0.5 } });
+    // A's buy never filled, or it is held on the wrong side, or there is no equity to weigh it against: its full share again.
+    expect(onBCross(new Map(), 1000)).toEqual({ kind: 'weight', values: { A: 0.5, B: 0.5 } });
+    expect(onBCross(new Map([['A', -40]]), 1000)).toEqual({ kind: 'weight', values: { A: 0.5, B: 0.5 } });
+    expect(onBCross(new Map([['A', 40]]), 0)).toEqual({ kind: 'weight', values: { A: 0.5, B: 0.5 } });
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DataView } from '../../sim/DataView';
-import type { StrategyDefinition } from '../types';
+import type { PortfolioView, StrategyDefinition } from '../types';
 import { weightParam } from './commonParams';
 
 const params = z
@@ -50,10 +50,18 @@ function sum(h: Float64Array, from: number, to: number): number {
   return s;
 }
 
+/** The weight `symbol` holds at the close, or 0 when it is not held on the side of `position`. */
+function heldWeight(view: DataView, portfolio: PortfolioView, symbol: string, position: Sign): number {
+  const qty = portfolio.positions.get(symbol) ?? 0;
+  const value = qty * view.close(symbol, 0);
+  if (Math.sign(qty) !== position || !(portfolio.equity > 0) || !Number.isFinite(value)) return 0;
+  return value / portfolio.equity;
+}
+
 export const smaCross: StrategyDefinition<SmaCrossParams> = {
   name: 'sma-cross',
   description:
-    'Per symbol: long when the fast SMA crosses above the slow one; short (long_short) or flat (long_only) on the cross below.',
+    'Per symbol: long when the fast SMA crosses above the slow one; short (long_short) or flat (long_only) on the cross below. A symbol is traded only on its own cross; between crosses it keeps what it holds.',
   params,
   create({ fast, slow, mode, weight }, ctx) {
     const states = new Map<string, SymbolState>(
@@ -76,8 +84,8 @@ export const smaCross: StrategyDefinition<SmaCrossParams> = {
       return len > slow ? compare(sum(h, len - 1 - fast, len - 1) / fast, sum(h, 0, slow) / slow) : null;
     };
 
-    return (_asOf, view) => {
-      let changed = false;
+    return (_asOf, view, portfolio) => {
+      let crossed: Set<string> | null = null;
       for (const [symbol, st] of states) {
         const n = view.barCount(symbol);
         if (n === st.count) continue;
@@ -90,12 +98,18 @@ export const smaCross: StrategyDefinition<SmaCrossParams> = {
         else if (prev >= 0 && st.sign < 0) next = mode === 'long_short' ? -1 : 0;
         if (next !== st.position) {
           st.position = next;
-          changed = true;
+          (crossed ??= new Set()).add(symbol);
         }
       }
-      if (!changed) return null;
+      if (!crossed) return null;
       const values = new Map<string, number>();
-      for (const [symbol, st] of states) if (st.position !== 0) values.set(symbol, st.position * perSymbol);
+      for (const [symbol, st] of states) {
+        if (st.position === 0) continue;
+        // A symbol whose own signal did not change keeps the weight it holds now: another symbol's cross must
+        // not resize it. One that should be held but is not (a buy cut for funds) is targeted afresh.
+        const held = crossed.has(symbol) ? 0 : heldWeight(view, portfolio, symbol, st.position);
+        values.set(symbol, held !== 0 ? held : st.position * perSymbol);
+      }
       return { kind: 'weight', values };
     };
   },

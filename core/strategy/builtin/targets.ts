@@ -24,7 +24,7 @@ export const targets: StrategyDefinition<TargetsParams> = {
     try {
       text = readFileSync(path, 'utf8');
     } catch (err) {
-      throw new Error(`targets: cannot read ${path}: ${(err as Error).message}`);
+      throw new Error(`targets: cannot read ${path}: ${(err as Error).message}`, { cause: err });
     }
     const schedule = parseTargetsCsv(text, path, ctx.symbols);
     let next = 0;

@@ -16,8 +16,10 @@ export interface CompareSeries {
 /** Each run's equity as % return on its initial cash, overlaid on one time axis. */
 export function CompareChart({ rows, series }: { rows: readonly OverlayRow[]; series: readonly CompareSeries[] }) {
   const pal = useChartPalette();
-  const domain: [number, number] = [rows[0]?.t ?? 0, rows[rows.length - 1]?.t ?? 1];
-  const axis = useMemo(() => timeAxis(domain[0], domain[1], 10), [domain[0], domain[1]]);
+  const first = rows[0]?.t ?? 0;
+  const last = rows[rows.length - 1]?.t ?? 1;
+  const domain: [number, number] = [first, last];
+  const axis = useMemo(() => timeAxis(first, last, 10), [first, last]);
   const fields = useMemo<TooltipField<OverlayRow>[]>(
     () => series.map((s) => ({ label: s.name, value: (row: OverlayRow) => fmtSignedPct(row[s.runId]), colour: s.colour })),
     [series],

@@ -22,10 +22,12 @@ export function CompareScreen({ ids }: { ids: string[] }) {
   const ready = ids.length >= MIN_COMPARE;
   const compare = useCompare(ready ? ids : []);
 
-  // The list's ticks follow what is being compared, so going back keeps the selection.
+  // The list's ticks follow what is being compared, so going back keeps the selection. The effect keys
+  // on the ids' text: the route hands a new array on every render.
+  const idsKey = ids.join(',');
   useEffect(() => {
-    if (ready) setSelected(ids);
-  }, [ready, ids.join(','), setSelected]);
+    if (ready) setSelected(idsKey.split(','));
+  }, [ready, idsKey, setSelected]);
 
   const colours = useMemo(seriesColours, []);
   const data = compare.data;

@@ -28,8 +28,10 @@ export function LiveEquityChart({ series, initialCash, domain }: { series: LiveS
     const thin = thinSeries(shown, DRAWN_POINTS);
     return thin.ts.map((t, i) => ({ t, equity: thin.equity[i] }));
   }, [shown]);
-  const span: [number, number] = domain ?? [points[0]?.t ?? 0, points[points.length - 1]?.t ?? 1];
-  const axis = useMemo(() => timeAxis(span[0], span[1], 8), [span[0], span[1]]);
+  const spanFrom = domain?.[0] ?? points[0]?.t ?? 0;
+  const spanTo = domain?.[1] ?? points[points.length - 1]?.t ?? 1;
+  const span: [number, number] = [spanFrom, spanTo];
+  const axis = useMemo(() => timeAxis(spanFrom, spanTo, 8), [spanFrom, spanTo]);
   const fields = useMemo<TooltipField<LivePoint>[]>(() => [{ label: 'Equity', value: (p) => fmtNumber(p.equity), colour: pal.equity }], [pal]);
   const last = points[points.length - 1];
   const colour = last && initialCash !== null && last.equity < initialCash ? pal.down : pal.equity;

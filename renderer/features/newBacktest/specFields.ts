@@ -25,6 +25,7 @@ export const GENERAL_FIELDS: FieldModel[] = [
   num('initial_cash', 'Initial cash', { min: 0, minExclusive: true, step: 1000, defaultValue: 10000 }),
   num('seed', 'Seed', { integer: true, step: 1, defaultValue: 42, hint: 'Recorded with the run; same data, config and seed give the same fills' }),
   select('benchmark', 'Benchmark', ['buy_and_hold', 'none']),
+  { kind: 'boolean', path: 'close_at_end', label: 'Close positions at the end', required: false, hint: "Sell and cover at the last session's close, with costs" },
 ];
 
 export const PERIOD_FIELDS: FieldModel[] = [
@@ -42,6 +43,7 @@ export const EXECUTION_FIELDS: FieldModel[] = [
   select('simulator.limit_fill', 'Limit fills', ['touch', 'penetrate']),
   num('simulator.limit_fill_prob', 'Touch fill probability', { min: 0, max: 1, step: 0.05 }),
   select('simulator.on_insufficient_funds', 'Insufficient funds', ['reduce', 'reject']),
+  num('simulator.tick_size', 'Tick size', { min: 0, step: 0.01, hint: 'Fills print on this grid after costs; 0 turns it off. Empty: 0.01 for data quoted in cents' }),
 ];
 
 export const ACCOUNT_FIELDS: FieldModel[] = [

@@ -56,6 +56,17 @@ describe('assumptionRows', () => {
     expect(rows['Data fingerprint'].value).toBe('sha256:abc123');
     expect(rows['App version'].value).toBe('0.1.0');
     expect(rows['Period'].value).toBe('2004-08-19 → 2013-03-01');
+    expect(rows['Tick size'].value).toBe('0.01 for data quoted in cents, else unrounded (default)');
+    expect(rows['End of run'].value).toBe('positions left open, marked at the last close');
+  });
+
+  it('shows the tick size and close_at_end of a run that set them', () => {
+    const set = { ...run, config: { ...run.config, close_at_end: true, simulator: { tick_size: 0.0001 } } };
+    const byLabel = Object.fromEntries(assumptionRows(set).map((r) => [r.label, r.value]));
+    expect(byLabel['Tick size']).toBe('0.0001, fills at the nearest tick');
+    expect(byLabel['End of run']).toBe('positions closed at the last close, with costs');
+    const off = { ...run, config: { ...run.config, simulator: { tick_size: 0 } } };
+    expect(assumptionRows(off).find((r) => r.label === 'Tick size')?.value).toBe('unrounded');
   });
 
   it('warns that same-close fills are optimistic', () => {

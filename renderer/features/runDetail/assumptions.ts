@@ -73,7 +73,7 @@ export function describeData(d: Obj): string {
 function describeAccount(a: Obj): string {
   const parts = [str(a.type)];
   if (num(a.max_leverage) !== null && a.type !== 'cash') parts.push(`leverage ${num(a.max_leverage)}×`);
-  parts.push(a.allow_short === false ? 'no shorts' : 'shorts allowed');
+  parts.push(a.allow_short === false || a.type === 'cash' ? 'no shorts' : 'shorts allowed');
   if (a.type !== 'cash' && num(a.maintenance_margin) !== null) parts.push(`maintenance ${pctOf(a.maintenance_margin)}`);
   return parts.join(', ');
 }
@@ -82,6 +82,12 @@ function describeStrategy(s: Obj): string {
   const name = typeof s.module === 'string' ? `module ${s.module}` : str(s.name);
   const params = Object.entries(obj(s.params)).map(([k, v]) => `${k}=${str(v)}`);
   return params.length ? `${name} (${params.join(', ')})` : name;
+}
+
+/** The grid fills print on: a spec's tick_size, or by default cents for data quoted in cents. */
+function describeTick(tick: unknown): string {
+  if (tick === undefined) return '0.01 for data quoted in cents, else unrounded (default)';
+  return num(tick) ? `${num(tick)}, fills at the nearest tick` : 'unrounded';
 }
 
 /** Everything the run's numbers depend on, read from the recorded config and the run's own fields. */
@@ -111,6 +117,11 @@ export function assumptionRows(run: RunDetail): AssumptionRow[] {
     { label: 'Commission', value: describeCommission(obj(sim.commission)) },
     { label: 'Account', value: describeAccount(obj(sim.account)) },
     { label: 'Insufficient funds', value: str(sim.on_insufficient_funds) },
+    { label: 'Tick size', value: describeTick(sim.tick_size) },
+    {
+      label: 'End of run',
+      value: c.close_at_end === true ? 'positions closed at the last close, with costs' : 'positions left open, marked at the last close',
+    },
     { label: 'Sizing', value: `at ${str(planner.size_at)}, lot ${str(planner.lot_size)}, min qty ${str(planner.min_order_quantity)}` },
     { label: 'Benchmark', value: str(c.benchmark) },
     { label: 'Seed', value: String(run.seed) },

@@ -16,6 +16,7 @@ const MAX_NAME = 120;
 export function safeFilename(name: string, mime: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';
   // Control characters and the characters Windows reserves.
+  // eslint-disable-next-line no-control-regex
   let clean = base.replace(/[\u0000-\u001f\u007f<>:"|?*]+/g, '_').replace(/^[.\s]+|[.\s]+$/g, '');
   const ext = EXTENSIONS[mime.split(';')[0].trim().toLowerCase()];
   if (ext && !clean.toLowerCase().endsWith(ext)) clean = `${clean || 'export'}${ext}`;

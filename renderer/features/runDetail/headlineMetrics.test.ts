@@ -17,6 +17,14 @@ const metrics = {
   commissions: 10678.21,
   finalEquity: 56227.7,
   buyAndHoldReturnPct: 703.46,
+  annualReturnPct: 23.1,
+  alphaPct: 4.2,
+  beta: 0.61,
+  avgDrawdownPct: -6.5,
+  avgDrawdownDurationDays: 41.4,
+  expectancy: 419.89,
+  expectancyPct: 1.234,
+  kelly: 0.21,
 };
 
 describe('headlineMetrics', () => {
@@ -29,7 +37,13 @@ describe('headlineMetrics', () => {
     expect(byId.winRatePct.value).toBe('52.7 %');
     expect(byId.finalEquity.value).toBe('56,227.70');
     expect(byId.buyAndHoldReturnPct.value).toBe('+703.46 %');
-    expect(Object.keys(byId)).toHaveLength(13);
+    expect(byId.annualReturnPct).toMatchObject({ value: '+23.10 %', tone: 'pos' });
+    expect(byId.alphaPct.value).toBe('+4.20 %');
+    expect(byId.beta.value).toBe('0.610');
+    expect(byId.avgDrawdownPct).toMatchObject({ value: '-6.50 %', sub: '41 days', tone: 'neg' });
+    expect(byId.expectancy).toMatchObject({ value: '419.89', sub: '+1.23 % a trade', tone: 'pos' });
+    expect(byId.kelly).toMatchObject({ value: '0.210', tone: 'pos' });
+    expect(Object.keys(byId)).toHaveLength(19);
   });
 
   it('shows undefined ratios and a run without metrics as dashes, never NaN', () => {

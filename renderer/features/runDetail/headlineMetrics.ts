@@ -30,10 +30,15 @@ export function headlineMetrics(m: RunMetrics | null): Headline[] {
   const ddDays = get('maxDrawdownDurationDays');
   const open = get('openTrades');
   const pf = get('profitFactor');
+  const avgDd = get('avgDrawdownPct');
+  const avgDdDays = get('avgDrawdownDurationDays');
+  const expectancyPct = get('expectancyPct');
+  const kelly = get('kelly');
 
   return [
     signed('totalReturnPct', 'Total return'),
     signed('cagrPct', 'CAGR'),
+    signed('annualReturnPct', 'Annual return'),
     ratio('sharpe', 'Sharpe'),
     ratio('sortino', 'Sortino'),
     {
@@ -44,9 +49,21 @@ export function headlineMetrics(m: RunMetrics | null): Headline[] {
       tone: mdd !== null && mdd < 0 ? 'neg' : '',
       raw: mdd,
     },
+    {
+      id: 'avgDrawdownPct',
+      label: 'Avg drawdown',
+      value: fmtPct(avgDd),
+      sub: avgDdDays === null ? undefined : `${fmtInt(avgDdDays)} days`,
+      tone: avgDd !== null && avgDd < 0 ? 'neg' : '',
+      raw: avgDd,
+    },
     plain('annualVolatilityPct', 'Volatility', (v) => fmtPct(v)),
+    signed('alphaPct', 'Alpha'),
+    plain('beta', 'Beta', fmtRatio),
     plain('winRatePct', 'Win rate', (v) => fmtPct(v, 1)),
     plain('profitFactor', 'Profit factor', fmtRatio, pf === null ? '' : pf >= 1 ? 'pos' : 'neg'),
+    { ...plain('expectancy', 'Expectancy', (v) => fmtNumber(v), signClass(get('expectancy'))), sub: expectancyPct === null ? undefined : `${fmtSignedPct(expectancyPct)} a trade` },
+    plain('kelly', 'Kelly', fmtRatio, kelly === null ? '' : kelly > 0 ? 'pos' : 'neg'),
     { ...plain('closedTrades', 'Trades', fmtInt), sub: open ? `+${fmtInt(open)} open` : undefined },
     plain('exposureTimePct', 'Exposure', (v) => fmtPct(v, 1)),
     plain('commissions', 'Commissions', (v) => fmtNumber(v)),

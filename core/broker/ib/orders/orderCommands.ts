@@ -5,7 +5,7 @@ import type { BrokerEvent } from '../../events';
 import { newOrder } from '../../../domain/newOrder';
 import type { Order, OrderRequest } from '../../../domain/order';
 import { isTerminal, transition } from '../../../domain/orderState';
-import { invalidOrderReason } from '../../../sim/orderValidation';
+import { invalidOrderReason } from '../../../domain/orderValidation';
 import type { SessionScope } from '../connection/sessionScope';
 import type { ContractRegistry } from '../marketData/contracts';
 import { ibOrder, stockContract, type IbInstrument } from '../parsing/ibOrders';

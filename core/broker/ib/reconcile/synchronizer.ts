@@ -167,5 +167,5 @@ function record(d: SyncDeps, r: ReconciliationReport, before: ReadonlyMap<string
       ...held,
       ...flat.map((instrument) => ({ instrument, quantity: 0, avgCost: 0, marketPrice: 0, marketValue: 0, unrealizedPnl: 0, realizedPnl: 0 })),
     ]);
-  })();
+  }).immediate();
 }

@@ -119,7 +119,7 @@ export function insertIbOrder(db: Database.Database, mode: LiveMode, o: Order, l
       `INSERT INTO ib_orders (client_order_ref, mode, account, client_id, ib_order_id, perm_id, con_id, ib_status, acknowledged, unknown, cancel_requested)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(o.clientOrderRef, mode, ...linkValues(link));
-  })();
+  }).immediate();
 }
 
 /** Writes an order's current state and link. */
@@ -130,7 +130,7 @@ export function updateIbOrder(db: Database.Database, o: Order, link: IbOrderLink
          commission = ?, status_reason = ?, updated_at = ? WHERE client_order_ref = ?`,
     ).run(o.quantity, o.limitPrice, o.stopPrice, o.status, o.filledQuantity, o.avgFillPrice, o.commission, o.statusReason, o.updatedAt, o.clientOrderRef);
     db.prepare(`UPDATE ib_orders SET ${LINK_COLUMNS} WHERE client_order_ref = ?`).run(...linkValues(link), o.clientOrderRef);
-  })();
+  }).immediate();
 }
 
 export interface ExecutionRecord {
@@ -154,7 +154,7 @@ export function insertIbFill(db: Database.Database, mode: LiveMode, f: Fill, exe
       'INSERT INTO ib_executions (exec_id, mode, fill_row, perm_id, ib_order_id, account, commission_known) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(exec.execId, mode, row, exec.permId, exec.ibOrderId, exec.account, exec.commissionKnown ? 1 : 0);
     if (owner) updateIbOrder(db, owner.order, owner.link);
-  })();
+  }).immediate();
 }
 
 /** Adds the commission report to a stored fill (and the owning order's total). */
@@ -163,7 +163,7 @@ export function setFillCommission(db: Database.Database, execId: string, commiss
     db.prepare('UPDATE fills SET commission = ? WHERE row = (SELECT fill_row FROM ib_executions WHERE exec_id = ?)').run(commission, execId);
     db.prepare('UPDATE ib_executions SET commission_known = 1 WHERE exec_id = ?').run(execId);
     if (owner) updateIbOrder(db, owner.order, owner.link);
-  })();
+  }).immediate();
 }
 
 export interface StoredIbFill {
@@ -198,7 +198,7 @@ export function snapshotPositions(db: Database.Database, mode: LiveMode, ts: num
   );
   db.transaction(() => {
     for (const p of positions) insert.run(mode, ts, p.instrument, p.quantity, p.avgCost, p.marketPrice, p.marketValue, p.unrealizedPnl, p.realizedPnl);
-  })();
+  }).immediate();
 }
 
 /** The latest positions snapshot of `mode` (what the store knew before a reconciliation). */

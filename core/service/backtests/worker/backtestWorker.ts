@@ -2,9 +2,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseSpec } from '../../../config/loadSpec';
 import { openDatabase } from '../../../store/db';
 import { runSpec } from '../../runSpec';
-import type { WorkerInput, WorkerMessage } from './messages';
+import { ApiError } from '../../../ipc/errors';
+import { runImport } from './importTask';
+import type { TaskInput, TaskMessage, WorkerInput, WorkerMessage } from './messages';
+import { closeBuffers, loadClosesFromFile } from './seriesTask';
 
-/** Runs one backtest off the engine's main thread, reporting progress and a thinned equity curve. */
+/**
+ * The engine's worker thread program: one backtest (reporting progress and a thinned equity curve), or one
+ * heavy call the engine's event loop must not run itself (see runTask.ts).
+ */
 async function main(input: WorkerInput): Promise<void> {
   const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
   const cancel = new Int32Array(input.cancel);
@@ -41,4 +47,22 @@ async function main(input: WorkerInput): Promise<void> {
   }
 }
 
-await main(workerData as WorkerInput);
+/** A one-off heavy call of the engine (see runTask.ts): its result, or its error with the ApiError code. */
+function task(input: TaskInput): void {
+  const post = (m: TaskMessage<unknown>, transfer: ArrayBuffer[] = []): void => parentPort?.postMessage(m, transfer);
+  try {
+    if (input.task === 'series') {
+      const series = loadClosesFromFile(input);
+      post({ type: 'result', value: series }, closeBuffers(series));
+    } else {
+      post({ type: 'result', value: runImport(input, (done, total) => post({ type: 'progress', done, total })) });
+    }
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    post({ type: 'failed', error: err instanceof ApiError ? err.toJSON() : { code: null, message } });
+  }
+}
+
+const input = workerData as WorkerInput | TaskInput;
+if (input.task === 'series' || input.task === 'import') task(input);
+else await main(input);

@@ -1,5 +1,10 @@
+import type { ApiErrorShape } from '../../../ipc/errors';
+import type { ImportResult } from '../../../data/import/importBars';
+import type { ImportTextInput } from '../../data/schemas';
+
 /** What the job queue hands a backtest worker. */
 export interface WorkerInput {
+  task?: 'backtest';
   /** The spec as the form or a file gives it (validated again inside the worker). */
   spec: Record<string, unknown>;
   /** Folder relative paths in the spec resolve against. */
@@ -16,3 +21,39 @@ export type WorkerMessage =
   | { type: 'progress'; done: number; total: number; ts: number[]; equity: number[] }
   | { type: 'done'; status: 'completed' | 'cancelled' | 'failed'; error: string | null }
   | { type: 'error'; message: string };
+
+/** Loads a recorded run's market data again (for its price chart), off the engine's event loop. */
+export interface SeriesTaskInput {
+  task: 'series';
+  /** The run's recorded config as spec input. */
+  spec: Record<string, unknown>;
+  /** Names the run in error messages. */
+  what: string;
+  baseDir: string;
+  dbPath: string;
+}
+
+/** One series' closes on its stamps: all a price chart needs. */
+export interface CloseSeries {
+  symbol: string;
+  ts: Float64Array;
+  close: Float64Array;
+}
+
+/** Imports uploaded bars into the bar store, off the engine's event loop. */
+export interface ImportTaskInput {
+  task: 'import';
+  input: ImportTextInput;
+  dbPath: string;
+}
+
+export type TaskInput = SeriesTaskInput | ImportTaskInput;
+
+/** A task's answer: progress reports, then its result or an error (with the ApiError code when it was one). */
+export type TaskMessage<R> =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'result'; value: R }
+  | { type: 'failed'; error: ApiErrorShape | { code: null; message: string } };
+
+export type SeriesTaskResult = CloseSeries[];
+export type ImportTaskResult = ImportResult;

@@ -5,7 +5,9 @@ import { fmtHolding } from '../holding';
 
 export type TradeSortField = (typeof TRADE_SORT_FIELDS)[number];
 
-/** Round trips: from flat (or a flip) back to flat. */
+const isOpen = (r: TradeRowDto): boolean => r.status === 'OPEN';
+
+/** Round trips: from flat (or a flip) back to flat; one still held at the end is marked at the last close. */
 export const tradeColumns: readonly Column<TradeRowDto, TradeSortField>[] = [
   { id: 'instrument', header: 'Symbol', width: 80, sortField: 'instrument', cell: (r) => r.instrument },
   {
@@ -18,8 +20,34 @@ export const tradeColumns: readonly Column<TradeRowDto, TradeSortField>[] = [
   { id: 'quantity', header: 'Qty', width: 80, align: 'right', sortField: 'quantity', firstDir: 'desc', cell: (r) => fmtInt(r.quantity) },
   { id: 'entryTs', header: 'Entry', width: 96, sortField: 'entryTs', cell: (r) => fmtDate(r.entryTs) },
   { id: 'entryPrice', header: 'Entry price', width: 104, align: 'right', cell: (r) => fmtNumber(r.entryPrice) },
-  { id: 'exitTs', header: 'Exit', width: 96, sortField: 'exitTs', cell: (r) => (r.exitTs === null ? <span className="muted">open</span> : fmtDate(r.exitTs)) },
-  { id: 'exitPrice', header: 'Exit price', width: 104, align: 'right', cell: (r) => fmtNumber(r.exitPrice) },
+  {
+    id: 'exitTs',
+    header: 'Exit',
+    width: 96,
+    sortField: 'exitTs',
+    cell: (r) =>
+      isOpen(r) || r.exitTs === null ? (
+        <span className="badge badge--open" data-testid="trade-open" title={r.exitTs === null ? 'still held' : `still held; marked at the close of ${fmtDate(r.exitTs)}`}>
+          open
+        </span>
+      ) : (
+        fmtDate(r.exitTs)
+      ),
+  },
+  {
+    id: 'exitPrice',
+    header: 'Exit / mark',
+    width: 104,
+    align: 'right',
+    cell: (r) => (isOpen(r) ? <span title="mark: the last close">{fmtNumber(r.markPrice)}</span> : fmtNumber(r.exitPrice)),
+  },
+  {
+    id: 'unrealizedPnl',
+    header: 'Unrealized',
+    width: 104,
+    align: 'right',
+    cell: (r) => (isOpen(r) ? <span className={signClass(r.unrealizedPnl)}>{fmtNumber(r.unrealizedPnl)}</span> : ''),
+  },
   {
     id: 'pnl',
     header: 'P&L',

@@ -1,5 +1,5 @@
-import type { OrderRequest } from '../domain/order';
-import type { OrderType, Side, TimeInForce } from '../domain/enums';
+import type { OrderRequest } from './order';
+import type { OrderType, Side, TimeInForce } from './enums';
 
 // Plain comparisons: every order, millions in a backtest, passes through here.
 const isSide = (v: Side): boolean => v === 'BUY' || v === 'SELL';

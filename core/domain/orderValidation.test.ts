@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../domain/enums';
-import type { OrderRequest } from '../domain/order';
+import { ORDER_TYPES, SIDES, TIME_IN_FORCE } from './enums';
+import type { OrderRequest } from './order';
 import { invalidOrderReason } from './orderValidation';
 
 const base: OrderRequest = { instrument: 'AAA', side: 'BUY', type: 'MARKET', quantity: 1, timeInForce: 'DAY' };

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createStoreSink } from '../../backtest/storeSink';
+import { runBacktest } from '../../backtest/runner';
+import { plannerSchema, simulatorSchema } from '../../config/simulatorSchema';
+import { generateSyntheticMarket } from '../../data/synthetic';
+import { openDatabase } from '../../store/db';
+import { createRun, finishRun } from '../../store/runs';
+import { tempDir } from '../../store/testDb';
+import { getStrategy } from '../../strategy/registry';
+import { exportRun } from './runExport';
+
+describe('exportRun trades', () => {
+  it('lists the round trips still open at the end, with their status and mark', async () => {
+    const { dir, cleanup } = tempDir();
+    const db = openDatabase(join(dir, 'app.db'));
+    try {
+      const series = generateSyntheticMarket({ symbols: 2, years: 0.25, seed: 9 });
+      const def = getStrategy('buy-and-hold');
+      const strategy = def.create(def.params.parse({}), { symbols: series.map((s) => s.symbol), baseDir: dir });
+      const runId = createRun(db, {
+        name: 'hold', strategy: 'buy-and-hold', config: { initial_cash: 100_000 }, seed: 1, dataFingerprint: '-', appVersion: '0',
+        periodStart: series[0].ts[0], periodEnd: series[0].ts[series[0].length - 1], sessionsTotal: series[0].length,
+      });
+      const sink = createStoreSink(db, runId);
+      const res = runBacktest({ series, strategy, initialCash: 100_000, seed: 1, sim: simulatorSchema.parse({}), planner: plannerSchema.parse({}), strict: true, sink });
+      await sink.close();
+      finishRun(db, runId, { status: res.status, metrics: res.metrics });
+      const lines = (await exportRun(db, runId, 'trades')).content.trim().split('\n');
+      const header = lines[0].split(',');
+      expect(header).toEqual(expect.arrayContaining(['instrument', 'status', 'markPrice', 'unrealizedPnl']));
+      expect(lines).toHaveLength(1 + 2);
+      const at = (line: string, key: string) => line.split(',')[header.indexOf(key)];
+      for (const [i, t] of res.openTrades.entries()) {
+        expect(at(lines[1 + i], 'status')).toBe('OPEN');
+        expect(Number(at(lines[1 + i], 'markPrice'))).toBe(t.markPrice);
+        expect(Number(at(lines[1 + i], 'unrealizedPnl'))).toBe(t.unrealizedPnl);
+      }
+    } finally {
+      db.close();
+      cleanup();
+    }
+  });
+});
