@@ -27,6 +27,8 @@ export interface WorkloadFigures {
 const DATA_DIR = fileURLToPath(new URL('../../fixtures/data/', import.meta.url));
 const sim = simulatorSchema.parse({ slippage_bps: 5, use_volume_constraints: false, commission: { model: 'ibkr_fixed' } });
 const planner = plannerSchema.parse({});
+/** (b) and (c) stress the order path: with no rebalance band, every session re-weights nearly every symbol. */
+const everySessionPlanner = plannerSchema.parse({ rebalance_band: 0 });
 
 function strategyOf(name: string, params: unknown, symbols: readonly string[]) {
   const def = getStrategy(name);
@@ -86,7 +88,7 @@ async function synthetic(persist: boolean): Promise<WorkloadFigures> {
     initialCash: 10_000_000,
     seed: 1,
     sim,
-    planner,
+    planner: everySessionPlanner,
     strict: true,
   };
   let res: RunResult;
@@ -96,7 +98,7 @@ async function synthetic(persist: boolean): Promise<WorkloadFigures> {
     const file = path.join(dir, 'bench.db');
     const db = openDatabase(file);
     const runId = createRun(db, {
-      name: 'bench-b', strategy: 'equal-weight', config: { sim, planner }, seed: 1, dataFingerprint: '-',
+      name: 'bench-b', strategy: 'equal-weight', config: { sim, planner: everySessionPlanner }, seed: 1, dataFingerprint: '-',
       appVersion: 'bench', periodStart: series[0].ts[0], periodEnd: series[0].ts[series[0].length - 1], sessionsTotal: series[0].length,
     });
     const sink = createStoreSink(db, runId);
@@ -111,7 +113,7 @@ async function synthetic(persist: boolean): Promise<WorkloadFigures> {
   }
   return {
     workload: persist ? 'b' : 'c',
-    detail: `500 synthetic symbols x 20 years daily, equal-weight rebalanced daily, ${persist ? 'every order, fill, position snapshot and equity point persisted to SQLite' : 'in memory only'}`,
+    detail: `500 synthetic symbols x 20 years daily, equal-weight rebalanced daily with no band, ${persist ? 'every order, fill, position snapshot and equity point persisted to SQLite' : 'in memory only'}`,
     bars: res.bars,
     orders: res.totals.orders,
     fills: res.totals.fills,

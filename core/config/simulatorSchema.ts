@@ -83,7 +83,7 @@ export const simulatorSchema = z
     on_insufficient_funds: z.enum(['reduce', 'reject']).default('reduce'),
     /**
      * Price increment fills print on, after costs, for instruments without a tick of their own; 0 turns
-     * rounding off. Omitted: 0.01 for data quoted in cents, none for data quoted finer (see tickSizeFor).
+     * rounding off. Omitted: the decimal grid the data is quoted on, 0.01 to 0.00001, else none (see tickSizeFor).
      */
     tick_size: nonNeg.optional(),
   })

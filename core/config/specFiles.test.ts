@@ -98,6 +98,15 @@ strategy: {name: buy-and-hold}
     ]);
   });
 
+  it('a store database must be a regular file, of any size', () => {
+    expect(issuesOf(specFile('store.yaml', 'name: t\ndata: {store: {db: folder.csv}}\nstrategy: {name: buy-and-hold}\n'))).toEqual([
+      `data.store.db: is a directory, not a regular file: ${path.join(dir, 'folder.csv')}`,
+    ]);
+    process.env[MAX_FILE_BYTES_ENV] = '1000';
+    const spec = loadSpecFile(specFile('store-big.yaml', 'name: t\ndata: {store: {db: small.csv}}\nstrategy: {name: buy-and-hold}\n'));
+    expect(spec.data).toMatchObject({ kind: 'store', db: path.join(dir, 'small.csv') });
+  });
+
   it('a spec whose files are all there loads', () => {
     const spec = loadSpecFile(specFile('ok.yaml', `name: t\ndata: {csv: [{symbol: G, csv: ${goog}}]}\nstrategy: {module: ./strat.mjs}\n`));
     expect(spec.strategy).toEqual({ kind: 'module', module: path.join(dir, 'strat.mjs'), params: {} });
@@ -106,6 +115,14 @@ strategy: {name: buy-and-hold}
   it('the form in the app gets the same issues, by key path', () => {
     const issues = specIssues({ name: 't', data: { csv: [{ symbol: 'P', csv: 'pipe.csv' }] }, strategy: { name: 'sma-cross' } }, dir);
     expect(issues).toEqual([{ path: 'data.csv.0.csv', message: `is a FIFO (named pipe), not a regular file: ${path.join(dir, 'pipe.csv')}` }]);
+  });
+
+  it('the spec file itself must be a regular file of at most 1 MB', () => {
+    const pipe = path.join(dir, 'pipe.csv');
+    expect(() => loadSpecFile(pipe)).toThrow(new ConfigError(pipe, [{ path: '', message: `cannot read file: is a FIFO (named pipe), not a regular file: ${pipe}` }]));
+    expect(() => loadSpecFile(dir)).toThrow(`${dir}: cannot read file: is a directory, not a regular file: ${dir}`);
+    const big = specFile('big.yaml', `name: t\n# ${'x'.repeat(2 * 1024 * 1024)}\nstrategy: {name: buy-and-hold}\n`);
+    expect(() => loadSpecFile(big)).toThrow(`${big}: is 2.0 MB: a config file is at most 1 MB`);
   });
 
   it('the CLI prints them as spec file: key path: problem', () => {

@@ -17,17 +17,17 @@ export function specFileIssues(spec: ResolvedSpec, raw: unknown): ConfigIssue[] 
   const csvIsList = Array.isArray((raw as { data?: { csv?: unknown } } | null)?.data?.csv);
   const issues: ConfigIssue[] = [];
   const limit = maxFileBytes();
-  const check = (path: string, file: string): void => {
-    const problem = dataFileProblem(file, limit);
+  const check = (path: string, file: string, maxBytes = limit): void => {
+    const problem = dataFileProblem(file, maxBytes);
     if (problem !== null) issues.push({ path, message: problem });
   };
   if (data.kind === 'csv') {
     data.files.forEach((f, i) => check(csvIsList ? `data.csv.${i}.csv` : 'data.csv', f.path));
   }
-  if (data.kind === 'store' && data.db !== null) check('data.store.db', data.db);
+  // A database is read by SQLite a page at a time, so the size limit for text files does not apply.
+  if (data.kind === 'store' && data.db !== null) check('data.store.db', data.db, Number.POSITIVE_INFINITY);
   if (strategy.kind === 'module') {
-    const problem = dataFileProblem(strategy.module, limit);
-    if (problem !== null) issues.push({ path: 'strategy.module', message: problem });
+    check('strategy.module', strategy.module);
     return issues;
   }
   if (!BUILTIN_STRATEGIES.some((s) => s.name === strategy.name)) {

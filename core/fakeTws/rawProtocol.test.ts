@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useHarness } from './testing/harness';
-import { rawConnect, rawHandshake, type RawClient } from './testing/rawClient';
+import { rawHandshake, useRawSessions } from './testing/rawClient';
 import { cancelOrderFields, contractDetailsFields, executionsFields, placeOrderFields, type RawOrder } from './testing/rawRequests';
 
 const h = useHarness();
-const raws: RawClient[] = [];
-afterEach(() => {
-  for (const c of raws.splice(0)) c.close();
-});
-
-async function connectAt(version: number, clientId = 9): Promise<RawClient> {
-  const c = await rawConnect(h.tws.port, `v100..${version}`, clientId);
-  raws.push(c);
-  return c;
-}
+const connectAt = useRawSessions(() => h.tws.port);
 
 const MAX_INT = '2147483647';
 const DBL_MAX = '1.7976931348623157E308';
@@ -205,8 +196,7 @@ describe.each([176, 178, 187, 193] as const)('raw socket at negotiated version %
 describe('version negotiation', () => {
   it('answers 193 to a client whose range goes beyond it', async () => {
     await h.start();
-    const c = await rawConnect(h.tws.port, 'v100..213');
-    raws.push(c);
+    const c = await connectAt('v100..213');
     expect(c.version).toBe(193);
   });
 

@@ -1,20 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useHarness } from './testing/harness';
 import { eventually } from './testing/ibTestClient';
-import { rawConnect, type RawClient } from './testing/rawClient';
+import { useRawSessions } from './testing/rawClient';
 import { placeOrderFields, type RawOrder } from './testing/rawRequests';
 
 const h = useHarness();
-const raws: RawClient[] = [];
-afterEach(() => {
-  for (const c of raws.splice(0)) c.close();
-});
-
-async function connectAt(version: number, clientId = 9): Promise<RawClient> {
-  const c = await rawConnect(h.tws.port, `v100..${version}`, clientId);
-  raws.push(c);
-  return c;
-}
+const connectAt = useRawSessions(() => h.tws.port);
 
 const resting = (orderId: number): RawOrder => ({ orderId, symbol: 'AAA', action: 'BUY', quantity: 10, orderType: 'LMT', lmtPrice: 90, tif: 'GTC' });
 const buyNow = (orderId: number): RawOrder => ({ orderId, symbol: 'AAA', action: 'BUY', quantity: 100, orderType: 'MKT' });
@@ -86,8 +77,7 @@ describe('reconnect at an older version', () => {
     first.close();
     // The fake keeps a client id until it has seen the socket close.
     await eventually(() => h.tws.clientCount() === 0, 'the fake saw the close');
-    const again = await rawConnect(h.tws.port, 'v100..176', 9);
-    raws.push(again);
+    const again = await connectAt(176, 9);
     const open = await again.next((f) => f[0] === '5', 'openOrder after START_API');
     expect(open).toHaveLength(136);
     expect(open[94]).toBe('Submitted');

@@ -16,11 +16,15 @@ import { eventually, startTestHost, type TestHost } from './testing';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const goog = (): string => readFileSync(join(FIXTURE_DATA_DIR, 'GOOG.csv'), 'utf8');
 
-/** Large enough that its writer thread commits many flushes while the imports run. */
+/**
+ * Large enough that its writer thread commits many flushes while the imports run: with no rebalance
+ * band, a daily equal-weight rebalance writes orders for most symbols every session.
+ */
 const writingSpec = {
   name: 'busy writer',
   data: { synthetic: { symbols: 200, years: 20, seed: 3 } },
   strategy: { name: 'equal-weight', params: { rebalance: 'daily' } },
+  planner: { rebalance_band: 0 },
   initial_cash: 1_000_000,
 };
 
@@ -57,7 +61,7 @@ describe('web mode on a database a CLI backtest is writing', () => {
       const specFile = join(dataDir, 'busy.yaml');
       writeFileSync(
         specFile,
-        'name: cli writer\ndata:\n  synthetic: {symbols: 200, years: 20, seed: 4}\nstrategy:\n  name: equal-weight\n  params: {rebalance: daily}\ninitial_cash: 1000000\n',
+        'name: cli writer\ndata:\n  synthetic: {symbols: 200, years: 20, seed: 4}\nstrategy:\n  name: equal-weight\n  params: {rebalance: daily}\nplanner: {rebalance_band: 0}\ninitial_cash: 1000000\n',
       );
       const cli = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'core/cli/tradedesk.ts'), 'backtest', specFile, '--db', dbFile, '--json'], {
         cwd: ROOT,

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MemorySink } from '../backtest/memorySink';
-import { runBacktest, type RunResult } from '../backtest/runner';
+import type { RunResult } from '../backtest/runner';
 import { parseSpec } from '../config/loadSpec';
 import { defaultSpec } from './backtests/specForm';
-import { loadSpecData } from './loadSpecData';
-import { resolveStrategy } from './resolveStrategy';
+import { runSpec } from './runSpec';
 
 const DAY_MS = 86_400_000;
 /** An order resizing a held position by less than this share of equity is dust: commission for nothing. */
@@ -17,22 +16,8 @@ interface DefaultRun {
 
 /** The run a new user gets from New backtest -> Launch without touching the form. */
 async function runFormDefaults(): Promise<DefaultRun> {
-  const spec = parseSpec(defaultSpec(), 'backtest form', process.cwd());
-  const data = loadSpecData(spec.data);
-  const strategy = await resolveStrategy(spec.strategy, { symbols: data.series.map((s) => s.symbol), baseDir: spec.baseDir }, spec.file);
   const sink = new MemorySink();
-  const result = runBacktest({
-    series: data.series,
-    start: spec.start ?? undefined,
-    end: spec.end ?? undefined,
-    strategy: strategy.fn,
-    initialCash: spec.initialCash,
-    seed: spec.seed,
-    sim: spec.simulator,
-    planner: spec.planner,
-    strict: spec.timeMachine.strict_mode,
-    sink,
-  });
+  const { result } = await runSpec(parseSpec(defaultSpec(), 'backtest form', process.cwd()), { memorySink: sink });
   return { result, sink };
 }
 

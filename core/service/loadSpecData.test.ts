@@ -8,7 +8,7 @@ const data = fileURLToPath(new URL('../../fixtures/data/', import.meta.url));
 const source: DataSource = {
   kind: 'csv',
   files: [
-    { symbol: 'GOOG', path: path.join(data, 'GOOG.csv') },
+    { symbol: 'NVDA', path: path.join(data, 'nvda-1999-2014.txt') },
     { symbol: 'ORCL', path: path.join(data, 'orcl-1995-2014.txt') },
   ],
   adjustment: 'total_return',
@@ -19,8 +19,10 @@ describe('loadSpecDataAsync', () => {
     const sync = loadSpecData(source);
     const async = await loadSpecDataAsync(source);
     expect(async.fingerprint).toBe(sync.fingerprint);
+    // total_return scales prices by Adj Close / Close: ORCL's first close 2.117284 becomes its Adj Close.
+    expect(async.series[1].close[0]).toBeCloseTo(1.883304, 6);
     expect(async.series.map((s) => [s.symbol, s.length])).toEqual([
-      ['GOOG', 2148],
+      ['NVDA', 4012],
       ['ORCL', 5036],
     ]);
   });

@@ -16,7 +16,13 @@ export async function resolveStrategy(
   file: string,
 ): Promise<{ fn: StrategyFn; label: string }> {
   if (source.kind === 'module') {
-    const fn = await loadUserStrategy(source.module, source.params, ctx);
+    let fn: StrategyFn;
+    try {
+      fn = await loadUserStrategy(source.module, source.params, ctx);
+    } catch (err) {
+      // A module that does not load or exports no strategy is a problem with what the spec points at.
+      throw new ConfigError(file, [{ path: 'strategy.module', message: err instanceof Error ? err.message : String(err) }]);
+    }
     return { fn: guardStrategy(fn, moduleLabel(source.module, ctx.baseDir), ctx.symbols), label: source.module };
   }
   const def = BUILTIN_STRATEGIES.find((s) => s.name === source.name);

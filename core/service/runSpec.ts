@@ -16,6 +16,8 @@ export interface RunSpecOptions {
   /** Called once the run is recorded, before its first session. */
   onStart?: (runId: string | null, sessionsTotal: number) => void;
   shouldCancel?: () => boolean;
+  /** Where an in-memory run (no `db`) streams its records; ignored when the run is recorded in `db`. */
+  memorySink?: RunInput['sink'];
 }
 
 export interface RunSpecOutcome {
@@ -78,7 +80,7 @@ export async function runSpec(spec: ResolvedSpec, opts: RunSpecOptions = {}): Pr
   };
   if (!db) {
     opts.onStart?.(null, sessions.total);
-    return { runId, result: runBacktest(base), dataFingerprint: data.fingerprint };
+    return { runId, result: runBacktest({ ...base, sink: opts.memorySink }), dataFingerprint: data.fingerprint };
   }
   runId = createRun(db, {
     name: spec.name,

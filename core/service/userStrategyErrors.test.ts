@@ -46,6 +46,13 @@ describe("a user strategy's bad return value", () => {
     expect(outcome.result.closedTrades + outcome.result.openTrades.length).toBeGreaterThan(0);
   });
 
+  it('a module that does not load, or exports no strategy, is a spec error at strategy.module', async () => {
+    const broken = specWith('export default function ( {\n');
+    await expect(runSpec(loadSpecFile(broken))).rejects.toThrow(`${broken}: strategy.module: strategy module ${path.join(path.dirname(broken), 'my.mjs')} could not be loaded: `);
+    const empty = specWith('export const answer = 42;\n');
+    await expect(runSpec(loadSpecFile(empty))).rejects.toThrow(`${empty}: strategy.module: strategy module ${path.join(path.dirname(empty), 'my.mjs')} exports neither create(params, ctx) nor a strategy function`);
+  });
+
   it('is reported the same way by the CLI, for a TypeScript module', () => {
     const spec = specWith(
       "let n = 0;\nexport default function (): unknown { return ++n < 3 ? null : { kind: 'weight', values: { ORCL: 1 } }; }\n",

@@ -40,7 +40,7 @@ describe('BacktestBroker tick rounding', () => {
     expect(off.broker.getFills()[0].price).toBeCloseTo(100.013 * 1.0006, 12);
   });
 
-  it('without a tick_size, rounds data quoted in cents to 0.01 and leaves data quoted finer unrounded', () => {
+  it('without a tick_size, rounds to the grid the data is quoted on: cents to 0.01, thousandths to 0.001', () => {
     const cents = [
       [100, 101, 99, 100, 1_000_000],
       [100.01, 101, 99, 100.5, 1_000_000],
@@ -51,9 +51,9 @@ describe('BacktestBroker tick rounding', () => {
     }
     quoted.step();
     const price = (inst: string) => quoted.broker.getFills().find((f) => f.instrument === inst)?.price;
-    // 100.01 x 1.0006 = 100.070006 -> 100.07; FINE's 100.013 bars are off the cent grid, as split-adjusted files are.
+    // 100.01 x 1.0006 = 100.070006 -> 100.07; FINE's bars are quoted in thousandths: 100.013 x 1.0006 = 100.0730078 -> 100.073.
     expect(price('CENTS')).toBe(100.07);
-    expect(price('FINE')).toBeCloseTo(100.013 * 1.0006, 12);
+    expect(price('FINE')).toBe(100.073);
   });
 });
 
@@ -61,10 +61,14 @@ describe('tickSizeFor', () => {
   const cents = dailySeries('A', [[10, 10.5, 9.99, 10.25, 100]]);
   const fine = dailySeries('B', [[2.179012, 2.191358, 2.117284, 2.117284, 100]]);
 
-  it("takes the series' own tick, then the spec's, then 0.01 for data quoted in cents, else none", () => {
+  const pips = dailySeries('EURUSD', [[1.07156, 1.0721, 1.07094, 1.0712, 100]]);
+
+  it("takes the series' own tick, then the spec's, then the coarsest decimal grid its bars are quoted on, else none", () => {
     expect(tickSizeFor({ ...fine, tickSize: 0.0001 }, 0.05)).toBe(0.0001);
     expect(tickSizeFor(fine, 0.05)).toBe(0.05);
     expect(tickSizeFor(cents, undefined)).toBe(0.01);
+    expect(tickSizeFor(pips, undefined)).toBe(0.00001);
+    // Split-adjusted prices carry six decimals: on no exchange's grid, so unrounded.
     expect(tickSizeFor(fine, undefined)).toBe(0);
   });
 

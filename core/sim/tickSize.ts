@@ -23,14 +23,18 @@ export function quotedOnGrid(series: BarSeries, tick: number): boolean {
   return true;
 }
 
+/** Decimal grids a market quotes on, coarsest first: cents, then the finer steps of FX and cheap stocks. */
+const QUOTE_GRIDS = [DEFAULT_TICK_SIZE, 0.001, 0.0001, 0.00001];
+
 /**
  * The tick an instrument's fills print on: its own (a bar store instrument's, or the synthetic market's),
- * else the spec's `simulator.tick_size`, else 0.01 when its bars are quoted in cents. Bars quoted finer
- * (split-adjusted prices, FX in fractions of a pip) were never prints on a cent grid: their fills stay
- * unrounded, as the peer engines fill them. 0 means unrounded.
+ * else the spec's `simulator.tick_size`, else the coarsest decimal grid its bars are quoted on, from the cent
+ * down to 0.00001 (EURUSD quoted to the fifth decimal prints on 0.00001). Bars quoted finer still (split-adjusted
+ * prices such as 2.179012) were never prints on any grid: their fills stay unrounded, as the peer engines fill
+ * them. 0 means unrounded.
  */
 export function tickSizeFor(series: BarSeries, specTick: number | undefined): number {
   if (series.tickSize !== undefined) return series.tickSize;
   if (specTick !== undefined) return specTick;
-  return quotedOnGrid(series, DEFAULT_TICK_SIZE) ? DEFAULT_TICK_SIZE : 0;
+  return QUOTE_GRIDS.find((tick) => quotedOnGrid(series, tick)) ?? 0;
 }

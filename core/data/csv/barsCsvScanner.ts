@@ -68,8 +68,8 @@ export class BarsCsvScanner {
 
   /**
    * Scans `text`, which must end at a line end unless it is the last piece. Quoted fields, `;` or tab
-   * separators and decimal commas (see detectDialect) are rewritten to plain comma text first. `onProgress` gets the
-   * offset reached in `text` about every 65,536 rows.
+   * separators and decimal commas (see detectDialect) are rewritten to plain comma text first.
+   * `onProgress` gets the offset reached in `text` about every 65,536 rows.
    */
   push(text: string, onProgress?: (done: number) => void): void {
     if (this.full || this.stopped) return;

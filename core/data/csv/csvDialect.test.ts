@@ -112,11 +112,14 @@ describe('files that cannot be read that way are refused with file:line', () => 
     expect(rejection(text).issues[0].message).toMatch(/^Q\.csv:3: /);
   });
 
+  it('a quoted field over two lines', () => {
+    const text = ['"Date","Open","High","Low","Close","Volume"', '"2020-01-02","10","11","9","10.5","100"', '"2020-01-03","10","11","9","10.5","1', '00"', '"2020-01-06","10","11","9","10.5","100"'].join('\n');
+    expect(rejection(text).issues[0].message).toBe('Q.csv:3: column 1: a quoted field runs over more than one line; market data fields never hold line breaks');
+  });
+
   it('numbers written with both decimal marks', () => {
     const text = ['Date;Open;High;Low;Close;Volume', '2020-01-02;1,5;1.75;1,25;1,6;1'].join('\n');
-    expect(rejection(text).issues[0].message).toBe(
-      'Q.csv:2: column 1: numbers are written with both "," and "." as the decimal mark; use one (e.g. save the file again with one number format)',
-    );
+    expect(rejection(text).issues[0].message).toBe('Q.csv:2: column 3: "1.75" and "1,5" (line 2) use different decimal marks; save the file with one number format');
   });
 
   it('a number that does not follow the file format', () => {

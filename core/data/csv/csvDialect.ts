@@ -11,6 +11,13 @@ export interface CsvDialect {
   stampColumns: ReadonlySet<number>;
 }
 
+/** Where a number was seen, for the message when two disagree. */
+interface Sighting {
+  line: number;
+  column: number;
+  value: string;
+}
+
 /** Rows looked at to tell a decimal comma from a thousands separator. */
 const SAMPLE_ROWS = 200;
 const DECIMAL_COMMA = /^[-+]?\d+,\d{1,2}$|^[-+]?\d+,\d{4,}$|^[-+]?\d{1,3}(\.\d{3})+,\d*$/;
@@ -32,20 +39,27 @@ export function detectDialect(text: string, file: string): CsvDialect {
   const rows = records(text.slice(0, sampleEnd), { delimiter, decimalComma: false, stampColumns: new Set() }, file, 1, sampleEnd < text.length);
   const header = rows[0]?.fields ?? [];
   const stampColumns = new Set(header.flatMap((name, i) => (isStampColumn(name.trim(), i) ? [i] : [])));
-  let commaSeen = false;
-  let pointSeen = false;
-  for (const { fields } of rows.slice(1)) {
+  /** The first number seen written with each decimal mark. */
+  const seen: { comma?: Sighting; point?: Sighting } = {};
+  for (const { line, fields } of rows.slice(1)) {
     fields.forEach((field, i) => {
       if (stampColumns.has(i)) return;
       const value = field.trim();
-      if (DECIMAL_COMMA.test(value)) commaSeen = true;
-      else if (DECIMAL_POINT.test(value)) pointSeen = true;
+      if (DECIMAL_COMMA.test(value)) seen.comma ??= { line, column: i + 1, value };
+      else if (DECIMAL_POINT.test(value)) seen.point ??= { line, column: i + 1, value };
     });
   }
-  if (commaSeen && pointSeen) {
-    throw new CsvError(file, 2, 1, 'numbers are written with both "," and "." as the decimal mark; use one (e.g. save the file again with one number format)');
+  const { comma, point } = seen;
+  if (comma !== undefined && point !== undefined) {
+    const [first, later] = comma.line < point.line || (comma.line === point.line && comma.column < point.column) ? [comma, point] : [point, comma];
+    throw new CsvError(
+      file,
+      later.line,
+      later.column,
+      `"${later.value}" and "${first.value}" (line ${first.line}) use different decimal marks; save the file with one number format`,
+    );
   }
-  return { delimiter, decimalComma: commaSeen || (!pointSeen && delimiter !== ','), stampColumns };
+  return { delimiter, decimalComma: comma !== undefined || (point === undefined && delimiter !== ','), stampColumns };
 }
 
 /** Whether a piece can go straight to the fast comma reader. */
@@ -94,26 +108,36 @@ interface CsvRecord {
 
 /** csv-parse's records with their line numbers; `partial`: the text may end mid-record (a sample). */
 function records(text: string, dialect: CsvDialect, file: string, firstLine: number, partial: boolean): CsvRecord[] {
-  let parsed: { record: string[]; info: { lines: number } }[];
+  const rows = parsed(text, dialect, file, firstLine, partial, false) as string[][];
+  // One record per line is the rule; only when it is broken is the slower parse with positions needed.
+  if (rows.length !== lineCount(text) && !partial) {
+    let next = firstLine;
+    for (const { info } of parsed(text, dialect, file, firstLine, partial, true) as { info: { lines: number } }[]) {
+      if (firstLine - 1 + info.lines !== next) {
+        throw new CsvError(file, next, 1, 'a quoted field runs over more than one line; market data fields never hold line breaks');
+      }
+      next++;
+    }
+  }
+  return rows.map((fields, i) => ({ line: firstLine + i, fields: fields.length === 1 && fields[0] === '' ? [] : fields }));
+}
+
+function parsed(text: string, dialect: CsvDialect, file: string, firstLine: number, partial: boolean, info: boolean): unknown[] {
   try {
-    // With `info`, csv-parse returns {record, info} pairs; its typings do not follow the option.
-    parsed = parse(text, { delimiter: dialect.delimiter, bom: true, info: true, relax_column_count: true, skip_empty_lines: false }) as unknown as typeof parsed;
+    return parse(text, { delimiter: dialect.delimiter, bom: true, info, relax_column_count: true, skip_empty_lines: false });
   } catch (err) {
     if (partial) return [];
-    const e = err as { lines?: number; column?: number | string; code?: string; message: string };
+    const e = err as { lines?: number; column?: number | string; message: string };
     const line = firstLine - 1 + (e.lines ?? 1);
     throw new CsvError(file, line, typeof e.column === 'number' ? e.column + 1 : 1, `malformed CSV: ${e.message.replace(/ at line \d+/, '')}`);
   }
-  let next = firstLine;
-  return parsed.map(({ record, info }) => {
-    const line = next;
-    const end = firstLine - 1 + info.lines;
-    if (end !== line && !(partial && end > line)) {
-      throw new CsvError(file, line, 1, 'a quoted field runs over more than one line; market data fields never hold line breaks');
-    }
-    next = end + 1;
-    return { line, fields: record.length === 1 && record[0] === '' ? [] : record };
-  });
+}
+
+/** Lines in the text, a last line without its line end included. */
+function lineCount(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  return text.length === 0 || text.endsWith('\n') ? count : count + 1;
 }
 
 function mostUsed(line: string): ',' | ';' | '\t' {

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { findSeries, writeSeries } from '../barStore/seriesRepo';
 import type { SeriesInfo } from '../barStore/seriesInfo';
+import { DataFileError } from '../csv/dataFile';
 import type { ReadTextOptions } from '../csv/textChunks';
 import { analyzeImport, analyzePieces, type ImportAnalysis, type ImportIssue, type ImportSource } from './analyzeImport';
 import { fileSource } from './fileSource';
@@ -53,9 +54,17 @@ export function importFile(
   source: Omit<ImportSource, 'name' | 'text'>,
   opts: ImportOptions & Omit<ReadTextOptions, 'onProgress'>,
 ): ImportResult {
-  const file = fileSource(path, { maxBytes: opts.maxBytes, signal: opts.signal });
+  const file = fileSource(path, { maxBytes: opts.maxBytes, signal: opts.signal, chunkBytes: opts.chunkBytes });
   if (!('pieces' in file)) throw new ImportRejectedError(basename(path), [file]);
-  return store(db, file.name, analyzePieces({ ...source, name: file.name }, file.pieces, file.size, opts.onProgress), opts);
+  let analysis: ImportAnalysis;
+  try {
+    analysis = analyzePieces({ ...source, name: file.name }, file.pieces, file.size, opts.onProgress);
+  } catch (err) {
+    // Found while reading: a line too long to be CSV, or a file that grew.
+    if (err instanceof DataFileError) throw new ImportRejectedError(file.name, [{ message: err.message }]);
+    throw err;
+  }
+  return store(db, file.name, analysis, opts);
 }
 
 function store(db: Database.Database, name: string, analysis: ImportAnalysis, opts: ImportOptions): ImportResult {

@@ -48,9 +48,18 @@ describe('an import reads only regular files within the size limit', () => {
     ]);
   });
 
+  it('refuses a file without line breaks, found while reading it', () => {
+    const file = path.join(dir, 'ONELINE.csv');
+    writeFileSync(file, `Date,Open,High,Low,Close,Volume\n${'7'.repeat(17 * 1024 * 1024)}`);
+    expect(refusal(file)).toEqual(['ONELINE.csv was not imported:', `  has a line of more than 16 MB (no line breaks?), so it is not a CSV file: ${file}`]);
+  });
+
   it('a preview of such a file is invalid with the same reason', () => {
     const p = previewFile(path.join(dir, 'PIPE.csv'));
     expect([p.valid, p.head, p.errors]).toEqual([false, [], [{ message: `is a FIFO (named pipe), not a regular file: ${path.join(dir, 'PIPE.csv')}` }]]);
+    const oneLine = path.join(dir, 'ONELINE-PREVIEW.csv');
+    writeFileSync(oneLine, `Date,Open,High,Low,Close,Volume\n${'7'.repeat(17 * 1024 * 1024)}`);
+    expect(previewFile(oneLine).errors).toEqual([{ message: `has a line of more than 16 MB (no line breaks?), so it is not a CSV file: ${oneLine}` }]);
   });
 
   it('the data CLI says so and exits 1, with TRADEDESK_MAX_FILE_BYTES as the limit', () => {

@@ -5,6 +5,7 @@ import { findSeries } from '../barStore/seriesRepo';
 import type { SeriesInfo } from '../barStore/seriesInfo';
 import { analyzeImport, analyzePieces, type ImportAnalysis, type ImportIssue, type ImportSource } from './analyzeImport';
 import { fileSource } from './fileSource';
+import { DataFileError } from '../csv/dataFile';
 import type { ImportFormat } from './formats';
 
 /** Lines of the raw text and bars of the parsed file a preview shows. */
@@ -38,10 +39,10 @@ export function previewImport(source: ImportSource, db?: Database.Database): Imp
 
 /** previewImport of a file on disk, named by its base name; a file the import would refuse unread is an invalid preview. */
 export function previewFile(path: string, source: Omit<ImportSource, 'name' | 'text'> = {}, db?: Database.Database): ImportPreview {
+  const refused = (name: string, message: string, head: string[]): ImportPreview =>
+    previewOf(name, { format: null, symbol: null, series: null, barSize: null, errors: [{ message }], warnings: [] }, head, db);
   const file = fileSource(path);
-  if (!('pieces' in file)) {
-    return previewOf(basename(path), { format: null, symbol: null, series: null, barSize: null, errors: [file], warnings: [] }, [], db);
-  }
+  if (!('pieces' in file)) return refused(basename(path), file.message, []);
   let head: string[] = [];
   const pieces = (function* (): Generator<string> {
     for (const piece of file.pieces) {
@@ -49,8 +50,12 @@ export function previewFile(path: string, source: Omit<ImportSource, 'name' | 't
       yield piece;
     }
   })();
-  const analysis = analyzePieces({ ...source, name: file.name }, pieces, file.size);
-  return previewOf(file.name, analysis, head, db);
+  try {
+    return previewOf(file.name, analyzePieces({ ...source, name: file.name }, pieces, file.size), head, db);
+  } catch (err) {
+    if (err instanceof DataFileError) return refused(file.name, err.message, head);
+    throw err;
+  }
 }
 
 function previewOf(name: string, a: ImportAnalysis, head: string[], db: Database.Database | undefined): ImportPreview {

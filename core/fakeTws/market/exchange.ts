@@ -10,7 +10,7 @@ import type { WhatIfPreview } from '../wire/orderMessages';
 import type { PlaceOrderRequest } from '../wire/requests';
 import type { IdSource } from './idSource';
 import type { Market } from './market';
-import { orderTerms, type Refusal } from './orderChecks';
+import { orderTerms, type OrderTerms, type Refusal } from './orderChecks';
 import { whatIfPreview } from './whatIf';
 
 /** What the exchange tells the server, which turns it into messages for the owning clients. */
@@ -99,25 +99,7 @@ export class Exchange {
       this.modify(existing, terms.totalQuantity, terms.lmtPrice, terms.auxPrice, terms.tif, terms.instrument);
       return;
     }
-    const stop = terms.orderType === 'STP' || terms.orderType === 'STP LMT';
-    const o: FakeOrder = {
-      clientId,
-      orderId: req.orderId,
-      permId: this.opts.ids.nextPermId(),
-      orderRef: req.orderRef,
-      account: this.opts.accountId,
-      ...terms,
-      // Stops wait in PreSubmitted until triggered, as at IB.
-      status: stop ? 'PreSubmitted' : 'Submitted',
-      filled: 0,
-      avgFillPrice: 0,
-      lastFillPrice: 0,
-      commission: 0,
-      triggered: false,
-      placedStep: this.market.steps,
-      completedAt: Number.NaN,
-      completedStatus: '',
-    };
+    const o = this.newOrder(clientId, req, terms, this.opts.ids.nextPermId());
     this.orders.push(o);
     this.byKey.set(`${clientId}:${req.orderId}`, o);
     this.opts.listener.orderChanged(o);
@@ -147,15 +129,22 @@ export class Exchange {
       orderCommission: 0,
       monthVolume: this.monthVolume,
     });
-    const order: FakeOrder = {
+    // IB answers a what-if with the state the order would enter, and gives it no permId.
+    const order = this.newOrder(clientId, req, terms, 0);
+    return { order, preview: whatIfPreview(this.portfolio, this.sim.account, order, mark, fee) };
+  }
+
+  private newOrder(clientId: number, req: PlaceOrderRequest, terms: OrderTerms, permId: number): FakeOrder {
+    const stop = terms.orderType === 'STP' || terms.orderType === 'STP LMT';
+    return {
       clientId,
       orderId: req.orderId,
-      permId: 0,
+      permId,
       orderRef: req.orderRef,
       account: this.opts.accountId,
       ...terms,
-      // IB answers a what-if with the state the order would enter.
-      status: terms.orderType === 'STP' || terms.orderType === 'STP LMT' ? 'PreSubmitted' : 'Submitted',
+      // Stops wait in PreSubmitted until triggered, as at IB.
+      status: stop ? 'PreSubmitted' : 'Submitted',
       filled: 0,
       avgFillPrice: 0,
       lastFillPrice: 0,
@@ -165,7 +154,6 @@ export class Exchange {
       completedAt: Number.NaN,
       completedStatus: '',
     };
-    return { order, preview: whatIfPreview(this.portfolio, this.sim.account, order, mark, fee) };
   }
 
   cancel(clientId: number, orderId: number): void {

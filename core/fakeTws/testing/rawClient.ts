@@ -1,4 +1,5 @@
 import { connect, type Socket } from 'node:net';
+import { afterEach } from 'vitest';
 import { eventually } from '../../testing/eventually';
 
 /**
@@ -94,4 +95,20 @@ export async function rawConnect(port: number, range: string, clientId = 9): Pro
   await c.next((f) => f[0] === '9', 'nextValidId');
   await c.next((f) => f[0] === '15', 'managedAccounts');
   return c;
+}
+
+/**
+ * Raw sessions for one test file: `connectAt(v)` offers versions 100..v (or a whole `v<min>..<max>`
+ * range) to the fake at `port()` and returns a ready session; every session is closed after each test.
+ */
+export function useRawSessions(port: () => number): (version: number | string, clientId?: number) => Promise<RawClient> {
+  const open: RawClient[] = [];
+  afterEach(() => {
+    for (const c of open.splice(0)) c.close();
+  });
+  return async (version, clientId = 9) => {
+    const c = await rawConnect(port(), typeof version === 'number' ? `v100..${version}` : version, clientId);
+    open.push(c);
+    return c;
+  };
 }
