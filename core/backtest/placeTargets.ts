@@ -32,8 +32,18 @@ export function placeTargets(
 ): Map<string, number> | null {
   const p = broker.portfolio;
   p.markAll(priceAt);
-  // Straight to the bar: a cache would cost more map work than the planner's two asks per instrument.
-  const priceOf = (inst: string): number => priceAt(broker.indexOf(inst));
+  // The planner asks about one instrument several times in a row (its price, its buy or sell price, again
+  // on each sizing pass): one remembered lookup saves most of the symbol-map work of a session.
+  let lastInst = '';
+  let lastIndex = -1;
+  const indexOf = (inst: string): number => {
+    if (inst !== lastInst) {
+      lastIndex = broker.indexOf(inst);
+      lastInst = inst;
+    }
+    return lastIndex;
+  };
+  const priceOf = (inst: string): number => priceAt(indexOf(inst));
   const pending = broker.pendingQuantities();
   // Usually every instrument trades this session and nothing needs filtering out.
   const trades = (inst: string): boolean => Number.isFinite(priceOf(inst)) && (only === undefined || only.has(inst));
@@ -41,7 +51,7 @@ export function placeTargets(
     only === undefined &&
     (broker.allTrading() || (everyKey(targets.values, trades) && everyKey(p.positions, trades) && everyKey(pending, trades)));
   const keep = (m: ReadonlyMap<string, number>): Map<string, number> => new Map([...m].filter(([inst]) => trades(inst)));
-  const markup = (sim.spread_bps / 2 + sim.slippage_bps) / 1e4;
+  const prints = printPricesOf(broker, (sim.spread_bps / 2 + sim.slippage_bps) / 1e4);
   const feeInput: CommissionInput = { side: 'BUY', quantity: 0, price: 0, orderFilledQty: 0, orderFilledValue: 0, orderCommission: 0, monthVolume: 0 };
   const planned = planOrders({
     targets: allTrade ? targets : { kind: targets.kind, values: keep(targets.values) },
@@ -54,8 +64,8 @@ export function placeTargets(
     account: sim.account,
     // Sized at the price the fill will print, on the tick grid (see printBound).
     costs: {
-      buyPrice: (inst, px) => printBound(px, px * (1 + markup), broker.tickSizeOf(broker.indexOf(inst)), Math.ceil),
-      sellPrice: (inst, px) => printBound(px, px * (1 - markup), broker.tickSizeOf(broker.indexOf(inst)), Math.floor),
+      buyPrice: (inst, px) => prints.buy(indexOf(inst), px),
+      sellPrice: (inst, px) => prints.sell(indexOf(inst), px),
       fee: (side, qty, px) => {
         // estimateFee's fresh order, without an object per call: sizing asks for several fees per instrument.
         feeInput.side = side;
@@ -99,4 +109,55 @@ function printBound(ref: number, raw: number, tick: number, away: (x: number) =>
   // Snapped to a millionth of a tick first, so float noise cannot push a price on the grid to the next tick.
   if (Math.abs(perUnit - whole) < 1e-9 * perUnit) return away(Math.round(raw * whole * 1e6) / 1e6) / whole;
   return away(Math.round((raw / tick) * 1e6) / 1e6) * tick;
+}
+
+/**
+ * Print prices by instrument number, remembered with the reference price they came from: the sizing
+ * passes ask for the same instrument's buy and sell price several times a session, and each answer
+ * depends only on that reference, the markup and the instrument's tick.
+ */
+class PrintPrices {
+  private readonly buyRef: Float64Array;
+  private readonly buyAt: Float64Array;
+  private readonly sellRef: Float64Array;
+  private readonly sellAt: Float64Array;
+
+  constructor(
+    private readonly broker: BacktestBroker,
+    readonly markup: number,
+    instruments: number,
+  ) {
+    this.buyRef = new Float64Array(instruments).fill(Number.NaN);
+    this.buyAt = new Float64Array(instruments);
+    this.sellRef = new Float64Array(instruments).fill(Number.NaN);
+    this.sellAt = new Float64Array(instruments);
+  }
+
+  buy(i: number, ref: number): number {
+    if (this.buyRef[i] !== ref) {
+      this.buyAt[i] = printBound(ref, ref * (1 + this.markup), this.broker.tickSizeOf(i), Math.ceil);
+      this.buyRef[i] = ref;
+    }
+    return this.buyAt[i];
+  }
+
+  sell(i: number, ref: number): number {
+    if (this.sellRef[i] !== ref) {
+      this.sellAt[i] = printBound(ref, ref * (1 - this.markup), this.broker.tickSizeOf(i), Math.floor);
+      this.sellRef[i] = ref;
+    }
+    return this.sellAt[i];
+  }
+}
+
+/** One cache per broker and markup (a run's simulator settings, so in practice one per run). */
+const printPricesByBroker = new WeakMap<BacktestBroker, PrintPrices>();
+
+function printPricesOf(broker: BacktestBroker, markup: number): PrintPrices {
+  let prints = printPricesByBroker.get(broker);
+  if (prints === undefined || prints.markup !== markup) {
+    prints = new PrintPrices(broker, markup, broker.instrumentCount);
+    printPricesByBroker.set(broker, prints);
+  }
+  return prints;
 }

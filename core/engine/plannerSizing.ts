@@ -45,8 +45,9 @@ export function allInQuantity(
   const rate = Math.round((costs.fee(side, whole, unit) / budget) * RATE_RESOLUTION) / RATE_RESOLUTION;
   const exact = budget / (unit * (1 + rate));
   let q = roundDownToLot(exact, lot);
-  const cost = (qty: number): number => (qty <= 0 ? 0 : qty * unit + costs.fee(side, qty, unit));
-  if (q > 0 && cost(q) > budget * (1 + FIT_SLACK)) q = largestAffordable(instrument, q, budget, lot, (_i, qty) => cost(qty));
+  if (q > 0 && q * unit + costs.fee(side, q, unit) > budget * (1 + FIT_SLACK)) {
+    q = largestAffordable(instrument, q, budget, lot, (_i, qty) => (qty <= 0 ? 0 : qty * unit + costs.fee(side, qty, unit)));
+  }
   return w > 0 ? q : -q;
 }
 
@@ -78,28 +79,36 @@ export interface SizingInput {
 /**
  * The equity weights are sized from: marked equity less what the closing and reducing legs that go
  * first will cost. A reducing leg's size depends on that equity in turn, so the two are solved as a
- * fixed point, starting from the marked equity and only ever shrinking.
+ * fixed point, starting from the marked equity and only ever shrinking. What does not depend on the
+ * equity (each position's weight, price and band verdict) is looked up once, not once per pass: the
+ * planner runs this every session over every held instrument.
  */
 export function sizingEquity(s: SizingInput): number {
   const marked = Math.max(0, s.equity);
-  let e = marked;
+  // Positions whose size follows the equity (resized toward a same-sided weight), and fixed exit costs
+  // of the ones that are closed outright.
+  const resized: { instrument: string; held: number; w: number; price: number }[] = [];
+  let fixedExits = 0;
+  for (const [instrument, held] of s.positions) {
+    const w = s.weights.get(instrument) ?? 0;
+    const price = s.priceOf(instrument);
+    if (w !== 0 && Math.sign(w) === Math.sign(held) && (w > 0 || s.shorts)) {
+      if (!s.withinBand(held, price, w)) resized.push({ instrument, held, w, price });
+    } else {
+      fixedExits += exitCost(s.costs, instrument, Math.sign(held), Math.abs(held), price);
+    }
+  }
+  let e = Math.max(0, marked - fixedExits);
+  if (resized.length === 0) return e;
+  e = marked;
   for (let round = 0; round < SIZING_ROUNDS; round++) {
-    let exits = 0;
-    let dependsOnEquity = false;
-    for (const [instrument, held] of s.positions) {
-      const w = s.weights.get(instrument) ?? 0;
-      const price = s.priceOf(instrument);
-      let keep = 0;
-      if (w !== 0 && Math.sign(w) === Math.sign(held) && (w > 0 || s.shorts)) {
-        if (s.withinBand(held, price, w)) continue;
-        keep = allInQuantity(s.costs, instrument, w, e, price, s.lot);
-        dependsOnEquity = true;
-      }
-      const cut = Math.abs(held) - Math.abs(keep);
-      if (cut > 0) exits += exitCost(s.costs, instrument, Math.sign(held), cut, price);
+    let exits = fixedExits;
+    for (const r of resized) {
+      const cut = Math.abs(r.held) - Math.abs(allInQuantity(s.costs, r.instrument, r.w, e, r.price, s.lot));
+      if (cut > 0) exits += exitCost(s.costs, r.instrument, Math.sign(r.held), cut, r.price);
     }
     const next = Math.max(0, marked - exits);
-    if (!dependsOnEquity || next === e) return next;
+    if (next === e) return next;
     e = next;
   }
   return e;

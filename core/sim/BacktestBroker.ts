@@ -219,6 +219,11 @@ export class BacktestBroker implements BrokerInterface {
     return this.tm.tradingCount === this.tm.series.length;
   }
 
+  /** How many instruments the run's data holds (instrument numbers run from 0 to this, exclusive). */
+  get instrumentCount(): number {
+    return this.tm.series.length;
+  }
+
   /** The price grid instrument number `i` fills on (0: none), for sizing at the price the fill will print. */
   tickSizeOf(i: number): number {
     return this.tickSizes[i];
