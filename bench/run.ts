@@ -101,6 +101,15 @@ const MEASURES: { name: string; file: string; label: string; check: (f: Record<s
     check: (f) => `${f.load_seconds.toFixed(3)} s (target < 1 s: ${f.load_seconds < 1 ? 'met' : 'NOT MET'})`,
   },
   {
+    name: 'charts',
+    file: 'chartDraw.ts',
+    label: 'price chart in Chromium: draw 20 years of daily candles with fill marks; pan 1,000,000 one-minute bars zoomed to 2,000',
+    check: (f) =>
+      `draw ${fmt(f.draw_ms_median)} ms median, ${fmt(f.draw_ms_cold)} ms cold (target < 100 ms: ${f.draw_ms_median < 100 ? 'met' : 'NOT MET'}); ` +
+      `pan frames ${fmt(f.pan_frame_ms_median)} ms median, ${fmt(f.pan_frame_ms_p95)} ms p95 (smooth: ${f.pan_frame_ms_p95 <= 34 ? 'met' : 'NOT MET'}); ` +
+      `loading the 1,000,000 bars ${fmt(f.intraday_setup_ms)} ms`,
+  },
+  {
     name: 'import',
     file: 'dataImport.ts',
     label: 'import a 1,000,000-row CSV',

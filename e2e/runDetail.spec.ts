@@ -31,9 +31,9 @@ test('a finished run shows its figures, charts, heatmap and trades with the engi
   expect(m.closedTrades).toBeGreaterThan(0);
 
   // Equity with its benchmark, and the drawdown below it.
-  await expect(detail.equityChart.locator('path.recharts-line-curve')).toHaveCount(2);
-  await expect(detail.drawdownChart.locator('path.recharts-area-area')).toHaveCount(1);
   const curve = await app.api.call('backtests.equity', { runId, maxPoints: 1500 });
+  await expect(detail.equityChart.locator('canvas').first()).toBeVisible();
+  await expect(detail.equityChart).toHaveAttribute('data-points', String(curve.ts.length));
   await expect(detail.equityPoints).toHaveText(`${fmtInt(curve.ts.length)} of ${fmtInt(curve.totalPoints)} points`);
 
   // The heatmap has a row per year and shows each month's return.
@@ -45,7 +45,8 @@ test('a finished run shows its figures, charts, heatmap and trades with the engi
   await expect(detail.yearlyChart.locator('.recharts-bar-rectangle').first()).toBeVisible();
 
   // The price chart marks the run's fills on the first symbol.
-  await expect(detail.priceChart.locator('path.recharts-line-curve')).toHaveCount(1);
+  await expect(detail.priceChart.locator('canvas').first()).toBeVisible();
+  await expect(detail.priceChart).toHaveAttribute('data-bars', /^[1-9]\d*$/);
 
   // Round trips, in entry order, as the engine pages them.
   const trades = await app.api.call('backtests.trades', { runId, offset: 0, limit: 5, sortBy: 'entryTs', sortDir: 'asc' });
@@ -86,9 +87,8 @@ test('clicking a date on the equity chart shows the positions and orders as of t
   await expect(rows.locator('td:first-child')).toHaveText(asOf.positions.map((p) => p.instrument));
   await expect(rows.locator('td:nth-child(2)')).toHaveText(asOf.positions.map((p) => fmtInt(p.quantity)));
   await expect(panel).toContainText(`Orders that session (${asOf.orders.length})`);
-  // The picked session is marked on both stacked charts.
-  await expect(detail.equityChart.locator('.recharts-reference-line')).toHaveCount(1);
-  await expect(detail.drawdownChart.locator('.recharts-reference-line')).toHaveCount(1);
+  // The picked session is marked on the equity chart.
+  await expect(detail.equityChart).toHaveAttribute('data-selected-ts', String(asOf.sessionTs));
 
   // The keyboard's way: a date typed into the panel. A Sunday shows the Friday before it.
   await panel.getByTestId('asof-date-input').fill('2001-03-04');
@@ -132,7 +132,9 @@ test('the fills table pages as it scrolls, sorts on the engine and exports as CS
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^fills_run-[0-9a-f]{8}-fills\.csv$/);
   const lines = readFileSync(await file.path(), 'utf8').trimEnd().split('\n');
-  expect(lines[0].split(',')).toEqual(expect.arrayContaining(['price', 'commission', 'slippage']));
+  // Spreadsheet-ready by default: readable headers, ISO dates.
+  expect(lines[0].split(',')).toEqual(expect.arrayContaining(['Price', 'Commission', 'Slippage cost', 'Time (UTC)']));
+  expect(lines[1]).toMatch(/,\d{4}-\d{2}-\d{2}(T[\d:]+Z)?$/);
   expect(lines).toHaveLength(all.total + 1);
 
   // The report as JSON.

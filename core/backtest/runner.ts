@@ -13,6 +13,7 @@ import type { RunSink } from './RunSink';
 import { WaitingTargets } from './waitingTargets';
 import { runSessions } from './sessions';
 import { TradeTracker, type RoundTrip } from './tradeTracker';
+import { MARGIN_CALL } from './tradeTrackerExitReason';
 
 export interface RunInput {
   series: readonly BarSeries[];
@@ -118,7 +119,7 @@ export function runBacktest(input: RunInput): RunResult {
   const tm = new TimeMachine(input.series, calendar, input.strict);
   const broker = new BacktestBroker({ tm, sim, initialCash: input.initialCash, seed: input.seed, retainHistory: false });
   const portfolio = broker.portfolio;
-  const tracker = new TradeTracker();
+  const tracker = new TradeTracker({ high: tm.now.high, low: tm.now.low, indexOf: (s) => tm.lookup(s) });
   const benchmark = new BuyAndHoldBenchmark(tm, input.initialCash);
 
   const ts = new Float64Array(total);
@@ -131,7 +132,7 @@ export function runBacktest(input: RunInput): RunResult {
 
   broker.subscribe((e) => {
     if (e.type === 'OrderFilled' || e.type === 'OrderPartiallyFilled') {
-      tracker.onFill(e.fill, tm.sessionIndex);
+      tracker.onFill(e.fill, tm.sessionIndex, e.order);
       sink?.fill(e.fill);
     }
     if (sink && (e.type === 'OrderFilled' || e.type === 'OrderCancelled' || e.type === 'OrderRejected')) sink.order(e.order);
@@ -162,7 +163,7 @@ export function runBacktest(input: RunInput): RunResult {
     broker.phase = 'close';
     for (const i of [...portfolio.heldIndices()]) {
       const q = portfolio.qty[i];
-      broker.submitOrder({ instrument: portfolio.instruments[i], side: q > 0 ? 'SELL' : 'BUY', type: 'MARKET', quantity: Math.abs(q), timeInForce: 'GTC', metadata: { action: 'MARGIN_CALL' } });
+      broker.submitOrder({ instrument: portfolio.instruments[i], side: q > 0 ? 'SELL' : 'BUY', type: 'MARKET', quantity: Math.abs(q), timeInForce: 'GTC', metadata: { action: MARGIN_CALL } });
     }
     return true;
   };
@@ -253,6 +254,7 @@ export function runBacktest(input: RunInput): RunResult {
         });
         for (const i of snapshotOrder) if (portfolio.qty[i] !== 0) sink.position(asOf, portfolio.position(i));
       }
+      tracker.onBar();
       for (const t of tracker.takeClosed()) sink?.trade(t);
       if ((session + 1) % every === 0) {
         sink?.flush(session + 1);

@@ -19,6 +19,8 @@ describe('TradeTracker', () => {
       {
         instrument: 'A', direction: 'LONG', quantity: 10, entryTs: 1000, entryPrice: 100, exitTs: 6000, exitPrice: 110,
         pnl: 97, returnPct: 9.7, commission: 3, barsHeld: 5, status: 'CLOSED', markPrice: null, unrealizedPnl: null,
+        // Without bars only the fill prices count: the trip never stood below its entry.
+        mae: 0, maePct: 0, mfe: 100, mfePct: 10, exitReason: 'SIGNAL', cumulativePnl: 97,
       },
     ]);
     expect(t.openCount()).toBe(0);

@@ -1,5 +1,6 @@
-import { sideSign, type TradeStatus } from '../domain/enums';
-import type { Fill, Timestamp } from '../domain/order';
+import { sideSign, type ExitReason, type TradeStatus } from '../domain/enums';
+import type { Fill, Order, Timestamp } from '../domain/order';
+import { exitReasonOf } from './tradeTrackerExitReason';
 import { TradeSummaryAccumulator, type TradeSummary } from './tradesSummary';
 
 export type TradeDirection = 'LONG' | 'SHORT';
@@ -34,7 +35,32 @@ export interface RoundTrip {
   markPrice: number | null;
   /** For an open trade: held units x (markPrice - entryPrice), signed by direction, before commissions; null once closed. */
   unrealizedPnl: number | null;
+  /**
+   * Maximum adverse excursion: the trip's lowest P&L before commissions (<= 0) at any bar's high or
+   * low while it lived, entry and exit bars included, with the units it held then (see README, Trades).
+   */
+  mae: number;
+  /** mae / entered value x 100, like returnPct. */
+  maePct: number;
+  /** Maximum favourable excursion: the trip's highest P&L before commissions (>= 0), as mae. */
+  mfe: number;
+  mfePct: number;
+  /** Why it closed, from the order of the fill that closed it; null while open. */
+  exitReason: ExitReason | null;
+  /** Net P&L of every trip closed up to and including this one (an open trip: plus the open ones listed before it). */
+  cumulativePnl: number;
 }
+
+/** The session's bars the trips are valued on: high and low by instrument index, updated in place. */
+export interface TripBars {
+  readonly high: ArrayLike<number>;
+  readonly low: ArrayLike<number>;
+  /** The instrument's index in high/low, or -1 if the bars do not have it. */
+  indexOf(instrument: string): number;
+}
+
+/** The parts of the order behind a fill that say why it happened. */
+export type FillOrder = Pick<Order, 'type' | 'metadata'>;
 
 interface Trip {
   sign: 1 | -1;
@@ -47,6 +73,13 @@ interface Trip {
   commission: number;
   ts: Timestamp;
   sessionIndex: number;
+  /** Index into the bars' high/low (-1: none). */
+  bar: number;
+  /** Position in the tracker's dense list of open trips. */
+  slot: number;
+  /** Lowest and highest P&L before commissions seen so far. */
+  mae: number;
+  mfe: number;
 }
 
 const NONE: readonly RoundTrip[] = Object.freeze([]);
@@ -54,19 +87,50 @@ const NONE: readonly RoundTrip[] = Object.freeze([]);
 /** Quantities below this are float dust from fractional fills, not a position. */
 const QTY_EPS = 1e-9;
 
+/** Folds the trip's P&L at `hi` and at `lo` into its excursions; P&L is linear in the price, so these are its extremes. */
+function excursion(t: Trip, hi: number, lo: number): void {
+  if (Number.isNaN(hi) || Number.isNaN(lo)) return;
+  const base = t.sign * (t.exitedValue - t.enteredValue);
+  const a = base + t.sign * t.held * hi;
+  const b = base + t.sign * t.held * lo;
+  if (a < t.mae) t.mae = a;
+  if (b < t.mae) t.mae = b;
+  if (a > t.mfe) t.mfe = a;
+  if (b > t.mfe) t.mfe = b;
+}
+
 /**
  * Turns fills into round trips, one per position lifecycle, in O(1) per fill. A fill that flips the
  * position closes the trip with the part that reaches flat and opens the next with the rest;
- * commissions are apportioned between the two by quantity.
+ * commissions are apportioned between the two by quantity. Given the session's bars, it also
+ * tracks each open trip's excursions: onBar is O(open trips) and allocates nothing.
  */
 export class TradeTracker {
   private readonly trips = new Map<string, Trip>();
+  /** The same trips, dense, so the per-bar pass is a plain indexed loop. */
+  private readonly active: Trip[] = [];
   private closed: RoundTrip[] = [];
   private readonly summaryAcc = new TradeSummaryAccumulator();
   private lastTs: Timestamp = NaN;
   private lastSessionIndex = 0;
+  private cumulativePnl = 0;
 
-  onFill(fill: Fill, sessionIndex: number): void {
+  constructor(private readonly bars: TripBars | null = null) {}
+
+  /** At a session's close, after its fills: folds the bar's high and low into every open trip. */
+  onBar(): void {
+    const bars = this.bars;
+    if (!bars) return;
+    const { high, low } = bars;
+    const active = this.active;
+    for (let k = 0; k < active.length; k++) {
+      const t = active[k];
+      if (t.bar >= 0) excursion(t, high[t.bar], low[t.bar]);
+    }
+  }
+
+  /** `order` is the fill's order: it gives the exit reason when this fill closes a trip. */
+  onFill(fill: Fill, sessionIndex: number, order: FillOrder | null = null): void {
     if (!(fill.quantity > 0) || !Number.isFinite(fill.price)) {
       throw new Error(`TradeTracker: fill ${fill.id} of ${fill.instrument} has quantity ${fill.quantity} / price ${fill.price}`);
     }
@@ -76,6 +140,9 @@ export class TradeTracker {
     let remaining = fill.quantity;
     const trip = this.trips.get(fill.instrument);
     if (trip && trip.sign !== sign) {
+      // The exit bar counts with the units held before this fill, and so does the fill's own price.
+      if (this.bars && trip.bar >= 0) excursion(trip, this.bars.high[trip.bar], this.bars.low[trip.bar]);
+      excursion(trip, fill.price, fill.price);
       const qty = Math.min(remaining, trip.held);
       trip.exitedQty += qty;
       trip.exitedValue += qty * fill.price;
@@ -83,8 +150,8 @@ export class TradeTracker {
       trip.held -= qty;
       remaining -= qty;
       if (trip.held <= QTY_EPS) {
-        this.trips.delete(fill.instrument);
-        this.record(this.roundTrip(fill.instrument, trip, fill.price, fill.timestamp, sessionIndex, true));
+        this.remove(fill.instrument, trip);
+        this.record(this.roundTrip(fill.instrument, trip, fill.price, fill.timestamp, sessionIndex, exitReasonOf(order)));
       }
     } else if (trip) {
       trip.held += remaining;
@@ -94,7 +161,7 @@ export class TradeTracker {
       return;
     }
     if (remaining > QTY_EPS) {
-      this.trips.set(fill.instrument, {
+      const t: Trip = {
         sign,
         held: remaining,
         enteredQty: remaining,
@@ -104,7 +171,22 @@ export class TradeTracker {
         commission: (fill.commission * remaining) / fill.quantity,
         ts: fill.timestamp,
         sessionIndex,
-      });
+        bar: this.bars ? this.bars.indexOf(fill.instrument) : -1,
+        slot: this.active.length,
+        mae: 0,
+        mfe: 0,
+      };
+      this.trips.set(fill.instrument, t);
+      this.active.push(t);
+    }
+  }
+
+  private remove(instrument: string, trip: Trip): void {
+    this.trips.delete(instrument);
+    const last = this.active.pop();
+    if (last && last !== trip) {
+      last.slot = trip.slot;
+      this.active[trip.slot] = last;
     }
   }
 
@@ -132,7 +214,13 @@ export class TradeTracker {
     at: { ts: Timestamp; sessionIndex: number } = { ts: this.lastTs, sessionIndex: this.lastSessionIndex },
   ): RoundTrip[] {
     const out: RoundTrip[] = [];
-    for (const [instrument, trip] of this.trips) out.push(this.roundTrip(instrument, trip, marks(instrument), at.ts, at.sessionIndex, false));
+    let cumulative = this.cumulativePnl;
+    for (const [instrument, trip] of this.trips) {
+      const t = this.roundTrip(instrument, trip, marks(instrument), at.ts, at.sessionIndex, null);
+      cumulative += t.pnl;
+      t.cumulativePnl = cumulative;
+      out.push(t);
+    }
     return out;
   }
 
@@ -142,15 +230,24 @@ export class TradeTracker {
   }
 
   private record(trip: RoundTrip): void {
+    this.cumulativePnl += trip.pnl;
+    trip.cumulativePnl = this.cumulativePnl;
     this.closed.push(trip);
     this.summaryAcc.add(trip);
   }
 
-  private roundTrip(instrument: string, t: Trip, mark: number, exitTs: Timestamp, exitSession: number, closed: boolean): RoundTrip {
+  /** `exitReason` null: the trip is still open, valued with its held units at `mark`. */
+  private roundTrip(instrument: string, t: Trip, mark: number, exitTs: Timestamp, exitSession: number, exitReason: ExitReason | null): RoundTrip {
+    const closed = exitReason !== null;
     const exitedValue = t.exitedValue + t.held * mark;
     const exitedQty = t.exitedQty + t.held;
-    const pnl = t.sign * (exitedValue - t.enteredValue) - t.commission;
+    const gross = t.sign * (exitedValue - t.enteredValue);
+    const pnl = gross - t.commission;
     const entryPrice = t.enteredValue / t.enteredQty;
+    // The final P&L lies between the excursions even when slippage took the exit outside the bar.
+    const mae = Math.min(t.mae, gross);
+    const mfe = Math.max(t.mfe, gross);
+    const pct = (v: number): number => (t.enteredValue !== 0 ? (100 * v) / t.enteredValue : 0);
     return {
       instrument,
       direction: t.sign > 0 ? 'LONG' : 'SHORT',
@@ -160,12 +257,18 @@ export class TradeTracker {
       exitTs,
       exitPrice: exitedValue / exitedQty,
       pnl,
-      returnPct: t.enteredValue !== 0 ? (100 * pnl) / t.enteredValue : 0,
+      returnPct: pct(pnl),
       commission: t.commission,
       barsHeld: exitSession - t.sessionIndex,
       status: closed ? 'CLOSED' : 'OPEN',
       markPrice: closed ? null : mark,
       unrealizedPnl: closed ? null : t.sign * t.held * (mark - entryPrice),
+      mae,
+      maePct: pct(mae),
+      mfe,
+      mfePct: pct(mfe),
+      exitReason,
+      cumulativePnl: 0,
     };
   }
 }

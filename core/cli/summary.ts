@@ -17,6 +17,10 @@ function openTradeJson(t: RoundTrip): Record<string, unknown> {
     mark_price: t.markPrice,
     unrealized_pnl: t.unrealizedPnl,
     pnl: t.pnl,
+    mae: t.mae,
+    mae_pct: t.maePct,
+    mfe: t.mfe,
+    mfe_pct: t.mfePct,
   };
 }
 

@@ -11,6 +11,14 @@ export type TimeInForce = (typeof TIME_IN_FORCE)[number];
 export const TRADE_STATUSES = ['CLOSED', 'OPEN'] as const;
 export type TradeStatus = (typeof TRADE_STATUSES)[number];
 
+/**
+ * Why a round trip ended, from the order that closed it: the strategy's targets (SIGNAL), a stop,
+ * target or trailing-stop order, the run ending under close_at_end (END_OF_RUN), a margin call's
+ * liquidation, or a risk rule. An open trip has none.
+ */
+export const EXIT_REASONS = ['SIGNAL', 'STOP', 'TARGET', 'TRAILING_STOP', 'END_OF_RUN', 'MARGIN_CALL', 'RISK'] as const;
+export type ExitReason = (typeof EXIT_REASONS)[number];
+
 export const MODES = ['BACKTEST', 'PAPER', 'LIVE'] as const;
 export type Mode = (typeof MODES)[number];
 

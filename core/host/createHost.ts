@@ -14,6 +14,7 @@ import { APP_VERSION } from '../version';
 import { backtestHandlers } from './handlers/backtests';
 import { dataHandlers } from './handlers/data';
 import { tradingHandlers } from './handlers/trading';
+import { riskHandlers } from './handlers/risk';
 import { logHandlers } from './handlers/system';
 import { jobStateLogger } from './jobLog';
 import { logFor } from '../log/log';
@@ -99,6 +100,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     ...dataHandlers(db, bus.emit),
     ...tradingHandlers(trading),
     ...logHandlers(logFile.dir),
+    ...riskHandlers(db, trading),
   };
   const router = createRouter(handlers, { logError: opts.logError });
   log.info(`engine host started (${opts.transport})`, { dbPath, version: APP_VERSION });

@@ -3,6 +3,7 @@ import type { EventMap, MethodMap } from './contractTypes';
 import { backtestEvents, backtestMethods } from './contract/backtests';
 import { dataEvents, dataMethods } from './contract/data';
 import { tradingEvents, tradingMethods } from './contract/trading';
+import { riskMethods } from './contract/risk';
 import { systemMethods } from './contract/system';
 
 /**
@@ -14,6 +15,7 @@ export const methods = {
   ...backtestMethods,
   ...dataMethods,
   ...tradingMethods,
+  ...riskMethods,
 } as const satisfies MethodMap;
 
 export const events = {

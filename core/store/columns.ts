@@ -142,6 +142,12 @@ const TRADE_COLUMNS: readonly ColumnSpec<TradeRow>[] = [
   enumCol('status', 'status', TRADE_STATUSES),
   col('markPrice', 'mark_price', 'num?'),
   col('unrealizedPnl', 'unrealized_pnl', 'num?'),
+  col('mae', 'mae', 'num?'),
+  col('maePct', 'mae_pct', 'num?'),
+  col('mfe', 'mfe', 'num?'),
+  col('mfePct', 'mfe_pct', 'num?'),
+  col('exitReason', 'exit_reason', 'text?'),
+  col('cumulativePnl', 'cumulative_pnl', 'num?'),
 ];
 
 /** A backtest derives market value and unrealized P&L from quantity, prices and cost. */

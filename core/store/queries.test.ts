@@ -26,6 +26,7 @@ function trade(i: number): TradeRow {
   return {
     instrument: 'GOOG', direction: 'LONG', quantity: 1, entryTs: i, entryPrice: 10, exitTs: i + 1, exitPrice: 11, pnl: 30 - i, returnPct: 0.1, commission: 0, barsHeld: 1,
     status: i === 2 ? 'OPEN' : 'CLOSED', markPrice: i === 2 ? 11 : null, unrealizedPnl: i === 2 ? 1 : null,
+    mae: 0 - i, maePct: (0 - i) / 10, mfe: i + 1, mfePct: (i + 1) / 10, exitReason: i === 2 ? null : i === 1 ? 'MARGIN_CALL' : 'SIGNAL', cumulativePnl: 100 + i,
   };
 }
 
@@ -79,6 +80,9 @@ describe('run queries', () => {
     expect(getRunOrders(db, runId, { limit: 2, offset: 0, orderBy: 'quantity' }).map((o) => o.id)).toEqual(['O4', 'O3']);
     expect(getRunOrders(db, runId, { limit: 5, offset: 0 })[0]).toEqual(order(0));
     expect(getRunTrades(db, runId, { limit: 1, offset: 0, orderBy: 'pnl' })).toEqual([trade(2)]);
+    // The trade analysis columns read back and sort like the others (an open trip's NULL reason first).
+    expect(getRunTrades(db, runId, { limit: 3, offset: 0, orderBy: 'mae' })).toEqual([trade(2), trade(1), trade(0)]);
+    expect(getRunTrades(db, runId, { limit: 3, offset: 0, orderBy: 'exitReason' }).map((t) => t.exitReason)).toEqual([null, 'MARGIN_CALL', 'SIGNAL']);
   });
 
   it('rejects an unknown sort column or a bad page with a clear error', () => {

@@ -1,5 +1,5 @@
 import type { Position } from '../domain/portfolio';
-import type { OrderStatus, OrderType, Side, TimeInForce, TradeStatus } from '../domain/enums';
+import type { ExitReason, OrderStatus, OrderType, Side, TimeInForce, TradeStatus } from '../domain/enums';
 import type { Timestamp } from '../domain/order';
 
 /**
@@ -81,6 +81,16 @@ export interface TradeRow {
   status: TradeStatus;
   markPrice: number | null;
   unrealizedPnl: number | null;
+  /** Lowest P&L before commissions over the bars the trip lived through (<= 0); null on rows stored before it was kept. */
+  mae: number | null;
+  maePct: number | null;
+  /** Highest P&L before commissions over those bars (>= 0). */
+  mfe: number | null;
+  mfePct: number | null;
+  /** Why the trip closed; null while open (and on rows stored before it was kept). */
+  exitReason: ExitReason | null;
+  /** Net P&L of the trips closed up to and including this one. */
+  cumulativePnl: number | null;
 }
 
 /** A position as it stood at the close of session `ts`. */

@@ -31,6 +31,7 @@ function recordedRun(n: number): string {
     w.trade({
       instrument, direction: 'LONG', quantity: 1, entryTs: i, entryPrice: 10, exitTs: null, exitPrice: null, pnl: null, returnPct: null,
       commission: 0, barsHeld: null, status: 'OPEN', markPrice: 10, unrealizedPnl: 0,
+      mae: 0, maePct: 0, mfe: 0, mfePct: 0, exitReason: null, cumulativePnl: 0,
     });
   }
   w.flush();

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../domain/enums';
+import { EXIT_REASONS, ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../domain/enums';
 import { orderRefFor } from '../domain/ids';
 import { openDatabase } from './db';
 import { createRun } from './runs';
@@ -73,6 +73,12 @@ const tradeArb: fc.Arbitrary<TradeRow> = fc.record({
   status: fc.constantFrom('CLOSED' as const, 'OPEN' as const),
   markPrice: fc.option(money, { nil: null }),
   unrealizedPnl: fc.option(money, { nil: null }),
+  mae: fc.option(money, { nil: null }),
+  maePct: fc.option(money, { nil: null }),
+  mfe: fc.option(money, { nil: null }),
+  mfePct: fc.option(money, { nil: null }),
+  exitReason: fc.option(fc.constantFrom(...EXIT_REASONS), { nil: null }),
+  cumulativePnl: fc.option(money, { nil: null }),
 });
 /** Market value and unrealized P&L as the engine's portfolio computes them. */
 function snapshot(p: Omit<PositionSnapshotRow, 'marketValue' | 'unrealizedPnl'>): PositionSnapshotRow {
@@ -283,6 +289,7 @@ describe('createRunWriter', () => {
       instrument: 'GOOG', direction: 'SHORT', quantity: 5, entryTs: 1, entryPrice: 10,
       exitTs: null, exitPrice: null, pnl: null, returnPct: null, commission: 1, barsHeld: null,
       status: 'CLOSED', markPrice: null, unrealizedPnl: null,
+      mae: -2, maePct: -4, mfe: 3, mfePct: 6, exitReason: 'STOP', cumulativePnl: 7,
     };
     w.trade(trade);
     w.fill(fill(1));

@@ -21,6 +21,7 @@ describe('migration 005_trades_open', () => {
         {
           instrument: 'GOOG', direction: 'LONG', quantity: 10, entryTs: 1, entryPrice: 100, exitTs: 2, exitPrice: 110, pnl: 99,
           returnPct: 9.9, commission: 1, barsHeld: 1, status: 'CLOSED', markPrice: null, unrealizedPnl: null,
+          mae: null, maePct: null, mfe: null, mfePct: null, exitReason: null, cumulativePnl: null,
         },
       ]);
       expect(() => db.prepare("UPDATE backtest_trades SET status = 'open'").run()).toThrow(/CHECK constraint failed/);

@@ -27,6 +27,8 @@ export class ImportDialog {
 /** The candlestick chart of the selected series with its controls. */
 export class DataChart {
   readonly candles: Locator;
+  /** The lightweight-charts price chart inside the candle panel. */
+  readonly plot: Locator;
   readonly legend: Locator;
   readonly foot: Locator;
   readonly barSize: Locator;
@@ -36,6 +38,7 @@ export class DataChart {
 
   constructor(readonly root: Locator) {
     this.candles = root.getByTestId('candle-chart');
+    this.plot = root.getByTestId('candle-plot');
     this.legend = root.getByTestId('candle-legend');
     this.foot = root.getByTestId('chart-foot');
     this.barSize = root.getByTestId('chart-bar-size');

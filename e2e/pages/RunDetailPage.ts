@@ -41,7 +41,6 @@ export class RunDetailPage extends AppShell {
   readonly root: Locator;
   readonly name: Locator;
   readonly equityChart: Locator;
-  readonly drawdownChart: Locator;
   readonly equityPoints: Locator;
   readonly heatmapYears: Locator;
   readonly heatmapCells: Locator;
@@ -54,7 +53,6 @@ export class RunDetailPage extends AppShell {
     this.root = page.getByTestId('run-detail');
     this.name = page.getByTestId('run-name');
     this.equityChart = page.getByTestId('equity-chart');
-    this.drawdownChart = page.getByTestId('drawdown-chart');
     this.equityPoints = page.getByTestId('equity-points');
     this.heatmapYears = page.getByTestId('heatmap-year');
     this.heatmapCells = page.getByTestId('heatmap-cell');
@@ -91,9 +89,10 @@ export class RunDetailPage extends AppShell {
 
   /** Picks a session on the equity chart by clicking at a fraction of its width. */
   async clickEquityAt(fraction: number): Promise<void> {
-    const surface = this.equityChart.locator('.recharts-surface');
+    const surface = this.equityChart.locator('.lw-chart__plot');
     const box = await surface.boundingBox();
     if (!box) throw new Error('the equity chart has no size');
-    await surface.click({ position: { x: box.width * fraction, y: box.height / 2 } });
+    // The price axis takes the right 64 px or more; click inside the plot.
+    await surface.click({ position: { x: (box.width - 80) * fraction, y: box.height / 3 } });
   }
 }

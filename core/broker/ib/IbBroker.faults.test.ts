@@ -24,6 +24,20 @@ const ready = (r: IbRig) => eventually(() => r.broker.connectionState.state === 
 const market = (instrument: string, quantity: number, side: 'BUY' | 'SELL' = 'BUY') =>
   ({ instrument, side, type: 'MARKET', quantity, timeInForce: 'DAY' }) as const;
 
+/**
+ * Proves no order reached the fake: a full reconciliation is a round trip on the same socket, so any
+ * order the adapter sent (or queued in the client's pacing) before it has reached the fake when it
+ * ends; a market order fills there on arrival, and the bar after, any other order that could.
+ */
+async function nothingSentAfterAll(r: IbRig): Promise<void> {
+  await r.broker.sync();
+  r.tws.step(1);
+  await r.broker.sync();
+  expect(r.tws.snapshot().orders).toEqual([]);
+  expect(r.tws.snapshot().executions).toEqual([]);
+  expect(r.broker.getFills()).toEqual([]);
+}
+
 async function consistent(r: IbRig): Promise<void> {
   await settled(r);
   expect(decodeErrors(r)).toEqual([]);
@@ -40,9 +54,9 @@ describe('IbBroker faults: the connection drops mid-order', () => {
     await ready(rig);
     expect(rig.broker.unknownOrders().map((o) => o.id)).toEqual([ack.orderId]);
     expect(rig.broker.lastReconciliation()?.unknownOrders).toEqual([ack.orderId]);
-    expect(rig.tws.snapshot().orders).toEqual([]);
-    await consistent(rig);
     expect(rig.db.prepare("SELECT count(*) AS n FROM executed_actions WHERE action = 'IB_ORDER_UNKNOWN'").get()).toEqual({ n: 1 });
+    await nothingSentAfterAll(rig);
+    await consistent(rig);
     expect(rig.broker.dismissUnknownOrder(ack.orderId).accepted).toBe(true);
     expect(rig.broker.getOrderStatus(ack.orderId)?.status).toBe('CANCELLED');
     expect(rig.broker.unknownOrders()).toEqual([]);
@@ -50,7 +64,7 @@ describe('IbBroker faults: the connection drops mid-order', () => {
     rig.tws.faults.dropConnections();
     await eventually(() => rig?.broker.connectionState.state !== 'ready', 'the second drop');
     await ready(rig);
-    expect(rig.tws.snapshot().orders).toEqual([]);
+    await nothingSentAfterAll(rig);
   });
 
   it('resolves an order TWS took just before the drop by its ref: filled once, fill and commission kept', async () => {

@@ -100,6 +100,7 @@ export class IbBroker implements BrokerInterface {
       backoff: { ...DEFAULT_BACKOFF, ...opts.backoff },
       heartbeatMs: opts.heartbeatMs ?? 15_000,
       maxReqPerSec: opts.maxReqPerSec ?? 40,
+      outgoing: (ibId) => this.commands.leaving(ibId),
       now,
       log: (e) => this.logs.publish(e),
     });
@@ -136,6 +137,7 @@ export class IbBroker implements BrokerInterface {
       },
       now,
       emit: (e) => this.events.emit(e),
+      quote: (symbol) => this.quotes.latest(symbol),
       log,
     });
     routeOrderEvents(this.manager.hub, {

@@ -49,7 +49,7 @@ export function backtestHandlers(d: BacktestDeps): HandlersFor<typeof backtestMe
     'backtests.fills': (req) => fillsPage(db, req),
     'backtests.trades': (req) => tradesPage(db, req),
     'backtests.asOf': ({ runId, ts }) => runAsOf(db, runId, ts),
-    'backtests.export': ({ runId, what }) => exportRun(db, runId, what),
+    'backtests.export': ({ runId, what, raw }) => exportRun(db, runId, what, raw ?? false),
     'backtests.compare': ({ runIds }) => compareRuns(db, runIds, 1500),
     'strategies.list': () => strategyInfos(),
   };

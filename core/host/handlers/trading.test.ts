@@ -51,6 +51,7 @@ describe('trading handlers', () => {
     expect(state).toMatchObject({ positions: [{ instrument: 'AAA', quantity: 10 }], executions: [{ quantity: 10 }] });
     expect(await call('trading.killSwitch', { flatten: true, confirm: true })).toMatchObject({ flatten: [{ side: 'SELL', quantity: 10 }] });
     expect(await call('trading.dismissUnknownOrder', { orderId: 'O1' })).toMatchObject({ accepted: false });
+    expect(await call('trading.acknowledgeDifference', { id: 1 })).toEqual({ acknowledged: false });
     expect(await call('trading.resetBreaker', {})).toMatchObject({ tripped: false });
     h.broker().history = [{ ts: Date.UTC(2024, 0, 2), open: 1, high: 2, low: 1, close: 2, volume: 5 }];
     expect(await call('trading.downloadHistory', { symbol: 'AAA', years: 1 })).toMatchObject({ bars: 1 });
@@ -68,6 +69,7 @@ describe('trading handlers', () => {
     await expect(call('trading.checkOrder', { instrument: 'AAA;DROP', side: 'BUY', type: 'MARKET', quantity: 1 })).rejects.toThrow(/instrument/);
     await expect(call('trading.submitOrder', { instrument: 'AAA', side: 'BUY', type: 'MARKET', quantity: 1, extra: 1 })).rejects.toThrow();
     await expect(call('trading.downloadHistory', { symbol: 'AAA', years: 0 })).rejects.toThrow(/years/);
+    await expect(call('trading.acknowledgeDifference', { id: 0 })).rejects.toThrow();
     const err = await call('trading.submitOrder', { instrument: 'AAA', side: 'BUY', type: 'MARKET', quantity: 1 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).code).toBe('UNAVAILABLE');

@@ -12,6 +12,7 @@ export function tradingHandlers(service: TradingService): HandlersFor<typeof tra
     'trading.cancelOrder': ({ orderId }) => service.cancelOrder(orderId),
     'trading.modifyOrder': (input) => service.modifyOrder(input),
     'trading.dismissUnknownOrder': ({ orderId }) => service.dismissUnknownOrder(orderId),
+    'trading.acknowledgeDifference': ({ id }) => service.acknowledgeDifference(id),
     'trading.killSwitch': (input) => service.killSwitch(input),
     'trading.resetBreaker': () => service.resetBreaker(),
     'trading.armLive': ({ phrase }) => service.armLive(phrase),

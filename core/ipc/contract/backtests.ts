@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TRADE_STATUSES } from '../../domain/enums';
+import { EXIT_REASONS, TRADE_STATUSES } from '../../domain/enums';
 import { RUN_STATUSES } from '../../store/rows';
 import { method } from '../contractTypes';
 
@@ -136,7 +136,9 @@ const pageInput = <F extends readonly [string, ...string[]]>(fields: F) =>
 
 export const ORDER_SORT_FIELDS = ['createdAt', 'instrument', 'side', 'type', 'quantity', 'status', 'filledQuantity', 'avgFillPrice', 'commission', 'updatedAt'] as const;
 export const FILL_SORT_FIELDS = ['ts', 'instrument', 'side', 'quantity', 'price', 'commission', 'slippage'] as const;
-export const TRADE_SORT_FIELDS = ['entryTs', 'exitTs', 'instrument', 'direction', 'quantity', 'pnl', 'returnPct', 'barsHeld'] as const;
+export const TRADE_SORT_FIELDS = [
+  'entryTs', 'exitTs', 'instrument', 'direction', 'quantity', 'pnl', 'returnPct', 'barsHeld', 'mae', 'mfe', 'exitReason', 'cumulativePnl',
+] as const;
 
 export const orderRowSchema = orderRecordSchema.extend({
   intent: z.string().nullable(),
@@ -162,6 +164,14 @@ export const tradeRowSchema = z.object({
   status: z.enum(TRADE_STATUSES),
   markPrice: nullableNum,
   unrealizedPnl: nullableNum,
+  /** Lowest and highest P&L before commissions over the bars the trade lived through; null on trades stored before they were kept. */
+  mae: nullableNum,
+  maePct: nullableNum,
+  mfe: nullableNum,
+  mfePct: nullableNum,
+  /** Why it closed; null while open. */
+  exitReason: z.enum(EXIT_REASONS).nullable(),
+  cumulativePnl: nullableNum,
 });
 export const positionRowSchema = z.object({
   instrument: z.string(),
@@ -174,6 +184,9 @@ export const positionRowSchema = z.object({
 export type OrderRowDto = z.infer<typeof orderRowSchema>;
 export type FillRowDto = z.infer<typeof fillRowSchema>;
 export type TradeRowDto = z.infer<typeof tradeRowSchema>;
+/** Why a trade closed, in the order the UI lists them. */
+export { EXIT_REASONS };
+export type ExitReason = (typeof EXIT_REASONS)[number];
 export type PositionRowDto = z.infer<typeof positionRowSchema>;
 
 const pageOf = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row), total: num });
@@ -209,7 +222,14 @@ export const strategyInfoSchema = z.object({
 });
 export type StrategyInfo = z.infer<typeof strategyInfoSchema>;
 
-export const exportInputSchema = z.object({ runId, what: z.enum(['trades', 'orders', 'fills', 'report']) }).strict();
+export const exportInputSchema = z
+  .object({
+    runId,
+    what: z.enum(['trades', 'orders', 'fills', 'report']),
+    /** CSV for programs: field names, epoch milliseconds and full floats; default: spreadsheet-ready. */
+    raw: z.boolean().optional(),
+  })
+  .strict();
 export const exportFileSchema = z.object({ filename: z.string(), mime: z.string(), content: z.string() });
 
 export const compareSchema = z.object({

@@ -89,6 +89,10 @@ export type TradingOrderDto = z.infer<typeof tradingOrderSchema>;
 export const executionSchema = fillRecordSchema.extend({
   side: z.enum(SIDES),
   ts,
+  /** The quote at submission (ask for a buy, bid for a sell, else last), or the fill price when none was known. */
+  referencePrice: num,
+  /** Cost against the reference price in currency: positive means worse for the trader. */
+  slippage: num,
 });
 export type ExecutionDto = z.infer<typeof executionSchema>;
 
@@ -172,9 +176,11 @@ export const unknownOrderSchema = z.object({
 });
 export type UnknownOrderDto = z.infer<typeof unknownOrderSchema>;
 
+/** A difference a reconciliation found between the broker's records and the app's, shown until acknowledged. */
 export const reconciliationDifferenceSchema = z.object({
+  id: z.number().int(),
   ts,
-  kind: z.string(),
+  kind: z.enum(['position', 'unknown_order', 'external_order', 'unseen_fill']),
   instrument: z.string().nullable(),
   detail: z.string(),
 });
@@ -293,6 +299,7 @@ export const tradingMethods = {
   'trading.modifyOrder': method(modifyInputSchema, commandAckSchema.extend({ risk: riskVerdictSchema.nullable() })),
   /** The trader's decision that an unknown order never reached the broker: it is closed as cancelled. */
   'trading.dismissUnknownOrder': method(z.object({ orderId }).strict(), commandAckSchema),
+  'trading.acknowledgeDifference': method(z.object({ id: z.number().int().positive() }).strict(), z.object({ acknowledged: z.boolean() })),
   /** Cancels every open order, and with flatten closes every position at market. */
   'trading.killSwitch': method(z.object({ flatten: z.boolean(), confirm: z.literal(true) }).strict(), killSwitchReportSchema),
   'trading.resetBreaker': method(noInput, breakerSchema),

@@ -26,7 +26,7 @@ describe('exportRun trades', () => {
       const res = runBacktest({ series, strategy, initialCash: 100_000, seed: 1, sim: simulatorSchema.parse({}), planner: plannerSchema.parse({}), strict: true, sink });
       await sink.close();
       finishRun(db, runId, { status: res.status, metrics: res.metrics });
-      const lines = (await exportRun(db, runId, 'trades')).content.trim().split('\n');
+      const lines = (await exportRun(db, runId, 'trades', true)).content.trim().split('\n');
       const header = lines[0].split(',');
       expect(header).toEqual(expect.arrayContaining(['instrument', 'status', 'markPrice', 'unrealizedPnl']));
       expect(lines).toHaveLength(1 + 2);

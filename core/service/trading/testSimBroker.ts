@@ -14,7 +14,6 @@ import type {
   BrokerConnectionStatus,
   BrokerLogEntry,
   BrokerQuote,
-  BrokerReconciliation,
   BrokerSettings,
   OrderChanges,
   TradingBroker,
@@ -31,7 +30,6 @@ export class TestSimBroker implements TradingBroker {
   readonly modifications: { orderId: string; changes: OrderChanges }[] = [];
   unknown: Order[] = [];
   dismissed: string[] = [];
-  reconciliation: BrokerReconciliation | null = null;
   history: Bar[] = [];
   /** False: the broker has not reported the account yet (accountSummary() is null). */
   accountReported = true;
@@ -136,10 +134,6 @@ export class TestSimBroker implements TradingBroker {
     if (known) this.dismissed.push(orderId);
     this.unknown = this.unknown.filter((o) => o.id !== orderId);
     return known ? { accepted: true, orderId } : { accepted: false, orderId, reason: `order ${orderId} is not an unknown open order` };
-  }
-
-  lastReconciliation(): BrokerReconciliation | null {
-    return this.reconciliation;
   }
 
   /** The simulator knows the symbols of its market and no other. */

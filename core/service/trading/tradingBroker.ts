@@ -50,19 +50,9 @@ export interface OrderChanges {
   stopPrice?: number;
 }
 
-/** What the last reconciliation with the broker found (the parts the screens show). */
-export interface BrokerReconciliation {
-  at: Timestamp;
-  orders: { orderId: string; before: string; after: string; source: string }[];
-  fills: { execId: string; instrument: string; side: 'BUY' | 'SELL'; quantity: number; price: number }[];
-  positions: { instrument: string; before: number | null; after: number }[];
-  /** Working orders at the broker that are not this app's (other client ids, manual orders). */
-  externalOrders: { permId: number; instrument: string; side: string; quantity: number; status: string }[];
-}
-
 /**
  * The broker port plus what a session with a real broker adds: a connection, a message log, order
- * modification, quotes, history and reconciliation results. IbBroker is one; tests use the
+ * modification, quotes, history and the orders a reconciliation found unknown. IbBroker is one; tests use the
  * simulator-backed TestSimBroker.
  */
 export interface TradingBroker extends BrokerInterface {
@@ -79,7 +69,6 @@ export interface TradingBroker extends BrokerInterface {
   unknownOrders(): Order[];
   /** The trader's decision that an unknown order never reached the broker: closed here as cancelled. */
   dismissUnknownOrder(orderId: string): CancelAck;
-  lastReconciliation(): BrokerReconciliation | null;
   /** Looks a symbol up so orders can name it; rejects when the broker does not know it. */
   qualifyInstrument(symbol: string): Promise<unknown>;
   /** Streams a symbol's quotes until the returned function is called. */

@@ -11,7 +11,7 @@ export function orderDto(o: Order): TradingOrderDto {
 
 /** A fill as the executions table shows it: price and commission, without the simulator's slippage accounting. */
 export function executionDto(f: Fill): ExecutionDto {
-  const { timestamp, referencePrice: _reference, slippage: _slippage, ...dto } = f;
+  const { timestamp, ...dto } = f;
   return { ...dto, ts: timestamp };
 }
 

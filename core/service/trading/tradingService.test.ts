@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordDifferences } from '../../broker/ib/store/differences';
 import { findSeries } from '../../data/barStore/seriesRepo';
 import { LIVE_ARMING_PHRASE, type OrderTicket } from '../../ipc/contract/trading';
 import { ApiError } from '../../ipc/errors';
@@ -240,34 +241,28 @@ describe('TradingService orders', () => {
     expect(findSeries(t.db, 'AAA', '1d')?.bars).toBe(3);
   });
 
-  it('shows unknown orders and what reconciliation changed, and lets the trader dismiss an unknown order', async () => {
+  it('shows unknown orders and the stored reconciliation differences until acknowledged, and lets the trader dismiss an unknown order', async () => {
     const t = await connected();
     const sent = await t.service.submitOrder({ ...ticket({ limitPrice: 96 }), confirm: false });
     const order = t.broker().getOpenOrders()[0];
     t.broker().unknown = [{ ...order, statusReason: null }];
-    t.broker().reconciliation = {
-      at: 7,
-      orders: [
-        { orderId: 'O1', before: 'PENDING', after: 'SUBMITTED', source: 'open' },
-        { orderId: 'O2', before: 'FILLED', after: 'FILLED', source: 'completed' },
-      ],
-      fills: [{ execId: 'e1', instrument: 'AAA', side: 'BUY', quantity: 5, price: 99.5 }],
-      positions: [
-        { instrument: 'AAA', before: null, after: 5 },
-        { instrument: 'BBB', before: 3, after: 3 },
-      ],
-      externalOrders: [{ permId: 42, instrument: 'BBB', side: 'SELL', quantity: 2, status: 'Submitted' }],
-    };
+    recordDifferences(t.db, 'PAPER', 7, [
+      { kind: 'position', key: 'AAA', instrument: 'AAA', ours: 5, broker: 0, detail: 'position 5 in our records, 0 at the broker' },
+      { kind: 'external_order', key: '42', instrument: 'BBB', ours: null, broker: 2, detail: 'SELL 2 not placed by this app' },
+    ]);
+    recordDifferences(t.db, 'LIVE', 7, [{ kind: 'unseen_fill', key: 'e1', instrument: 'AAA', ours: null, broker: 1, detail: 'another mode' }]);
     const s = t.service.state();
     expect(s.unknownOrders).toEqual([
       { orderId: sent.orderId, clientOrderRef: sent.clientOrderRef, instrument: 'AAA', side: 'BUY', quantity: 10, detail: expect.stringMatching(/neither an open nor a completed/) },
     ]);
     expect(s.reconciliation).toEqual([
-      { ts: 7, kind: 'order', instrument: null, detail: 'order O1: PENDING -> SUBMITTED (open)' },
-      { ts: 7, kind: 'fill', instrument: 'AAA', detail: 'execution e1 recorded: BUY 5 @ 99.5' },
-      { ts: 7, kind: 'position', instrument: 'AAA', detail: 'position none in our records, 5 at the broker' },
-      { ts: 7, kind: 'external_order', instrument: 'BBB', detail: 'SELL 2 (Submitted, permId 42) is working at the broker but was not placed by this app' },
+      { id: expect.any(Number), ts: 7, kind: 'position', instrument: 'AAA', detail: 'position 5 in our records, 0 at the broker' },
+      { id: expect.any(Number), ts: 7, kind: 'external_order', instrument: 'BBB', detail: 'SELL 2 not placed by this app' },
     ]);
+    const first = s.reconciliation[0]?.id ?? 0;
+    expect(t.service.acknowledgeDifference(first)).toEqual({ acknowledged: true });
+    expect(t.service.acknowledgeDifference(first)).toEqual({ acknowledged: false });
+    expect(t.service.state().reconciliation.map((d) => d.kind)).toEqual(['external_order']);
     expect(t.service.dismissUnknownOrder(sent.orderId ?? '')).toEqual({ accepted: true, orderId: sent.orderId, reason: null });
     expect(t.service.state().unknownOrders).toEqual([]);
     expect(t.service.dismissUnknownOrder('nope').accepted).toBe(false);

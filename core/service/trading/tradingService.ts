@@ -32,7 +32,8 @@ import { LiveArming } from './liveArming';
 import { LogRing } from './logRing';
 import { QuoteBook } from './quoteBook';
 import { requestOf, riskOrderOf, riskSnapshot, UNKNOWN_SNAPSHOT } from './riskInputs';
-import { reconciliationDifferences, unknownOrderDto } from './reconciliationView';
+import { acknowledgeDifference, openDifferences } from '../../broker/ib/store/differences';
+import { unknownOrderDto } from './reconciliationView';
 import { recordAction } from './tradingActions';
 import { accountDto, executionDto, orderDto, positionDto } from './tradingDtos';
 import type { BrokerFactory, BrokerSettings, TradingBroker } from './tradingBroker';
@@ -341,6 +342,11 @@ export class TradingService {
     return { accepted: ack.accepted, orderId: ack.orderId, reason: ack.reason ?? null };
   }
 
+  /** The trader has seen a reconciliation difference: it leaves the screen (the row stays, stamped). */
+  acknowledgeDifference(id: number): { acknowledged: boolean } {
+    return { acknowledged: acknowledgeDifference(this.opts.db, this.mode, id, this.clock()) };
+  }
+
   resetBreaker(): BreakerState {
     const was = this.breaker.state();
     const state = this.breaker.reset();
@@ -385,7 +391,7 @@ export class TradingService {
       risk: this.riskState(),
       lastKillSwitch: this.lastKillSwitch,
       unknownOrders: broker ? broker.unknownOrders().map(unknownOrderDto) : [],
-      reconciliation: broker ? reconciliationDifferences(broker.lastReconciliation()) : [],
+      reconciliation: openDifferences(this.opts.db, this.mode).map(({ id, ts, kind, instrument, detail }) => ({ id, ts, kind, instrument, detail })),
       quotes: this.quotes.all(),
     };
   }

@@ -1,7 +1,5 @@
 import { useMemo } from 'react';
-import { DrawdownChart } from '../../components/charts/DrawdownChart';
-import { EquityChart } from '../../components/charts/EquityChart';
-import { equityPoints } from '../../components/charts/seriesRows';
+import { EquityLwChart } from '../../components/charts/EquityLwChart';
 import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtInt } from '../../components/common/format';
 import { useEquity } from './queries';
@@ -12,13 +10,11 @@ interface PerformanceSectionProps {
   onPickDate: (ts: number) => void;
 }
 
-/** Equity with its benchmark, and the drawdown directly below on the same time axis, hover in step. */
+/** Equity with its benchmark, and the drawdown directly below on the same time axis; the crosshair follows the price chart's. */
 export function PerformanceSection({ runId, selectedTs, onPickDate }: PerformanceSectionProps) {
   const equity = useEquity(runId);
-  const points = useMemo(() => (equity.data ? equityPoints(equity.data) : []), [equity.data]);
-  const domain = useMemo<[number, number]>(() => [points[0]?.t ?? 0, points[points.length - 1]?.t ?? 0], [points]);
-  const syncId = `run-${runId}`;
-  const hasBenchmark = points.some((p) => p.benchmark !== null);
+  const points = equity.data?.ts ?? [];
+  const hasBenchmark = useMemo(() => (equity.data?.benchmark ?? []).some((b) => b !== null), [equity.data]);
 
   return (
     <section className="card chart-card" aria-labelledby="perf-title">
@@ -40,12 +36,8 @@ export function PerformanceSection({ runId, selectedTs, onPickDate }: Performanc
       </div>
       <ErrorNote error={equity.error} what="Could not load the equity curve" />
       {equity.isPending && <div className="chart-placeholder" style={{ height: 410 }} />}
-      {points.length > 0 && (
-        <>
-          <EquityChart points={points} domain={domain} syncId={syncId} selectedTs={selectedTs} onPickDate={onPickDate} />
-          <div className="chart-card__label muted">Drawdown</div>
-          <DrawdownChart points={points} domain={domain} syncId={syncId} selectedTs={selectedTs} />
-        </>
+      {equity.data && points.length > 0 && (
+        <EquityLwChart curve={equity.data} selectedTs={selectedTs} onPickDate={onPickDate} syncGroup={`run-${runId}`} />
       )}
     </section>
   );

@@ -1,16 +1,31 @@
-import { useMemo, useState } from 'react';
-import { PriceChart } from '../../components/charts/PriceChart';
-import { pricePoints, splitMarkers } from '../../components/charts/seriesRows';
+import { useEffect, useMemo, useState } from 'react';
+import { PriceCandleChart, type PriceData } from '../../components/charts/PriceCandleChart';
 import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtInt } from '../../components/common/format';
+import { tradeIdOf, useSelectedTradeId, useSelectedTradeStore } from '../../stores/selectedTradeStore';
+import { priceMarkers } from './priceMarkers';
 import { usePrices } from './queries';
+import { useAnalysisTrades } from './tradeAnalysis/useAnalysisTrades';
 
-/** One symbol's closes with the run's buys and sells on them; a picker chooses the symbol. */
+/** One symbol's closes with the run's trades on them; a picker chooses the symbol. */
 export function PriceSection({ runId, symbols }: { runId: string; symbols: readonly string[] }) {
   const [symbol, setSymbol] = useState<string | null>(symbols[0] ?? null);
   const prices = usePrices(runId, symbol);
-  const points = useMemo(() => (prices.data ? pricePoints(prices.data) : []), [prices.data]);
-  const markers = useMemo(() => splitMarkers(prices.data?.markers ?? []), [prices.data]);
+  // The same query as the trade analysis panel's: loaded once, shared through the cache.
+  const trades = useAnalysisTrades(runId);
+  const selected = useSelectedTradeId(runId);
+  const toggle = useSelectedTradeStore((s) => s.toggle);
+  const enterRun = useSelectedTradeStore((s) => s.enterRun);
+  useEffect(() => enterRun(runId), [enterRun, runId]);
+  // A trade picked elsewhere (table, scatter) in another symbol brings its symbol up.
+  useEffect(() => {
+    const trade = selected === null ? undefined : trades.data?.trades.find((t) => tradeIdOf(t) === selected);
+    if (trade && symbols.includes(trade.instrument)) setSymbol(trade.instrument);
+  }, [selected, trades.data, symbols]);
+  // The engine keeps only closes of a run's data, so a run's price chart is a close line with its trades marked.
+  const data = useMemo<PriceData | null>(() => (prices.data ? { kind: 'line', ts: prices.data.ts, close: prices.data.close } : null), [prices.data]);
+  const markers = useMemo(() => priceMarkers(symbol, trades.data?.trades, prices.data?.markers ?? []), [symbol, trades.data, prices.data]);
+  const buys = markers.filter((m) => m.side === 'BUY').length;
 
   return (
     <section className="card chart-card" aria-labelledby="price-title">
@@ -34,14 +49,23 @@ export function PriceSection({ runId, symbols }: { runId: string; symbols: reado
           ))}
         </select>
         <span className="legend">
-          <span className="legend__marker pos">▲</span> {fmtInt(markers.buys.length)} buys
+          <span className="legend__marker pos">▲</span> {fmtInt(buys)} buys
         </span>
         <span className="legend">
-          <span className="legend__marker neg">▼</span> {fmtInt(markers.sells.length)} sells
+          <span className="legend__marker neg">▼</span> {fmtInt(markers.length - buys)} sells
         </span>
       </div>
       <ErrorNote error={prices.error} what="Could not load prices" />
-      {points.length > 0 && <PriceChart points={points} buys={markers.buys} sells={markers.sells} />}
+      {data && prices.data && prices.data.ts.length > 0 && (
+        <PriceCandleChart
+          data={data}
+          markers={markers}
+          selectedTradeId={selected}
+          onSelectTrade={toggle}
+          syncGroup={`run-${runId}`}
+          testId="price-chart"
+        />
+      )}
     </section>
   );
 }

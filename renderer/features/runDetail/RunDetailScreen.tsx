@@ -11,7 +11,9 @@ import { PerformanceSection } from './PerformanceSection';
 import { PriceSection } from './PriceSection';
 import { ReturnsSection } from './ReturnsSection';
 import { useExport } from './queries';
+import { RiskSection } from './risk/RiskSection';
 import { RunTables } from './RunTables';
+import { TradeAnalysisSection } from './tradeAnalysis/TradeAnalysisSection';
 import './runDetail.css';
 
 /** Everything about one run: figures, charts, records, the session picked on the chart, assumptions. */
@@ -51,6 +53,8 @@ export function RunDetailScreen({ runId }: { runId: string }) {
           <ReturnsSection runId={r.id} />
           <PriceSection runId={r.id} symbols={r.symbols} />
           <RunTables run={r} />
+          <TradeAnalysisSection runId={r.id} />
+          <RiskSection runId={r.id} asOf={pickedTs} />
         </div>
         <aside className="run-detail__side">
           <AsOfPanel runId={r.id} ts={pickedTs} period={[r.periodStart, r.periodEnd]} onPick={setPickedTs} onClose={() => setPickedTs(null)} />

@@ -84,18 +84,24 @@ function FinalPositions({ run }: { run: RunDetail }) {
 export function RunTables({ run }: { run: RunDetail }) {
   const [tab, setTab] = useState<TabId>('trades');
   const Paged = tab === 'positions' ? null : PAGED_TABLES[tab];
-  const exporter = useExport(run.id);
+  const [raw, setRaw] = useState(false);
+  const exporter = useExport(run.id, raw);
   const exportButton =
     tab === 'positions' ? null : (
-      <button
-        type="button"
-        className="btn btn--small"
-        data-testid={`export-${tab}`}
-        disabled={exporter.isPending}
-        onClick={() => exporter.mutate(tab)}
-      >
-        ⤓ {tab} CSV
-      </button>
+      <>
+        <label className="muted" title="Field names, epoch milliseconds and full floats, for programs rather than spreadsheets">
+          <input type="checkbox" data-testid="export-raw" checked={raw} onChange={(e) => setRaw(e.target.checked)} /> raw
+        </label>
+        <button
+          type="button"
+          className="btn btn--small"
+          data-testid={`export-${tab}`}
+          disabled={exporter.isPending}
+          onClick={() => exporter.mutate(tab)}
+        >
+          ⤓ {tab} CSV
+        </button>
+      </>
     );
   return (
     <section className="card run-tables" aria-label="Run records">

@@ -51,9 +51,10 @@ export function usePageFetcher<M extends keyof PagedTables>(runId: string, metho
   );
 }
 
-export function useExport(runId: string) {
+/** `raw`: CSV for programs (field names, epoch milliseconds, full floats) instead of spreadsheet-ready. */
+export function useExport(runId: string, raw = false) {
   const api = useApi();
   return useMutation<string, ApiError, 'trades' | 'orders' | 'fills' | 'report'>({
-    mutationFn: async (what) => saveFile(await api.call('backtests.export', { runId, what })),
+    mutationFn: async (what) => saveFile(await api.call('backtests.export', { runId, what, raw })),
   });
 }

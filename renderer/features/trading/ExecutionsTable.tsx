@@ -3,7 +3,7 @@ import { fmtNumber } from '../../components/common/format';
 import { EmptyNote, Panel } from './Panel';
 import { fmtClock, fmtPrice, fmtQty } from './tradingFormat';
 
-/** Fills, newest first, each with its commission. */
+/** Fills, newest first, each with its commission and its slippage against the quote at submission. */
 export function ExecutionsTable({ executions }: { executions: readonly ExecutionDto[] }) {
   return (
     <Panel title="Executions" testId="executions" count={executions.length}>
@@ -20,6 +20,9 @@ export function ExecutionsTable({ executions }: { executions: readonly Execution
                 <th className="num">Quantity</th>
                 <th className="num">Price</th>
                 <th className="num">Commission</th>
+                <th className="num" title="Against the quote when the order was sent (ask for a buy, bid for a sell, else last); positive costs the trader">
+                  Slippage
+                </th>
                 <th>Order</th>
               </tr>
             </thead>
@@ -35,6 +38,9 @@ export function ExecutionsTable({ executions }: { executions: readonly Execution
                   </td>
                   <td className="num" data-testid="execution-commission">
                     {fmtNumber(e.commission)}
+                  </td>
+                  <td className="num" data-testid="execution-slippage" title={`reference ${fmtPrice(e.referencePrice)}`}>
+                    {fmtNumber(e.slippage)}
                   </td>
                   <td className="mono muted">{e.orderId}</td>
                 </tr>

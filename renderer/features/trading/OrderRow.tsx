@@ -57,6 +57,12 @@ export function OrderRow({ order: o, busy, onCancel, onModify }: Props) {
         <span className={`badge badge--order-${o.status.toLowerCase()}`} data-testid="order-status">
           {o.status.replace('_', ' ')}
         </span>
+        {/* The broker names an order still held in the app's outgoing message pacing in its reason. */}
+        {o.statusReason?.startsWith('queued') && (
+          <span className="badge badge--delayed" data-testid="order-queued" title={o.statusReason}>
+            queued
+          </span>
+        )}
       </td>
       <td className="cell-actions">
         {draft ? (

@@ -1,7 +1,16 @@
 import type { ReconciliationDifferenceDto, UnknownOrderDto } from '../../../core/ipc/contract/trading';
+import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtDateTime } from '../../components/common/format';
 import { Panel } from './Panel';
 import { fmtQty } from './tradingFormat';
+import { useAcknowledgeDifference } from './tradingQueries';
+
+const KIND_LABEL: Record<ReconciliationDifferenceDto['kind'], string> = {
+  position: 'Position',
+  unknown_order: 'Order unknown at the broker',
+  external_order: 'Order not placed here',
+  unseen_fill: 'Fill not seen here',
+};
 
 interface Props {
   unknownOrders: readonly UnknownOrderDto[];
@@ -9,14 +18,27 @@ interface Props {
 }
 
 /**
- * What the last reconnection could not settle alone: orders sent but never acknowledged and not
- * found at the broker (never re-sent automatically: the trader checks TWS and decides), and where
- * the broker's records differed from ours. Hidden while there is nothing to tell.
+ * What reconciling with the broker could not settle alone: orders sent but never acknowledged and
+ * not found at the broker (never re-sent automatically: the trader checks TWS and decides), and
+ * every difference between the broker's records and ours, listed until the trader acknowledges it.
+ * Hidden while there is nothing to tell.
  */
 export function ReconciliationPanel({ unknownOrders, differences }: Props) {
+  const ack = useAcknowledgeDifference();
   if (unknownOrders.length === 0 && differences.length === 0) return null;
   return (
-    <Panel title="After reconnecting" testId="reconciliation" className="card--attention stack">
+    <Panel
+      title="Differences with the broker"
+      testId="reconciliation"
+      className="card--attention stack"
+      actions={
+        differences.length > 0 && (
+          <span className="badge badge--order-rejected" data-testid="differences-badge">
+            {differences.length === 1 ? '1 to review' : `${differences.length} to review`}
+          </span>
+        )
+      }
+    >
       {unknownOrders.length > 0 && (
         <>
           <p className="notice notice--warn">
@@ -61,21 +83,28 @@ export function ReconciliationPanel({ unknownOrders, differences }: Props) {
                 <th>Kind</th>
                 <th>Symbol</th>
                 <th>Difference</th>
+                <th />
               </tr>
             </thead>
             <tbody>
-              {differences.map((d, i) => (
-                <tr key={`${d.ts}-${i}`} data-testid="difference-row">
+              {differences.map((d) => (
+                <tr key={d.id} data-testid="difference-row">
                   <td className="muted">{fmtDateTime(d.ts)}</td>
-                  <td>{d.kind}</td>
+                  <td>{KIND_LABEL[d.kind]}</td>
                   <td className="cell-name">{d.instrument ?? '—'}</td>
                   <td className="cell-wrap">{d.detail}</td>
+                  <td>
+                    <button type="button" className="btn btn--small" disabled={ack.isPending} onClick={() => ack.mutate({ id: d.id })} data-testid="difference-ack">
+                      Acknowledge
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      <ErrorNote error={ack.error} what="The difference could not be acknowledged" />
     </Panel>
   );
 }

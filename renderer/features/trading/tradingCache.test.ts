@@ -22,7 +22,7 @@ const order = (id: string, over: Partial<TradingOrderDto> = {}): TradingOrderDto
   ...over,
 });
 
-const fill = (id: string): ExecutionDto => ({ id, orderId: 'o1', instrument: 'SYN001', side: 'BUY', quantity: 10, price: 99, commission: 1, ts: 5 });
+const fill = (id: string): ExecutionDto => ({ id, orderId: 'o1', instrument: 'SYN001', side: 'BUY', quantity: 10, price: 99, commission: 1, ts: 5, referencePrice: 98.5, slippage: 5 });
 
 const position: PositionDto = { instrument: 'SYN001', quantity: 10, avgCost: 100, marketPrice: 100, marketValue: 1000, unrealizedPnl: 0, realizedPnl: 3 };
 

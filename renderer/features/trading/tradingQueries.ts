@@ -47,6 +47,7 @@ export const useKillSwitch = () => useTradingCommand('trading.killSwitch', (s, l
 export const useResetBreaker = () => useTradingCommand('trading.resetBreaker', (s, breaker) => ({ ...s, risk: { ...s.risk, breaker } }));
 export const useArmLive = () => useTradingCommand('trading.armLive', (s, mode) => ({ ...s, ...mode }));
 export const useDisarmLive = () => useTradingCommand('trading.disarmLive', (s, mode) => ({ ...s, ...mode }));
+export const useAcknowledgeDifference = () => useTradingCommand('trading.acknowledgeDifference');
 
 /**
  * What the engine's checks would say about everything the order's verdict depends on besides the

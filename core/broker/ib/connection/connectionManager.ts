@@ -4,6 +4,7 @@ import { ConnectionTracker, type ConnectionInput } from './connectionTracker';
 import { EventHub, type IbEvents, type IbNotice } from './eventHub';
 import { IbSession } from './ibSession';
 import { codeMeaning, logLevelOf } from './messageCodes';
+import type { OutgoingGate } from './outgoingGate';
 import { SessionScope } from './sessionScope';
 
 export type SyncTrigger = 'connect' | 'reconnect' | 'restored' | 'manual';
@@ -15,6 +16,7 @@ export interface ConnectionOptions {
   backoff: BackoffConfig;
   heartbeatMs: number;
   maxReqPerSec: number;
+  outgoing: OutgoingGate;
   now: () => number;
   log: (entry: IbLogEntry) => void;
 }
@@ -105,7 +107,7 @@ export class ConnectionManager {
     let session: IbSession | null = null;
     const mine = (): boolean => session !== null && this.session === session;
     session = new IbSession(
-      { host: settings.host, port: settings.port, clientId: settings.clientId, heartbeatMs: this.opts.heartbeatMs, maxReqPerSec: this.opts.maxReqPerSec },
+      { host: settings.host, port: settings.port, clientId: settings.clientId, heartbeatMs: this.opts.heartbeatMs, maxReqPerSec: this.opts.maxReqPerSec, outgoing: this.opts.outgoing },
       this.hub,
       {
         opened: (version) => {

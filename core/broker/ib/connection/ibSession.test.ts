@@ -53,7 +53,7 @@ function open(port: number) {
   hub.on('notice', (n) => notices.push(n));
   hub.on('orderStatus', (m) => statuses.push(m.orderId));
   session = new IbSession(
-    { host: '127.0.0.1', port, clientId: 3, heartbeatMs: 60_000, maxReqPerSec: 1_000 },
+    { host: '127.0.0.1', port, clientId: 3, heartbeatMs: 60_000, maxReqPerSec: 1_000, outgoing: () => true },
     hub,
     {
       opened: () => {},

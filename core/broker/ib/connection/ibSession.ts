@@ -17,6 +17,7 @@ import {
 } from '../parsing/schemas';
 import { guardDecoder, rawErrorMessage } from './decoderGuard';
 import type { EventHub, IbEvents } from './eventHub';
+import { gateOutgoing, type OutgoingGate } from './outgoingGate';
 
 /** Heartbeat periods a new connection may take to complete the handshake (nextValidId + managedAccounts). */
 const HANDSHAKE_HEARTBEATS = 4;
@@ -37,6 +38,8 @@ export interface SessionOptions {
   /** Probe with reqCurrentTime after this long without any message, and give up after twice as long. */
   heartbeatMs: number;
   maxReqPerSec: number;
+  /** Sees every order as it leaves the client library for the socket, and may hold it back. */
+  outgoing: OutgoingGate;
 }
 
 /**
@@ -66,6 +69,7 @@ export class IbSession {
     this.lastIngress = now();
     this.openedAt = this.lastIngress;
     guardDecoder(this.api, (f) => this.decodeFailed(f.error, f.fields));
+    gateOutgoing(this.api, opts.outgoing);
     this.listen();
     this.timer = setInterval(() => this.heartbeat(), Math.max(10, Math.floor(opts.heartbeatMs / 4)));
     this.api.connect(opts.clientId);

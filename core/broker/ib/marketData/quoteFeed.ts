@@ -71,6 +71,12 @@ export class QuoteFeed {
     };
   }
 
+  /** The latest quote of a subscribed symbol; null when it is not streaming. */
+  latest(symbol: string): Quote | null {
+    const q = this.bySymbol.get(symbol)?.quote;
+    return q ? { ...q } : null;
+  }
+
   /** A new session, or one that lost its subscriptions (1101): every line again, with new ids. */
   renewAll(): void {
     this.byReqId.clear();

@@ -4,6 +4,7 @@ import type { Fill, Timestamp } from '../../../domain/order';
 import { canTransition, isTerminal, transition } from '../../../domain/orderState';
 import type { ExecutionRecord } from '../store/ibStore';
 import { FillEventQueue } from './fillEventQueue';
+import { slippageOf } from './referencePrice';
 import type { StatusTarget } from './statusMapping';
 import type { TrackedOrder } from './trackedOrder';
 
@@ -173,8 +174,7 @@ export class OrderBook {
       price: x.price,
       commission: early ?? 0,
       timestamp: x.timestamp,
-      referencePrice: x.price,
-      slippage: 0,
+      ...slippageOf(owner?.link.referencePrice ?? null, x.side, x.price, x.quantity),
     };
     this.insertEntry({ fill, owner, commissionKnown: early !== undefined }, x.execId);
     const exec: ExecutionRecord = { execId: x.execId, permId: x.permId, ibOrderId: x.ibOrderId, account: x.account, commissionKnown: early !== undefined };

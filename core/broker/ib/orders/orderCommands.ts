@@ -10,9 +10,10 @@ import type { SessionScope } from '../connection/sessionScope';
 import type { ContractRegistry } from '../marketData/contracts';
 import { ibOrder, stockContract, type IbInstrument } from '../parsing/ibOrders';
 import { insertIbOrder, orderRefExists, type LiveMode } from '../store/ibStore';
-import type { IbConnectionState, IbLogEntry, OrderModification } from '../types';
+import type { IbConnectionState, IbLogEntry, OrderModification, Quote } from '../types';
 import type { OrderIdAllocator } from './idAllocator';
 import type { OrderBook } from './orderBook';
+import { referencePriceOf } from './referencePrice';
 import { tracked, type IbOrderLink, type OrderTerms, type TrackedOrder } from './trackedOrder';
 
 export interface ConnectionView {
@@ -33,6 +34,8 @@ export interface CommandDeps {
   now: () => number;
   emit: (e: BrokerEvent) => void;
   log: (level: IbLogEntry['level'], text: string, id?: number) => void;
+  /** The latest quote of a symbol, when one is streaming. */
+  quote: (symbol: string) => Quote | null;
 }
 
 const NO_LINK: IbOrderLink = {
@@ -45,7 +48,13 @@ const NO_LINK: IbOrderLink = {
   acknowledged: false,
   unknown: false,
   cancelRequested: false,
+  referencePrice: null,
+  leftAt: null,
 };
+
+/** statusReason of an order still waiting in the client's message pacing. */
+export const QUEUED_REASON = 'queued: waiting in the client library\'s message pacing, not yet sent to TWS';
+const WITHDRAWN_REASON = 'withdrawn while queued: it never left the app, TWS never saw it';
 
 /**
  * Order commands. Each returns an acknowledgement at once; outcomes arrive as events. An order is
@@ -55,6 +64,8 @@ const NO_LINK: IbOrderLink = {
 export class OrderCommands {
   /** Orders refused for reusing a ref: kept in memory only (the ref belongs to another stored order). */
   private readonly refused = new Map<string, Order>();
+  /** IB ids of orders cancelled while still queued: the outgoing gate drops them. */
+  private readonly withdrawn = new Set<number>();
 
   constructor(private readonly d: CommandDeps) {}
 
@@ -90,11 +101,38 @@ export class OrderCommands {
     return this.send(order, inst, account, clientId);
   }
 
+  /**
+   * The outgoing gate: `ibId` is leaving for the socket now. A withdrawn order is dropped; any other
+   * is stamped as sent (its first send; a modification leaves it as it was).
+   */
+  leaving(ibId: number): boolean {
+    if (this.withdrawn.delete(ibId)) return false;
+    const t = this.d.book.find(undefined, undefined, this.d.connection.clientId() ?? undefined, ibId);
+    if (t && t.link.leftAt === null) {
+      t.link.leftAt = this.d.now();
+      if (t.order.statusReason === QUEUED_REASON) t.order.statusReason = null;
+      try {
+        this.d.book.touch(t);
+      } catch (err) {
+        // This runs inside the client library's send timer: a throw here would stop its queue.
+        this.d.log('error', `order ${t.order.id} left for TWS but its record could not be updated: ${err instanceof Error ? err.message : String(err)}`, ibId);
+      }
+    }
+    return true;
+  }
+
   cancel(orderId: string): CancelAck {
     const t = this.d.book.get(orderId);
     const refusal = this.workingRefusal(orderId, t) ?? (t?.link.cancelRequested ? `a cancel of order ${orderId} is already under way` : null);
     if (refusal !== null || !t) return { accepted: false, orderId, reason: refusal ?? `unknown order ${orderId}` };
     const ibId = t.link.ibOrderId as number;
+    if (t.link.leftAt === null && !t.link.acknowledged && !t.link.unknown) {
+      // Still in this process: it is held back here instead of chasing it with a cancel.
+      this.withdrawn.add(ibId);
+      this.d.book.applyStatus(t, { status: 'CANCELLED', reason: WITHDRAWN_REASON });
+      this.d.log('info', `order ${orderId} (IB ${ibId}) withdrawn before it left the app`, ibId);
+      return { accepted: true, orderId, reason: WITHDRAWN_REASON };
+    }
     try {
       this.scope().request(`cancelling order ${orderId}`, (api) => api.cancelOrder(ibId));
     } catch (err) {
@@ -144,7 +182,9 @@ export class OrderCommands {
   private send(order: Order, inst: IbInstrument, account: string, clientId: number): SubmitAck {
     const d = this.d;
     const ibId = d.allocator.take();
-    const t = tracked(order, { ...NO_LINK, account, clientId, ibOrderId: ibId, conId: inst.conId });
+    const referencePrice = referencePriceOf(order.side, d.quote(order.instrument));
+    const t = tracked(order, { ...NO_LINK, account, clientId, ibOrderId: ibId, conId: inst.conId, referencePrice });
+    order.statusReason = QUEUED_REASON;
     transition(order, 'SUBMITTED');
     // Stored before it leaves: if the app dies after sending, the next start finds it by its ref.
     try {

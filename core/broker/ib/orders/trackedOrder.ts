@@ -15,6 +15,10 @@ export interface IbOrderLink {
   /** Not found at TWS after a reconnect: the trader must decide; never re-sent. */
   unknown: boolean;
   cancelRequested: boolean;
+  /** The quote when the order was sent (ask for a buy, bid for a sell, else last); null when none was known. */
+  referencePrice: number | null;
+  /** When the order left the process for TWS; null while it waits in the client's message pacing (or never left). */
+  leftAt: number | null;
 }
 
 /** An order with its IB link and what the current session learned about it (not stored). */

@@ -87,6 +87,8 @@ export function orderChanges(
   return out;
 }
 
+const QTY_EPS = 1e-9;
+
 /** Positions that differ between the last snapshot and TWS's report (new, changed or closed). */
 export function positionChanges(before: ReadonlyMap<string, number>, report: readonly IbPositionMsg[]): PositionReportEntry[] {
   const now = new Map<string, number>();
@@ -94,9 +96,10 @@ export function positionChanges(before: ReadonlyMap<string, number>, report: rea
   const out: PositionReportEntry[] = [];
   for (const [instrument, after] of now) {
     const was = before.get(instrument) ?? null;
-    if (was !== after && !(was === null && after === 0)) out.push({ instrument, before: was, after });
+    // Summed fills carry float noise (0.1 + 0.2): a difference below a billionth of a share is none.
+    if (Math.abs((was ?? 0) - after) > QTY_EPS || (was === null && after !== 0)) out.push({ instrument, before: was, after });
   }
-  for (const [instrument, was] of before) if (!now.has(instrument) && was !== 0) out.push({ instrument, before: was, after: 0 });
+  for (const [instrument, was] of before) if (!now.has(instrument) && Math.abs(was) > QTY_EPS) out.push({ instrument, before: was, after: 0 });
   return out.sort((a, b) => a.instrument.localeCompare(b.instrument));
 }
 

@@ -6,8 +6,10 @@ import type { SessionScope } from '../connection/sessionScope';
 import type { RequestIds } from '../orders/idAllocator';
 import type { OrderBook } from '../orders/orderBook';
 import { ibUtcDateTime } from '../parsing/ibTime';
+import { expectedPositions, lastFillRow, recordBaseline, recordDifferences } from '../store/differences';
 import { lastPositionsSnapshot, recordAction, snapshotPositions, type LiveMode } from '../store/ibStore';
 import type { IbLogEntry, ReconciliationReport } from '../types';
+import { differencesOf } from './differencesOf';
 import {
   externalOrders,
   orderChanges,
@@ -41,8 +43,9 @@ const EXECUTION_OVERLAP_MS = 86_400_000;
  * orders, completed orders and account values, then the executions since the last one stored
  * (after the orders, so every fill finds its order). The live handlers apply each message as it
  * arrives; this adds what only the whole picture shows: orders TWS does not know (marked unknown,
- * never re-sent), positions that moved while away, and a report of every difference, logged to
- * executed_actions.
+ * never re-sent), positions that differ from the app's own record (last snapshot plus the fills
+ * since), and a report of every difference, logged to executed_actions and stored in ib_differences
+ * until the trader acknowledges it.
  */
 export async function synchronize(scope: SessionScope, trigger: SyncTrigger, d: SyncDeps): Promise<ReconciliationReport> {
   const account = d.account();
@@ -106,13 +109,16 @@ export async function synchronize(scope: SessionScope, trigger: SyncTrigger, d: 
   const seenOpen = seenInOpen(open);
   const seenCompleted = seenInCompleted(completed);
   const unknown = unresolvedOrders(d.book.all(), seenOpen, seenCompleted, seenInExecutions(executions));
-  for (const t of unknown) {
-    if (t.link.unknown) continue;
+  const newlyUnknown = unknown.filter((t) => !t.link.unknown);
+  for (const t of newlyUnknown) {
     t.link.unknown = true;
     d.book.touch(t);
     d.log('warning', `order ${t.order.id} (IB ${t.link.ibOrderId}, ${t.order.side} ${t.order.quantity} ${t.order.instrument}) is unknown at TWS: not re-sent, the trader must decide`);
   }
   const before = lastPositionsSnapshot(d.db, d.mode);
+  const newFills = d.book.fills().filter((f) => !execsBefore.has(f.id));
+  // The app's own record, without what this reconciliation just learnt: those fills are differences too.
+  const ours = expectedPositions(d.db, d.mode, new Set(newFills.map((f) => f.id)));
   const report: ReconciliationReport = {
     at: now,
     trigger,
@@ -129,16 +135,14 @@ export async function synchronize(scope: SessionScope, trigger: SyncTrigger, d: 
         source: 'unknown' as const,
       })),
     ],
-    fills: d.book
-      .fills()
-      .filter((f) => !execsBefore.has(f.id))
-      .map((f) => ({ execId: f.id, orderId: f.orderId, instrument: f.instrument, side: f.side, quantity: f.quantity, price: f.price })),
-    positions: positionChanges(before, positions),
+    fills: newFills.map((f) => ({ execId: f.id, orderId: f.orderId, instrument: f.instrument, side: f.side, quantity: f.quantity, price: f.price })),
+    positions: positionChanges(ours ?? new Map(), positions),
     unknownOrders: unknown.map((t) => t.order.id),
     externalOrders: externalOrders(open, (m) => d.book.find(m.order.orderRef, m.order.permId, m.order.clientId, m.orderId) !== undefined),
     accountValues: Object.fromEntries(values.map((v) => [v.key, v.value])),
   };
   record(d, report, before);
+  recordDifferences(d.db, d.mode, now, differencesOf(report, ours !== null, newlyUnknown.map((t) => t.order)));
   return report;
 }
 
@@ -167,5 +171,6 @@ function record(d: SyncDeps, r: ReconciliationReport, before: ReadonlyMap<string
       ...held,
       ...flat.map((instrument) => ({ instrument, quantity: 0, avgCost: 0, marketPrice: 0, marketValue: 0, unrealizedPnl: 0, realizedPnl: 0 })),
     ]);
+    recordBaseline(db, mode, r.at, lastFillRow(db, mode));
   }).immediate();
 }

@@ -35,6 +35,8 @@ interface OrderJoinRow {
   acknowledged: number;
   unknown: number;
   cancel_requested: number;
+  reference_price: number | null;
+  left_at: number | null;
 }
 
 function intentOf(order: Order): string | null {
@@ -46,7 +48,7 @@ function intentOf(order: Order): string | null {
 export function loadIbOrders(db: Database.Database, mode: LiveMode): { order: Order; link: IbOrderLink }[] {
   const rows = db
     .prepare(
-      `SELECT o.*, i.account, i.client_id, i.ib_order_id, i.perm_id, i.con_id, i.ib_status, i.acknowledged, i.unknown, i.cancel_requested
+      `SELECT o.*, i.account, i.client_id, i.ib_order_id, i.perm_id, i.con_id, i.ib_status, i.acknowledged, i.unknown, i.cancel_requested, i.reference_price, i.left_at
        FROM orders o JOIN ib_orders i ON i.client_order_ref = o.client_order_ref
        WHERE o.mode = ? ORDER BY o.row`,
     )
@@ -83,6 +85,8 @@ export function loadIbOrders(db: Database.Database, mode: LiveMode): { order: Or
       acknowledged: r.acknowledged === 1,
       unknown: r.unknown === 1,
       cancelRequested: r.cancel_requested === 1,
+      referencePrice: r.reference_price,
+      leftAt: r.left_at,
     },
   }));
 }
@@ -98,10 +102,10 @@ export function highestIbOrderId(db: Database.Database, mode: LiveMode, clientId
   return r.m ?? 0;
 }
 
-const LINK_COLUMNS = 'account = ?, client_id = ?, ib_order_id = ?, perm_id = ?, con_id = ?, ib_status = ?, acknowledged = ?, unknown = ?, cancel_requested = ?';
+const LINK_COLUMNS = 'account = ?, client_id = ?, ib_order_id = ?, perm_id = ?, con_id = ?, ib_status = ?, acknowledged = ?, unknown = ?, cancel_requested = ?, reference_price = ?, left_at = ?';
 
 function linkValues(l: IbOrderLink): (string | number | null)[] {
-  return [l.account, l.clientId, l.ibOrderId, l.permId, l.conId, l.ibStatus, l.acknowledged ? 1 : 0, l.unknown ? 1 : 0, l.cancelRequested ? 1 : 0];
+  return [l.account, l.clientId, l.ibOrderId, l.permId, l.conId, l.ibStatus, l.acknowledged ? 1 : 0, l.unknown ? 1 : 0, l.cancelRequested ? 1 : 0, l.referencePrice, l.leftAt];
 }
 
 /** Records a new order and its link in one transaction (before anything is sent to TWS). */
@@ -116,8 +120,8 @@ export function insertIbOrder(db: Database.Database, mode: LiveMode, o: Order, l
       o.status, o.filledQuantity, o.avgFillPrice, o.commission, o.statusReason, o.createdAt, o.updatedAt, intentOf(o),
     );
     db.prepare(
-      `INSERT INTO ib_orders (client_order_ref, mode, account, client_id, ib_order_id, perm_id, con_id, ib_status, acknowledged, unknown, cancel_requested)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ib_orders (client_order_ref, mode, account, client_id, ib_order_id, perm_id, con_id, ib_status, acknowledged, unknown, cancel_requested, reference_price, left_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(o.clientOrderRef, mode, ...linkValues(link));
   }).immediate();
 }

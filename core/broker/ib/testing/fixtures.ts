@@ -39,6 +39,8 @@ export function sampleLink(overrides: Partial<IbOrderLink> = {}): IbOrderLink {
     acknowledged: false,
     unknown: false,
     cancelRequested: false,
+    referencePrice: null,
+    leftAt: null,
     ...overrides,
   };
 }

@@ -49,6 +49,20 @@ export const EXACT_SIM = simulatorSchema.parse({
   commission: { model: 'ibkr_fixed', regulatory_fees: false },
 });
 
+function rigMarket(): FakeTwsOptions {
+  return { port: 0, series: [flat('AAA', 60, 100, { at: DIP_BAR, low: 90 }), flat('BBB', 60, 50)], startBar: START_BAR, sim: EXACT_SIM };
+}
+
+/**
+ * Replaces the rig's fake with a new one on the same port and the same market but an empty account
+ * (no positions, orders or executions): an account emptied while the app was away.
+ */
+export async function restartEmpty(rig: IbRig): Promise<void> {
+  const port = rig.tws.port;
+  await rig.tws.close();
+  rig.tws = await startFakeTws({ ...rigMarket(), port });
+}
+
 export interface RigOptions {
   clientId?: number;
   fake?: Partial<FakeTwsOptions>;
@@ -69,13 +83,7 @@ export async function startRig(opts: RigOptions = {}): Promise<IbRig> {
   const { dir, cleanup } = tempDir();
   const dbFile = join(dir, 'ib.db');
   const db = openDatabase(dbFile);
-  const tws = await startFakeTws({
-    port: 0,
-    series: [flat('AAA', 60, 100, { at: DIP_BAR, low: 90 }), flat('BBB', 60, 50)],
-    startBar: START_BAR,
-    sim: EXACT_SIM,
-    ...opts.fake,
-  });
+  const tws = await startFakeTws({ ...rigMarket(), ...opts.fake });
   const clientId = opts.clientId ?? 7;
   const log: IbLogEntry[] = [];
   const brokers: IbBroker[] = [];

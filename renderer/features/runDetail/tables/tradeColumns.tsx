@@ -2,6 +2,8 @@ import type { TRADE_SORT_FIELDS, TradeRowDto } from '../../../../core/ipc/contra
 import { fmtDate, fmtInt, fmtNumber, fmtSignedPct, signClass } from '../../../components/common/format';
 import type { Column } from '../../../components/table/VirtualTable';
 import { fmtHolding } from '../holding';
+import { REASON_LABELS, reasonOf } from '../tradeAnalysis/tradeAnalysis';
+import { TradeSelectCell } from '../tradeAnalysis/TradeSelectCell';
 
 export type TradeSortField = (typeof TRADE_SORT_FIELDS)[number];
 
@@ -9,7 +11,7 @@ const isOpen = (r: TradeRowDto): boolean => r.status === 'OPEN';
 
 /** Round trips: from flat (or a flip) back to flat; one still held at the end is marked at the last close. */
 export const tradeColumns: readonly Column<TradeRowDto, TradeSortField>[] = [
-  { id: 'instrument', header: 'Symbol', width: 80, sortField: 'instrument', cell: (r) => r.instrument },
+  { id: 'instrument', header: 'Symbol', width: 80, sortField: 'instrument', cell: (r) => <TradeSelectCell trade={r} /> },
   {
     id: 'direction',
     header: 'Side',
@@ -68,4 +70,39 @@ export const tradeColumns: readonly Column<TradeRowDto, TradeSortField>[] = [
   },
   { id: 'commission', header: 'Commission', width: 104, align: 'right', cell: (r) => fmtNumber(r.commission) },
   { id: 'barsHeld', header: 'Duration', width: 120, sortField: 'barsHeld', firstDir: 'desc', cell: (r) => fmtHolding(r.entryTs, r.exitTs, r.barsHeld) },
+  {
+    id: 'exitReason',
+    header: 'Exit reason',
+    width: 110,
+    sortField: 'exitReason',
+    cell: (r) => {
+      const reason = reasonOf(r);
+      return reason === null ? '' : REASON_LABELS[reason];
+    },
+  },
+  {
+    id: 'mae',
+    header: 'MAE',
+    width: 128,
+    align: 'right',
+    sortField: 'mae',
+    cell: (r) => (r.mae === null ? '' : <span title={`${fmtNumber(r.mae)} before commissions`}>{`${fmtNumber(r.mae)} (${fmtSignedPct(r.maePct)})`}</span>),
+  },
+  {
+    id: 'mfe',
+    header: 'MFE',
+    width: 128,
+    align: 'right',
+    sortField: 'mfe',
+    firstDir: 'desc',
+    cell: (r) => (r.mfe === null ? '' : <span title={`${fmtNumber(r.mfe)} before commissions`}>{`${fmtNumber(r.mfe)} (${fmtSignedPct(r.mfePct)})`}</span>),
+  },
+  {
+    id: 'cumulativePnl',
+    header: 'Cum. P&L',
+    width: 110,
+    align: 'right',
+    sortField: 'cumulativePnl',
+    cell: (r) => <span className={signClass(r.cumulativePnl)}>{fmtNumber(r.cumulativePnl)}</span>,
+  },
 ];
