@@ -29,19 +29,47 @@ async function toCsv(fetch: (after: number) => KeyedPage<object>, format: RowFor
   return csv;
 }
 
+/** Fills read per turn of the event loop while sampling prices. */
+const SAMPLE_PAGE = 20_000;
+
 /**
  * An instrument's price precision in this run: the grid its fills' reference prices (the bars' own
- * prices) sit on. Looked up once per instrument the export meets.
+ * prices) sit on. The run's fills are sampled in key order, a page per turn of the event loop, until
+ * every instrument met has GRID_SAMPLE prices and a page brings no new instrument; an instrument that
+ * first trades later is sampled on its own when the export meets it. (One query per instrument over the
+ * fills view would scan a large run's fills once per instrument: minutes for 500 symbols.)
  */
-function runPriceDecimals(db: Database.Database, runId: string): (instrument: string) => number {
-  const sample = db
-    .prepare(`SELECT reference_price FROM backtest_fills_view WHERE run = (SELECT row FROM backtest_runs WHERE id = ?) AND instrument = ? LIMIT ${GRID_SAMPLE}`)
+async function runPriceDecimals(db: Database.Database, runId: string): Promise<(instrument: string) => number> {
+  const run = db.prepare('SELECT row FROM backtest_runs WHERE id = ?').pluck().get(runId) as number | undefined;
+  const page = db.prepare(
+    `SELECT f.seq, o.instrument, f.reference_price FROM backtest_fills f JOIN backtest_orders o ON o.run = f.run AND o.seq = f.order_seq
+     WHERE f.run = ? AND f.seq > ? ORDER BY f.seq LIMIT ${SAMPLE_PAGE}`,
+  );
+  const samples = new Map<string, number[]>();
+  for (let after = -Infinity; run !== undefined; ) {
+    const rows = page.all(run, after) as { seq: number; instrument: string; reference_price: number }[];
+    let met = false;
+    for (const r of rows) {
+      let prices = samples.get(r.instrument);
+      if (prices === undefined) {
+        prices = [];
+        samples.set(r.instrument, prices);
+        met = true;
+      }
+      if (prices.length < GRID_SAMPLE) prices.push(r.reference_price);
+    }
+    if (rows.length < SAMPLE_PAGE || (!met && [...samples.values()].every((p) => p.length >= GRID_SAMPLE))) break;
+    after = rows[rows.length - 1].seq;
+    await nextTurn();
+  }
+  const alone = db
+    .prepare(`SELECT reference_price FROM backtest_fills_view WHERE run = ? AND instrument = ? LIMIT ${GRID_SAMPLE}`)
     .pluck();
   const known = new Map<string, number>();
   return (instrument) => {
     let d = known.get(instrument);
     if (d === undefined) {
-      d = priceDecimals(sample.all(runId, instrument) as number[]);
+      d = priceDecimals(samples.get(instrument) ?? (run === undefined ? [] : (alone.all(run, instrument) as number[])));
       known.set(instrument, d);
     }
     return d;
@@ -63,6 +91,6 @@ export async function exportRun(db: Database.Database, runId: string, what: Expo
   return {
     filename: `${base}-${what}${raw ? '-raw' : ''}.csv`,
     mime: 'text/csv',
-    content: await toCsv((after) => getRunRowsAfter(db, runId, what, after, PAGE), rowFormat(what, raw, runPriceDecimals(db, runId))),
+    content: await toCsv((after) => getRunRowsAfter(db, runId, what, after, PAGE), rowFormat(what, raw, await runPriceDecimals(db, runId))),
   };
 }

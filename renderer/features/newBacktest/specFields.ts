@@ -43,7 +43,7 @@ export const EXECUTION_FIELDS: FieldModel[] = [
   select('simulator.limit_fill', 'Limit fills', ['touch', 'penetrate']),
   num('simulator.limit_fill_prob', 'Touch fill probability', { min: 0, max: 1, step: 0.05 }),
   select('simulator.on_insufficient_funds', 'Insufficient funds', ['reduce', 'reject']),
-  num('simulator.tick_size', 'Tick size', { min: 0, step: 0.01, hint: 'Fills print on this grid after costs; 0 turns it off. Empty: 0.01 for data quoted in cents' }),
+  num('simulator.tick_size', 'Tick size', { min: 0, step: 0.01, hint: 'Fills print on this grid after costs; 0 turns it off. Empty: the decimal grid the data is quoted on (0.01 to 0.00001)' }),
 ];
 
 export const ACCOUNT_FIELDS: FieldModel[] = [

@@ -56,7 +56,7 @@ describe('assumptionRows', () => {
     expect(rows['Data fingerprint'].value).toBe('sha256:abc123');
     expect(rows['App version'].value).toBe('0.1.0');
     expect(rows['Period'].value).toBe('2004-08-19 → 2013-03-01');
-    expect(rows['Tick size'].value).toBe('0.01 for data quoted in cents, else unrounded (default)');
+    expect(rows['Tick size'].value).toBe('the grid the data is quoted on, 0.01 to 0.00001, else unrounded (default)');
     expect(rows['End of run'].value).toBe('positions left open, marked at the last close');
   });
 

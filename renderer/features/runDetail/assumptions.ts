@@ -84,9 +84,9 @@ function describeStrategy(s: Obj): string {
   return params.length ? `${name} (${params.join(', ')})` : name;
 }
 
-/** The grid fills print on: a spec's tick_size, or by default cents for data quoted in cents. */
+/** The grid fills print on: a spec's tick_size, or by default the decimal grid the data is quoted on. */
 function describeTick(tick: unknown): string {
-  if (tick === undefined) return '0.01 for data quoted in cents, else unrounded (default)';
+  if (tick === undefined) return 'the grid the data is quoted on, 0.01 to 0.00001, else unrounded (default)';
   return num(tick) ? `${num(tick)}, fills at the nearest tick` : 'unrounded';
 }
 
