@@ -19,6 +19,7 @@ import { lwChartOptions, useRangeAttributes, withAlpha } from './lwChartOptions'
 import { toUtc } from './lwSeries';
 import { RangeBrush } from './RangeBrush';
 import './charts.css';
+import { LogToggle } from './LogToggle';
 
 const DRAWDOWN_PANE = 110;
 
@@ -132,16 +133,7 @@ export function EquityLwChart({ curve, selectedTs, onPickDate, syncGroup, height
       data-selected-ts={selectedTs ?? ''}
     >
       <div className="lw-chart__tools">
-        <button
-          type="button"
-          className={`btn btn--small ${log ? 'btn--primary' : 'btn--ghost'}`}
-          aria-pressed={log}
-          data-testid="log-toggle"
-          title="Logarithmic equity scale: equal heights for equal percentage moves"
-          onClick={() => setLog((v) => !v)}
-        >
-          Log
-        </button>
+        <LogToggle log={log} onToggle={() => setLog((v) => !v)} what="equity" />
         <span className="muted">Drawdown below · click a session for its positions</span>
         {shaped.hidden > 0 && <span className="muted">{shaped.hidden} points at or below zero not drawn on a log scale</span>}
       </div>

@@ -18,6 +18,7 @@ import { lwChartOptions, useRangeAttributes } from './lwChartOptions';
 import { candleSeries, lineSeries, markersAt, selectionId, seriesMarkers, snapMarkers, type ChartMarker, type Ohlcv } from './lwSeries';
 import { MarkTooltip } from './MarkTooltip';
 import './charts.css';
+import { LogToggle } from './LogToggle';
 
 /** Candles with volume when the engine has whole bars; a close line when it only sends closes. */
 export type PriceData = { kind: 'candles'; bars: readonly Ohlcv[] } | { kind: 'line'; ts: readonly number[]; close: readonly number[] };
@@ -199,16 +200,7 @@ export function PriceCandleChart({
   return (
     <div className="chart lw-chart" ref={wrapRef} data-testid={testId} data-scale={log ? 'log' : 'linear'} data-bars={values.size} data-selected-trade={selectedTradeId ?? ''}>
       <div className="lw-chart__tools">
-        <button
-          type="button"
-          className={`btn btn--small ${log ? 'btn--primary' : 'btn--ghost'}`}
-          aria-pressed={log}
-          data-testid="log-toggle"
-          title="Logarithmic price scale: equal heights for equal percentage moves"
-          onClick={() => setLog((v) => !v)}
-        >
-          Log
-        </button>
+        <LogToggle log={log} onToggle={() => setLog((v) => !v)} what="price" />
         {shaped.hidden > 0 && (
           <span className="muted" data-testid="log-hidden">
             {shaped.hidden} bars at or below zero not drawn on a log scale
