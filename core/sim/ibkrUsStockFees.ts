@@ -1,7 +1,7 @@
 /**
  * IBKR Pro US stock commissions and pass-through fees, from IBKR's published schedule
- * (interactivebrokers.com/en/pricing/commissions-stocks.php, as summarised in
- * shared/docs/execution-reference.md section 2.5). LEAN caps Fixed at 0.5%; IBKR publishes 1%, which we follow.
+ * (interactivebrokers.com/en/pricing/commissions-stocks.php). LEAN caps Fixed at 0.5%; IBKR publishes 1%,
+ * which we follow.
  * Update here when IBKR or the SEC changes a rate; nothing else hard-codes these numbers.
  */
 export const IBKR_US_STOCK_FEES = {
