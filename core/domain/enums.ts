@@ -25,6 +25,7 @@ export type Mode = (typeof MODES)[number];
 export const ORDER_STATUSES = [
   'PENDING',
   'SUBMITTED',
+  'ACCEPTED',
   'PARTIALLY_FILLED',
   'FILLED',
   'CANCELLED',

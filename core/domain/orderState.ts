@@ -17,6 +17,10 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
     case 'PENDING':
       return to === 'SUBMITTED' || to === 'REJECTED' || to === 'CANCELLED';
     case 'SUBMITTED':
+      return (
+        to === 'ACCEPTED' || to === 'PARTIALLY_FILLED' || to === 'FILLED' || to === 'CANCELLED' || to === 'REJECTED'
+      );
+    case 'ACCEPTED':
       return to === 'PARTIALLY_FILLED' || to === 'FILLED' || to === 'CANCELLED' || to === 'REJECTED';
     case 'PARTIALLY_FILLED':
       return to === 'PARTIALLY_FILLED' || to === 'FILLED' || to === 'CANCELLED';
