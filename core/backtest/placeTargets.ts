@@ -32,13 +32,16 @@ export function placeTargets(
 ): Map<string, number> | null {
   const p = broker.portfolio;
   p.markAll(priceAt);
-  // The planner asks about one instrument several times in a row (its price, its buy or sell price, again
-  // on each sizing pass): one remembered lookup saves most of the symbol-map work of a session.
+  // The planner asks about one instrument several times in a row (its price, its buy or sell price),
+  // and walks the holdings in instrument order on each sizing pass: remembering the last answer and
+  // trying the instrument after it saves most of the symbol-map work of a session.
+  const count = broker.instrumentCount;
   let lastInst = '';
   let lastIndex = -1;
   const indexOf = (inst: string): number => {
     if (inst !== lastInst) {
-      lastIndex = broker.indexOf(inst);
+      const next = lastIndex + 1;
+      lastIndex = next < count && broker.symbolAt(next) === inst ? next : broker.indexOf(inst);
       lastInst = inst;
     }
     return lastIndex;

@@ -2,7 +2,8 @@ import type { Side } from '../domain/enums';
 import type { OrderRequest } from '../domain/order';
 import { shortsAllowed, type AccountConfig, type PlannerConfig } from '../config/simulatorSchema';
 import type { Targets } from '../strategy/types';
-import { allInQuantity, sizingEquity } from './plannerSizing';
+import { allInQuantity } from './plannerSizing';
+import { sizingEquity, type Sizing } from './sizingEquity';
 import { fitBuysToBudget, roundDownToLot, type BuyCost } from './plannerBudget';
 
 /** Expected execution prices (after spread, slippage and impact) and commission, as the broker would charge. */
@@ -49,6 +50,9 @@ const ACTION_METADATA: Readonly<Record<PlanAction, Readonly<Record<string, unkno
   REDUCE: Object.freeze({ action: 'REDUCE' }),
 });
 
+/** Quantity targets size from no equity. */
+const NO_SIZING: Sizing = { equity: 0, sized: 0, instruments: [], quantities: new Float64Array(0) };
+
 /** Quantities this small are float noise, not orders. */
 const QTY_EPS = 1e-9;
 
@@ -70,7 +74,9 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   const withinBand = bandCheck(planner, input.equity);
   const sizing = weights
     ? sizingEquity({ weights: targets.values, positions, priceOf, equity: input.equity, costs: input.costs, lot: planner.lot_size, shorts, withinBand })
-    : 0;
+    : NO_SIZING;
+  // The planner meets the resized holdings in the order sizing listed them, most runs: those it need not size again.
+  let sizedAt = 0;
   const reducing: PlannedOrder[] = [];
   const openingSells: PlannedOrder[] = [];
   const openingBuys: PlannedOrder[] = [];
@@ -96,7 +102,10 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
     const px = weights && target !== 0 ? priceOf(instrument) : Number.NaN;
     let n = 0;
     if (!(weights && now !== 0 && Math.sign(now) === Math.sign(target) && withinBand(now, px, target))) {
-      const wanted = weights ? weightQuantity(input, instrument, target, px, sizing, shorts) : quantityTarget(input, instrument, target, shorts);
+      let wanted: number;
+      if (!weights) wanted = quantityTarget(input, instrument, target, shorts);
+      else if (sizedAt < sizing.sized && sizing.instruments[sizedAt] === instrument) wanted = sizing.quantities[sizedAt++];
+      else wanted = weightQuantity(input, instrument, target, px, sizing.equity, shorts);
       n = legsFor(instrument, now, wanted, planner.lot_size, legs);
     }
     let change = 0;
@@ -115,7 +124,7 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
     const after = Math.abs(now + change);
     if (margin && after > QTY_EPS) grossAfterSells += after * (Number.isNaN(px) ? priceOf(instrument) : px);
   };
-  for (const [name, target] of targets.values) visit(name, target);
+  targets.values.forEach((target, name) => visit(name, target));
   if (heldSeen < positions.size) for (const name of positions.keys()) if (!targets.values.has(name)) visit(name, 0);
   if (pendingSeen < pending.size) {
     for (const name of pending.keys()) if (!targets.values.has(name) && !positions.has(name)) visit(name, 0);

@@ -53,6 +53,8 @@ export function fitBuysToBudget(
 /** Rounds a non-negative quantity down to a multiple of `lot`; lot 0 leaves it fractional. */
 export function roundDownToLot(qty: number, lot: number): number {
   if (lot <= 0) return qty;
+  // Whole shares, the common lot, skip the division (by 1, exact: the same result).
+  if (lot === 1) return Math.floor(qty + 1e-9);
   // The epsilon keeps 0.3 / 0.1 = 2.9999999999999996 from losing a whole lot.
   return Math.floor(qty / lot + 1e-9) * lot;
 }

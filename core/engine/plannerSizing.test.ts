@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Side } from '../domain/enums';
-import { allInQuantity, sizingEquity, type SizingCosts } from './plannerSizing';
+import { allInCeiling, allInQuantity, type SizingCosts } from './plannerSizing';
 
 function costs(markup: number, fee: (side: Side, qty: number, price: number) => number): SizingCosts {
   return { buyPrice: (_i, p) => p * (1 + markup), sellPrice: (_i, p) => p * (1 - markup), fee };
@@ -67,51 +67,53 @@ describe('allInQuantity', () => {
   });
 });
 
-describe('sizingEquity', () => {
-  const never = () => false;
+describe('allInCeiling', () => {
+  const fees = [
+    (_s: Side, q: number, p: number) => 0.001 * q * p,
+    (_s: Side, q: number) => Math.max(1, 0.005 * q),
+    (_s: Side, q: number, p: number) => Math.min(Math.max(1, 0.005 * q), 0.01 * q * p),
+    () => 7,
+  ];
 
-  it('is the equity left after closing a reversed position at the execution price', () => {
-    const e = sizingEquity({
-      weights: new Map([['A', -1]]),
-      positions: new Map([['A', 100]]),
-      priceOf: () => 50,
-      equity: 5000,
-      costs: percent(0.002),
-      lot: 1,
-      shorts: true,
-      withinBand: never,
-    });
-    expect(e).toBeCloseTo(5000 - 0.002 * 100 * 50, 9);
+  it('bounds the quantity at the higher equity from the terms sized at the lower one', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 100, max: 1e8, noNaN: true }),
+        fc.double({ min: 0, max: 0.01, noNaN: true }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.double({ min: 0.05, max: 3000, noNaN: true }),
+        fc.double({ min: 0, max: 0.005, noNaN: true }),
+        fc.constantFrom(0, 1, 10, 100),
+        fc.constantFrom(...fees),
+        (hi, depth, w, price, markup, lot, feeOf) => {
+          const c = costs(markup, feeOf);
+          const lo = hi * (1 - depth);
+          const terms = { unit: 0, rate: 0 };
+          allInQuantity(c, 'X', w, lo, price, lot, terms);
+          const ceiling = allInCeiling(c, 'X', w, lo, hi, price, lot, terms);
+          if (!Number.isNaN(ceiling)) expect(Math.abs(allInQuantity(c, 'X', w, hi, price, lot))).toBeLessThanOrEqual(ceiling);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
-  it('pays for a reducing leg sized from the equity it leaves (a fixed point)', () => {
-    // Held 100 at 10 (1000 of 1000 equity) cut to half: the cut of about 50 costs 1% of its value.
-    const e = sizingEquity({
-      weights: new Map([['A', 0.5]]),
-      positions: new Map([['A', 100]]),
-      priceOf: () => 10,
-      equity: 1000,
-      costs: percent(0.01),
-      lot: 0,
-      shorts: true,
-      withinBand: never,
-    });
-    const kept = (0.5 * e) / (10 * 1.01);
-    expect(e).toBeCloseTo(1000 - 0.01 * (100 - kept) * 10, 6);
+  it('is the quantity itself across a narrow bracket, unless a lot boundary lies inside it', () => {
+    let same = 0;
+    const runs = 1000;
+    for (let i = 0; i < runs; i++) {
+      const hi = 1e6 + i * 977.3;
+      const terms = { unit: 0, rate: 0 };
+      const q = allInQuantity(costs(0.0005, fees[2]), 'X', 0.01, hi * (1 - 1e-5), 37.5 + i / 7, 1, terms);
+      if (allInCeiling(costs(0.0005, fees[2]), 'X', 0.01, hi * (1 - 1e-5), hi, 37.5 + i / 7, 1, terms) === q) same++;
+    }
+    expect(same).toBeGreaterThan(0.95 * runs);
   });
 
-  it('charges nothing for a position left alone within the band or kept on the same side', () => {
-    const input = {
-      weights: new Map([['A', 0.5]]),
-      positions: new Map([['A', 40]]),
-      priceOf: () => 10,
-      equity: 1000,
-      costs: percent(0.01),
-      lot: 1,
-      shorts: true,
-    };
-    expect(sizingEquity({ ...input, withinBand: () => true })).toBe(1000);
-    // Growing 40 to 49 units has no exit leg.
-    expect(sizingEquity({ ...input, withinBand: never })).toBe(1000);
+  it('gives up (NaN) when the unit price moves with the quantity', () => {
+    const impact: SizingCosts = { buyPrice: (_i, p, q) => p * (1 + 1e-6 * q), sellPrice: (_i, p) => p, fee: fees[0] };
+    const terms = { unit: 0, rate: 0 };
+    allInQuantity(impact, 'X', 0.5, 99_000, 10, 1, terms);
+    expect(allInCeiling(impact, 'X', 0.5, 99_000, 100_000, 10, 1, terms)).toBeNaN();
   });
 });

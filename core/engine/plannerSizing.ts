@@ -1,7 +1,10 @@
 import type { Side } from '../domain/enums';
 import { largestAffordable, roundDownToLot } from './plannerBudget';
 
-/** Prices and fees as the broker will charge them (see PlanCosts). */
+/**
+ * Prices and fees as the broker will charge them (see PlanCosts). A fee never falls as the quantity
+ * grows at one price (allInCeiling relies on it).
+ */
 export interface SizingCosts {
   buyPrice(instrument: string, price: number, qty: number): number;
   sellPrice(instrument: string, price: number, qty: number): number;
@@ -16,6 +19,14 @@ export interface SizingCosts {
 const RATE_RESOLUTION = 1e12;
 /** Float slack on the fee-inclusive fit check: a few ulps of the budget. */
 const FIT_SLACK = 1e-12;
+/** What rounding the rate to RATE_RESOLUTION can move it by, plus float noise. */
+const RATE_SLACK = 0.6 / RATE_RESOLUTION;
+
+/** The unit price and commission rate an allInQuantity call sized with (NaN when it sized nothing). */
+export interface AllInTerms {
+  unit: number;
+  rate: number;
+}
 
 /**
  * Units a weight `w` buys (w > 0) or sells short (w < 0) with `equity`, all-in at `price`:
@@ -35,8 +46,10 @@ export function allInQuantity(
   equity: number,
   price: number,
   lot: number,
+  terms?: AllInTerms,
 ): number {
   const budget = Math.abs(w) * equity;
+  if (terms !== undefined) terms.unit = terms.rate = Number.NaN;
   if (!(budget > 0)) return 0;
   const side: Side = w > 0 ? 'BUY' : 'SELL';
   // A short is sized at the price it sells for, as the peers do: floor(E / (p (1 - s) (1 + c))).
@@ -44,6 +57,10 @@ export function allInQuantity(
   const whole = budget / unit;
   const rate = Math.round((costs.fee(side, whole, unit) / budget) * RATE_RESOLUTION) / RATE_RESOLUTION;
   const exact = budget / (unit * (1 + rate));
+  if (terms !== undefined) {
+    terms.unit = unit;
+    terms.rate = rate;
+  }
   let q = roundDownToLot(exact, lot);
   if (q > 0 && q * unit + costs.fee(side, q, unit) > budget * (1 + FIT_SLACK)) {
     q = largestAffordable(instrument, q, budget, lot, (_i, qty) => (qty <= 0 ? 0 : qty * unit + costs.fee(side, qty, unit)));
@@ -51,65 +68,26 @@ export function allInQuantity(
   return w > 0 ? q : -q;
 }
 
-/** What closing or cutting `qty` units of a long (sign 1) or short (sign -1) costs: the price given up plus the fee. */
-function exitCost(costs: SizingCosts, instrument: string, sign: number, qty: number, price: number): number {
-  if (sign > 0) {
-    const px = costs.sellPrice(instrument, price, qty);
-    return qty * (price - px) + costs.fee('SELL', qty, px);
-  }
-  const px = costs.buyPrice(instrument, price, qty);
-  return qty * (px - price) + costs.fee('BUY', qty, px);
-}
-
-/** Passes of the fixed point below; each shrinks the error by a factor of the cost rate. */
-const SIZING_ROUNDS = 4;
-
-export interface SizingInput {
-  weights: ReadonlyMap<string, number>;
-  positions: ReadonlyMap<string, number>;
-  priceOf: (instrument: string) => number;
-  equity: number;
-  costs: SizingCosts;
-  lot: number;
-  shorts: boolean;
-  /** Whether a held position of `qty` at `price` already sits within the rebalance band of weight `w`. */
-  withinBand: (qty: number, price: number, w: number) => boolean;
-}
-
 /**
- * The equity weights are sized from: marked equity less what the closing and reducing legs that go
- * first will cost. A reducing leg's size depends on that equity in turn, so the two are solved as a
- * fixed point, starting from the marked equity and only ever shrinking. What does not depend on the
- * equity (each position's weight, price and band verdict) is looked up once, not once per pass: the
- * planner runs this every session over every held instrument.
+ * An upper bound on |allInQuantity| at equity `hi`, from a call at `lo` <= `hi` that sized with
+ * `terms`, asking for no fee: NaN unless the unit price at `hi` is the same. A fee never falls as the
+ * quantity grows at one price, so the rate at `hi` is at least the fee at `lo` over `hi`'s budget;
+ * the slack covers the rate's rounding and float error, and the fit check only ever shrinks.
  */
-export function sizingEquity(s: SizingInput): number {
-  const marked = Math.max(0, s.equity);
-  // Positions whose size follows the equity (resized toward a same-sided weight), and fixed exit costs
-  // of the ones that are closed outright.
-  const resized: { instrument: string; held: number; w: number; price: number }[] = [];
-  let fixedExits = 0;
-  for (const [instrument, held] of s.positions) {
-    const w = s.weights.get(instrument) ?? 0;
-    const price = s.priceOf(instrument);
-    if (w !== 0 && Math.sign(w) === Math.sign(held) && (w > 0 || s.shorts)) {
-      if (!s.withinBand(held, price, w)) resized.push({ instrument, held, w, price });
-    } else {
-      fixedExits += exitCost(s.costs, instrument, Math.sign(held), Math.abs(held), price);
-    }
-  }
-  let e = Math.max(0, marked - fixedExits);
-  if (resized.length === 0) return e;
-  e = marked;
-  for (let round = 0; round < SIZING_ROUNDS; round++) {
-    let exits = fixedExits;
-    for (const r of resized) {
-      const cut = Math.abs(r.held) - Math.abs(allInQuantity(s.costs, r.instrument, r.w, e, r.price, s.lot));
-      if (cut > 0) exits += exitCost(s.costs, r.instrument, Math.sign(r.held), cut, r.price);
-    }
-    const next = Math.max(0, marked - exits);
-    if (next === e) return next;
-    e = next;
-  }
-  return e;
+export function allInCeiling(
+  costs: SizingCosts,
+  instrument: string,
+  w: number,
+  lo: number,
+  hi: number,
+  price: number,
+  lot: number,
+  terms: AllInTerms,
+): number {
+  const budget = Math.abs(w) * hi;
+  if (!(budget > 0)) return Number.NaN;
+  const unit = w > 0 ? costs.buyPrice(instrument, price, budget / price) : costs.sellPrice(instrument, price, budget / price);
+  if (unit !== terms.unit) return Number.NaN;
+  const rateFloor = (((terms.rate - RATE_SLACK) * (Math.abs(w) * lo)) / budget) * (1 - 1e-15) - RATE_SLACK;
+  return roundDownToLot((budget / (unit * (1 + rateFloor))) * (1 + 1e-12), lot);
 }

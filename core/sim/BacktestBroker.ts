@@ -100,6 +100,7 @@ export class BacktestBroker implements BrokerInterface {
   private readonly ctx: MatchContext;
   /** Per instrument: the tick its fills print on (see tickSizeFor). */
   private readonly tickSizes: Float64Array;
+  private readonly symbols: readonly string[];
   private readonly scratchOrder: MatchOrder = { side: 'BUY', type: 'MARKET', timeInForce: 'DAY', limitPrice: null, stopPrice: null, remaining: 0, triggered: false };
   private readonly scratchBar: MatchBar = { open: 0, high: 0, low: 0, close: 0, volume: 0 };
   private readonly scratchResult: MatchResult = { quantity: 0, price: 0, referencePrice: 0, triggered: false };
@@ -128,6 +129,7 @@ export class BacktestBroker implements BrokerInterface {
     this.commission = createCommissionModel(opts.sim.commission);
     this.rng = createRng(opts.seed);
     const symbols = opts.tm.series.map((s) => s.symbol);
+    this.symbols = symbols;
     this.portfolio = new Portfolio(symbols, opts.initialCash, opts.sim.account);
     this.workingByInst = symbols.map(() => []);
     this.usedVolume = new Float64Array(symbols.length);
@@ -157,7 +159,10 @@ export class BacktestBroker implements BrokerInterface {
     }
     // Generated refs are random UUIDs; only the caller's own need remembering to catch reuse.
     if (request.clientOrderRef !== undefined) this.refs.add(ref);
+    // The simulated venue takes a valid order the moment it is placed: SUBMITTED and ACCEPTED at once,
+    // announced by the one OrderAccepted event (a real broker emits OrderSubmitted first).
     transition(order, 'SUBMITTED');
+    transition(order, 'ACCEPTED');
     const w: Working = {
       seq,
       order,
@@ -227,6 +232,11 @@ export class BacktestBroker implements BrokerInterface {
   /** The price grid instrument number `i` fills on (0: none), for sizing at the price the fill will print. */
   tickSizeOf(i: number): number {
     return this.tickSizes[i];
+  }
+
+  /** Symbol of instrument number `i`. */
+  symbolAt(i: number): string {
+    return this.symbols[i];
   }
 
   /** Instrument number of `symbol` (its position in the portfolio's arrays). */

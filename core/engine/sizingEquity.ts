@@ -1,0 +1,150 @@
+import { allInCeiling, allInQuantity, type AllInTerms, type SizingCosts } from './plannerSizing';
+
+/** Passes of the fixed point below; each shrinks the error by a factor of the cost rate. */
+const SIZING_ROUNDS = 4;
+/** The narrowest bracket below the marked equity, as a fraction of it (see sizingEquity). */
+const MIN_BRACKET = 1e-5;
+
+export interface SizingInput {
+  weights: ReadonlyMap<string, number>;
+  positions: ReadonlyMap<string, number>;
+  priceOf: (instrument: string) => number;
+  equity: number;
+  costs: SizingCosts;
+  lot: number;
+  shorts: boolean;
+  /** Whether a held position of `qty` at `price` already sits within the rebalance band of weight `w`. */
+  withinBand: (qty: number, price: number, w: number) => boolean;
+}
+
+export interface Sizing {
+  equity: number;
+  /**
+   * allInQuantity at `equity` of the first `sized` holdings resized toward their weight, in the
+   * holdings' order, as solving for the equity found it: the planner need not size them again.
+   * Valid until the next call.
+   */
+  sized: number;
+  instruments: readonly string[];
+  quantities: Float64Array;
+}
+
+/** What closing or cutting `qty` units of a long (sign 1) or short (sign -1) costs: the price given up plus the fee. */
+function exitCost(costs: SizingCosts, instrument: string, sign: number, qty: number, price: number): number {
+  if (sign > 0) {
+    const px = costs.sellPrice(instrument, price, qty);
+    return qty * (price - px) + costs.fee('SELL', qty, px);
+  }
+  const px = costs.buyPrice(instrument, price, qty);
+  return qty * (px - price) + costs.fee('BUY', qty, px);
+}
+
+/** Per resized position, reused across calls: the planner runs this every session over every holding. */
+class Scratch {
+  instruments: string[] = [];
+  held = new Float64Array(0);
+  w = new Float64Array(0);
+  price = new Float64Array(0);
+  /** Quantity at the marked equity, then at the latest pass for a position sized again on each pass. */
+  qty = new Float64Array(0);
+  exitAtMarked = new Float64Array(0);
+  /** 1 while the quantity is known to be the same from the bracket's floor to the marked equity. */
+  steady = new Uint8Array(0);
+  readonly terms: AllInTerms = { unit: Number.NaN, rate: Number.NaN };
+  /** How far below the marked equity the last solution fell, as a fraction of it. */
+  lastGap = MIN_BRACKET;
+
+  ensure(n: number): void {
+    if (this.held.length >= n) return;
+    const size = Math.max(n, this.held.length * 2, 64);
+    this.held = new Float64Array(size);
+    this.w = new Float64Array(size);
+    this.price = new Float64Array(size);
+    this.qty = new Float64Array(size);
+    this.exitAtMarked = new Float64Array(size);
+    this.steady = new Uint8Array(size);
+  }
+}
+const scratch = new Scratch();
+
+/**
+ * The equity weights are sized from: marked equity less what the closing and reducing legs that go
+ * first will cost. A reducing leg's size depends on that equity in turn, so the two are solved as a
+ * fixed point, starting from the marked equity and only ever shrinking.
+ *
+ * The passes land a little below the marked equity, inside a narrow bracket (twice as deep as the
+ * last solution fell: a run's sessions are alike). A position's all-in quantity only grows with the
+ * equity, so one sized at the bracket's floor whose ceiling at the marked equity is that same
+ * quantity keeps it, and its exit cost, on every pass: only the few positions whose quantity steps
+ * inside the bracket are sized again. The passes give the very floats that sizing every position on
+ * every pass would; a pass that falls below the floor sizes everything again.
+ */
+export function sizingEquity(s: SizingInput): Sizing {
+  const marked = Math.max(0, s.equity);
+  const k = scratch;
+  k.ensure(s.positions.size);
+  const { instruments, held, w, price, qty, exitAtMarked, steady, terms } = k;
+  let n = 0;
+  // Fixed exit costs of the positions closed outright; the rest follow the equity.
+  let fixedExits = 0;
+  // forEach, not an entries iterator: no pair allocated per holding.
+  s.positions.forEach((position, instrument) => {
+    const weight = s.weights.get(instrument) ?? 0;
+    const px = s.priceOf(instrument);
+    if (weight !== 0 && Math.sign(weight) === Math.sign(position) && (weight > 0 || s.shorts)) {
+      if (!s.withinBand(position, px, weight)) {
+        instruments[n] = instrument;
+        held[n] = position;
+        w[n] = weight;
+        price[n] = px;
+        n++;
+      }
+    } else {
+      fixedExits += exitCost(s.costs, instrument, Math.sign(position), Math.abs(position), px);
+    }
+  });
+  if (n === 0) return { equity: Math.max(0, marked - fixedExits), sized: 0, instruments, quantities: qty };
+  const quantityAt = (r: number, e: number): number => allInQuantity(s.costs, instruments[r], w[r], e, price[r], s.lot);
+  const exitFor = (r: number, q: number): number => {
+    const cut = Math.abs(held[r]) - Math.abs(q);
+    return cut > 0 ? exitCost(s.costs, instruments[r], Math.sign(held[r]), cut, price[r]) : 0;
+  };
+
+  // Fractional quantities move with any change of equity: no position keeps its size.
+  const floor = s.lot > 0 ? marked * (1 - Math.max(MIN_BRACKET, 2 * k.lastGap)) : marked;
+  let exits = fixedExits;
+  for (let r = 0; r < n; r++) {
+    steady[r] = 0;
+    if (floor < marked) {
+      const atFloor = allInQuantity(s.costs, instruments[r], w[r], floor, price[r], s.lot, terms);
+      if (Math.abs(atFloor) >= allInCeiling(s.costs, instruments[r], w[r], floor, marked, price[r], s.lot, terms)) {
+        steady[r] = 1;
+        qty[r] = atFloor;
+      }
+    }
+    if (steady[r] === 0) qty[r] = quantityAt(r, marked);
+    exitAtMarked[r] = exitFor(r, qty[r]);
+    exits += exitAtMarked[r];
+  }
+  let e = Math.max(0, marked - exits);
+  let converged = e === marked;
+  for (let round = 1; round < SIZING_ROUNDS && !converged; round++) {
+    const inBracket = e >= floor;
+    exits = fixedExits;
+    for (let r = 0; r < n; r++) {
+      if (inBracket && steady[r] === 1) {
+        exits += exitAtMarked[r];
+      } else {
+        steady[r] = 0;
+        qty[r] = quantityAt(r, e);
+        exits += exitFor(r, qty[r]);
+      }
+    }
+    const next = Math.max(0, marked - exits);
+    converged = next === e;
+    e = next;
+  }
+  if (marked > 0 && e < marked) k.lastGap = (marked - e) / marked;
+  // Without convergence the last pass's equity was never sized at: the planner sizes from scratch.
+  return { equity: e, sized: converged ? n : 0, instruments, quantities: qty };
+}
