@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Side } from '../domain/enums';
-import { allInCeiling, allInQuantity, type SizingCosts } from './plannerSizing';
+import { allInAtMost, allInQuantity, type SizingCosts } from './plannerSizing';
 
 function costs(markup: number, fee: (side: Side, qty: number, price: number) => number): SizingCosts {
   return { buyPrice: (_i, p) => p * (1 + markup), sellPrice: (_i, p) => p * (1 - markup), fee };
@@ -67,7 +67,7 @@ describe('allInQuantity', () => {
   });
 });
 
-describe('allInCeiling', () => {
+describe('allInAtMost', () => {
   const fees = [
     (_s: Side, q: number, p: number) => 0.001 * q * p,
     (_s: Side, q: number) => Math.max(1, 0.005 * q),
@@ -75,7 +75,7 @@ describe('allInCeiling', () => {
     () => 7,
   ];
 
-  it('bounds the quantity at the higher equity from the terms sized at the lower one', () => {
+  it('holds only when the quantity at the higher equity is no more than the one sized at the lower', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 100, max: 1e8, noNaN: true }),
@@ -83,37 +83,42 @@ describe('allInCeiling', () => {
         fc.double({ min: -1, max: 1, noNaN: true }),
         fc.double({ min: 0.05, max: 3000, noNaN: true }),
         fc.double({ min: 0, max: 0.005, noNaN: true }),
-        fc.constantFrom(0, 1, 10, 100),
+        fc.constantFrom(1, 10, 100),
         fc.constantFrom(...fees),
         (hi, depth, w, price, markup, lot, feeOf) => {
           const c = costs(markup, feeOf);
           const lo = hi * (1 - depth);
           const terms = { unit: 0, rate: 0 };
-          allInQuantity(c, 'X', w, lo, price, lot, terms);
-          const ceiling = allInCeiling(c, 'X', w, lo, hi, price, lot, terms);
-          if (!Number.isNaN(ceiling)) expect(Math.abs(allInQuantity(c, 'X', w, hi, price, lot))).toBeLessThanOrEqual(ceiling);
+          const q = allInQuantity(c, 'X', w, lo, price, lot, terms);
+          if (allInAtMost(c, 'X', w, q, hi, lo / hi, price, lot, terms)) {
+            expect(Math.abs(allInQuantity(c, 'X', w, hi, price, lot))).toBe(Math.abs(q));
+          }
         },
       ),
       { numRuns: 3000 },
     );
   });
 
-  it('is the quantity itself across a narrow bracket, unless a lot boundary lies inside it', () => {
-    let same = 0;
+  it('holds across a narrow bracket unless a lot boundary lies inside it', () => {
+    let held = 0;
     const runs = 1000;
+    const c = costs(0.0005, fees[2]);
     for (let i = 0; i < runs; i++) {
       const hi = 1e6 + i * 977.3;
+      const price = 37.5 + i / 7;
       const terms = { unit: 0, rate: 0 };
-      const q = allInQuantity(costs(0.0005, fees[2]), 'X', 0.01, hi * (1 - 1e-5), 37.5 + i / 7, 1, terms);
-      if (allInCeiling(costs(0.0005, fees[2]), 'X', 0.01, hi * (1 - 1e-5), hi, 37.5 + i / 7, 1, terms) === q) same++;
+      const q = allInQuantity(c, 'X', 0.01, hi * (1 - 1e-5), price, 1, terms);
+      if (allInAtMost(c, 'X', 0.01, q, hi, 1 - 1e-5, price, 1, terms)) held++;
     }
-    expect(same).toBeGreaterThan(0.95 * runs);
+    expect(held).toBeGreaterThan(0.95 * runs);
   });
 
-  it('gives up (NaN) when the unit price moves with the quantity', () => {
+  it('does not hold when the unit price moves with the quantity, or for fractional quantities', () => {
     const impact: SizingCosts = { buyPrice: (_i, p, q) => p * (1 + 1e-6 * q), sellPrice: (_i, p) => p, fee: fees[0] };
     const terms = { unit: 0, rate: 0 };
-    allInQuantity(impact, 'X', 0.5, 99_000, 10, 1, terms);
-    expect(allInCeiling(impact, 'X', 0.5, 99_000, 100_000, 10, 1, terms)).toBeNaN();
+    const q = allInQuantity(impact, 'X', 0.5, 99_000, 10, 1, terms);
+    expect(allInAtMost(impact, 'X', 0.5, q, 100_000, 0.99, 10, 1, terms)).toBe(false);
+    const f = allInQuantity(percent(0.001), 'X', 0.5, 99_000, 10, 0, terms);
+    expect(allInAtMost(percent(0.001), 'X', 0.5, f, 100_000, 0.99, 10, 0, terms)).toBe(false);
   });
 });

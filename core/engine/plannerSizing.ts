@@ -69,25 +69,29 @@ export function allInQuantity(
 }
 
 /**
- * An upper bound on |allInQuantity| at equity `hi`, from a call at `lo` <= `hi` that sized with
- * `terms`, asking for no fee: NaN unless the unit price at `hi` is the same. A fee never falls as the
- * quantity grows at one price, so the rate at `hi` is at least the fee at `lo` over `hi`'s budget;
- * the slack covers the rate's rounding and float error, and the fit check only ever shrinks.
+ * Whether |allInQuantity| at equity `hi` is at most `q`, the quantity a call at a lower equity gave
+ * with `terms` (`ratio` = that equity / `hi`), asking for no fee: false whenever the unit price at
+ * `hi` differs. A fee never falls as the quantity grows at one price, so the rate at `hi` is at
+ * least the fee at the lower equity over `hi`'s budget; the quotient below that rate is compared
+ * with the next lot up, multiplied out (no division), with slack for the rate's rounding and float
+ * error. The fit check only ever shrinks.
  */
-export function allInCeiling(
+export function allInAtMost(
   costs: SizingCosts,
   instrument: string,
   w: number,
-  lo: number,
+  q: number,
   hi: number,
+  ratio: number,
   price: number,
   lot: number,
   terms: AllInTerms,
-): number {
+): boolean {
   const budget = Math.abs(w) * hi;
-  if (!(budget > 0)) return Number.NaN;
+  if (!(budget > 0 && lot > 0)) return false;
   const unit = w > 0 ? costs.buyPrice(instrument, price, budget / price) : costs.sellPrice(instrument, price, budget / price);
-  if (unit !== terms.unit) return Number.NaN;
-  const rateFloor = (((terms.rate - RATE_SLACK) * (Math.abs(w) * lo)) / budget) * (1 - 1e-15) - RATE_SLACK;
-  return roundDownToLot((budget / (unit * (1 + rateFloor))) * (1 + 1e-12), lot);
+  if (unit !== terms.unit) return false;
+  const rateFloor = (terms.rate - RATE_SLACK) * ratio * (1 - 1e-15) - RATE_SLACK;
+  // roundDownToLot(x) <= q exactly when x < q + lot (1 - 1e-9), x being budget / (unit (1 + rate)).
+  return budget * (1 + 1e-12) < (Math.abs(q) + lot * (1 - 1e-9)) * unit * (1 + rateFloor);
 }

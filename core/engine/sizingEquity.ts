@@ -1,4 +1,4 @@
-import { allInCeiling, allInQuantity, type AllInTerms, type SizingCosts } from './plannerSizing';
+import { allInAtMost, allInQuantity, type AllInTerms, type SizingCosts } from './plannerSizing';
 
 /** Passes of the fixed point below; each shrinks the error by a factor of the cost rate. */
 const SIZING_ROUNDS = 4;
@@ -112,12 +112,13 @@ export function sizingEquity(s: SizingInput): Sizing {
 
   // Fractional quantities move with any change of equity: no position keeps its size.
   const floor = s.lot > 0 ? marked * (1 - Math.max(MIN_BRACKET, 2 * k.lastGap)) : marked;
+  const ratio = floor / marked;
   let exits = fixedExits;
   for (let r = 0; r < n; r++) {
     steady[r] = 0;
     if (floor < marked) {
       const atFloor = allInQuantity(s.costs, instruments[r], w[r], floor, price[r], s.lot, terms);
-      if (Math.abs(atFloor) >= allInCeiling(s.costs, instruments[r], w[r], floor, marked, price[r], s.lot, terms)) {
+      if (allInAtMost(s.costs, instruments[r], w[r], atFloor, marked, ratio, price[r], s.lot, terms)) {
         steady[r] = 1;
         qty[r] = atFloor;
       }
