@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<(argv: string[]) => number | Promis
   data: async () => (await import('./data')).dataCommand,
   web: async () => (await import('./web')).webCommand,
   'fake-tws': async () => (await import('../fakeTws/cli')).fakeTwsCommand,
+  'fake-alpaca': async () => (await import('../fakeAlpaca/cli')).fakeAlpacaCommand,
 };
 
 export const USAGE = `usage: tradedesk <command> [options]
@@ -16,6 +17,7 @@ export const USAGE = `usage: tradedesk <command> [options]
   data import|list|show|delete ...                                        the bar store
   web [--port N] [--data-dir DIR]                                         the app in a browser on 127.0.0.1
   fake-tws [--port N] [--csv F --symbol S]... [--speed N]                 a fake TWS to paper-trade against
+  fake-alpaca [--port N] [--csv F --symbol S]... [--speed N]              a fake Alpaca (REST + streams) to paper-trade against
 
   tradedesk <command> --help   the options of one command`;
 

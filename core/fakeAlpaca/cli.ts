@@ -1,0 +1,50 @@
+import { symbolFromFileName } from '../data/csv/loadBarsCsv';
+import { parseCliArgs, UsageError, USAGE } from './cliArgs';
+import { startFakeAlpaca } from './index';
+
+const say = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+/** `tradedesk fake-alpaca`: serves the fake Alpaca until SIGINT/SIGTERM; answers the exit code. */
+export async function fakeAlpacaCommand(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseCliArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`error: ${err.message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    say(USAGE);
+    return 0;
+  }
+  const csv = args.csv.map((c) => ({ file: c.file, symbol: c.symbol ?? symbolFromFileName(c.file) }));
+  const fake = await startFakeAlpaca({
+    port: args.port,
+    dataPort: args.dataPort,
+    csv,
+    clock: args.speed === 0 ? 'manual' : { intervalMs: 1000 / args.speed },
+    log: (line) => say(`${new Date().toISOString()} ${line}`),
+  });
+  const n = fake.symbols.length;
+  const speed = args.speed === 0 ? 'frozen market' : `${args.speed} bar${args.speed === 1 ? '' : 's'}/s`;
+  say(`fake Alpaca listening on 127.0.0.1 (${n} symbol${n === 1 ? '' : 's'}, ${speed})`);
+  say(`  trading API    ${fake.tradingBaseUrl}`);
+  say(`  trade updates  ${fake.tradingStreamUrl}`);
+  say(`  market data    ${fake.dataBaseUrl}`);
+  say(`  data stream    ${fake.dataStreamUrl}/v2/iex`);
+  say(`  APCA_API_KEY_ID=${fake.keyId}`);
+  say(`  APCA_API_SECRET_KEY=${fake.secretKey}`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      say('stopping');
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await fake.close();
+  return 0;
+}
