@@ -153,3 +153,34 @@ test('the form runs an intraday synthetic market with its market model and dupli
   await expect(form.field('data.synthetic.bar_size')).toHaveValue('15m');
   await expect(form.marketModelSummary).toHaveText('beta 1.5 · regimes (2.5× vol)');
 });
+
+test('a launch that fails says so where the user is: a notification, the top of Jobs, the status bar, the runs list', async ({ page, app }) => {
+  const form = new NewBacktestPage(page, app.url);
+  await form.open();
+  await expect(form.connectionState).toHaveAttribute('data-state', 'open');
+  await form.field('name').fill('starts too late');
+  // A start after the synthetic data ends passes the form's checks but leaves nothing to run.
+  await form.field('start').fill('2030-01-02');
+  await expect(form.validationStatus).toContainText('Ready to launch');
+  await form.launch();
+
+  const toast = page.getByTestId('toast');
+  await expect(toast).toContainText('Backtest “starts too late” failed', { timeout: 30_000 });
+  await expect(toast.getByTestId('toast-error')).toContainText('no bars fall between');
+  await expect(form.statusFailed).toContainText('starts too late failed: no bars fall between');
+
+  const jobs = new JobsPage(page, app.url);
+  await expect(page).toHaveURL(/#\/jobs$/);
+  const first = page.getByTestId('job-card').first();
+  await expect(first).toHaveAttribute('data-state', 'failed');
+  await expect(first.getByTestId('job-error')).toContainText('no bars fall between');
+
+  const list = new BacktestsPage(page, app.url);
+  await jobs.nav('backtests');
+  await expect(list.failedLaunches).toContainText('starts too late');
+  await expect(list.failedLaunches).toContainText('no bars fall between');
+
+  await toast.getByRole('button', { name: 'Close notification' }).click();
+  await expect(toast).toHaveCount(0);
+  await expect(list.statusFailed).toBeVisible();
+});

@@ -41,3 +41,24 @@ test('two runs compare: normalised equity overlaid, metrics side by side, the be
   await compare.go.click();
   await expect(compare.chart).toBeVisible();
 });
+
+test('runs on different data, periods and cash are flagged, their assumptions side by side', async ({ page, app }) => {
+  const aId = await seedRun(app, quickSpec('five symbols'));
+  const bId = await seedRun(app, quickSpec('three symbols, less cash', { data: { synthetic: { symbols: 3, years: 2, seed: 12 } }, initial_cash: 50_000 }));
+
+  const compare = new ComparePage(page, app.url);
+  await compare.goto(`#/compare?ids=${aId},${bId}`);
+  await expect(compare.warning).toBeVisible();
+  await expect(compare.warning).toContainText('not like for like');
+  await expect(compare.warning.getByTestId('compare-differs-data')).toContainText('different data');
+  await expect(compare.warning.getByTestId('compare-differs-period')).toBeVisible();
+  await expect(compare.warning.getByTestId('compare-differs-initial-cash')).toContainText('50,000.00');
+
+  const cash = compare.assumption('Initial cash');
+  await expect(cash).toHaveAttribute('data-differs', 'true');
+  await expect(cash.locator('td')).toHaveText(['Initial cash', '100,000.00', '50,000.00']);
+  await expect(compare.assumption('Strategy')).not.toHaveAttribute('data-differs', 'true');
+  await expect(compare.metricCells('commissions').locator('[data-best]')).toHaveCount(0);
+  // Neither run's curve is cut off: the value axis spans every point of both.
+  await expect(compare.chart.locator('path.recharts-line-curve')).toHaveCount(2);
+});

@@ -62,6 +62,8 @@ test('import a CSV through the data screen, chart it and backtest it', async ({ 
   await page.mouse.move(0, 0);
   await expect(chart.legend).toContainText('2013-03-01');
   await expect(chart.foot).toContainText('merged');
+  // 2148 bars in at most 600 candles: each holds four days, and the chart says so.
+  await expect(chart.candleSize).toHaveText('1 candle = 4 days');
 
   // Weekly bars over one year: every bar shown, resampled from the daily series.
   await chart.barSize.selectOption('1w');
@@ -69,6 +71,7 @@ test('import a CSV through the data screen, chart it and backtest it', async ({ 
   await chart.to.fill('2010-12-31');
   await expect(chart.foot).toContainText('resampled from 1d');
   await expect(candles).toHaveAttribute('data-bars', '52');
+  await expect(chart.candleSize).toHaveText('1 candle = 1 week');
   await expect(chart.foot).toContainText('2010-01-08 → 2010-12-31');
   await chart.barSize.selectOption('native');
   await chart.wholeSeries.click();

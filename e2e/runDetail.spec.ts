@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { heatCellText } from '../renderer/components/charts/heatmapLayout';
 import { fmtDate, fmtInt, fmtNumber, fmtPct, fmtRatio, fmtSignedPct } from '../renderer/components/common/format';
+import { CHART_POINTS } from '../renderer/features/runDetail/queries';
 import { expect, quickSpec, seedRun, test } from './fixtures';
 import { RunDetailPage, RunTable } from './pages/RunDetailPage';
 import { SCREEN_VIEWPORT, snap } from './screens';
@@ -44,9 +45,17 @@ test('a finished run shows its figures, charts, heatmap and trades with the engi
   await expect(detail.heatmapCells.first()).toHaveText(heatCellText(firstMonth.returnPct));
   await expect(detail.yearlyChart.locator('.recharts-bar-rectangle').first()).toBeVisible();
 
-  // The price chart marks the run's fills on the first symbol.
+  // The price chart draws the first symbol's candles, one per bar the engine sends, with the run's fills marked.
   await expect(detail.priceChart.locator('canvas').first()).toBeVisible();
-  await expect(detail.priceChart).toHaveAttribute('data-bars', /^[1-9]\d*$/);
+  await expect(detail.priceChart).toHaveAttribute('data-kind', 'candles');
+  const [firstSymbol] = (await app.api.call('backtests.get', { runId })).symbols;
+  const prices = await app.api.call('backtests.prices', { runId, symbol: firstSymbol, maxPoints: CHART_POINTS });
+  expect(prices.high.every((h, i) => h >= Math.max(prices.open[i], prices.close[i]) && prices.low[i] <= Math.min(prices.open[i], prices.close[i]))).toBe(true);
+  expect(prices.volume.some((v) => v > 0)).toBe(true);
+  await expect(detail.priceChart).toHaveAttribute('data-bars', String(prices.ts.length));
+  // Every bar of three years fits: no candle merges several, so no note says so.
+  expect(prices.barsPerCandle).toBe(1);
+  await expect(page.getByTestId('price-merged')).toHaveCount(0);
 
   // Round trips, in entry order, as the engine pages them.
   const trades = await app.api.call('backtests.trades', { runId, offset: 0, limit: 5, sortBy: 'entryTs', sortDir: 'asc' });
@@ -144,4 +153,16 @@ test('the fills table pages as it scrolls, sorts on the engine and exports as CS
   expect(report.suggestedFilename()).toMatch(/-report\.json$/);
   const parsed = JSON.parse(readFileSync(await report.path(), 'utf8')) as { run: { id: string } };
   expect(parsed.run.id).toBe(runId);
+});
+
+test('on a 1,600 px wide window the orders table shows every column without scrolling sideways', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  const runId = await seedRun(app, busySpec('wide orders run'));
+  const detail = new RunDetailPage(page, app.url);
+  await openRun(detail, runId);
+  await detail.showTab('orders');
+  const table = detail.table('orders');
+  await expect(table.rows.first()).toBeVisible();
+  const { scrollWidth, clientWidth } = await table.scroller.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  expect(scrollWidth, `the columns need ${scrollWidth} px, the table has ${clientWidth} px`).toBeLessThanOrEqual(clientWidth);
 });

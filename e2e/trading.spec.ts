@@ -46,7 +46,9 @@ test('PAPER trading against the fake TWS: connect, fill, cancel, risk, breaker, 
   await expect(ticket.quoteLast).not.toHaveText('—');
   const filledId = await ticket.send();
   const working = trading.orderRow(filledId);
-  await expect(working).toHaveAttribute('data-status', 'SUBMITTED');
+  // Sent, then accepted once TWS acknowledges it.
+  await expect(working).toHaveAttribute('data-status', 'ACCEPTED');
+  await expect(working.getByTestId('order-status')).toHaveText('accepted');
   await expect(working).toContainText(shown(limit, 2));
 
   // The fake's market comes down to it: the order fills, the position and the execution show.
@@ -63,7 +65,7 @@ test('PAPER trading against the fake TWS: connect, fill, cancel, risk, breaker, 
   await ticket.fill({ symbol, quantity, limit: cents(fake.price(symbol) * 0.96) });
   const cancelId = await ticket.send();
   const toCancel = trading.orderRow(cancelId);
-  await expect(toCancel).toHaveAttribute('data-status', 'SUBMITTED');
+  await expect(toCancel).toHaveAttribute('data-status', 'ACCEPTED');
   await toCancel.getByTestId('order-cancel').click();
   await expect(toCancel).toHaveCount(0);
   await expect(trading.doneOrderRow(cancelId)).toHaveAttribute('data-status', 'CANCELLED');
@@ -95,12 +97,14 @@ test('PAPER trading against the fake TWS: connect, fill, cancel, risk, breaker, 
   // The kill switch cancels the working order and flattens the position, after confirmation.
   await ticket.fill({ symbol, quantity, limit: cents(fake.price(symbol) * 0.96) });
   const killedId = await ticket.send();
-  await expect(trading.orderRow(killedId)).toBeVisible();
+  await expect(trading.orderRow(killedId)).toHaveAttribute('data-status', 'ACCEPTED');
   await trading.killSwitch.click();
   const dialog = trading.dialog;
   await dialog.getByTestId('kill-flatten').check();
   await dialog.getByTestId('confirm-ok').click();
-  await expect(trading.killReport).toContainText('Cancel sent for 1 of 1 open order.');
+  await expect(trading.killReport).toContainText('1 open order: 1 cancel confirmed by the broker.');
+  await trading.killReport.getByText('Per order (1)').click();
+  await expect(trading.killReport.getByTestId('kill-order')).toHaveAttribute('data-outcome', 'confirmed');
   await expect(trading.killReport).toContainText(`Flatten: SELL ${quantity} ${symbol} at market sent`);
   await expect(trading.orderRows).toHaveCount(0);
   await expect(position).toHaveCount(0);
@@ -144,7 +148,7 @@ test('LIVE needs the arming phrase, shows a banner on every screen and confirms 
   await expect(trading.orderRows).toHaveCount(0);
   await dialog.getByTestId('confirm-ok').click();
   await expect(ticket.outcome).toHaveAttribute('data-accepted', 'true');
-  await expect(trading.orderRowOf(symbol)).toHaveAttribute('data-status', 'SUBMITTED');
+  await expect(trading.orderRowOf(symbol)).toHaveAttribute('data-status', 'ACCEPTED');
   expect((await app.api.call('trading.state', {})).openOrders.map((o) => o.instrument)).toEqual([symbol]);
 
   await trading.disarmLive.click();

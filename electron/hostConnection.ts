@@ -4,6 +4,7 @@ import type { Router } from '../core/ipc/router';
 import type { CallResult } from '../core/ipc/wire';
 import { errorFields, logFor, type LogFields, type LogLevel } from '../core/log/log';
 import { fromHostSchema, type FromHost, type ToHost } from './hostMessages';
+import { answerKeychain, type SafeStorageLike } from './keychain';
 
 /** The part of Electron's UtilityProcess main uses. */
 export interface UtilityChild {
@@ -24,6 +25,8 @@ export interface HostProcessOptions {
   maxRestarts?: number;
   /** How long close() waits for the engine to close its store before killing the process. */
   closeTimeoutMs?: number;
+  /** Electron's safeStorage, which seals the Alpaca keys the engine keeps (only main may use it); none: nothing is kept. */
+  keychain?: SafeStorageLike;
 }
 
 const log = logFor('host');
@@ -133,6 +136,9 @@ export class HostProcess implements Router {
       case 'closed':
         this.closed?.();
         this.closed = null;
+        return;
+      case 'keychain':
+        this.child?.postMessage(answerKeychain(this.opts.keychain ?? null, msg));
         return;
     }
   }

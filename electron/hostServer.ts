@@ -1,6 +1,7 @@
 import type { Host, HostOptions } from '../core/host/createHost';
 import { errorFields, logFor } from '../core/log/log';
 import { toHostSchema, type FromHost } from './hostMessages';
+import { PortSealer } from './keychain';
 
 /** The utility process's side of its parent port (Electron's `process.parentPort`): messages arrive as `{ data }`. */
 export interface ParentPortLike {
@@ -20,6 +21,8 @@ export function serveHost(port: ParentPortLike, createHost: (opts: HostOptions) 
   // The host being built: a close that arrives meanwhile waits for it, so no store is left open.
   let starting: Promise<Host | null> | null = null;
   let closing: Promise<void> | null = null;
+  // Alpaca keys typed in the app are sealed by main's keychain (createHost keeps them sealed in the data folder).
+  const sealer = new PortSealer((m) => port.postMessage(m));
   port.on('message', ({ data }) => {
     const parsed = toHostSchema.safeParse(data);
     if (!parsed.success) {
@@ -29,7 +32,7 @@ export function serveHost(port: ParentPortLike, createHost: (opts: HostOptions) 
     const msg = parsed.data;
     if (msg.type === 'start') {
       if (starting || closing) return;
-      starting = createHost({ dataDir: msg.dataDir, baseDir: msg.baseDir, transport: 'electron' }).then(
+      starting = createHost({ dataDir: msg.dataDir, baseDir: msg.baseDir, transport: 'electron', keySealer: sealer }).then(
         (h) => {
           if (closing) return h;
           host = h;
@@ -42,6 +45,8 @@ export function serveHost(port: ParentPortLike, createHost: (opts: HostOptions) 
           return null;
         },
       );
+    } else if (msg.type === 'keychain-result') {
+      sealer.receive(msg);
     } else if (msg.type === 'log') {
       const forwarded = logFor(msg.component);
       forwarded[msg.level === 'fatal' ? 'error' : msg.level](msg.msg, msg.fields);

@@ -129,6 +129,16 @@ vi.mock('electron', async () => {
       },
     },
     shell: { openExternal: async () => undefined },
+    // No OS keychain in tests: the engine is told so when asked to keep keys (electron/keychain.test.ts covers sealing).
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => {
+        throw new Error('no keychain in tests');
+      },
+      decryptString: () => {
+        throw new Error('no keychain in tests');
+      },
+    },
     utilityProcess: {
       fork: (entry: string, _args: string[], options: Record<string, unknown>) => {
         const child = new FakeUtility();

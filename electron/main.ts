@@ -1,4 +1,4 @@
-import { BrowserWindow, app, dialog, protocol, session, shell, utilityProcess } from 'electron';
+import { BrowserWindow, app, dialog, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../core/store/dataDir';
@@ -40,6 +40,8 @@ async function start(): Promise<void> {
     dataDir: defaultDataDir(),
     // Relative data paths typed in the UI: the project folder under `npm start`, the home folder when installed.
     baseDir: app.isPackaged ? app.getPath('home') : process.cwd(),
+    // Seals the Alpaca keys the trader asks the app to keep (the engine cannot reach safeStorage).
+    keychain: safeStorage,
     onExit: (code, restarting) => {
       if (!restarting) dialog.showErrorBox('tradedesk engine stopped', `The engine process exited (code ${code}) and was restarted too often. Restart the app.`);
     },

@@ -1,8 +1,13 @@
 import type { AccountState } from '../domain/portfolio';
 import type { Fill, Order, Timestamp } from '../domain/order';
 
-/** Outcomes of commands, in past tense; every mode emits the same events. */
+/**
+ * Outcomes of commands, in past tense; every mode emits the same events. OrderSubmitted: the order
+ * left for a broker that has yet to acknowledge it; OrderAccepted: the venue took it (a simulator
+ * takes it at once, so it emits OrderAccepted alone).
+ */
 export type BrokerEvent =
+  | { type: 'OrderSubmitted'; order: Order; at: Timestamp }
   | { type: 'OrderAccepted'; order: Order; at: Timestamp }
   | { type: 'OrderPartiallyFilled'; order: Order; fill: Fill; at: Timestamp }
   | { type: 'OrderFilled'; order: Order; fill: Fill; at: Timestamp }

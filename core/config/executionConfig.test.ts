@@ -33,7 +33,7 @@ describe('configs/execution', () => {
     expect(paper.mode).toBe('PAPER');
     expect(paper.broker).toEqual({ host: '127.0.0.1', port: 7497, client_id: 1 });
     expect(live.mode).toBe('LIVE');
-    expect(live.broker?.port).toBe(7496);
+    expect(live.broker).toMatchObject({ port: 7496 });
     for (const config of [paper, live]) {
       expect(config.risk_checks.price_band_pct).toBeGreaterThan(0);
       expect(config.risk_checks.circuit_breaker).toEqual({ max_rejections: 5, window_seconds: 300 });

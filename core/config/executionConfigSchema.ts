@@ -7,13 +7,36 @@ import { plannerSchema, simulatorSchema, timeMachineSchema } from './simulatorSc
 /** A limit that may be switched off with null (e.g. notional caps in a backtest). */
 const limit = z.number().finite().positive().nullable();
 
-export const brokerConnectionSchema = z
+/** TWS / IB Gateway: `type: ib` may be left out (every config before Alpaca existed says nothing of it). */
+export const ibBrokerConfigSchema = z
   .object({
+    type: z.literal('ib').optional(),
     host: z.string().min(1).default('127.0.0.1'),
     port: z.number().int().min(1).max(65_535),
     client_id: z.number().int().nonnegative(),
   })
   .strict();
+export type IbBrokerConfig = z.infer<typeof ibBrokerConfigSchema>;
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+const wsUrl = z.url({ protocol: /^wss?$/, error: 'expected a ws(s) URL' });
+
+/** Alpaca: its public endpoints by default; the trading streams are each trading URL's …/stream. */
+export const alpacaBrokerConfigSchema = z
+  .object({
+    type: z.literal('alpaca'),
+    paper_url: httpUrl.default('https://paper-api.alpaca.markets'),
+    live_url: httpUrl.default('https://api.alpaca.markets'),
+    data_url: httpUrl.default('https://data.alpaca.markets'),
+    data_stream_url: wsUrl.default('wss://stream.data.alpaca.markets'),
+  })
+  .strict();
+export type AlpacaBrokerConfig = z.infer<typeof alpacaBrokerConfigSchema>;
+
+/** Where PAPER and LIVE trade: `type: ib` (the default) or `type: alpaca`. */
+export const brokerConnectionSchema = z.discriminatedUnion('type', [ibBrokerConfigSchema, alpacaBrokerConfigSchema], {
+  error: 'expected type: ib (TWS / IB Gateway, the default) or type: alpaca',
+});
 export type BrokerConnectionConfig = z.infer<typeof brokerConnectionSchema>;
 
 export const orderDefaultsSchema = z

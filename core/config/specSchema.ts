@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ADJUSTMENTS } from '../data/adjust';
 import { parseBarSize } from '../data/resample';
+import { DEFAULT_SYNTHETIC_WORLD } from '../data/syntheticDefaults';
 import { syntheticKnobsSchema } from '../data/syntheticOptions';
 import { plannerSchema, shortsAllowed, simulatorSchema, timeMachineSchema } from './simulatorSchema';
 import { calendarDateSchema } from './calendarDate';
@@ -22,7 +23,7 @@ const syntheticSchema = z
     symbols: z.number().int().positive(),
     years: z.number().finite().positive(),
     seed: z.number().int().default(1),
-    start: calendarDateSchema.prefault('2000-01-03'),
+    start: calendarDateSchema.prefault(DEFAULT_SYNTHETIC_WORLD.start),
   })
   // Bar size, session, regimes, correlation, drift, volume and spread: all optional (core/data/syntheticOptions.ts).
   .extend(syntheticKnobsSchema.shape)
@@ -109,7 +110,7 @@ export const specSchema = z
   .object({
     name: z.string().min(1).max(MAX_NAME_CHARS),
     /** Omitted: the seeded synthetic market, so a spec runs without any data file. */
-    data: dataSchema.prefault({ synthetic: { symbols: 20, years: 10 } }),
+    data: dataSchema.prefault({ synthetic: { ...DEFAULT_SYNTHETIC_WORLD } }),
     strategy: strategySpecSchema,
     /** Omitted: from the first bar of the data. */
     start: calendarDateSchema.optional(),

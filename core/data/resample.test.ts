@@ -37,6 +37,26 @@ describe('parseBarSize / formatBarSize', () => {
     expect(formatBarSize(parseBarSize('24h'))).toBe('1d');
   });
 
+  it('reads the W, D, H and M (month) spellings of charts and the words of broker APIs', () => {
+    expect(parseBarSize('1W')).toEqual(parseBarSize('1w'));
+    expect(parseBarSize('1D')).toEqual(parseBarSize('1d'));
+    expect(parseBarSize('4H')).toEqual(parseBarSize('4h'));
+    expect(parseBarSize('1M')).toEqual({ kind: 'calendar', unit: 'month', count: 1 });
+    expect(parseBarSize('3MO')).toEqual(parseBarSize('3mo'));
+    expect(parseBarSize('5 mins')).toEqual(parseBarSize('5m'));
+    expect(parseBarSize('1 Week')).toEqual(parseBarSize('1w'));
+    expect(parseBarSize('30 secs')).toEqual(parseBarSize('30s'));
+    expect(parseBarSize('1 month')).toEqual(parseBarSize('1mo'));
+    expect(formatBarSize(parseBarSize('1M'))).toBe('1mo');
+  });
+
+  it('keeps m a minute and M a month: the one letter whose case matters', () => {
+    expect(parseBarSize('1m')).toEqual({ kind: 'seconds', seconds: 60 });
+    expect(parseBarSize('1M')).not.toEqual(parseBarSize('1m'));
+    expect(() => parseBarSize('1mins')).not.toThrow();
+    expect(() => parseBarSize('1 mn')).toThrow(/m \(minute\).*M \(month\)/);
+  });
+
   it('rejects what it cannot bucket, saying what is accepted', () => {
     expect(() => parseBarSize('5')).toThrow(/"5": expected a count and a unit/);
     expect(() => parseBarSize('1y')).toThrow(/unit/);

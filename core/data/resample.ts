@@ -1,4 +1,5 @@
 import type { BarSeries } from './BarSeries';
+import { BAR_SIZE_SPELLINGS, barSizeUnit } from './barSizeUnit';
 import { medianStepSeconds } from './barStep';
 import { MS_PER_DAY, tradingDay } from './tradingDay';
 
@@ -16,15 +17,18 @@ const MONTH_SECONDS = 30.436875 * DAY_SECONDS;
 /** Source steps are medians of real stamps; this slack keeps a 31-day median from looking finer than '1mo'. */
 const FINER_SLACK = 0.9;
 
-/** Parses '<count><unit>' with unit s, m, h, d, w or mo; throws a RangeError saying what is accepted. */
+/**
+ * Parses '<count><unit>': s, m, h, d, w or mo, and the spellings barSizeUnit also reads ('1W', '1M' for a
+ * month, '5 mins'); throws a RangeError saying what is accepted.
+ */
 export function parseBarSize(text: string): BarSize {
-  const m = /^\s*(\d+)\s*(s|m|h|d|w|mo)\s*$/.exec(text);
+  const m = /^\s*(\d+)\s*([A-Za-z]+)\s*$/.exec(text);
   const fail = (why: string): never => {
     throw new RangeError(`bar size "${text}": ${why}`);
   };
-  if (!m) return fail("expected a count and a unit (s, m, h, d, w, mo), e.g. '1m', '5m', '1h', '1d', '1w', '1mo'");
+  const unit = m ? barSizeUnit(m[2]) : null;
+  if (!m || unit === null) return fail(`expected ${BAR_SIZE_SPELLINGS}`);
   const count = Number(m[1]);
-  const unit = m[2];
   if (!Number.isSafeInteger(count) || count < 1) return fail('the count must be a positive whole number');
   if (unit === 'w') return { kind: 'calendar', unit: 'week', count };
   if (unit === 'mo') {

@@ -12,3 +12,9 @@ export const SYNTHETIC_DEFAULTS = {
   volume_profile: 'u_shape',
   spread_bps: 5,
 } as const;
+
+/**
+ * The one default synthetic world: what a spec without data runs on (the form's default data) and the
+ * universe written to the bar store on its first start (SYN000..SYN019, daily), so both are the same series.
+ */
+export const DEFAULT_SYNTHETIC_WORLD = { symbols: 20, years: 10, seed: 1, start: '2000-01-03' } as const;

@@ -90,7 +90,7 @@ describe('fake TWS historical data', () => {
     const dates = (c.of(EventName.historicalData) as HistArgs[]).filter((b) => b[0] === 22).map((b) => b[1]);
     expect(dates.slice(0, 2)).toEqual(['20200103', '20200104']);
     expect(dates[2]).toMatch(/^finished-/);
-    expect(c.errors.map((e) => [e.id, e.code])).toEqual([[23, 162], [24, 321]]);
+    expect(c.errors.map((e) => [e.id, e.code])).toEqual([[23, 162], [24, 503]]);
   });
 
   it('answers reqContractDetails with the contract and its conId', async () => {

@@ -212,14 +212,68 @@ describe('version negotiation', () => {
 });
 
 describe('requests the fake does not support', () => {
-  it('are answered with 321 naming the request, for its request id', async () => {
+  // 503, not 321: ib_async counts 321 as a warning and would leave the request waiting for its timeout.
+  it('are answered with 503 naming the request, for its request id', async () => {
     await h.start();
     const c = await connectAt(193);
     c.send([10, 5, 12, '', 'AAA', 'STK', '', '', '', '', 'SMART', '', 'USD', '', '', 5, 0, '']);
-    const err = await c.next(isError(12, 321), '321 for reqMktDepth');
-    expect(err[4]).toBe("Error validating request:-'REQ_MKT_DEPTH' : cause - REQ_MKT_DEPTH (message 10) is not supported by the fake TWS");
+    const err = await c.next(isError(12, 503), '503 for reqMktDepth');
+    expect(err).toEqual(['4', '2', '12', '503', 'REQ_MKT_DEPTH (message 10) is not supported by the fake TWS', '']);
     c.send([80]);
-    const fam = await c.next((f) => f[0] === '4' && f[4].includes('REQ_FAMILY_CODES'), '321 for reqFamilyCodes');
-    expect(fam.slice(2, 4)).toEqual(['-1', '321']);
+    const fam = await c.next((f) => f[0] === '4' && f[4].includes('REQ_FAMILY_CODES'), '503 for reqFamilyCodes');
+    expect(fam).toEqual(['4', '2', '-1', '503', 'REQ_FAMILY_CODES (message 80) is not supported by the fake TWS', '']);
+  });
+
+  /** REQ_HISTORICAL_DATA for AAA (daily bars): reqId, contract, end, bar size, duration, RTH, TRADES, formatDate 1, keepUpToDate, chart options. */
+  const history = (reqId: number, barSize: string, keepUpToDate: 0 | 1) =>
+    [20, reqId, '', 'AAA', 'STK', '', '', '', '', 'SMART', '', 'USD', '', '', 0, '', barSize, '1 M', 1, 'TRADES', 1, keepUpToDate, ''];
+
+  it('keepUpToDate and bar sizes it does not replay get 503 for the request id; a well-formed request still gets its bars', async () => {
+    const tws = await h.start();
+    tws.step(5);
+    const c = await connectAt(193);
+    c.send(history(41, '1 day', 1));
+    expect(await c.next(isError(41, 503), '503 for keepUpToDate')).toEqual(
+      ['4', '2', '41', '503', 'REQ_HISTORICAL_DATA with keepUpToDate is not supported by the fake TWS', '']);
+    c.send(history(42, '1 hour', 0));
+    expect(await c.next(isError(42, 503), '503 for 1 hour bars')).toEqual(
+      ['4', '2', '42', '503', 'REQ_HISTORICAL_DATA with bar size "1 hour" is not supported by the fake TWS (it replays AAA only in its native bar size, 86400 s)', '']);
+    c.send(history(43, 'fortnightly', 0));
+    expect((await c.next(isError(43, 321), '321 for a bar size IB does not have'))[4]).toBe(
+      "Error validating request:-'bP' : cause - invalid bar size \"fortnightly\"");
+    c.send(history(44, '1 day', 0));
+    const bars = await c.next((f) => f[0] === '17' && f[1] === '44', 'the bars of a well-formed request');
+    expect(Number(bars[4])).toBeGreaterThan(0);
+  });
+});
+
+describe('reqMarketRule', () => {
+  it('answers the rule contract details name (26) with its one increment, and refuses other ids with 321', async () => {
+    await h.start();
+    const c = await connectAt(176);
+    c.send(contractDetailsFields(7, 'AAA'));
+    const details = await c.next((f) => f[0] === '10' && f[1] === '7', 'contract details');
+    expect(details[34]).toBe('26'); // marketRuleIds, at 176 (no lastTradeDate field)
+    c.send([91, 26]);
+    expect(await c.next((f) => f[0] === '93', 'MARKET_RULE')).toEqual(['93', '26', '1', '0', '0.01']);
+    c.send([91, 635]);
+    expect(await c.next(isError(-1, 321), '321 for an unknown rule')).toEqual(
+      ['4', '2', '-1', '321', "Error validating request:-'REQ_MARKET_RULE' : cause - unknown market rule id 635", '']);
+    c.send([91, 26, 1]);
+    expect((await c.next(isError(26, 321), '321 for a malformed request'))[4]).toMatch(/REQ_MARKET_RULE.*expected 2 fields, got 3/);
+  });
+});
+
+describe('requests without a request id that the fake answers empty', () => {
+  // An error to id -1 cannot end a client's wait for these; "none" is the truthful answer of a fake without news or depth.
+  it.each([176, 193] as const)('at %i: reqNewsProviders gets no providers and reqMktDepthExchanges no exchanges', async (version) => {
+    await h.start();
+    const c = await connectAt(version);
+    c.send([85]);
+    expect(await c.next((f) => f[0] === '85', 'NEWS_PROVIDERS')).toEqual(['85', '0']);
+    c.send([82]);
+    expect(await c.next((f) => f[0] === '80', 'MKT_DEPTH_EXCHANGES')).toEqual(['80', '0']);
+    c.send([85, 1]);
+    expect((await c.next(isError(-1, 321), '321 for a malformed request'))[4]).toMatch(/REQ_NEWS_PROVIDERS.*expected 1 fields, got 2/);
   });
 });

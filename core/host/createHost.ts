@@ -22,7 +22,8 @@ import { openLogFile } from '../log/logFile';
 import { loadTradingConfigs } from '../service/trading/tradingConfigs';
 import { TradingService } from '../service/trading/tradingService';
 import type { BrokerFactory } from '../service/trading/tradingBroker';
-import { ibBrokerFactory } from '../service/trading/ibBrokerFactory';
+import { brokerFactory } from '../service/trading/brokerFactory';
+import { sealedKeyVault, type Sealer } from '../service/trading/sealedKeyVault';
 import { fileURLToPath } from 'node:url';
 
 export interface HostOptions {
@@ -35,8 +36,13 @@ export interface HostOptions {
   logError?: (method: string, err: unknown) => void;
   /** configs/execution: paper.yaml and live.yaml (risk limits, default connection). */
   executionConfigDir?: string;
-  /** How a trading connection's broker is built; default the IB adapter. */
+  /** How a trading connection's broker is built; default the IB or Alpaca adapter, as the connection asks. */
   createBroker?: BrokerFactory;
+  /**
+   * Seals the Alpaca keys typed in the app with the OS keychain (the desktop app's main process); they are
+   * kept sealed in <dataDir>/alpaca-keys.sealed. None (web mode): keys come from the environment only.
+   */
+  keySealer?: Sealer;
 }
 
 /** The project's configs/execution, from sources (core/host) or a bundle (dist/<entry>): both two levels down. */
@@ -90,7 +96,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const trading = new TradingService({
     db,
     configs: loadTradingConfigs(opts.executionConfigDir ?? EXECUTION_CONFIG_DIR),
-    createBroker: opts.createBroker ?? ibBrokerFactory(db),
+    createBroker: opts.createBroker ?? brokerFactory(db),
+    alpacaKeys: { vault: opts.keySealer ? sealedKeyVault(path.join(opts.dataDir, 'alpaca-keys.sealed'), opts.keySealer) : undefined },
     emit: bus.emit,
     clock: () => Date.now(),
   });

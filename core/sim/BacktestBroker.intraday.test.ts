@@ -50,7 +50,7 @@ describe('BacktestBroker on intraday bars: the trading day is the session', () =
     barTo(0);
     const low = submit({ type: 'LIMIT', limitPrice: 90 });
     barTo(1);
-    expect(status(low.orderId)?.status).toBe('SUBMITTED');
+    expect(status(low.orderId)?.status).toBe('ACCEPTED');
     barTo(2);
     expect(status(low.orderId)?.status).toBe('CANCELLED');
     // Sent after 09:33, the day's last bar: it first trades at the next day's open.
@@ -64,7 +64,7 @@ describe('BacktestBroker on intraday bars: the trading day is the session', () =
     barTo(0);
     const ack = submit({ timeInForce: 'AT_CLOSE' });
     barTo(1);
-    expect(status(ack.orderId)?.status).toBe('SUBMITTED');
+    expect(status(ack.orderId)?.status).toBe('ACCEPTED');
     barTo(2);
     expect(status(ack.orderId)?.status).toBe('FILLED');
     expect(broker.getFills().map((f) => [f.timestamp, f.price])).toEqual([[ts(2), 102.5]]);
@@ -76,7 +76,7 @@ describe('BacktestBroker on intraday bars: the trading day is the session', () =
     const ack = submit({ timeInForce: 'AT_OPEN' });
     barTo(1);
     barTo(2);
-    expect(status(ack.orderId)?.status).toBe('SUBMITTED');
+    expect(status(ack.orderId)?.status).toBe('ACCEPTED');
     barTo(3);
     expect(broker.getFills().map((f) => [f.timestamp, f.price])).toEqual([[ts(3), 103]]);
   });

@@ -22,7 +22,7 @@ describe('BacktestBroker fills', () => {
   it('fills a market order decided at a close at the next open plus half the spread and the slippage', () => {
     const { broker, step, submit } = setup([flat, [102, 104, 101, 103, 1_000_000]]);
     const ack = submit({});
-    expect(broker.getOrderStatus(ack.orderId)?.status).toBe('SUBMITTED');
+    expect(broker.getOrderStatus(ack.orderId)?.status).toBe('ACCEPTED');
     expect(broker.getFills()).toHaveLength(0);
     step();
     const [fill] = broker.getFills();
@@ -83,7 +83,7 @@ describe('BacktestBroker fills', () => {
     const { broker, step, submit } = setup([flat, [100, 101, 99, 100, 1e6], [99, 99.5, 97, 98, 1e6]]);
     const ack = submit({ type: 'LIMIT', limitPrice: 98.5, timeInForce: 'GTC' });
     step();
-    expect(broker.getOrderStatus(ack.orderId)?.status).toBe('SUBMITTED');
+    expect(broker.getOrderStatus(ack.orderId)?.status).toBe('ACCEPTED');
     step();
     expect(broker.getFills()[0].price).toBe(98.5);
   });

@@ -12,6 +12,10 @@ beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
 const TABLES = [
+  'alpaca_baseline_positions',
+  'alpaca_baselines',
+  'alpaca_fills',
+  'alpaca_orders',
   'backtest_actions',
   'backtest_daily_equity',
   'backtest_fills',

@@ -8,6 +8,7 @@ export class AppShell {
   readonly connectionState: Locator;
   readonly statusIdle: Locator;
   readonly statusJobs: Locator;
+  readonly statusFailed: Locator;
   readonly liveBanner: Locator;
   readonly refused: Locator;
 
@@ -18,6 +19,7 @@ export class AppShell {
     this.connectionState = page.getByTestId('connection-state');
     this.statusIdle = page.getByTestId('status-idle');
     this.statusJobs = page.getByTestId('status-jobs');
+    this.statusFailed = page.getByTestId('status-failed');
     this.liveBanner = page.getByTestId('live-banner');
     this.refused = page.getByTestId('refused');
   }

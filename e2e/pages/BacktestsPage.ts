@@ -9,6 +9,8 @@ export class BacktestsPage extends AppShell {
   readonly statusFilter: Locator;
   readonly empty: Locator;
   readonly compareSelected: Locator;
+  /** Launches that failed before recording a run, listed above the runs. */
+  readonly failedLaunches: Locator;
   readonly confirm: ConfirmDialog;
 
   constructor(page: Page, appUrl: string) {
@@ -18,6 +20,7 @@ export class BacktestsPage extends AppShell {
     this.statusFilter = page.getByTestId('runs-status-filter');
     this.empty = page.getByTestId('runs-empty');
     this.compareSelected = page.getByTestId('compare-selected');
+    this.failedLaunches = page.getByTestId('failed-launches');
     this.confirm = new ConfirmDialog(page);
   }
 

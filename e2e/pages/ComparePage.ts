@@ -9,6 +9,8 @@ export class ComparePage extends AppShell {
   readonly picker: Locator;
   readonly pickRows: Locator;
   readonly go: Locator;
+  readonly warning: Locator;
+  readonly assumptions: Locator;
 
   constructor(page: Page, appUrl: string) {
     super(page, appUrl);
@@ -18,6 +20,13 @@ export class ComparePage extends AppShell {
     this.picker = page.getByTestId('compare-picker');
     this.pickRows = page.getByTestId('pick-row');
     this.go = page.getByTestId('compare-go');
+    this.warning = page.getByTestId('compare-warning');
+    this.assumptions = page.getByTestId('compare-assumptions');
+  }
+
+  /** The assumption line with this label: its label cell, then one cell per run. */
+  assumption(label: string): Locator {
+    return this.assumptions.getByTestId('compare-assumption').filter({ has: this.page.locator('td:first-child', { hasText: new RegExp(`^${label}$`) }) });
   }
 
   /** The cells of one metric's row, a run per column. */

@@ -31,6 +31,8 @@ export class DataChart {
   readonly plot: Locator;
   readonly legend: Locator;
   readonly foot: Locator;
+  /** What one candle holds: "1 candle = 4 days". */
+  readonly candleSize: Locator;
   readonly barSize: Locator;
   readonly from: Locator;
   readonly to: Locator;
@@ -41,6 +43,7 @@ export class DataChart {
     this.plot = root.getByTestId('candle-plot');
     this.legend = root.getByTestId('candle-legend');
     this.foot = root.getByTestId('chart-foot');
+    this.candleSize = root.getByTestId('candle-size');
     this.barSize = root.getByTestId('chart-bar-size');
     this.from = root.getByTestId('chart-from');
     this.to = root.getByTestId('chart-to');

@@ -123,6 +123,14 @@ export class TradingPage extends AppShell {
     await this.page.getByTestId('conn-connect').click();
   }
 
+  /** Connects through the panel's Alpaca paper preset to the URLs given (the fake's); keys come from the engine's environment. */
+  async connectAlpaca(urls: { tradingUrl: string; dataUrl: string }): Promise<void> {
+    await this.page.getByTestId('conn-preset').selectOption('alpaca_paper');
+    await this.page.getByTestId('conn-trading-url').fill(urls.tradingUrl);
+    await this.page.getByTestId('conn-data-url').fill(urls.dataUrl);
+    await this.page.getByTestId('conn-connect').click();
+  }
+
   orderRow(orderId: string): Locator {
     return this.page.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`);
   }

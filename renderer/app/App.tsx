@@ -9,6 +9,8 @@ import { LiveBanner } from '../features/trading/LiveBanner';
 import { TradingScreen } from '../features/trading/TradingScreen';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useRouteStore } from '../stores/routeStore';
+import { Notifications } from './Notifications';
+import './notifications.css';
 import { RefusedScreen } from './RefusedScreen';
 import type { Route } from './routes';
 import { StatusBar } from './StatusBar';
@@ -46,6 +48,7 @@ export function App() {
         {refused !== null ? <RefusedScreen reason={refused} /> : <Screen route={route} />}
       </main>
       <StatusBar />
+      <Notifications />
     </div>
   );
 }

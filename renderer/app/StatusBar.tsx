@@ -4,6 +4,7 @@ import { fmtDuration, fmtPct } from '../components/common/format';
 import { ProgressBar } from '../components/common/ProgressBar';
 import { useConnectionStore } from '../stores/connectionStore';
 import { navigate } from '../stores/routeStore';
+import { useFailedJobs } from '../stores/failedJobsStore';
 
 const STATE_LABEL: Record<ConnectionState, string> = {
   connecting: 'connecting…',
@@ -12,13 +13,14 @@ const STATE_LABEL: Record<ConnectionState, string> = {
   closed: 'disconnected',
 };
 
-/** Always visible: whether the engine is reachable, and what it is running. */
+/** Always visible: whether the engine is reachable, what it is running, and the last backtest that failed (until dismissed). */
 export function StatusBar() {
   const { state, kind } = useConnectionStore();
   const info = useSystemInfo();
   const jobs = useJobs().data ?? [];
   const running = jobs.find((j) => j.state === 'running');
   const queued = jobs.filter((j) => j.state === 'queued').length;
+  const lastFailed = useFailedJobs((s) => s.failed[0]);
 
   return (
     <footer className="statusbar" data-testid="statusbar">
@@ -32,6 +34,17 @@ export function StatusBar() {
         </span>
       )}
       <span className="statusbar__spacer" />
+      {lastFailed && (
+        <button
+          type="button"
+          className="statusbar__item statusbar__failed"
+          data-testid="status-failed"
+          title={lastFailed.error ?? undefined}
+          onClick={() => navigate({ name: 'jobs' })}
+        >
+          ✕ {lastFailed.name} failed{lastFailed.error ? `: ${lastFailed.error}` : ''}
+        </button>
+      )}
       {running || queued > 0 ? (
         <button type="button" className="statusbar__jobs" data-testid="status-jobs" onClick={() => navigate({ name: 'jobs' })}>
           {running && (

@@ -207,7 +207,7 @@ describe('IbBroker faults: unusual fill reporting', () => {
     const ack = rig.broker.submitOrder(market('AAA', 10));
     await consistent(rig);
     expect(rig.broker.getOrderStatus(ack.orderId)).toMatchObject({ status: 'REJECTED', statusReason: expect.stringMatching(/201/) });
-    expect(events.filter((e) => e.type !== 'AccountChanged').map((e) => e.type)).toEqual(['OrderAccepted', 'OrderRejected']);
+    expect(events.filter((e) => e.type !== 'AccountChanged').map((e) => e.type)).toEqual(['OrderSubmitted', 'OrderAccepted', 'OrderRejected']);
   });
 });
 

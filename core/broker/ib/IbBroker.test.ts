@@ -54,7 +54,7 @@ describe('IbBroker orders against the fake TWS', () => {
     const stored = rig.db.prepare('SELECT status FROM orders WHERE id = ?').get(ack.orderId);
     expect(stored).toEqual({ status: 'SUBMITTED' });
     await settled(rig);
-    expect(orderEvents(events, ack.orderId)).toEqual(['OrderAccepted', 'OrderFilled']);
+    expect(orderEvents(events, ack.orderId)).toEqual(['OrderSubmitted', 'OrderAccepted', 'OrderFilled']);
     expect(events.find((e) => e.type === 'OrderFilled')).toMatchObject({ fill: { commission: 1 } });
     const [fill] = rig.broker.getFills();
     expect(fill).toMatchObject({ orderId: ack.orderId, quantity: 10, price: 100, commission: 1 });
@@ -70,7 +70,7 @@ describe('IbBroker orders against the fake TWS', () => {
     for (let bar = START_BAR + 1; bar < DIP_BAR; bar++) {
       rig.tws.step(1);
       await settled(rig);
-      expect(rig.broker.getOrderStatus(ack.orderId)?.status).toBe('SUBMITTED');
+      expect(rig.broker.getOrderStatus(ack.orderId)?.status).toBe('ACCEPTED');
     }
     rig.tws.step(1);
     await settled(rig);
@@ -87,7 +87,7 @@ describe('IbBroker orders against the fake TWS', () => {
     expect(rig.broker.cancelOrder(ack.orderId)).toMatchObject({ accepted: false, reason: expect.stringMatching(/already under way/) });
     await settled(rig);
     expect(rig.broker.getOrderStatus(ack.orderId)).toMatchObject({ status: 'CANCELLED', statusReason: expect.stringMatching(/202/) });
-    expect(orderEvents(events, ack.orderId)).toEqual(['OrderAccepted', 'OrderCancelled']);
+    expect(orderEvents(events, ack.orderId)).toEqual(['OrderSubmitted', 'OrderAccepted', 'OrderCancelled']);
     expect(rig.tws.snapshot().orders[0].status).toBe('Cancelled');
   });
 
@@ -134,13 +134,13 @@ describe('IbBroker orders against the fake TWS', () => {
     // Fills while the app is away are found by the next reconciliation.
     rig.tws.step(DIP_BAR - START_BAR);
     const again = rig.reopen();
-    expect(again.getOrderStatus(ack.orderId)?.status).toBe('SUBMITTED');
+    expect(again.getOrderStatus(ack.orderId)?.status).toBe('ACCEPTED');
     await again.connect({ host: '127.0.0.1', port: rig.tws.port, clientId: rig.clientId });
     await settled(rig, again);
     expect(again.getOrderStatus(ack.orderId)).toMatchObject({ status: 'FILLED', avgFillPrice: 91 });
     expect(again.getFills()).toHaveLength(2);
     expect(again.lastReconciliation()?.fills).toEqual([expect.objectContaining({ orderId: ack.orderId, quantity: 4, price: 91 })]);
-    expect(again.lastReconciliation()?.orders).toEqual([expect.objectContaining({ orderId: ack.orderId, before: 'SUBMITTED', after: 'FILLED', source: 'completed' })]);
+    expect(again.lastReconciliation()?.orders).toEqual([expect.objectContaining({ orderId: ack.orderId, before: 'ACCEPTED', after: 'FILLED', source: 'completed' })]);
     const actions = rig.db.prepare("SELECT action FROM executed_actions WHERE action LIKE 'IB_%' ORDER BY row").all();
     expect(actions).toContainEqual({ action: 'IB_FILL_RECONCILED' });
     await again.qualifyInstrument('BBB');
@@ -203,7 +203,7 @@ describe('IbBroker partial fills, stops and refused modifications', () => {
     rig.tws.step(1);
     await settled(rig);
     expect(rig.broker.getOrderStatus(ack.orderId)).toMatchObject({ status: 'FILLED', filledQuantity: 150_000 });
-    expect(orderEvents(events, ack.orderId)).toEqual(['OrderAccepted', 'OrderPartiallyFilled', 'OrderFilled']);
+    expect(orderEvents(events, ack.orderId)).toEqual(['OrderSubmitted', 'OrderAccepted', 'OrderPartiallyFilled', 'OrderFilled']);
     const commissions = events.flatMap((e) => (e.type === 'OrderPartiallyFilled' || e.type === 'OrderFilled' ? [e.fill.commission] : []));
     expect(commissions).toEqual([500, 250]);
   });
@@ -216,7 +216,7 @@ describe('IbBroker partial fills, stops and refused modifications', () => {
     expect(rig.broker.cancelOrder(ack.orderId).accepted).toBe(true);
     await settled(rig);
     expect(rig.broker.getOrderStatus(ack.orderId)).toMatchObject({ status: 'CANCELLED', filledQuantity: 100_000, remainingQuantity: 0 });
-    expect(orderEvents(events, ack.orderId)).toEqual(['OrderAccepted', 'OrderPartiallyFilled', 'OrderCancelled']);
+    expect(orderEvents(events, ack.orderId)).toEqual(['OrderSubmitted', 'OrderAccepted', 'OrderPartiallyFilled', 'OrderCancelled']);
   });
 
   it('keeps a stop order working while TWS holds it PreSubmitted, and fills it when triggered', async () => {
@@ -224,7 +224,7 @@ describe('IbBroker partial fills, stops and refused modifications', () => {
     const ack = rig.broker.submitOrder({ instrument: 'AAA', side: 'SELL', type: 'STOP', quantity: 5, stopPrice: 95, timeInForce: 'GTC' });
     await settled(rig);
     expect(rig.tws.snapshot().orders[0].status).toBe('PreSubmitted');
-    expect(rig.broker.getOrderStatus(ack.orderId)?.status).toBe('SUBMITTED');
+    expect(rig.broker.getOrderStatus(ack.orderId)?.status).toBe('ACCEPTED');
     rig.tws.step(DIP_BAR - START_BAR);
     await settled(rig);
     expect(rig.broker.getOrderStatus(ack.orderId)).toMatchObject({ status: 'FILLED', avgFillPrice: rig.tws.snapshot().orders[0].avgFillPrice });

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { BrokerInterface, CancelAck, OrderStatusReport, SubmitAck } from '../BrokerInterface';
+import { cancelOutcomeOf, type CancelOutcome } from '../cancelOutcome';
 import type { BrokerEventType, BrokerListener } from '../events';
 import { orderStatusReport } from '../orderStatusReport';
 import type { BarSeries } from '../../data/BarSeries';
@@ -241,6 +242,12 @@ export class IbBroker implements BrokerInterface {
 
   cancelOrders(orderIds: readonly string[]): CancelAck[] {
     return orderIds.map((id) => this.commands.cancel(id));
+  }
+
+  /** What became of the cancel of `orderId` this session asked for: withdrawn before it left, confirmed by TWS, unknown to TWS, ... */
+  cancelOutcome(orderId: string): CancelOutcome {
+    const t = this.book.get(orderId);
+    return t ? cancelOutcomeOf(t.cancel, t.order.status, t.order.statusReason) : { state: 'not_requested', detail: `unknown order ${orderId}` };
   }
 
   /** Changes a working order's quantity or prices (placeOrder again with its IB id); TWS confirms with an openOrder. */

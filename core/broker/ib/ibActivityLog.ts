@@ -1,15 +1,22 @@
 import type { BrokerEvent, BrokerEventType } from '../events';
 import { logFor, type Log } from '../../log/log';
-import type { IbConnectionStatus, IbLogEntry } from './types';
 
-/** What of the IB adapter the log listens to: its message log, its connection states and its order events. */
+/** A line of a broker's message log: IB's carry the order or request id TWS named. */
+interface ActivityLogEntry {
+  level: 'info' | 'warning' | 'error';
+  code: number | null;
+  id?: number | null;
+  text: string;
+}
+
+/** What of a broker adapter (IB's or Alpaca's) the log listens to: its message log, its connection states and its order events. */
 export interface IbActivitySource {
-  onLog(listener: (e: IbLogEntry) => void): () => void;
-  onConnectionState(listener: (s: IbConnectionStatus) => void): () => void;
+  onLog(listener: (e: ActivityLogEntry) => void): () => void;
+  onConnectionState(listener: (s: { state: string; reason: string | null; code?: number | null }) => void): () => void;
   subscribe(listener: (e: BrokerEvent) => void, types?: readonly BrokerEventType[]): () => void;
 }
 
-const ORDER_EVENTS: readonly BrokerEventType[] = ['OrderAccepted', 'OrderPartiallyFilled', 'OrderFilled', 'OrderCancelled', 'OrderRejected'];
+const ORDER_EVENTS: readonly BrokerEventType[] = ['OrderSubmitted', 'OrderAccepted', 'OrderPartiallyFilled', 'OrderFilled', 'OrderCancelled', 'OrderRejected'];
 
 function orderLine(e: BrokerEvent, log: Log): void {
   if (e.type === 'AccountChanged') return;
@@ -17,6 +24,8 @@ function orderLine(e: BrokerEvent, log: Log): void {
   const fields = { orderId: o.id, ref: o.clientOrderRef, symbol: o.instrument, side: o.side, qty: o.quantity, mode: o.mode };
   const what = `${o.side} ${o.quantity} ${o.instrument} ${o.type}`;
   switch (e.type) {
+    case 'OrderSubmitted':
+      return log.info(`order sent: ${what}`, fields);
     case 'OrderAccepted':
       return log.info(`order accepted: ${what}`, fields);
     case 'OrderPartiallyFilled':
@@ -41,7 +50,7 @@ export function logIbActivity(broker: IbActivitySource, log: Log = logFor('ib'))
   let lastState = '';
   const offs = [
     broker.onLog((e) => {
-      const fields = { code: e.code, id: e.id };
+      const fields = { code: e.code, id: e.id ?? null };
       if (e.level === 'error') log.error(e.text, fields);
       else if (e.level === 'warning') log.warn(e.text, fields);
       else log.info(e.text, fields);
@@ -51,8 +60,8 @@ export function logIbActivity(broker: IbActivitySource, log: Log = logFor('ib'))
       // The status is re-announced on every farm notice; the log keeps changes only.
       if (line === lastState) return;
       lastState = line;
-      if (s.state === 'disconnected' && s.reason) log.warn(line, { code: s.code });
-      else log.info(line, { code: s.code });
+      if (s.state === 'disconnected' && s.reason) log.warn(line, { code: s.code ?? null });
+      else log.info(line, { code: s.code ?? null });
     }),
     broker.subscribe((e) => orderLine(e, log), ORDER_EVENTS),
   ];

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { generateSyntheticMarket } from '../synthetic';
+import { DEFAULT_SYNTHETIC_WORLD } from '../syntheticDefaults';
 import { findSeries, writeSeries } from './seriesRepo';
 
-/** The universe a new user starts with: 20 seeded synthetic symbols, ten years of daily bars from 2015. */
-export const DEFAULT_UNIVERSE = { symbols: 20, years: 10, seed: 1, start: '2015-01-01' } as const;
+/** The universe a new user starts with: the default synthetic world, the very series a spec without data runs on. */
+export const DEFAULT_UNIVERSE = DEFAULT_SYNTHETIC_WORLD;
 
 const MARKER = 'default_universe_written';
 

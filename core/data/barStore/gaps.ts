@@ -1,6 +1,7 @@
 import type { BarSeries } from '../BarSeries';
 import { parseBarSize } from '../resample';
 import { tradingDay } from '../tradingDay';
+import { usExchangeHolidaysBetween } from '../usHolidays';
 
 export interface Gap {
   /** Stamps of the bars either side of the hole. */
@@ -11,7 +12,7 @@ export interface Gap {
 }
 
 export interface GapReport {
-  /** Total missing bars: for daily series, missing Monday-to-Friday days. */
+  /** Total missing bars: for daily series, missing Monday-to-Friday days that were not exchange holidays. */
   missing: number;
   /** Holes with at least one missing bar. */
   holes: number;
@@ -20,8 +21,8 @@ export interface GapReport {
 
 /**
  * Missing bars in a series, by its bar size:
- * - '1d': Monday-to-Friday days with no bar between two bars. There is no holiday calendar, so exchange
- *   holidays count (about nine a year on US exchanges).
+ * - '1d': Monday-to-Friday days with no bar between two bars, except US exchange holidays (the NYSE's
+ *   full-day closures of 1990-2035, usHolidays.ts): a market closed that day has no bar to miss.
  * - under a day: within each trading day (the UTC date of the stamps), steps longer than the bar size,
  *   counting the bars that fit in between. The time from one day's last bar to the next day's first is
  *   outside the session and never a gap.
@@ -57,9 +58,11 @@ function intradayMissing(prev: number, next: number, stepMs: number): number {
   return Math.round((next - prev) / stepMs) - 1;
 }
 
-/** Weekdays strictly between the days of two stamps. */
+/** Weekdays strictly between the days of two stamps on which US exchanges were open. */
 function weekdaysBetween(prev: number, next: number): number {
-  return weekdaysBefore(tradingDay(next)) - weekdaysBefore(tradingDay(prev) + 1);
+  const from = tradingDay(prev) + 1;
+  const to = tradingDay(next);
+  return weekdaysBefore(to) - weekdaysBefore(from) - usExchangeHolidaysBetween(from, to);
 }
 
 /** Monday-to-Friday days among epoch days [0, day) (negative for days before 1970). */

@@ -291,7 +291,8 @@ export class Exchange {
     this.used[inst.index] += qty;
     this.monthVolume += qty;
     const filled = o.filled + qty;
-    o.avgFillPrice = (o.avgFillPrice * o.filled + price * qty) / filled;
+    // Rounded to 8 decimals as TWS reports it: 3 x 105.06 averages 105.06, not 105.05999999999999.
+    o.avgFillPrice = Math.round(((o.avgFillPrice * o.filled + price * qty) / filled) * 1e8) / 1e8;
     o.filled = filled;
     o.lastFillPrice = price;
     o.commission += fee;

@@ -1,9 +1,19 @@
 import { openOrderMessage } from '../wire/orderMessages';
 import type { ClientRequest, PlaceOrderRequest } from '../wire/requests';
-import { currentTimeMessage, managedAccountsMessage, nextValidIdMessage } from '../wire/serverMessages';
+import {
+  MARKET_RULE_ID,
+  MIN_TICK,
+  currentTimeMessage,
+  managedAccountsMessage,
+  marketRuleMessage,
+  nextValidIdMessage,
+  noMktDepthExchangesMessage,
+  noNewsProvidersMessage,
+} from '../wire/serverMessages';
 import { sendAccountSummary, sendAccountUpdate, sendAccountUpdatesMulti, sendPositions } from './accountFlow';
 import type { TwsContext } from './context';
 import { sendContractDetails, sendHistoricalData, startMarketData } from './marketDataFlow';
+import { NOT_SUPPORTED_CODE, notSupportedText } from './notices';
 import { sendCompletedOrders, sendExecutions, sendOpenOrders } from './orderFlow';
 import type { Session } from './session';
 
@@ -128,10 +138,23 @@ export function dispatch(ctx: TwsContext, s: Session, clientId: number, req: Cli
     case 'cancelAccountUpdatesMulti':
       s.accountUpdatesMulti.delete(req.reqId);
       return;
+    case 'reqMarketRule':
+      // The rule id contract details name; any other id is unknown to TWS too.
+      if (req.marketRuleId !== MARKET_RULE_ID) {
+        s.error(-1, 321, `Error validating request:-'REQ_MARKET_RULE' : cause - unknown market rule id ${req.marketRuleId}`);
+        return;
+      }
+      s.send(marketRuleMessage(MARKET_RULE_ID, [[0, MIN_TICK]]));
+      return;
+    // These carry no request id, so an error could not end the client's wait: the truthful empty answer can.
+    case 'reqNewsProviders':
+      return s.send(noNewsProvidersMessage());
+    case 'reqMktDepthExchanges':
+      return s.send(noMktDepthExchangesMessage());
     case 'unsupported':
       // Answered, never ignored: a client waiting for a reply would otherwise hang until its timeout.
-      ctx.log(`${s.label}: ${req.name} (${req.msgId}) is not supported by the fake TWS; answered with error 321`);
-      s.error(req.reqId, 321, `Error validating request:-'${req.name}' : cause - ${req.name} (message ${req.msgId}) is not supported by the fake TWS`);
+      ctx.log(`${s.label}: ${req.name} (${req.msgId}) is not supported by the fake TWS; answered with error ${NOT_SUPPORTED_CODE}`);
+      s.error(req.reqId, NOT_SUPPORTED_CODE, notSupportedText(`${req.name} (message ${req.msgId})`));
       return;
   }
 }

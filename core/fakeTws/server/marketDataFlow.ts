@@ -13,6 +13,7 @@ import {
 } from '../wire/serverMessages';
 import { parseIbDateTime } from '../wire/values';
 import type { TwsContext } from './context';
+import { NOT_SUPPORTED_CODE, notSupportedText } from './notices';
 import { barDateFormatter, barSizeSeconds, durationStart } from './historyWindow';
 import type { MarketDataSubscription, Session } from './session';
 
@@ -86,12 +87,14 @@ export function sendHistoricalData(ctx: TwsContext, s: Session, req: HistoricalD
   const inst = resolve(ctx, s, req.reqId, req.contract);
   if (!inst) return;
   const invalid = (why: string): void => s.error(req.reqId, 321, `Error validating request:-'bP' : cause - ${why}`);
-  if (req.keepUpToDate) return invalid('keepUpToDate is not supported by the fake TWS');
+  const unsupported = (what: string, detail?: string): void =>
+    s.error(req.reqId, NOT_SUPPORTED_CODE, notSupportedText(what, detail));
+  if (req.keepUpToDate) return unsupported('REQ_HISTORICAL_DATA with keepUpToDate');
   const native = ctx.market.series[inst.index].barSeconds;
   const asked = barSizeSeconds(req.barSize);
   if (Number.isNaN(asked)) return invalid(`invalid bar size "${req.barSize}"`);
   if (native !== 0 && asked !== native) {
-    return invalid(`the fake TWS serves ${inst.symbol} only in its native bar size (${native} s), not "${req.barSize}"`);
+    return unsupported(`REQ_HISTORICAL_DATA with bar size "${req.barSize}"`, `it replays ${inst.symbol} only in its native bar size, ${native} s`);
   }
   const now = ctx.market.time;
   const end = req.endDateTime === '' ? now : Math.min(now, parseIbDateTime(req.endDateTime));

@@ -53,6 +53,9 @@ export type ClientRequest =
   | { type: 'reqCompletedOrders'; apiOnly: boolean }
   | { type: 'reqAccountUpdatesMulti'; reqId: number; account: string; modelCode: string; ledgerAndNlv: boolean }
   | { type: 'cancelAccountUpdatesMulti'; reqId: number }
+  | { type: 'reqMarketRule'; marketRuleId: number }
+  | { type: 'reqNewsProviders' }
+  | { type: 'reqMktDepthExchanges' }
   /** `reqId`: the request's id where its layout has one (else -1), so the error reaches what waits for it. */
   | { type: 'unsupported'; msgId: number; name: string; reqId: number };
 
@@ -113,6 +116,9 @@ const FIXED_LENGTH: Readonly<Partial<Record<number, number>>> = {
   [OUT.REQ_COMPLETED_ORDERS]: 2,
   [OUT.REQ_ACCOUNT_UPDATES_MULTI]: 6,
   [OUT.CANCEL_ACCOUNT_UPDATES_MULTI]: 3,
+  [OUT.REQ_MARKET_RULE]: 2,
+  [OUT.REQ_NEWS_PROVIDERS]: 1,
+  [OUT.REQ_MKT_DEPTH_EXCHANGES]: 1,
 };
 
 /**
@@ -201,6 +207,12 @@ export function parseRequest(fields: readonly string[], version: number): Client
       };
     case OUT.CANCEL_ACCOUNT_UPDATES_MULTI:
       return { type: 'cancelAccountUpdatesMulti', reqId: r.int(2, 'reqId') };
+    case OUT.REQ_MARKET_RULE:
+      return { type: 'reqMarketRule', marketRuleId: r.int(1, 'marketRuleId') };
+    case OUT.REQ_NEWS_PROVIDERS:
+      return { type: 'reqNewsProviders' };
+    case OUT.REQ_MKT_DEPTH_EXCHANGES:
+      return { type: 'reqMktDepthExchanges' };
     default:
       return { type: 'unsupported', msgId, name, reqId: requestIdOf(fields) };
   }

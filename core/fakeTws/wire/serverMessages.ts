@@ -164,6 +164,10 @@ export function tickSnapshotEndMessage(reqId: number): WireField[] {
   return [IN.TICK_SNAPSHOT_END, 1, reqId];
 }
 
+/** The one price ladder every instrument of the fake has: `MIN_TICK` at any price (reqMarketRule answers it). */
+export const MARKET_RULE_ID = 26;
+export const MIN_TICK = 0.01;
+
 /**
  * CONTRACT_DATA (no version field from 164 on): lastTradeDate from 182, the ineligibility reasons
  * count from 186. evMultiplier is empty, never DBL_MAX, which the Python decoders cannot convert.
@@ -176,7 +180,7 @@ export function contractDataMessage(reqId: number, inst: Instrument, version: nu
     inst.symbol, 'STK', '', // symbol, secType, lastTradeDateOrContractMonth
     ...lastTradeDate,
     0, '', 'SMART', 'USD', inst.symbol, 'NMS', 'NMS', inst.conId, // strike, right, exchange, currency, localSymbol, marketName, tradingClass, conId
-    0.01, // minTick
+    MIN_TICK,
     '', // multiplier
     'LMT,MKT,STP,STP LMT', // orderTypes
     `SMART,${PRIMARY_EXCHANGE}`, // validExchanges
@@ -192,12 +196,27 @@ export function contractDataMessage(reqId: number, inst: Instrument, version: nu
     0, // secIdListCount
     1, // aggGroup
     '', '', // underSymbol, underSecType
-    '26', // marketRuleIds
+    String(MARKET_RULE_ID), // marketRuleIds
     '', // realExpirationDate
     'COMMON', // stockType
     1, 1, 100, // minSize, sizeIncrement, suggestedSizeIncrement
     ...ineligibility,
   ];
+}
+
+/** MARKET_RULE: the rule's price increments, each (lowEdge, increment). */
+export function marketRuleMessage(marketRuleId: number, increments: readonly (readonly [number, number])[]): WireField[] {
+  return [IN.MARKET_RULE, marketRuleId, increments.length, ...increments.flat()];
+}
+
+/** NEWS_PROVIDERS with no provider: the fake has no news. */
+export function noNewsProvidersMessage(): WireField[] {
+  return [IN.NEWS_PROVIDERS, 0];
+}
+
+/** MKT_DEPTH_EXCHANGES with no exchange: the fake has no market depth. */
+export function noMktDepthExchangesMessage(): WireField[] {
+  return [IN.MKT_DEPTH_EXCHANGES, 0];
 }
 
 export function contractDataEndMessage(reqId: number): WireField[] {

@@ -4,7 +4,7 @@ import type { backtestMethods } from '../../ipc/contract/backtests';
 import { ApiError } from '../../ipc/errors';
 import { deleteRunInBatches } from '../../store/runDeletion';
 import type { JobQueue } from '../../service/backtests/jobQueue';
-import { exportRun } from '../../service/backtests/runExport';
+import { exportRun, runInstrumentDecimals } from '../../service/backtests/runExport';
 import type { RunPriceCache } from '../../service/backtests/runPrices';
 import { compareRuns, equityCurve, listRunSummaries, runAsOf, runDetail, runPeriodReturns } from '../../service/backtests/runReads';
 import { fillsPage, ordersPage, tradesPage } from '../../service/backtests/runRecords';
@@ -50,6 +50,7 @@ export function backtestHandlers(d: BacktestDeps): HandlersFor<typeof backtestMe
     'backtests.trades': (req) => tradesPage(db, req),
     'backtests.asOf': ({ runId, ts }) => runAsOf(db, runId, ts),
     'backtests.export': ({ runId, what, raw }) => exportRun(db, runId, what, raw ?? false),
+    'backtests.priceDecimals': ({ runId }) => runInstrumentDecimals(db, runId),
     'backtests.compare': ({ runIds }) => compareRuns(db, runIds, 1500),
     'strategies.list': () => strategyInfos(),
   };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIVE_ARMING_PHRASE, tradingMethods } from '../../ipc/contract/trading';
 import { ApiError } from '../../ipc/errors';
-import { TestSimBroker } from '../../service/trading/testSimBroker';
+import { simSession, TestSimBroker } from '../../service/trading/testSimBroker';
 import { tradingHarness } from '../../service/trading/tradingTestHarness';
 import { tradingHandlers } from './trading';
 
@@ -30,12 +30,12 @@ function callerFor(handlers: ReturnType<typeof tradingHandlers>) {
 
 describe('trading handlers', () => {
   it('has a handler for every trading method, and nothing else', () => {
-    h = tradingHarness((s) => new TestSimBroker(s, CLOSES));
+    h = tradingHarness((s) => simSession(new TestSimBroker(s, CLOSES)));
     expect(Object.keys(tradingHandlers(h.service)).sort()).toEqual(Object.keys(tradingMethods).sort());
   });
 
   it('answers every method within the contract through a session', async () => {
-    h = tradingHarness((s) => new TestSimBroker(s, CLOSES));
+    h = tradingHarness((s) => simSession(new TestSimBroker(s, CLOSES)));
     const call = callerFor(tradingHandlers(h.service));
     expect(await call('trading.state', {})).toMatchObject({ mode: 'PAPER', account: null, connection: { state: 'disconnected' } });
     expect(await call('trading.connect', { preset: 'gateway_paper' })).toMatchObject({ state: 'ready', port: 4002 });
@@ -54,15 +54,18 @@ describe('trading handlers', () => {
     expect(await call('trading.acknowledgeDifference', { id: 1 })).toEqual({ acknowledged: false });
     expect(await call('trading.resetBreaker', {})).toMatchObject({ tripped: false });
     h.broker().history = [{ ts: Date.UTC(2024, 0, 2), open: 1, high: 2, low: 1, close: 2, volume: 5 }];
-    expect(await call('trading.downloadHistory', { symbol: 'AAA', years: 1 })).toMatchObject({ bars: 1 });
+    expect(await call('trading.downloadHistory', { symbol: 'AAA', years: 1 })).toMatchObject({ written: { bars: 1 }, decision: null });
+    expect(await call('trading.downloadHistory', { symbol: 'AAA', years: 1 })).toMatchObject({ written: null, decision: { changes: { unchanged: 1 } } });
+    expect(await call('trading.resolveHistory', { symbol: 'AAA', choice: 'cancel' })).toEqual({ symbol: 'AAA', written: null, decision: null });
     expect(await call('trading.quote', { symbol: 'AAA', action: 'unsubscribe' })).toBeNull();
     expect(await call('trading.disconnect', {})).toMatchObject({ state: 'disconnected' });
+    expect(await call('trading.forgetAlpacaKeys', {})).toMatchObject({ keychain: false, canStore: false });
     expect(await call('trading.armLive', { phrase: LIVE_ARMING_PHRASE })).toMatchObject({ liveArmed: true });
     expect(await call('trading.disarmLive', {})).toMatchObject({ liveArmed: false });
   });
 
   it('refuses bad input at the boundary before the service sees it', async () => {
-    h = tradingHarness((s) => new TestSimBroker(s, CLOSES));
+    h = tradingHarness((s) => simSession(new TestSimBroker(s, CLOSES)));
     const call = callerFor(tradingHandlers(h.service));
     await expect(call('trading.killSwitch', { flatten: true, confirm: false })).rejects.toThrow(/confirm/);
     await expect(call('trading.connect', { preset: 'tws_paper', port: 70_000 })).rejects.toThrow(/port/);

@@ -7,6 +7,7 @@ export function tradingHandlers(service: TradingService): HandlersFor<typeof tra
     'trading.state': () => service.state(),
     'trading.connect': (input) => service.connect(input),
     'trading.disconnect': () => service.disconnect(),
+    'trading.forgetAlpacaKeys': () => service.forgetAlpacaKeys(),
     'trading.checkOrder': (ticket) => service.checkOrder(ticket),
     'trading.submitOrder': (ticket) => service.submitOrder(ticket),
     'trading.cancelOrder': ({ orderId }) => service.cancelOrder(orderId),
@@ -19,5 +20,6 @@ export function tradingHandlers(service: TradingService): HandlersFor<typeof tra
     'trading.disarmLive': () => service.disarmLive(),
     'trading.quote': ({ symbol, action }) => service.quote(symbol, action),
     'trading.downloadHistory': ({ symbol, years }) => service.downloadHistory(symbol, years),
+    'trading.resolveHistory': ({ symbol, choice }) => service.resolveHistory(symbol, choice),
   };
 }

@@ -113,8 +113,15 @@ export type PeriodReturns = z.infer<typeof periodReturnsSchema>;
 
 export const priceChartSchema = z.object({
   symbol: z.string(),
+  /** The run's bars of the symbol over its period; longer than maxPoints, runs of bars merged as a candle is (first open, highest high, lowest low, last close, summed volume, last stamp). */
   ts: z.array(ts),
+  open: z.array(num),
+  high: z.array(num),
+  low: z.array(num),
   close: z.array(num),
+  volume: z.array(num),
+  /** Bars merged into each candle (the last may hold fewer): 1 unless the run had more bars than maxPoints. */
+  barsPerCandle: z.number().int().min(1),
   /** Every fill of the run in this symbol (not downsampled). */
   markers: z.array(z.object({ ts, side: z.enum(['BUY', 'SELL']), price: num, quantity: num })),
 });
@@ -233,7 +240,8 @@ export const exportInputSchema = z
 export const exportFileSchema = z.object({ filename: z.string(), mime: z.string(), content: z.string() });
 
 export const compareSchema = z.object({
-  runs: z.array(runSummarySchema),
+  /** Each run with what it was computed under, so the screen can tell where the runs differ. */
+  runs: z.array(runDetailSchema),
   /** Equity of each run divided by its initial cash, on each run's own (downsampled) time axis. */
   curves: z.array(z.object({ runId, ts: z.array(ts), value: z.array(num) })),
 });
@@ -263,6 +271,8 @@ export const backtestMethods = {
     z.object({ sessionTs: ts.nullable(), positions: z.array(positionRowSchema), orders: z.array(orderRowSchema) }),
   ),
   'backtests.export': method(exportInputSchema, exportFileSchema),
+  /** Decimals each traded instrument's prices are quoted to in the run (0.01 → 2, 0.0001 → 4): the tables print prices so. */
+  'backtests.priceDecimals': method(byRun, z.record(z.string(), z.number().int().min(0).max(8))),
   'backtests.compare': method(z.object({ runIds: z.array(runId).min(2).max(4) }).strict(), compareSchema),
   'strategies.list': method(noInput, z.array(strategyInfoSchema)),
 } as const;

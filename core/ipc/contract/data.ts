@@ -30,6 +30,8 @@ export const barsViewSchema = z.object({
   source: seriesInfoSchema,
   resampled: z.boolean(),
   downsampled: z.boolean(),
+  /** Bars of `barSize` merged into each candle (the last may hold fewer): 1 unless downsampled. */
+  barsPerCandle: z.number().int().min(1),
   bars: z.array(barSchema),
 });
 export type BarsViewDto = z.infer<typeof barsViewSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CANCEL_OUTCOMES } from '../../broker/cancelOutcome';
 import { ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../../domain/enums';
 import { RISK_CHECK_NAMES, RISK_CHECK_STATUSES } from '../../engine/risk/riskTypes';
 import { method } from '../contractTypes';
@@ -13,24 +14,46 @@ export const LIVE_ARMING_PHRASE = 'TRADE WITH REAL MONEY';
 export const CONNECTION_STATES = ['disconnected', 'connecting', 'ready', 'degraded', 'reconnecting'] as const;
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 
-export const CONNECTION_PRESETS = ['tws_paper', 'tws_live', 'gateway_paper', 'gateway_live', 'custom'] as const;
+export const BROKER_KINDS = ['ib', 'alpaca'] as const;
+export type BrokerKind = (typeof BROKER_KINDS)[number];
+
+export const CONNECTION_PRESETS = ['tws_paper', 'tws_live', 'gateway_paper', 'gateway_live', 'custom', 'alpaca_paper', 'alpaca_live'] as const;
 export type ConnectionPreset = (typeof CONNECTION_PRESETS)[number];
+/** The presets that reach TWS or IB Gateway; `custom` is a TWS at a host and port of the trader's choice. */
+export type IbPreset = Exclude<ConnectionPreset, 'alpaca_paper' | 'alpaca_live'>;
+
+/** The broker each preset connects to. */
+export const PRESET_BROKERS: Record<ConnectionPreset, BrokerKind> = {
+  tws_paper: 'ib',
+  tws_live: 'ib',
+  gateway_paper: 'ib',
+  gateway_live: 'ib',
+  custom: 'ib',
+  alpaca_paper: 'alpaca',
+  alpaca_live: 'alpaca',
+};
 
 /** IB's default API ports; `custom` takes the port given. */
-export const PRESET_PORTS: Record<Exclude<ConnectionPreset, 'custom'>, number> = {
+export const PRESET_PORTS: Record<Exclude<IbPreset, 'custom'>, number> = {
   tws_paper: 7497,
   tws_live: 7496,
   gateway_paper: 4002,
   gateway_live: 4001,
 };
 
-/** The mode a preset trades in: a live port needs LIVE armed first. */
+/** The mode a preset trades in: a live port or Alpaca's live API needs LIVE armed first. */
 export const PRESET_MODES: Record<Exclude<ConnectionPreset, 'custom'>, TradingMode> = {
   tws_paper: 'PAPER',
   tws_live: 'LIVE',
   gateway_paper: 'PAPER',
   gateway_live: 'LIVE',
+  alpaca_paper: 'PAPER',
+  alpaca_live: 'LIVE',
 };
+
+/** Where the Alpaca keys of a session came from; their values never leave the engine. */
+export const KEY_SOURCES = ['environment', 'entered', 'keychain'] as const;
+export type KeySource = (typeof KEY_SOURCES)[number];
 
 const symbol = z
   .string()
@@ -43,14 +66,29 @@ const symbol = z
 export const connectionSchema = z.object({
   state: z.enum(CONNECTION_STATES),
   preset: z.enum(CONNECTION_PRESETS).nullable(),
+  broker: z.enum(BROKER_KINDS).nullable(),
+  /** TWS's host, or the host of Alpaca's trading API. */
   host: z.string().nullable(),
   port: nullableNum,
   clientId: nullableNum,
   /** The broker's own words on the last change (e.g. client id in use, connectivity lost). */
   detail: z.string().nullable(),
   since: ts.nullable(),
+  /** Alpaca: where the session's keys came from (never the keys); null for IB. */
+  keysFrom: z.enum(KEY_SOURCES).nullable(),
 });
 export type ConnectionDto = z.infer<typeof connectionSchema>;
+
+/** What the connection panel needs to know about Alpaca keys before connecting (never the keys themselves). */
+export const alpacaKeysStateSchema = z.object({
+  /** APCA_API_KEY_ID and APCA_API_SECRET_KEY are both set in the engine's environment: they are used. */
+  environment: z.boolean(),
+  /** Keys entered earlier are kept in the OS keychain. */
+  keychain: z.boolean(),
+  /** Keys can be entered and kept in the OS keychain (the desktop app); web mode takes them from the environment only. */
+  canStore: z.boolean(),
+});
+export type AlpacaKeysStateDto = z.infer<typeof alpacaKeysStateSchema>;
 
 export const accountSchema = z.object({
   netLiquidation: num,
@@ -139,9 +177,25 @@ export const riskStateSchema = z.object({
 });
 export type RiskStateDto = z.infer<typeof riskStateSchema>;
 
+/** One open order the kill switch cancelled, and what the broker said about it (see core/broker/cancelOutcome). */
+export const killSwitchCancelSchema = z.object({
+  orderId: z.string(),
+  clientOrderRef: z.string(),
+  instrument: z.string(),
+  side: z.enum(SIDES),
+  quantity: num,
+  /** The cancel command was taken (false: refused here, reason says why). */
+  accepted: z.boolean(),
+  reason: z.string().nullable(),
+  outcome: z.enum(CANCEL_OUTCOMES),
+  /** The broker's words on the outcome (e.g. its 10147 "not found"), or null. */
+  detail: z.string().nullable(),
+});
+export type KillSwitchCancelDto = z.infer<typeof killSwitchCancelSchema>;
+
 export const killSwitchReportSchema = z.object({
   at: ts,
-  cancelled: z.array(z.object({ orderId: z.string(), accepted: z.boolean(), reason: z.string().nullable() })),
+  cancelled: z.array(killSwitchCancelSchema),
   flatten: z.array(
     z.object({
       instrument: z.string(),
@@ -210,6 +264,7 @@ export const tradingStateSchema = modeStateSchema.extend({
   unknownOrders: z.array(unknownOrderSchema),
   reconciliation: z.array(reconciliationDifferenceSchema),
   quotes: z.array(quoteSchema),
+  alpacaKeys: alpacaKeysStateSchema,
 });
 export type TradingStateDto = z.infer<typeof tradingStateSchema>;
 
@@ -259,6 +314,14 @@ export const connectInputSchema = z
     port: z.number().int().min(1).max(65_535).optional(),
     /** Default: the execution config's client id. */
     clientId: z.number().int().min(0).max(2_147_483_647).optional(),
+    /** Alpaca: the trading API root instead of the config's (e.g. the fake's http://127.0.0.1:N); its stream is …/stream. */
+    tradingUrl: z.url({ protocol: /^https?$/ }).max(300).optional(),
+    /** Alpaca: the market-data API root instead of the config's; its stream is the same address over ws(s). */
+    dataUrl: z.url({ protocol: /^https?$/ }).max(300).optional(),
+    /** Alpaca keys typed in the desktop app (kept in the OS keychain when `remember`); web mode refuses them. */
+    keyId: z.string().trim().min(1).max(200).optional(),
+    secretKey: z.string().trim().min(1).max(200).optional(),
+    remember: z.boolean().optional(),
   })
   .strict();
 export type ConnectInput = z.output<typeof connectInputSchema>;
@@ -282,16 +345,53 @@ export const modifyInputSchema = z
 export type ModifyInput = z.output<typeof modifyInputSchema>;
 
 export const historyResultSchema = z.object({
+  /** The symbol the bars were stored under (another one when the trader kept both). */
   symbol: z.string(),
   bars: num,
   firstTs: ts,
   lastTs: ts,
+  source: z.string(),
 });
+export type HistoryResultDto = z.infer<typeof historyResultSchema>;
+
+const seriesSpan = { source: z.string(), bars: num, firstTs: ts, lastTs: ts };
+
+/** A download of a symbol that already has a daily series: what replacing it would change, for the trader to decide. */
+export const historyDecisionSchema = z.object({
+  symbol: z.string(),
+  stored: z.object({ ...seriesSpan, importedAt: ts }),
+  download: z.object(seriesSpan),
+  changes: z.object({
+    added: num,
+    changed: num,
+    /** Stored bars the download does not have: replacing drops them. */
+    removed: num,
+    unchanged: num,
+    firstChangeTs: ts.nullable(),
+    lastChangeTs: ts.nullable(),
+  }),
+  /** Where "keep both" stores the download (e.g. GOOG:IB); null when the symbol is too long to carry a suffix. */
+  keepBothAs: z.string().nullable(),
+});
+export type HistoryDecisionDto = z.infer<typeof historyDecisionSchema>;
+
+/** Either stored at once (the symbol had no daily series) or waiting for the trader's decision. */
+export const historyDownloadSchema = z.object({
+  symbol: z.string(),
+  written: historyResultSchema.nullable(),
+  decision: historyDecisionSchema.nullable(),
+});
+export type HistoryDownloadDto = z.infer<typeof historyDownloadSchema>;
+
+export const HISTORY_CHOICES = ['replace', 'keep_both', 'cancel'] as const;
+export type HistoryChoice = (typeof HISTORY_CHOICES)[number];
 
 export const tradingMethods = {
   'trading.state': method(noInput, tradingStateSchema),
   'trading.connect': method(connectInputSchema, connectionSchema),
   'trading.disconnect': method(noInput, connectionSchema),
+  /** Forgets the Alpaca keys kept in the OS keychain. */
+  'trading.forgetAlpacaKeys': method(noInput, alpacaKeysStateSchema),
   /** The pre-trade check the ticket shows before sending; sends nothing. */
   'trading.checkOrder': method(orderTicketSchema, checkOrderResultSchema),
   'trading.submitOrder': method(orderTicketSchema.extend({ confirm: z.boolean().default(false) }), submitResultSchema),
@@ -310,8 +410,13 @@ export const tradingMethods = {
     z.object({ symbol, action: z.enum(['subscribe', 'unsubscribe']).default('subscribe') }).strict(),
     quoteSchema.nullable(),
   ),
-  /** Downloads daily bars from the broker into the bar store (replacing that symbol's daily series). */
-  'trading.downloadHistory': method(z.object({ symbol, years: z.number().int().min(1).max(30) }).strict(), historyResultSchema),
+  /**
+   * Downloads daily bars from the broker into the bar store. A symbol that already has a daily series
+   * is not touched: the answer says what replacing it would change, and the download waits for resolveHistory.
+   */
+  'trading.downloadHistory': method(z.object({ symbol, years: z.number().int().min(1).max(30) }).strict(), historyDownloadSchema),
+  /** The trader's choice for a download waiting on a stored series: replace it, keep both, or cancel. */
+  'trading.resolveHistory': method(z.object({ symbol, choice: z.enum(HISTORY_CHOICES) }).strict(), historyDownloadSchema),
 } as const;
 
 export const tradingEvents = {

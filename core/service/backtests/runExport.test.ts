@@ -8,7 +8,9 @@ import { openDatabase } from '../../store/db';
 import { createRun, finishRun } from '../../store/runs';
 import { tempDir } from '../../store/testDb';
 import { getStrategy } from '../../strategy/registry';
-import { exportRun } from './runExport';
+import { parseSpec } from '../../config/loadSpec';
+import { runSpec } from '../runSpec';
+import { exportRun, runInstrumentDecimals } from './runExport';
 
 describe('exportRun trades', () => {
   it('lists the round trips still open at the end, with their status and mark', async () => {
@@ -39,6 +41,27 @@ describe('exportRun trades', () => {
     } finally {
       db.close();
       cleanup();
+    }
+  });
+});
+
+describe('runInstrumentDecimals', () => {
+  const spec = (tick: number) => ({
+    name: `tick ${tick}`,
+    data: { synthetic: { symbols: 2, years: 0.5, seed: 3 } },
+    strategy: { name: 'sma-cross', params: { fast: 5, slow: 20 } },
+    simulator: { tick_size: tick },
+  });
+
+  it('gives each traded instrument the decimals of the grid its fills printed on', async () => {
+    const db = openDatabase(':memory:');
+    try {
+      for (const [tick, decimals] of [[0.01, 2], [0.0001, 4]] as const) {
+        const { runId } = await runSpec(parseSpec(spec(tick), 'test', '/tmp'), { db });
+        expect(await runInstrumentDecimals(db, runId as string)).toEqual({ SYN000: decimals, SYN001: decimals });
+      }
+    } finally {
+      db.close();
     }
   });
 });

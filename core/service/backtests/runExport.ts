@@ -1,9 +1,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
-import { FIRST_KEY, getRunRowsAfter, type KeyedPage } from '../../store/queries';
+import { FIRST_KEY, getRunInstruments, getRunRowsAfter, type KeyedPage } from '../../store/queries';
 import type { ExportTable } from './runExportColumns';
 import { priceDecimals, rowFormat, type RowFormat } from './runExportFormat';
-import { equityCurve, runDetail, runPeriodReturns } from './runReads';
+import { equityCurve, requireRun, runDetail, runPeriodReturns } from './runReads';
 
 /** Rows read and formatted per turn of the event loop: about 10 ms of work for orders. */
 const PAGE = 2_000;
@@ -39,10 +39,10 @@ const SAMPLE_PAGE = 20_000;
  * first trades later is sampled on its own when the export meets it. (One query per instrument over the
  * fills view would scan a large run's fills once per instrument: minutes for 500 symbols.)
  */
-async function runPriceDecimals(db: Database.Database, runId: string): Promise<(instrument: string) => number> {
+async function runPriceDecimals(db: Database.Database, runId: string, column: 'reference_price' | 'price' = 'reference_price'): Promise<(instrument: string) => number> {
   const run = db.prepare('SELECT row FROM backtest_runs WHERE id = ?').pluck().get(runId) as number | undefined;
   const page = db.prepare(
-    `SELECT f.seq, o.instrument, f.reference_price FROM backtest_fills f JOIN backtest_orders o ON o.run = f.run AND o.seq = f.order_seq
+    `SELECT f.seq, o.instrument, f.${column} AS reference_price FROM backtest_fills f JOIN backtest_orders o ON o.run = f.run AND o.seq = f.order_seq
      WHERE f.run = ? AND f.seq > ? ORDER BY f.seq LIMIT ${SAMPLE_PAGE}`,
   );
   const samples = new Map<string, number[]>();
@@ -63,7 +63,7 @@ async function runPriceDecimals(db: Database.Database, runId: string): Promise<(
     await nextTurn();
   }
   const alone = db
-    .prepare(`SELECT reference_price FROM backtest_fills_view WHERE run = ? AND instrument = ? LIMIT ${GRID_SAMPLE}`)
+    .prepare(`SELECT ${column} FROM backtest_fills_view WHERE run = ? AND instrument = ? LIMIT ${GRID_SAMPLE}`)
     .pluck();
   const known = new Map<string, number>();
   return (instrument) => {
@@ -74,6 +74,16 @@ async function runPriceDecimals(db: Database.Database, runId: string): Promise<(
     }
     return d;
   };
+}
+
+/**
+ * Each traded instrument's price decimals in this run, for the app's tables: the grid its fills printed
+ * on (the tick), which the bars' own prices need not sit on (a synthetic market's are unrounded).
+ */
+export async function runInstrumentDecimals(db: Database.Database, runId: string): Promise<Record<string, number>> {
+  requireRun(db, runId);
+  const decimalsFor = await runPriceDecimals(db, runId, 'price');
+  return Object.fromEntries(getRunInstruments(db, runId).map((instrument) => [instrument, decimalsFor(instrument)]));
 }
 
 /** `raw`: field names, epoch milliseconds and full floats; otherwise spreadsheet-ready (see rowFormat). */

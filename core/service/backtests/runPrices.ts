@@ -2,13 +2,15 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import type { PriceChart } from '../../ipc/contract/backtests';
 import { ApiError } from '../../ipc/errors';
-import { lttbIndices, pick } from './lttb';
+import type { BarSeries } from '../../data/BarSeries';
+import { sliceSeries } from '../../data/calendar';
+import { barsPerCandle, downsampleBars } from '../data/downsampleBars';
 import { requireRun } from './runReads';
 import { recordedConfig } from './runSummary';
 import { specInputOf } from './specInputOf';
-import type { CloseSeries, SeriesTaskInput, SeriesTaskResult } from './worker/messages';
+import type { PriceSeries, SeriesTaskInput, SeriesTaskResult } from './worker/messages';
 import { runTask } from './worker/runTask';
-import { loadCloses } from './worker/seriesTask';
+import { loadPrices } from './worker/seriesTask';
 
 /** Most fills marked on one symbol's chart; beyond it the latest are shown. */
 const MAX_MARKERS = 5000;
@@ -41,20 +43,25 @@ async function markersOf(db: Database.Database, runId: string, symbol: string): 
   return markers.slice(-MAX_MARKERS);
 }
 
+/** A loaded series as the bar columns downsampleBars and sliceSeries read. */
+function asBarSeries(s: PriceSeries): BarSeries {
+  return { symbol: s.symbol, barSeconds: 0, length: s.ts.length, ts: s.ts, open: s.open, high: s.high, low: s.low, close: s.close, volume: s.volume };
+}
+
 /**
- * Keeps the closes of the last few runs looked at, since a trader flips between symbols of one run.
+ * Keeps the bars of the last few runs looked at, since a trader flips between symbols of one run.
  * Loading them again (regenerating a 500-symbol synthetic market takes most of a second) happens in a
  * worker thread, so the engine's event loop stays free meanwhile.
  */
 export class RunPriceCache {
-  private readonly cache = new Map<string, Promise<CloseSeries[]>>();
+  private readonly cache = new Map<string, Promise<PriceSeries[]>>();
 
   constructor(
     private readonly baseDir: string,
     private readonly size = 3,
   ) {}
 
-  private series(db: Database.Database, runId: string): Promise<CloseSeries[]> {
+  private series(db: Database.Database, runId: string): Promise<PriceSeries[]> {
     const hit = this.cache.get(runId);
     if (hit) return hit;
     const row = requireRun(db, runId);
@@ -66,7 +73,7 @@ export class RunPriceCache {
       dbPath: db.name,
     };
     // Another thread cannot open an in-memory database: its runs (tests) load here.
-    const loading = (db.memory ? Promise.resolve().then(() => loadCloses(input, db)) : runTask<SeriesTaskResult>(input)).catch((err: unknown) => {
+    const loading = (db.memory ? Promise.resolve().then(() => loadPrices(input, db)) : runTask<SeriesTaskResult>(input)).catch((err: unknown) => {
       this.cache.delete(runId);
       throw new ApiError('UNAVAILABLE', `the run's data cannot be loaded again: ${err instanceof Error ? err.message : String(err)}`);
     });
@@ -79,12 +86,20 @@ export class RunPriceCache {
     const s = (await this.series(db, runId)).find((x) => x.symbol === symbol);
     if (!s) throw new ApiError('NOT_FOUND', `run ${runId} has no symbol ${symbol}`);
     const row = requireRun(db, runId);
-    const inPeriod: number[] = [];
-    for (let i = 0; i < s.ts.length; i++) if (s.ts[i] >= row.periodStart && s.ts[i] <= row.periodEnd) inPeriod.push(i);
-    const ts = pick(s.ts, inPeriod);
-    const close = pick(s.close, inPeriod);
-    const idx = lttbIndices(ts, close, maxPoints);
+    const inPeriod = sliceSeries(asBarSeries(s), row.periodStart, row.periodEnd);
+    // Merged as candles are, so a long run keeps every high and low; stamped at each run of bars' last.
+    const bars = downsampleBars(inPeriod, maxPoints);
     const markers = await markersOf(db, runId, symbol);
-    return { symbol, ts: pick(ts, idx), close: pick(close, idx), markers };
+    return {
+      symbol,
+      ts: bars.map((b) => b.ts),
+      open: bars.map((b) => b.open),
+      high: bars.map((b) => b.high),
+      low: bars.map((b) => b.low),
+      close: bars.map((b) => b.close),
+      volume: bars.map((b) => b.volume),
+      barsPerCandle: barsPerCandle(inPeriod.length, maxPoints),
+      markers,
+    };
   }
 }

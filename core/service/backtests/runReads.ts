@@ -79,7 +79,7 @@ export function runAsOf(
 
 /** Runs side by side, each equity curve divided by its initial cash. */
 export function compareRuns(db: Database.Database, runIds: readonly string[], maxPoints: number) {
-  const runs = runIds.map((id) => toSummary(requireRun(db, id)));
+  const runs = runIds.map((id) => runDetail(db, id));
   const curves = runs.map((run) => {
     const c = equityCurve(db, run.id, maxPoints);
     const base = run.initialCash > 0 ? run.initialCash : (c.equity[0] ?? 1);

@@ -33,24 +33,29 @@ export function defaultSpec(): Record<string, unknown> {
   };
 }
 
-/** Everything wrong with a spec, by key path; empty when it can run. */
+/** What is wrong with a built-in strategy's params, by key path; none for a strategy that is not built in. */
+function builtinParamIssues(name: unknown, params: unknown): ConfigIssue[] {
+  const def = BUILTIN_STRATEGIES.find((s) => s.name === name);
+  const parsed = def?.params.safeParse(params ?? {});
+  if (parsed?.success !== false) return [];
+  return parsed.error.issues.map((i) => ({ path: ['strategy.params', ...i.path.map(String)].join('.'), message: i.message }));
+}
+
+/** Everything wrong with a spec, by key path, all at once (the form shows each next to its field); empty when it can run. */
 export function specIssues(spec: Record<string, unknown>, baseDir: string): SpecIssue[] {
   let resolved: ResolvedSpec;
   try {
     resolved = parseSpec(spec, FORM, baseDir);
   } catch (err) {
-    if (err instanceof ConfigError) return [...err.issues];
-    throw err;
+    if (!(err instanceof ConfigError)) throw err;
+    // The spec's own checks stopped it; the strategy's params are checked as well, so that fixing one
+    // field does not reveal the next issue only then.
+    const strategy = spec.strategy !== null && typeof spec.strategy === 'object' ? (spec.strategy as Record<string, unknown>) : {};
+    const own = err.issues.some((i) => i.path.startsWith('strategy.params')) ? [] : builtinParamIssues(strategy.name, strategy.params);
+    return [...err.issues, ...own];
   }
   const issues: ConfigIssue[] = specFileIssues(resolved, spec);
-  if (resolved.strategy.kind === 'builtin') {
-    const name = resolved.strategy.name;
-    const def = BUILTIN_STRATEGIES.find((s) => s.name === name);
-    const parsed = def?.params.safeParse(resolved.strategy.params);
-    if (parsed?.success === false) {
-      for (const i of parsed.error.issues) issues.push({ path: ['strategy.params', ...i.path.map(String)].join('.'), message: i.message });
-    }
-  }
+  if (resolved.strategy.kind === 'builtin') issues.push(...builtinParamIssues(resolved.strategy.name, resolved.strategy.params));
   if (resolved.data.kind === 'synthetic') {
     try {
       syntheticPlan(resolved.data);

@@ -7,7 +7,7 @@ import type { SeriesInfo } from '../../data/barStore/seriesInfo';
 import { sliceSeries } from '../../data/calendar';
 import { parseBarSize, resampleSeries } from '../../data/resample';
 import { ApiError } from '../../ipc/errors';
-import { downsampleBars } from './downsampleBars';
+import { barsPerCandle, downsampleBars } from './downsampleBars';
 
 export interface BarsQuery {
   symbol: string;
@@ -29,6 +29,8 @@ export interface BarsView {
   resampled: boolean;
   /** Whether runs of bars were merged to stay within maxPoints. */
   downsampled: boolean;
+  /** Bars of `barSize` in each candle (the last one may hold fewer): 1 unless downsampled. */
+  barsPerCandle: number;
   bars: Bar[];
 }
 
@@ -63,6 +65,7 @@ export function barsView(db: Database.Database, q: BarsQuery): BarsView {
     source: exact ?? finest,
     resampled: exact === undefined,
     downsampled: series.length > limit,
+    barsPerCandle: barsPerCandle(series.length, limit),
     bars: downsampleBars(series, limit),
   };
 }

@@ -99,6 +99,9 @@ describe('getBars', () => {
     const view = getBars(store.db, { symbol: 'IDX', maxPoints: 50 });
     const all = getBars(store.db, { symbol: 'IDX' }).bars;
     expect(view.downsampled).toBe(true);
+    // 255 bars in at most 50 candles: runs of 6, the last holding the 3 left over.
+    expect(view.barsPerCandle).toBe(6);
+    expect(view.bars).toHaveLength(43);
     expect(view.bars.length).toBeLessThanOrEqual(50);
     expect(Math.max(...view.bars.map((b) => b.high))).toBe(Math.max(...all.map((b) => b.high)));
     expect(Math.min(...view.bars.map((b) => b.low))).toBe(Math.min(...all.map((b) => b.low)));

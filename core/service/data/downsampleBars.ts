@@ -1,6 +1,11 @@
 import type { Bar, BarSeries } from '../../data/BarSeries';
 import { barAt } from '../../data/BarSeries';
 
+/** How many consecutive bars downsampleBars merges into one candle: 1 when they fit. */
+export function barsPerCandle(length: number, maxPoints: number): number {
+  return Math.max(1, Math.ceil(length / Math.max(1, Math.floor(maxPoints))));
+}
+
 /**
  * At most `maxPoints` bars for a chart: runs of k = ceil(length / maxPoints) consecutive bars merged the way
  * a candle would be (first open, max high, min low, last close, summed volume, stamped at the run's last
@@ -8,7 +13,7 @@ import { barAt } from '../../data/BarSeries';
  */
 export function downsampleBars(series: BarSeries, maxPoints: number): Bar[] {
   const n = series.length;
-  const k = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(maxPoints))));
+  const k = barsPerCandle(n, maxPoints);
   const out: Bar[] = [];
   for (let from = 0; from < n; from += k) {
     const bar = barAt(series, from);

@@ -1,4 +1,6 @@
+import type { AlpacaTarget } from '../../broker/alpaca/alpacaTarget';
 import type { CancelAck, OrderStatusReport, SubmitAck } from '../../broker/BrokerInterface';
+import { cancelOutcomeOf, type CancelOutcome } from '../../broker/cancelOutcome';
 import type { BrokerEventType, BrokerListener } from '../../broker/events';
 import type { Bar, BarSeries } from '../../data/BarSeries';
 import { dailySeries, seriesFromBars } from '../../data/seriesFromBars';
@@ -14,9 +16,11 @@ import type {
   BrokerConnectionStatus,
   BrokerLogEntry,
   BrokerQuote,
+  BrokerSession,
   BrokerSettings,
+  ConnectableBroker,
+  IbTarget,
   OrderChanges,
-  TradingBroker,
 } from './tradingBroker';
 
 /**
@@ -24,7 +28,12 @@ import type {
  * connection, log and quotes the test drives by hand. `closes[symbol]` are the daily closes the
  * market steps through (each bar opens, highs and lows at its close).
  */
-export class TestSimBroker implements TradingBroker {
+/** A TestSimBroker's session, connecting to the target of the settings it was built with. */
+export function simSession(broker: TestSimBroker): BrokerSession & { broker: TestSimBroker } {
+  return { broker, connect: () => broker.connect(broker.settings.target) };
+}
+
+export class TestSimBroker implements ConnectableBroker<IbTarget | AlpacaTarget> {
   readonly mode: Mode;
   readonly inner: BacktestBroker;
   readonly modifications: { orderId: string; changes: OrderChanges }[] = [];
@@ -37,8 +46,10 @@ export class TestSimBroker implements TradingBroker {
   refuseConnect: string | null = null;
   /** When set, connect() stays pending in this state until setState('ready'). */
   holdConnect: ConnectionState | null = null;
-  /** The settings connect() was called with. */
-  connectedTo: { host: string; port: number; clientId: number } | null = null;
+  /** The target connect() was called with. */
+  connectedTo: IbTarget | AlpacaTarget | null = null;
+  /** Cancels asked for: the simulated venue answers each at once. */
+  private readonly cancelsAsked = new Set<string>();
   private status: BrokerConnectionStatus = { state: 'disconnected', reason: null };
   private readonly tm: TimeMachine;
   private readonly nextBar: () => void;
@@ -80,8 +91,8 @@ export class TestSimBroker implements TradingBroker {
 
   // ---- TradingBroker ----
 
-  connect(settings: { host: string; port: number; clientId: number }): Promise<void> {
-    this.connectedTo = settings;
+  connect(target: IbTarget | AlpacaTarget): Promise<void> {
+    this.connectedTo = target;
     this.setState('connecting');
     if (this.refuseConnect !== null) {
       this.setState('disconnected', this.refuseConnect);
@@ -169,10 +180,17 @@ export class TestSimBroker implements TradingBroker {
     return this.inner.submitOrders(requests);
   }
   cancelOrder(orderId: string): CancelAck {
-    return this.inner.cancelOrder(orderId);
+    const ack = this.inner.cancelOrder(orderId);
+    if (ack.accepted) this.cancelsAsked.add(orderId);
+    return ack;
   }
   cancelOrders(orderIds: readonly string[]): CancelAck[] {
-    return this.inner.cancelOrders(orderIds);
+    return orderIds.map((id) => this.cancelOrder(id));
+  }
+  cancelOutcome(orderId: string): CancelOutcome {
+    const o = this.inner.getOrderStatus(orderId);
+    const asked: CancelOutcome | null = this.cancelsAsked.has(orderId) ? { state: 'pending', detail: null } : null;
+    return o ? cancelOutcomeOf(asked, o.status, o.statusReason) : { state: 'not_requested', detail: `unknown order ${orderId}` };
   }
   getOrderStatus(orderId: string): OrderStatusReport | undefined {
     return this.inner.getOrderStatus(orderId);

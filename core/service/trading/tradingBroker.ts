@@ -1,15 +1,21 @@
+import type { AlpacaTarget } from '../../broker/alpaca/alpacaTarget';
 import type { BrokerInterface, CancelAck } from '../../broker/BrokerInterface';
+import type { CancelOutcome } from '../../broker/cancelOutcome';
 import type { BarSeries } from '../../data/BarSeries';
 import type { Order, Timestamp } from '../../domain/order';
-import type { ConnectionState, TradingMode } from '../../ipc/contract/trading';
+import type { ConnectionState, KeySource, TradingMode } from '../../ipc/contract/trading';
 
-/** Where to connect, and the mode the session trades in. */
-export interface BrokerSettings {
+/** Where TWS or IB Gateway listens, and the API client id the session uses there. */
+export interface IbTarget {
   host: string;
   port: number;
   clientId: number;
-  mode: TradingMode;
 }
+
+/** Where a session connects (TWS / IB Gateway, or Alpaca's APIs with keys), and the mode it trades in. */
+export type BrokerSettings =
+  | { broker: 'ib'; mode: TradingMode; target: IbTarget }
+  | { broker: 'alpaca'; mode: TradingMode; target: AlpacaTarget; keysFrom: KeySource };
 
 export interface BrokerConnectionStatus {
   state: ConnectionState;
@@ -52,12 +58,11 @@ export interface OrderChanges {
 
 /**
  * The broker port plus what a session with a real broker adds: a connection, a message log, order
- * modification, quotes, history and the orders a reconciliation found unknown. IbBroker is one; tests use the
- * simulator-backed TestSimBroker.
+ * modification, quotes, history and the orders a reconciliation found unknown. IbBroker and AlpacaBroker
+ * are such brokers; tests use the simulator-backed TestSimBroker. How each connects takes its own kind
+ * of target, so connecting goes through the BrokerSession the factory binds to the session's settings.
  */
 export interface TradingBroker extends BrokerInterface {
-  /** Resolves once the connection is first ready; the broker keeps retrying meanwhile. */
-  connect(settings: { host: string; port: number; clientId: number }): Promise<void>;
   disconnect(): void;
   readonly connectionState: BrokerConnectionStatus;
   /** Returns the unsubscribe function. */
@@ -65,6 +70,8 @@ export interface TradingBroker extends BrokerInterface {
   onLog(listener: (entry: BrokerLogEntry) => void): () => void;
   /** Changes a working order's quantity (new total) or prices; the outcome arrives as events. */
   modifyOrder(orderId: string, changes: OrderChanges): CancelAck;
+  /** What became of a cancel this session asked for (the kill switch reports it per order). */
+  cancelOutcome(orderId: string): CancelOutcome;
   /** Orders sent but never acknowledged and not found at the broker after a reconnect: the trader decides. */
   unknownOrders(): Order[];
   /** The trader's decision that an unknown order never reached the broker: closed here as cancelled. */
@@ -79,5 +86,22 @@ export interface TradingBroker extends BrokerInterface {
   accountSummary(): BrokerAccountSummary | null;
 }
 
-/** Builds the broker for one session; the host passes the IB one, tests their own. */
-export type BrokerFactory = (settings: BrokerSettings) => TradingBroker;
+/** A broker that connects to targets of one kind (IbTarget for IbBroker, AlpacaTarget for AlpacaBroker). */
+export interface ConnectableBroker<T> extends TradingBroker {
+  /** Resolves once the connection is first ready; the broker keeps retrying meanwhile. */
+  connect(target: T): Promise<void>;
+}
+
+/** One session's broker, and its connect bound to the session's target. */
+export interface BrokerSession {
+  broker: TradingBroker;
+  connect(): Promise<void>;
+}
+
+/** Binds a broker to the target it connects to. */
+export function sessionOf<T>(broker: ConnectableBroker<T>, target: T): BrokerSession {
+  return { broker, connect: () => broker.connect(target) };
+}
+
+/** Builds the broker for one session (IbBroker or AlpacaBroker by the settings' kind in the host; tests their own). */
+export type BrokerFactory = (settings: BrokerSettings) => BrokerSession;

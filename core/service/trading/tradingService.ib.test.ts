@@ -5,7 +5,7 @@ import { startFakeTws, type FakeTws } from '../../fakeTws/index';
 import { eventually } from '../../fakeTws/testing/ibTestClient';
 import { LIVE_ARMING_PHRASE, type OrderTicket, type TradingStateDto } from '../../ipc/contract/trading';
 import { ApiError } from '../../ipc/errors';
-import { ibBrokerFactory } from './ibBrokerFactory';
+import { brokerFactory } from './brokerFactory';
 import { tradingHarness } from './tradingTestHarness';
 
 /**
@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 function setup(risk: Parameters<typeof tradingHarness>[1] = {}) {
-  return tradingHarness((_settings, db) => ibBrokerFactory(db, TEST_TIMINGS)(_settings), risk);
+  return tradingHarness((settings, db) => brokerFactory(db, { ib: TEST_TIMINGS })(settings), risk);
 }
 
 async function connected(risk: Parameters<typeof tradingHarness>[1] = {}) {
@@ -70,7 +70,7 @@ describe('TradingService with IbBroker and the fake TWS', () => {
     expect(check).toMatchObject({ ok: true, lastPrice: 100 });
     const sent = await t.service.submitOrder(ticket());
     expect(sent).toMatchObject({ accepted: true, reason: null });
-    const working = await until(() => t.service.state().openOrders.find((o) => o.id === sent.orderId && o.status === 'SUBMITTED'), 'the order working');
+    const working = await until(() => t.service.state().openOrders.find((o) => o.id === sent.orderId && o.status === 'ACCEPTED'), 'the order working');
     expect(working).toMatchObject({ limitPrice: 95, quantity: 10, filledQuantity: 0 });
     await until(() => tws?.snapshot().orders.some((o) => o.orderRef === sent.clientOrderRef && o.status === 'Submitted'), 'the order at TWS');
     tws?.step(3);
@@ -90,7 +90,7 @@ describe('TradingService with IbBroker and the fake TWS', () => {
   it('cancels a working order at TWS', async () => {
     const t = await connected();
     const sent = await t.service.submitOrder(ticket());
-    await until(() => t.service.state().openOrders.some((o) => o.status === 'SUBMITTED'), 'the order working');
+    await until(() => t.service.state().openOrders.some((o) => o.status === 'ACCEPTED'), 'the order working');
     expect(t.service.cancelOrder(sent.orderId ?? '')).toMatchObject({ accepted: true });
     await until(() => t.service.state().openOrders.length === 0, 'the cancel');
     expect(tws?.snapshot().orders).toMatchObject([{ orderRef: sent.clientOrderRef, status: 'Cancelled' }]);
@@ -122,9 +122,9 @@ describe('TradingService with IbBroker and the fake TWS', () => {
     await t.service.submitOrder(ticket({ instrument: 'BBB', side: 'SELL', type: 'MARKET', limitPrice: undefined, quantity: 20 }));
     await until(() => heldQty(t.service.state(), 'AAA') === 10 && heldQty(t.service.state(), 'BBB') === -20, 'both positions');
     await t.service.submitOrder(ticket({ limitPrice: 96 }));
-    await until(() => t.service.state().openOrders.some((o) => o.status === 'SUBMITTED'), 'the resting order');
+    await until(() => t.service.state().openOrders.some((o) => o.status === 'ACCEPTED'), 'the resting order');
     const report = await t.service.killSwitch({ flatten: true, confirm: true });
-    expect(report.cancelled).toHaveLength(1);
+    expect(report.cancelled).toEqual([expect.objectContaining({ instrument: 'AAA', side: 'BUY', quantity: 10, accepted: true, outcome: 'confirmed' })]);
     expect(report.flatten.map((f) => [f.instrument, f.side, f.quantity, f.accepted])).toEqual([
       ['AAA', 'SELL', 10, true],
       ['BBB', 'BUY', 20, true],

@@ -3,7 +3,7 @@ import { recordDifferences } from '../../broker/ib/store/differences';
 import { findSeries } from '../../data/barStore/seriesRepo';
 import { LIVE_ARMING_PHRASE, type OrderTicket } from '../../ipc/contract/trading';
 import { ApiError } from '../../ipc/errors';
-import { TestSimBroker } from './testSimBroker';
+import { simSession, TestSimBroker } from './testSimBroker';
 import { tradingHarness } from './tradingTestHarness';
 
 const CLOSES = { AAA: [100, 98, 98, 97, 97, 97], BBB: [50, 50, 50, 50, 50, 50] };
@@ -12,7 +12,7 @@ type Harness = ReturnType<typeof tradingHarness<TestSimBroker>>;
 let h: Harness | null = null;
 
 function setup(risk: Parameters<typeof tradingHarness>[1] = {}): Harness {
-  h = tradingHarness((s) => new TestSimBroker(s, CLOSES), risk);
+  h = tradingHarness((s) => simSession(new TestSimBroker(s, CLOSES)), risk);
   return h;
 }
 
@@ -53,8 +53,8 @@ describe('TradingService connection', () => {
   it('connects with a preset and the config defaults, and reports each state change', async () => {
     const t = setup();
     const conn = await t.service.connect({ preset: 'tws_paper' });
-    expect(conn).toMatchObject({ state: 'ready', preset: 'tws_paper', host: '127.0.0.1', port: 7497, clientId: 1, since: t.clock.now });
-    expect(t.broker().settings).toEqual({ host: '127.0.0.1', port: 7497, clientId: 1, mode: 'PAPER' });
+    expect(conn).toMatchObject({ state: 'ready', preset: 'tws_paper', broker: 'ib', host: '127.0.0.1', port: 7497, clientId: 1, since: t.clock.now, keysFrom: null });
+    expect(t.broker().settings).toEqual({ broker: 'ib', mode: 'PAPER', target: { host: '127.0.0.1', port: 7497, clientId: 1 } });
     expect(t.broker().connectedTo).toEqual({ host: '127.0.0.1', port: 7497, clientId: 1 });
     expect(t.eventsOf('trading.connection').map((c) => (c as { state: string }).state)).toEqual(['connecting', 'ready']);
     await rejects(t.service.connect({ preset: 'tws_paper' }), 'CONFLICT', /already connected to 127\.0\.0\.1:7497/);
@@ -83,7 +83,7 @@ describe('TradingService connection', () => {
     h = tradingHarness((s) => {
       const b = new TestSimBroker(s, CLOSES);
       if (refuse) b.refuseConnect = 'client id 1 is already in use (326)';
-      return b;
+      return simSession(b);
     });
     await rejects(h.service.connect({ preset: 'tws_paper' }), 'UNAVAILABLE', /127\.0\.0\.1:7497: client id 1 is already in use/);
     const s = h.service.state();
@@ -98,7 +98,7 @@ describe('TradingService connection', () => {
       (s) => {
         const b = new TestSimBroker(s, CLOSES);
         b.holdConnect = 'reconnecting';
-        return b;
+        return simSession(b);
       },
       {},
       { connectWaitMs: 20 },
@@ -145,7 +145,7 @@ describe('TradingService orders', () => {
     const sent = await t.service.submitOrder({ ...ticket(), confirm: false });
     expect(sent).toMatchObject({ accepted: true, reason: null });
     const working = t.service.state().openOrders;
-    expect(working).toEqual([expect.objectContaining({ id: sent.orderId, status: 'SUBMITTED', limitPrice: 99, quantity: 10 })]);
+    expect(working).toEqual([expect.objectContaining({ id: sent.orderId, status: 'ACCEPTED', limitPrice: 99, quantity: 10 })]);
     t.broker().step();
     const s = t.service.state();
     expect(s.openOrders).toEqual([]);
@@ -153,7 +153,7 @@ describe('TradingService orders', () => {
     expect(s.executions).toEqual([expect.objectContaining({ orderId: sent.orderId, quantity: 10, price: 98, commission: 1 })]);
     expect(s.account).toMatchObject({ cash: 100_000 - 980 - 1 });
     const orderStatuses = t.eventsOf('trading.order').map((o) => (o as { status: string }).status);
-    expect(orderStatuses).toEqual(['SUBMITTED', 'FILLED']);
+    expect(orderStatuses).toEqual(['ACCEPTED', 'FILLED']);
     expect(t.eventsOf('trading.fill')).toHaveLength(1);
     expect(t.eventsOf('trading.account').length).toBeGreaterThan(0);
   });
@@ -233,7 +233,7 @@ describe('TradingService orders', () => {
     const day = 86_400_000;
     t.broker().history = [0, 1, 2].map((i) => ({ ts: Date.UTC(2024, 0, 2) + i * day, open: 10, high: 11, low: 9, close: 10 + i, volume: 100 }));
     const res = await t.service.downloadHistory('AAA', 1);
-    expect(res).toEqual({ symbol: 'AAA', bars: 3, firstTs: Date.UTC(2024, 0, 2), lastTs: Date.UTC(2024, 0, 4) });
+    expect(res).toEqual({ symbol: 'AAA', written: { symbol: 'AAA', bars: 3, firstTs: Date.UTC(2024, 0, 2), lastTs: Date.UTC(2024, 0, 4), source: 'ib' }, decision: null });
     expect(findSeries(t.db, 'AAA', '1d')).toMatchObject({ source: 'ib', bars: 3, importedAt: t.clock.now });
     expect(t.eventsOf('trading.historyProgress')).toEqual([{ symbol: 'AAA', done: 1, total: 1 }]);
     t.broker().history = [];
@@ -312,7 +312,7 @@ describe('TradingService kill switch', () => {
     await rejects(() => t.service.killSwitch({ flatten: true, confirm: false }), 'REJECTED', /needs confirmation/);
     expect(t.service.state().openOrders).toHaveLength(1);
     const report = await t.service.killSwitch({ flatten: true, confirm: true });
-    expect(report.cancelled).toEqual([{ orderId: resting.orderId, accepted: true, reason: null }]);
+    expect(report.cancelled).toEqual([expect.objectContaining({ orderId: resting.orderId, instrument: 'AAA', accepted: true, reason: null, outcome: 'confirmed' })]);
     expect(report.flatten.map((f) => [f.instrument, f.side, f.quantity, f.accepted])).toEqual([
       ['AAA', 'SELL', 20, true],
       ['BBB', 'BUY', 30, true],

@@ -7,8 +7,11 @@ import { CircuitBreaker, type BreakerState, type FailureSource } from '../../eng
 import { runKillSwitch } from '../../engine/risk/killSwitch';
 import { riskLimitsOf, type Clock, type RiskVerdict } from '../../engine/risk/riskTypes';
 import type {
+  AlpacaKeysStateDto,
   CheckOrderResult,
   CommandAckDto,
+  HistoryChoice,
+  HistoryDownloadDto,
   ConnectInput,
   ConnectionDto,
   ConnectionPreset,
@@ -26,14 +29,16 @@ import type {
   TradingStateDto,
 } from '../../ipc/contract/trading';
 import { ApiError } from '../../ipc/errors';
-import { resolveConnection } from './connectionSettings';
-import { downloadHistoryToStore, type HistoryResult } from './historyDownload';
+import { environmentHasKeys, NO_VAULT, type AlpacaKeys, type Env, type KeyVault } from './alpacaKeys';
+import { connectionFields, sessionSettings, targetText } from './sessionSettings';
+import { HistoryDownloads } from './historyDownload';
 import { LiveArming } from './liveArming';
 import { LogRing } from './logRing';
 import { QuoteBook } from './quoteBook';
 import { requestOf, riskOrderOf, riskSnapshot, UNKNOWN_SNAPSHOT } from './riskInputs';
 import { acknowledgeDifference, openDifferences } from '../../broker/ib/store/differences';
 import { unknownOrderDto } from './reconciliationView';
+import { killSwitchCancelDto, settleCancels } from './killSwitchReport';
 import { recordAction } from './tradingActions';
 import { accountDto, executionDto, orderDto, positionDto } from './tradingDtos';
 import type { BrokerFactory, BrokerSettings, TradingBroker } from './tradingBroker';
@@ -53,6 +58,10 @@ export interface TradingServiceOptions {
    * (it keeps trying in the background: TWS may still be starting); default 15 s.
    */
   connectWaitMs?: number;
+  /** How long the kill switch waits for the broker's answers to its cancels before reporting; default 5 s. */
+  killSwitchWaitMs?: number;
+  /** Where Alpaca keys come from: the engine's environment (default process.env) and the keychain (default none, as in web mode). */
+  alpacaKeys?: { env?: Env; vault?: KeyVault };
 }
 
 interface Session {
@@ -65,7 +74,17 @@ interface Session {
 /** Executions the screen lists (newest first). */
 const MAX_EXECUTIONS = 500;
 
-const DISCONNECTED: ConnectionDto = { state: 'disconnected', preset: null, host: null, port: null, clientId: null, detail: null, since: null };
+const DISCONNECTED: ConnectionDto = {
+  state: 'disconnected',
+  preset: null,
+  broker: null,
+  host: null,
+  port: null,
+  clientId: null,
+  detail: null,
+  since: null,
+  keysFrom: null,
+};
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -90,6 +109,9 @@ export class TradingService {
   private readonly log: LogRing<LogEntryDto>;
   private readonly quotes: QuoteBook;
   private readonly arming = new LiveArming();
+  private readonly history: HistoryDownloads;
+  private readonly keyEnv: Env;
+  private readonly vault: KeyVault;
   private lastKillSwitch: KillSwitchReportDto | null = null;
   private readonly clock: Clock;
   private readonly emit: TradingEmit;
@@ -98,6 +120,9 @@ export class TradingService {
     this.clock = opts.clock;
     this.emit = opts.emit;
     this.log = new LogRing(opts.logCapacity ?? 500);
+    this.history = new HistoryDownloads(opts.db);
+    this.keyEnv = opts.alpacaKeys?.env ?? process.env;
+    this.vault = opts.alpacaKeys?.vault ?? NO_VAULT;
     this.quotes = new QuoteBook(this.clock, (q) => this.emit('trading.quote', q));
     this.breakers = {
       PAPER: new CircuitBreaker(opts.configs.PAPER.risk_checks.circuit_breaker, this.clock),
@@ -121,12 +146,13 @@ export class TradingService {
   // ---- connection ----
 
   async connect(input: ConnectInput): Promise<ConnectionDto> {
-    if (this.session) {
-      const { host, port } = this.session.settings;
-      throw new ApiError('CONFLICT', `already connected to ${host}:${port}; disconnect first`);
-    }
-    const settings = resolveConnection(input, this.mode, this.config);
-    const broker = this.opts.createBroker(settings);
+    this.refuseSecondSession();
+    const { settings, rememberKeys } = await sessionSettings(input, this.mode, this.config, this.keyEnv, this.vault);
+    // Reading the keychain gave the event loop away: another connect, or arming LIVE, may have come meanwhile.
+    this.refuseSecondSession();
+    if (settings.mode !== this.mode) throw new ApiError('CONFLICT', `the mode changed to ${this.mode} while connecting; connect again`);
+    const made = this.opts.createBroker(settings);
+    const broker = made.broker;
     const session: Session = { broker, settings, preset: input.preset, stop: [] };
     this.session = session;
     session.stop.push(
@@ -137,14 +163,14 @@ export class TradingService {
     this.quotes.attach(broker);
     this.setConnection('connecting', null);
     try {
-      const ready = broker.connect({ host: settings.host, port: settings.port, clientId: settings.clientId });
+      const ready = made.connect();
       // Still trying when the wait ends: the answer says so, and the state events follow.
       ready.catch(() => undefined);
       await waitAtMost(ready, this.opts.connectWaitMs ?? 15_000);
     } catch (err) {
       if (this.session === session) this.endSession();
       broker.disconnect();
-      const why = `could not connect to ${settings.host}:${settings.port}: ${message(err)}`;
+      const why = `could not connect to ${targetText(settings)}: ${message(err)}`;
       this.addLog({ ts: this.clock(), level: 'error', code: null, message: why });
       this.setConnection('disconnected', why);
       throw new ApiError('UNAVAILABLE', why);
@@ -152,7 +178,47 @@ export class TradingService {
     if (this.session !== session) throw new ApiError('CONFLICT', 'disconnected while connecting');
     const status = broker.connectionState;
     this.setConnection(status.state, status.reason);
+    if (rememberKeys) this.keepKeysOnceReady(session, rememberKeys);
     return this.connection;
+  }
+
+  private refuseSecondSession(): void {
+    if (this.session) throw new ApiError('CONFLICT', `already connected to ${targetText(this.session.settings)}; disconnect first`);
+  }
+
+  /** Keys the trader typed and asked to keep are kept once a session is ready with them (keys Alpaca refuses never are). */
+  private keepKeysOnceReady(session: Session, keys: AlpacaKeys): void {
+    if (session.broker.connectionState.state === 'ready') {
+      void this.keepKeys(keys);
+      return;
+    }
+    let kept = false;
+    const off = session.broker.onConnectionState((s) => {
+      if (kept || s.state !== 'ready') return;
+      kept = true;
+      void this.keepKeys(keys);
+    });
+    session.stop.push(off);
+  }
+
+  /** A failure to keep the keys is logged; the session goes on. */
+  private async keepKeys(keys: AlpacaKeys): Promise<void> {
+    try {
+      await this.vault.save(keys);
+      this.addLog({ ts: this.clock(), level: 'info', code: null, message: 'Alpaca keys kept in the OS keychain' });
+    } catch (err) {
+      this.addLog({ ts: this.clock(), level: 'warning', code: null, message: `Alpaca keys could not be kept in the OS keychain: ${message(err)}` });
+    }
+  }
+
+  /** Forgets the Alpaca keys kept in the keychain (the environment's are the environment's business). */
+  async forgetAlpacaKeys(): Promise<AlpacaKeysStateDto> {
+    await this.vault.clear();
+    return this.alpacaKeysState();
+  }
+
+  private alpacaKeysState(): AlpacaKeysStateDto {
+    return { environment: environmentHasKeys(this.keyEnv), keychain: this.vault.stored(), canStore: this.vault.canStore };
   }
 
   async disconnect(): Promise<ConnectionDto> {
@@ -179,9 +245,7 @@ export class TradingService {
     const next: ConnectionDto = {
       state,
       preset: this.session?.preset ?? prev.preset,
-      host: s?.host ?? prev.host,
-      port: s?.port ?? prev.port,
-      clientId: s?.clientId ?? prev.clientId,
+      ...(s ? connectionFields(s) : { broker: prev.broker, host: prev.host, port: prev.port, clientId: prev.clientId, keysFrom: prev.keysFrom }),
       detail: detail ?? (state === prev.state ? prev.detail : null),
       since: state === prev.state ? prev.since : this.clock(),
     };
@@ -318,10 +382,17 @@ export class TradingService {
   async killSwitch(input: { flatten: boolean; confirm: boolean }): Promise<KillSwitchReportDto> {
     if (!input.confirm) throw new ApiError('REJECTED', 'the kill switch needs confirmation (confirm: true)');
     const broker = this.anyBroker();
+    // The orders runKillSwitch is about to cancel: it reads the same list in the same tick.
+    const open = new Map(broker.getOpenOrders().map((o) => [o.id, o]));
     const report = await runKillSwitch(broker, { flatten: input.flatten, at: this.clock(), prepare: (s) => broker.qualifyInstrument(s) });
+    await settleCancels(broker, report.cancelled.map((c) => c.orderId), this.opts.killSwitchWaitMs ?? 5_000);
     const dto: KillSwitchReportDto = {
       at: report.at,
-      cancelled: report.cancelled.map((c) => ({ orderId: c.orderId, accepted: c.accepted, reason: c.reason ?? null })),
+      cancelled: report.cancelled.map((c) => {
+        const order = open.get(c.orderId);
+        if (!order) throw new Error(`kill switch: order ${c.orderId} was cancelled but was not among the open orders`);
+        return killSwitchCancelDto(c, order, broker.cancelOutcome(c.orderId));
+      }),
       flatten: report.flatten.map((f) => ({
         instrument: f.instrument,
         side: f.side,
@@ -364,11 +435,17 @@ export class TradingService {
     return this.quotes.subscribe(symbol);
   }
 
-  async downloadHistory(symbol: string, years: number): Promise<HistoryResult> {
+  /** Daily bars from the broker: stored at once for a new symbol, else waiting for the trader's choice (resolveHistory). */
+  async downloadHistory(symbol: string, years: number): Promise<HistoryDownloadDto> {
     const broker = this.readyBroker();
-    return downloadHistoryToStore(this.opts.db, broker, { symbol, years, at: this.clock() }, (done, total) =>
+    const source = this.session?.settings.broker ?? 'ib';
+    return this.history.download(broker, { symbol, years, at: this.clock(), source }, (done, total) =>
       this.emit('trading.historyProgress', { symbol, done, total }),
     );
+  }
+
+  resolveHistory(symbol: string, choice: HistoryChoice): HistoryDownloadDto {
+    return this.history.resolve(symbol, choice, this.clock());
   }
 
   // ---- state for the screens ----
@@ -393,6 +470,7 @@ export class TradingService {
       unknownOrders: broker ? broker.unknownOrders().map(unknownOrderDto) : [],
       reconciliation: openDifferences(this.opts.db, this.mode).map(({ id, ts, kind, instrument, detail }) => ({ id, ts, kind, instrument, detail })),
       quotes: this.quotes.all(),
+      alpacaKeys: this.alpacaKeysState(),
     };
   }
 

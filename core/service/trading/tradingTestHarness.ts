@@ -5,9 +5,9 @@ import { executionConfigSchema, type ExecutionConfig } from '../../config/execut
 import type { TradingMode } from '../../ipc/contract/trading';
 import { openDatabase } from '../../store/db';
 import { tempDir } from '../../store/testDb';
-import type { TradingBroker, BrokerSettings } from './tradingBroker';
+import type { BrokerSession, BrokerSettings, TradingBroker } from './tradingBroker';
 import { loadTradingConfigs } from './tradingConfigs';
-import { TradingService } from './tradingService';
+import { TradingService, type TradingServiceOptions } from './tradingService';
 
 export const EXECUTION_CONFIG_DIR = fileURLToPath(new URL('../../../configs/execution', import.meta.url));
 
@@ -21,15 +21,21 @@ export interface PushedEvent {
  * (`risk` overrides their risk_checks), a clock the test sets, and every pushed event recorded.
  */
 export function tradingHarness<B extends TradingBroker>(
-  makeBroker: (settings: BrokerSettings, db: Database.Database) => B,
+  makeSession: (settings: BrokerSettings, db: Database.Database) => BrokerSession & { broker: B },
   risk: Partial<Record<TradingMode, Record<string, unknown>>> = {},
-  opts: { connectWaitMs?: number } = {},
+  opts: {
+    connectWaitMs?: number;
+    /** Default: an empty environment (never the test runner's own keys) and no keychain. */
+    alpacaKeys?: TradingServiceOptions['alpacaKeys'];
+    /** Replaces each mode's broker block. */
+    broker?: Partial<Record<TradingMode, Record<string, unknown>>>;
+  } = {},
 ) {
   const { dir, cleanup } = tempDir();
   const db = openDatabase(join(dir, 'trading.db'));
   const loaded = loadTradingConfigs(EXECUTION_CONFIG_DIR);
   const withRisk = (mode: TradingMode): ExecutionConfig =>
-    executionConfigSchema.parse({ ...loaded[mode], risk_checks: { ...loaded[mode].risk_checks, ...risk[mode] } });
+    executionConfigSchema.parse({ ...loaded[mode], broker: opts.broker?.[mode] ?? loaded[mode].broker, risk_checks: { ...loaded[mode].risk_checks, ...risk[mode] } });
   const clock = { now: Date.parse('2024-03-01T14:30:00Z') };
   const brokers: B[] = [];
   const events: PushedEvent[] = [];
@@ -37,14 +43,15 @@ export function tradingHarness<B extends TradingBroker>(
     db,
     configs: { PAPER: withRisk('PAPER'), LIVE: withRisk('LIVE') },
     createBroker: (s) => {
-      const b = makeBroker(s, db);
-      brokers.push(b);
-      return b;
+      const session = makeSession(s, db);
+      brokers.push(session.broker);
+      return session;
     },
     emit: (event, payload) => events.push({ event, payload }),
     clock: () => clock.now,
     logCapacity: 50,
     connectWaitMs: opts.connectWaitMs,
+    alpacaKeys: { env: {}, ...opts.alpacaKeys },
   });
   const actions = () =>
     db.prepare('SELECT mode, ts, action, instrument, detail_json FROM executed_actions ORDER BY row').all() as {

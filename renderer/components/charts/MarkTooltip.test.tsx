@@ -29,6 +29,11 @@ describe('MarkTooltip', () => {
     expect(tip.querySelector('.neg')).not.toBeNull();
   });
 
+  it('prints the price to the instrument’s decimals when told them', () => {
+    render(<MarkTooltip marks={marks.slice(0, 1)} x={0} y={0} priceDecimals={4} />);
+    expect(screen.getByTestId('mark-tooltip').textContent).toContain('1,200 @ 10.5000');
+  });
+
   it('draws nothing without marks', () => {
     const { container } = render(<MarkTooltip marks={[]} x={0} y={0} />);
     expect(container.innerHTML).toBe('');

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { fmtSignedPct } from '../common/format';
 import { heatCellText, heatColour, heatmapLayout, type MonthlyReturn, type YearlyReturn } from './heatmapLayout';
 import './charts.css';
 
@@ -28,7 +29,7 @@ export function MonthlyHeatmap({ monthly, yearly }: { monthly: readonly MonthlyR
               <td
                 key={MONTHS[i]}
                 data-testid={v === null ? undefined : 'heatmap-cell'}
-                title={v === null ? undefined : `${MONTHS[i]} ${row.year}: ${v.toFixed(2)} %`}
+                title={v === null ? undefined : `${MONTHS[i]} ${row.year}: ${fmtSignedPct(v)}`}
                 style={{ background: heatColour(v, layout.scale) }}
               >
                 {heatCellText(v)}

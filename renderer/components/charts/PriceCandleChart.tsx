@@ -36,6 +36,8 @@ export interface PriceCandleChartProps {
   onHoverTime?: (ts: number | null) => void;
   /** Shows hours and minutes on the time axis. */
   intraday?: boolean;
+  /** Decimals the instrument is quoted to: the price axis and the marks' tooltips print prices so. */
+  priceDecimals?: number;
   height?: number;
   testId: string;
 }
@@ -59,6 +61,7 @@ export function PriceCandleChart({
   syncGroup,
   onHoverTime,
   intraday = false,
+  priceDecimals = 2,
   height = 320,
   testId,
 }: PriceCandleChartProps) {
@@ -182,6 +185,10 @@ export function PriceCandleChart({
   }, [log, data.kind]);
 
   useEffect(() => {
+    mainRef.current?.applyOptions({ priceFormat: { type: 'price', precision: priceDecimals, minMove: 10 ** -priceDecimals } });
+  }, [priceDecimals, data.kind, pal, height, intraday]);
+
+  useEffect(() => {
     marksRef.current?.setMarkers(seriesMarkers(marks, pal, selectedTradeId));
   }, [marks, pal, selectedTradeId, data.kind]);
 
@@ -198,7 +205,7 @@ export function PriceCandleChart({
   }, [selectedTradeId, marks, values]);
 
   return (
-    <div className="chart lw-chart" ref={wrapRef} data-testid={testId} data-scale={log ? 'log' : 'linear'} data-bars={values.size} data-selected-trade={selectedTradeId ?? ''}>
+    <div className="chart lw-chart" ref={wrapRef} data-testid={testId} data-scale={log ? 'log' : 'linear'} data-kind={data.kind} data-bars={values.size} data-selected-trade={selectedTradeId ?? ''}>
       <div className="lw-chart__tools">
         <LogToggle log={log} onToggle={() => setLog((v) => !v)} what="price" />
         {shaped.hidden > 0 && (
@@ -209,7 +216,7 @@ export function PriceCandleChart({
       </div>
       <div className="lw-chart__frame" onMouseLeave={() => setHover(null)}>
         <div className="lw-chart__plot" ref={plotRef} style={{ height }} />
-        {hover && <MarkTooltip marks={hover.marks} x={hover.x} y={hover.y} />}
+        {hover && <MarkTooltip marks={hover.marks} x={hover.x} y={hover.y} priceDecimals={priceDecimals} />}
       </div>
     </div>
   );

@@ -52,6 +52,6 @@ describe('colour scale', () => {
 
 describe('heatCellText', () => {
   it('shows one decimal and no negative zero', () => {
-    expect([12.345, -3.06, -0.04, 0, null].map(heatCellText)).toEqual(['12.3', '-3.1', '0.0', '0.0', '']);
+    expect([12.345, -3.06, -0.04, 0, null].map(heatCellText)).toEqual(['12.3', '−3.1', '0.0', '0.0', '']);
   });
 });

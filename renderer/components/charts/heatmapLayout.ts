@@ -1,3 +1,5 @@
+import { withMinus } from '../common/format';
+
 /** The monthly returns heatmap as a grid: one row per year, twelve month cells and the year's total. */
 
 export interface MonthlyReturn {
@@ -65,9 +67,9 @@ export function heatColour(value: number | null, scale: number): string {
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
 
-/** A cell's text: one decimal, and a tiny loss shows as 0.0 rather than -0.0. */
+/** A cell's text: one decimal, the minus sign on losses, and a tiny loss shows as 0.0 rather than −0.0. */
 export function heatCellText(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return '';
   const rounded = Math.round(value * 10) / 10;
-  return (rounded === 0 ? 0 : rounded).toFixed(1);
+  return withMinus((rounded === 0 ? 0 : rounded).toFixed(1));
 }

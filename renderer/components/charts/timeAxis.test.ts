@@ -33,10 +33,10 @@ describe('timeAxis', () => {
 
 describe('value axis labels', () => {
   it('compacts money', () => {
-    expect([950, 12_500, 10_000, 1_234_567, 3e9, -45_000].map(fmtCompact)).toEqual(['950', '12.5k', '10k', '1.2M', '3B', '-45k']);
+    expect([950, 12_500, 10_000, 1_234_567, 3e9, -45_000].map(fmtCompact)).toEqual(['950', '12.5k', '10k', '1.2M', '3B', '−45k']);
   });
 
   it('prints percents without noise', () => {
-    expect([-12, 3.5, 0, -34.13].map(fmtAxisPct)).toEqual(['-12%', '3.5%', '0%', '-34%']);
+    expect([-12, 3.5, 0, -34.13].map(fmtAxisPct)).toEqual(['−12%', '3.5%', '0%', '−34%']);
   });
 });

@@ -4,6 +4,8 @@
  * chart's; value labels are compact.
  */
 
+import { withMinus } from '../common/format';
+
 type Unit = 'year' | 'month' | 'day';
 interface Step {
   unit: Unit;
@@ -74,10 +76,10 @@ export function fmtCompact(v: number): string {
   const [div, suffix] = abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
   const scaled = v / div;
   const digits = Math.abs(scaled) >= 100 || div === 1 ? 0 : 1;
-  return `${Number(scaled.toFixed(digits))}${suffix}`;
+  return withMinus(`${Number(scaled.toFixed(digits))}${suffix}`);
 }
 
-/** Axis labels for percent values: -12%, 3.5%. */
+/** Axis labels for percent values: −12%, 3.5%. */
 export function fmtAxisPct(v: number): string {
-  return `${Number(v.toFixed(Math.abs(v) >= 10 || Number.isInteger(v) ? 0 : 1))}%`;
+  return withMinus(`${Number(v.toFixed(Math.abs(v) >= 10 || Number.isInteger(v) ? 0 : 1))}%`);
 }

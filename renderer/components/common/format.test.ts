@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY, fmtDate, fmtDuration, fmtInt, fmtNumber, fmtPct, fmtPeriod, fmtRatio, fmtSignedPct, signClass } from './format';
+import { EMPTY, MINUS, withMinus, fmtDate, fmtDuration, fmtInt, fmtNumber, fmtPct, fmtPeriod, fmtRatio, fmtSignedPct, signClass } from './format';
 
 describe('format', () => {
   it('formats numbers with separators and fixed digits', () => {
     expect(fmtNumber(56227.7)).toBe('56,227.70');
-    expect(fmtNumber(-1358.314, 1)).toBe('-1,358.3');
+    expect(fmtNumber(-1358.314, 1)).toBe('−1,358.3');
     expect(fmtInt(187)).toBe('187');
     expect(fmtInt(1234567)).toBe('1,234,567');
     expect(fmtRatio(0.82412)).toBe('0.824');
+  });
+
+  it('writes every negative number with the minus sign U+2212, and no sign on what rounds to zero', () => {
+    expect(MINUS).toBe('\u2212');
+    expect(fmtInt(-1234)).toBe('\u22121,234');
+    expect(fmtPct(-3.1)).toBe('\u22123.10 %');
+    expect(fmtSignedPct(-3.1)).toBe('\u22123.10 %');
+    expect(fmtNumber(-0.001)).toBe('0.00');
+    expect(fmtSignedPct(-0.001)).toBe('0.00 %');
+    expect(fmtSignedPct(0.001)).toBe('0.00 %');
+    expect(withMinus('-12%')).toBe('\u221212%');
+    expect(withMinus('12')).toBe('12');
+    for (const text of [fmtNumber(-5), fmtInt(-5), fmtPct(-5), fmtSignedPct(-5)]) expect(text).not.toContain('-');
   });
 
   it('shows missing values as an em dash', () => {

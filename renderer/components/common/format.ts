@@ -17,26 +17,39 @@ function nf(minDigits: number, maxDigits: number): Intl.NumberFormat {
   return f;
 }
 
-/** 12,345.68 */
+/** The one minus sign the app shows (U+2212, as wide as the plus sign), never the hyphen. */
+export const MINUS = '\u2212';
+
+/**
+ * A number already written out, its leading hyphen as the minus sign; a value that rounds to zero
+ * loses its sign (-0.001 at two digits is 0.00, not −0.00). Every formatter of the app ends here.
+ */
+export function withMinus(text: string): string {
+  if (!text.startsWith('-')) return text;
+  return /[1-9]/.test(text) ? MINUS + text.slice(1) : text.slice(1);
+}
+
+/** 12,345.68 / −1,358.31 */
 export function fmtNumber(v: Num, digits = 2): string {
-  return isNum(v) ? nf(digits, digits).format(v) : EMPTY;
+  return isNum(v) ? withMinus(nf(digits, digits).format(v)) : EMPTY;
 }
 
 /** Whole numbers with thousands separators: 1,234 */
 export function fmtInt(v: Num): string {
-  return isNum(v) ? nf(0, 0).format(v) : EMPTY;
+  return isNum(v) ? withMinus(nf(0, 0).format(v)) : EMPTY;
 }
 
 /** A value already in percent: 12.34 % */
 export function fmtPct(v: Num, digits = 2): string {
-  return isNum(v) ? `${nf(digits, digits).format(v)} %` : EMPTY;
+  return isNum(v) ? `${withMinus(nf(digits, digits).format(v))} %` : EMPTY;
 }
 
-/** A percent with an explicit sign, for returns: +12.34 % / −3.10 % */
+/** A percent with an explicit sign, for returns: +12.34 % / −3.10 %; one that rounds to zero has none. */
 export function fmtSignedPct(v: Num, digits = 2): string {
   if (!isNum(v)) return EMPTY;
   const body = nf(digits, digits).format(Math.abs(v));
-  return `${v > 0 ? '+' : v < 0 ? '−' : ''}${body} %`;
+  const sign = /[1-9]/.test(body) ? (v > 0 ? '+' : v < 0 ? MINUS : '') : '';
+  return `${sign}${body} %`;
 }
 
 /** Ratios such as Sharpe: 0.824 */

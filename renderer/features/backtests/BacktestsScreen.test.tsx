@@ -45,6 +45,7 @@ describe('BacktestsScreen', () => {
         const q = (search ?? '').toLowerCase();
         return RUNS.filter((r) => r.name.toLowerCase().includes(q) || r.strategy.toLowerCase().includes(q));
       },
+      'backtests.jobs': () => [],
     });
     renderWithApi(<BacktestsScreen />, engine.client);
   });

@@ -10,6 +10,7 @@ import { useCompareStore } from '../../stores/compareStore';
 import { useListPrefs } from '../../stores/listPrefsStore';
 import { navigate } from '../../stores/routeStore';
 import { CompareButton } from '../compare/CompareButton';
+import { FailedLaunches } from '../jobs/FailedLaunches';
 import { RunsTable } from './RunsTable';
 import { sortRuns } from './sortRuns';
 
@@ -68,6 +69,7 @@ export function BacktestsScreen() {
         </a>
       </div>
       <ErrorNote error={runs.error} what="The runs could not be loaded" />
+      <FailedLaunches />
       {runs.isPending ? (
         <p className="muted">Loading…</p>
       ) : sorted.length === 0 ? (

@@ -5,7 +5,7 @@ import { useChartPalette } from '../../components/charts/chartTheme';
 import { PointTooltip, type TooltipField } from '../../components/charts/PointTooltip';
 import { fmtAxisPct, timeAxis } from '../../components/charts/timeAxis';
 import { fmtSignedPct } from '../../components/common/format';
-import type { OverlayRow } from './compareData';
+import { valueDomain, valueTicks, type OverlayRow } from './compareData';
 
 export interface CompareSeries {
   runId: string;
@@ -13,13 +13,15 @@ export interface CompareSeries {
   colour: string;
 }
 
-/** Each run's equity as % return on its initial cash, overlaid on one time axis. */
+/** Each run's equity as % return on its initial cash, overlaid on one time axis; both axes span exactly the runs' data. */
 export function CompareChart({ rows, series }: { rows: readonly OverlayRow[]; series: readonly CompareSeries[] }) {
   const pal = useChartPalette();
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? 1;
   const domain: [number, number] = [first, last];
   const axis = useMemo(() => timeAxis(first, last, 10), [first, last]);
+  const yDomain = useMemo(() => valueDomain(rows, series.map((s) => s.runId)), [rows, series]);
+  const yTicks = useMemo(() => valueTicks(yDomain), [yDomain]);
   const fields = useMemo<TooltipField<OverlayRow>[]>(
     () => series.map((s) => ({ label: s.name, value: (row: OverlayRow) => fmtSignedPct(row[s.runId]), colour: s.colour })),
     [series],
@@ -30,7 +32,7 @@ export function CompareChart({ rows, series }: { rows: readonly OverlayRow[]; se
       <LineChart data={rows as OverlayRow[]} {...plotFrameProps(340)}>
         <CartesianGrid stroke={pal.grid} />
         <XAxis {...timeXAxisProps(domain, axis, pal)} />
-        <YAxis {...valueYAxisProps(pal, fmtAxisPct)} domain={['auto', 'auto']} />
+        <YAxis {...valueYAxisProps(pal, fmtAxisPct)} type="number" domain={yDomain} ticks={yTicks} allowDataOverflow />
         <Tooltip {...crosshairTooltipProps(pal)} content={(props) => <PointTooltip props={props} fields={fields} />} />
         <ReferenceLine y={0} stroke={pal.muted} strokeDasharray="4 3" />
         {series.map((s) => (

@@ -1,9 +1,9 @@
-import type { RunSummary } from '../../../core/ipc/contract/backtests';
+import type { RunDetail } from '../../../core/ipc/contract/backtests';
 import { bestIndexes, COMPARE_METRICS, metricValue } from './compareData';
 import type { CompareSeries } from './CompareChart';
 
-/** Metrics side by side, the better value of each ranked metric highlighted. */
-export function CompareMetrics({ runs, series }: { runs: readonly RunSummary[]; series: readonly CompareSeries[] }) {
+/** Metrics side by side, the better value of each ranked metric highlighted (directions in compareData.ts). */
+export function CompareMetrics({ runs, series }: { runs: readonly RunDetail[]; series: readonly CompareSeries[] }) {
   return (
     <div className="table-wrap">
       <table className="table compare-table" data-testid="compare-metrics">
@@ -23,8 +23,10 @@ export function CompareMetrics({ runs, series }: { runs: readonly RunSummary[]; 
             const values = runs.map((r) => metricValue(r.metrics, m.key));
             const best = bestIndexes(values, m.better);
             return (
-              <tr key={m.key} data-testid={`metric-${m.key}`}>
-                <td className="muted">{m.label}</td>
+              <tr key={m.key} data-testid={`metric-${m.key}`} data-better={m.better}>
+                <td className="muted" title={m.better === 'neutral' ? 'not ranked: neither more nor less is better in itself' : `${m.better} is better`}>
+                  {m.label}
+                </td>
                 {values.map((v, i) => (
                   <td key={runs[i].id} className={`num${best.includes(i) ? ' cell-best' : ''}`} data-best={best.includes(i) || undefined}>
                     {m.format(v)}

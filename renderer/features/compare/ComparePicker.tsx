@@ -5,7 +5,7 @@ import { MAX_COMPARE, MIN_COMPARE, useCompareStore } from '../../stores/compareS
 import { CompareButton } from './CompareButton';
 
 /** Choosing two to four finished runs when the compare screen is opened without them. */
-export function ComparePicker() {
+export function ComparePicker({ tooMany = null }: { tooMany?: number | null }) {
   const runs = useRuns({});
   const { selected, toggle } = useCompareStore();
   const choices = (runs.data ?? []).filter((r) => r.status !== 'running');
@@ -19,6 +19,11 @@ export function ComparePicker() {
         </span>
         <CompareButton selected={selected} className="btn btn--primary" testId="compare-go" />
       </div>
+      {tooMany !== null && (
+        <p className="notice notice--warn" data-testid="compare-too-many">
+          Compare takes {MIN_COMPARE} to {MAX_COMPARE} runs; {tooMany} were asked for. The first {MAX_COMPARE} are ticked.
+        </p>
+      )}
       <ErrorNote error={runs.error} what="The runs could not be loaded" />
       {choices.length < MIN_COMPARE && !runs.isPending ? (
         <div className="empty card">

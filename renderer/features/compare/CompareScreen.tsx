@@ -2,9 +2,11 @@ import { useEffect, useMemo } from 'react';
 import { useCompare } from '../../api/backtests';
 import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtPeriod } from '../../components/common/format';
-import { MIN_COMPARE, useCompareStore } from '../../stores/compareStore';
+import { MAX_COMPARE, MIN_COMPARE, useCompareStore } from '../../stores/compareStore';
 import { navigate } from '../../stores/routeStore';
+import './compare.css';
 import { CompareChart, type CompareSeries } from './CompareChart';
+import { CompareAssumptions, CompareWarnings } from './CompareDifferences';
 import { overlayRows } from './compareData';
 import { CompareMetrics } from './CompareMetrics';
 import { ComparePicker } from './ComparePicker';
@@ -19,22 +21,23 @@ function seriesColours(): string[] {
 
 export function CompareScreen({ ids }: { ids: string[] }) {
   const setSelected = useCompareStore((s) => s.set);
-  const ready = ids.length >= MIN_COMPARE;
+  // Two to four runs, however the address was written: more goes back to the pick with the first four ticked.
+  const ready = ids.length >= MIN_COMPARE && ids.length <= MAX_COMPARE;
   const compare = useCompare(ready ? ids : []);
 
   // The list's ticks follow what is being compared, so going back keeps the selection. The effect keys
   // on the ids' text: the route hands a new array on every render.
   const idsKey = ids.join(',');
   useEffect(() => {
-    if (ready) setSelected(idsKey.split(','));
-  }, [ready, idsKey, setSelected]);
+    if (idsKey !== '') setSelected(idsKey.split(','));
+  }, [idsKey, setSelected]);
 
   const colours = useMemo(seriesColours, []);
   const data = compare.data;
   const series = useMemo<CompareSeries[]>(() => (data ? data.runs.map((r, i) => ({ runId: r.id, name: r.name, colour: colours[i % colours.length] })) : []), [data, colours]);
   const rows = useMemo(() => (data ? overlayRows(data.curves) : []), [data]);
 
-  if (!ready) return <ComparePicker />;
+  if (!ready) return <ComparePicker tooMany={ids.length > MAX_COMPARE ? ids.length : null} />;
 
   const without = (id: string): void => navigate({ name: 'compare', ids: ids.filter((x) => x !== id) });
 
@@ -68,6 +71,7 @@ export function CompareScreen({ ids }: { ids: string[] }) {
               </div>
             ))}
           </div>
+          <CompareWarnings runs={data.runs} />
           <section className="card">
             <div className="card__head">
               <h2>Equity, normalised</h2>
@@ -76,6 +80,7 @@ export function CompareScreen({ ids }: { ids: string[] }) {
             <CompareChart rows={rows} series={series} />
           </section>
           <CompareMetrics runs={data.runs} series={series} />
+          <CompareAssumptions runs={data.runs} series={series} />
         </div>
       )}
     </div>

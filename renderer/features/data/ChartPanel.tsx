@@ -4,6 +4,7 @@ import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtInt } from '../../components/common/format';
 import { barSizeChoices, choiceSeconds, NATIVE, requestedBarSize } from './barSizes';
 import { CandleChart } from './CandleChart';
+import { candleLabel } from './candleLabel';
 import { dayEnd, dayStart, fmtBarStamp } from './coverage';
 import { CHART_BARS, useBars } from './dataQueries';
 
@@ -24,6 +25,11 @@ export function ChartPanel({ series }: { series: SeriesInfoDto }) {
         <h2 id="data-chart-title">
           {series.symbol} <span className="muted">{view.data?.barSize ?? requestedBarSize(choice, series)}</span>
         </h2>
+        {view.data && (
+          <span className={view.data.barsPerCandle > 1 ? 'data-chart__merged' : 'muted'} data-testid="candle-size">
+            {candleLabel(view.data.barSize, view.data.barsPerCandle)}
+          </span>
+        )}
         <label className="data-control">
           <span>Bar size</span>
           <select className="select" value={choice} data-testid="chart-bar-size" onChange={(e) => setChoice(e.target.value)}>
@@ -55,7 +61,8 @@ export function ChartPanel({ series }: { series: SeriesInfoDto }) {
         <p className="muted data-chart__foot" data-testid="chart-foot">
           {fmtInt(bars.length)} bars, {fmtBarStamp(bars[0].ts, seconds)} → {fmtBarStamp(bars[bars.length - 1].ts, seconds)}
           {view.data.resampled && ` · resampled from ${view.data.source.barSize}`}
-          {view.data.downsampled && ` · runs of bars merged to fit ${CHART_BARS} candles; narrow the range for every bar`}
+          {view.data.downsampled &&
+            ` · runs of ${fmtInt(view.data.barsPerCandle)} ${view.data.barSize} bars merged into each candle to fit ${CHART_BARS}; narrow the range for every bar`}
         </p>
       )}
       {!view.data && !view.error && <div className="chart-placeholder muted">Loading bars…</div>}

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { SeriesInfoDto } from '../../../core/ipc/contract/data';
+import type { HistoryChoice } from '../../../core/ipc/contract/trading';
 import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtDate, fmtInt } from '../../components/common/format';
 import { ProgressBar } from '../../components/common/ProgressBar';
 import { useTradingState } from '../trading/tradingQueries';
-import { useDownloadHistory, useProgress } from './dataQueries';
+import { useDownloadHistory, useProgress, useResolveHistory } from './dataQueries';
+import { HistoryDecision } from './HistoryDecision';
 import { MAX_YEARS, MIN_YEARS, normaliseSymbol, parseYears } from './historyDownload';
 
 interface HistoryDownloadProps {
@@ -12,10 +14,11 @@ interface HistoryDownloadProps {
   onDownloaded: (symbol: string) => void;
 }
 
-/** Daily bars for a symbol from the connected TWS or IB Gateway, into the bar store. */
+/** Daily bars for a symbol from the connected broker (TWS / IB Gateway or Alpaca), into the bar store; over a stored series, only as the trader decides. */
 export function HistoryDownload({ series, onDownloaded }: HistoryDownloadProps) {
   const trading = useTradingState();
   const download = useDownloadHistory();
+  const resolve = useResolveHistory();
   const [symbolText, setSymbolText] = useState('');
   const [yearsText, setYearsText] = useState('10');
   const symbol = normaliseSymbol(symbolText);
@@ -27,13 +30,28 @@ export function HistoryDownload({ series, onDownloaded }: HistoryDownloadProps) 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     if (symbol === null || years === null || !connected) return;
-    download.mutate({ symbol, years }, { onSuccess: (res) => onDownloaded(res.symbol) });
+    resolve.reset();
+    download.mutate({ symbol, years }, {
+        onSuccess: (res) => {
+          if (res.written) onDownloaded(res.written.symbol);
+        },
+      });
+  };
+  const decision = download.data?.decision && !resolve.data ? download.data.decision : null;
+  const written = resolve.data ? resolve.data.written : (download.data?.written ?? null);
+  const choose = (choice: HistoryChoice): void => {
+    if (!decision) return;
+    resolve.mutate({ symbol: decision.symbol, choice }, {
+        onSuccess: (res) => {
+          if (res.written) onDownloaded(res.written.symbol);
+        },
+      });
   };
 
   return (
     <section className="card" aria-labelledby="history-title" data-testid="history-download">
       <div className="card__head">
-        <h2 id="history-title">Download daily history from TWS</h2>
+        <h2 id="history-title">Download daily history from {trading.data?.connection.broker === 'alpaca' ? 'Alpaca' : 'TWS'}</h2>
         <span className="muted" data-testid="history-connection">
           {connected ? 'connected' : <a href="#/trading">connect on the Trading screen first</a>}
         </span>
@@ -62,7 +80,7 @@ export function HistoryDownload({ series, onDownloaded }: HistoryDownloadProps) 
         </button>
         {replaces && (
           <span className="muted">
-            replaces the stored {replaces.symbol} 1d series ({fmtInt(replaces.bars)} bars)
+            {replaces.symbol} 1d is stored ({fmtInt(replaces.bars)} bars): you will be asked before it changes
           </span>
         )}
       </form>
@@ -73,9 +91,16 @@ export function HistoryDownload({ series, onDownloaded }: HistoryDownloadProps) 
         </div>
       )}
       <ErrorNote error={download.error} what="Download failed; the store is unchanged" />
-      {download.data && !download.isPending && (
+      {decision && !download.isPending && <HistoryDecision decision={decision} busy={resolve.isPending} onChoose={choose} />}
+      <ErrorNote error={resolve.error} what="Storing the download failed; the store is unchanged" />
+      {written && !download.isPending && (
         <p className="pos" role="status" data-testid="history-done">
-          Downloaded {download.data.symbol}: {fmtInt(download.data.bars)} daily bars, {fmtDate(download.data.firstTs)} → {fmtDate(download.data.lastTs)}.
+          Downloaded {written.symbol}: {fmtInt(written.bars)} daily bars, {fmtDate(written.firstTs)} → {fmtDate(written.lastTs)}.
+        </p>
+      )}
+      {resolve.data && resolve.data.written === null && (
+        <p className="muted" role="status" data-testid="history-cancelled">
+          Download discarded; the stored series is unchanged.
         </p>
       )}
     </section>

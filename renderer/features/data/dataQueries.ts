@@ -32,7 +32,7 @@ export function usePreview() {
 }
 
 /** A call that changes the bar store; the series list and every chart refresh after it, whatever the outcome. */
-function useStoreWrite<M extends 'data.import' | 'data.delete' | 'trading.downloadHistory'>(method: M) {
+function useStoreWrite<M extends 'data.import' | 'data.delete' | 'trading.downloadHistory' | 'trading.resolveHistory'>(method: M) {
   const api = useApi();
   const qc = useQueryClient();
   return useMutation<MethodOutput<M>, ApiError, MethodInput<M>>({
@@ -43,8 +43,10 @@ function useStoreWrite<M extends 'data.import' | 'data.delete' | 'trading.downlo
 
 export const useImport = () => useStoreWrite('data.import');
 export const useDeleteSeries = () => useStoreWrite('data.delete');
-/** Daily bars from the connected broker into the store (replacing the symbol's daily series). */
+/** Daily bars from the connected broker into the store; over a stored series, an answer that waits for the trader's choice. */
 export const useDownloadHistory = () => useStoreWrite('trading.downloadHistory');
+/** The trader's choice for a download waiting on a stored series: replace, keep both, or cancel. */
+export const useResolveHistory = () => useStoreWrite('trading.resolveHistory');
 
 export interface Progress {
   done: number;

@@ -8,6 +8,7 @@ import { fmtDuration, fmtInt, fmtNumber, fmtPct } from '../../components/common/
 import { navigate } from '../../stores/routeStore';
 import { ProgressBar } from '../../components/common/ProgressBar';
 import { StatusBadge } from '../../components/common/StatusBadge';
+import { useFailedJobs } from '../../stores/failedJobsStore';
 import { useLiveEquity } from '../../stores/liveEquityStore';
 import { LiveEquityChart } from './LiveEquityChart';
 
@@ -22,7 +23,8 @@ export function JobCard({ job }: { job: Job }) {
   const cancel = useCancelJob();
   const series = useLiveEquity((s) => s.byJob[job.jobId]);
   const seed = useLiveEquity((s) => s.seed);
-  const dismiss = useLiveEquity((s) => s.dismiss);
+  const dismissSeries = useLiveEquity((s) => s.dismiss);
+  const dismissFailure = useFailedJobs((s) => s.dismiss);
   const active = isActive(job);
   const run = useRunDetail(job.runId);
   const hasSeries = series !== undefined;
@@ -67,14 +69,31 @@ export function JobCard({ job }: { job: Job }) {
                 Open run
               </button>
             )}
-            <button type="button" className="btn btn--small btn--ghost" data-testid="job-dismiss" onClick={() => dismiss(job.jobId)}>
+            <button
+              type="button"
+              className="btn btn--small btn--ghost"
+              data-testid="job-dismiss"
+              onClick={() => {
+                dismissSeries(job.jobId);
+                dismissFailure(job.jobId);
+              }}
+            >
               Dismiss
             </button>
           </>
         )}
       </div>
-      {job.error && <div className="notice notice--error job-card__error">{job.error}</div>}
-      {job.state === 'running' && job.total === 0 ? (
+      {job.error && (
+        <div className="notice notice--error job-card__error" data-testid="job-error">
+          {job.error}
+        </div>
+      )}
+      {job.state === 'failed' && job.runId === null ? (
+        <p className="muted" data-testid="job-not-started">
+          It stopped before its first session, so no run was recorded.{' '}
+          <a href="#/new">Back to the form</a>
+        </p>
+      ) : job.state === 'running' && job.total === 0 ? (
         <p className="muted" data-testid="job-preparing">
           Preparing the data…
         </p>
@@ -94,7 +113,13 @@ export function JobCard({ job }: { job: Job }) {
           {series && series.ts.length > 1 ? (
             <LiveEquityChart series={series} initialCash={initialCash} domain={domain} />
           ) : (
-            <div className="chart-placeholder muted">Waiting for the first sessions…</div>
+            <div className="chart-placeholder muted" data-testid="job-chart-empty">
+              {active
+                ? 'Waiting for the first sessions…'
+                : job.done === 0
+                  ? `It ended (${job.state}) before its first session: nothing to draw.`
+                  : 'Its equity was not followed here: open the run to see it.'}
+            </div>
           )}
         </>
       ) : (

@@ -1,31 +1,24 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useJobs } from '../../api/backtests';
-import { isActive } from '../../api/jobsCache';
+import { useFailedJobs } from '../../stores/failedJobsStore';
 import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtDateTime, fmtInt } from '../../components/common/format';
 import { StatusBadge } from '../../components/common/StatusBadge';
 import { useLiveEquity } from '../../stores/liveEquityStore';
 import { JobCard } from './JobCard';
+import { jobsLayout } from './jobsLayout';
 
 /**
- * The queue: running and queued jobs in full, then jobs that ended while watched (until dismissed);
+ * The queue: failures first, then running and queued jobs in full, then jobs that ended while watched (until dismissed);
  * the rest as a short history with links to their runs.
  */
 export function JobsScreen() {
   const jobs = useJobs();
   // Only which jobs were watched matters here, not their points (those re-render each card alone).
   const watched = useLiveEquity(useShallow((s) => Object.keys(s.byJob)));
-  const { cards, ended } = useMemo(() => {
-    const all = jobs.data ?? [];
-    const finished = all.filter((j) => !isActive(j)).reverse();
-    const running = all.filter((j) => j.state === 'running');
-    const queued = all.filter((j) => j.state === 'queued');
-    return {
-      cards: [...running, ...queued, ...finished.filter((j) => watched.includes(j.jobId))],
-      ended: finished.filter((j) => !watched.includes(j.jobId)),
-    };
-  }, [jobs.data, watched]);
+  const failed = useFailedJobs((s) => s.failed);
+  const { cards, ended } = useMemo(() => jobsLayout(jobs.data ?? [], watched, failed), [jobs.data, watched, failed]);
 
   return (
     <div>

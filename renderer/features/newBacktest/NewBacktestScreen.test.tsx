@@ -64,6 +64,28 @@ describe('NewBacktestScreen validation', () => {
     expect(launch().disabled).toBe(false);
   });
 
+  it('lists every issue at once, each next to its own field, the strategy params among them', async () => {
+    await ready();
+    const user = userEvent.setup();
+    const cash = screen.getByLabelText(/Initial cash/) as HTMLInputElement;
+    await user.clear(cash);
+    await user.type(cash, '-5');
+    const fast = screen.getByTestId('field-strategy.params.fast') as HTMLInputElement;
+    const slow = screen.getByTestId('field-strategy.params.slow') as HTMLInputElement;
+    await user.clear(slow);
+    await user.type(slow, '20');
+    await user.clear(fast);
+    await user.type(fast, '50');
+
+    const cashIssue = await screen.findByTestId('issue-initial_cash');
+    const fastIssue = await screen.findByTestId('issue-strategy.params.fast');
+    expect(cashIssue.closest('[data-field]')?.getAttribute('data-field')).toBe('initial_cash');
+    expect(fastIssue.closest('[data-field]')?.getAttribute('data-field')).toBe('strategy.params.fast');
+    expect(fastIssue.textContent).toContain('fast must be less than slow');
+    expect(fast.getAttribute('aria-invalid')).toBe('true');
+    expect(status()).toMatch(/2 issues to fix before launch/);
+  });
+
   it('keeps Launch disabled while the edited spec is being checked', async () => {
     await ready();
     const user = userEvent.setup();

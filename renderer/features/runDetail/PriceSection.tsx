@@ -3,14 +3,16 @@ import { PriceCandleChart, type PriceData } from '../../components/charts/PriceC
 import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtInt } from '../../components/common/format';
 import { tradeIdOf, useSelectedTradeId, useSelectedTradeStore } from '../../stores/selectedTradeStore';
+import { mergedNote, runCandles } from './priceBars';
 import { priceMarkers } from './priceMarkers';
-import { usePrices } from './queries';
+import { usePriceDecimals, usePrices } from './queries';
 import { useAnalysisTrades } from './tradeAnalysis/useAnalysisTrades';
 
-/** One symbol's closes with the run's trades on them; a picker chooses the symbol. */
+/** One symbol's candles and volume with the run's trades on them; a picker chooses the symbol. */
 export function PriceSection({ runId, symbols }: { runId: string; symbols: readonly string[] }) {
   const [symbol, setSymbol] = useState<string | null>(symbols[0] ?? null);
   const prices = usePrices(runId, symbol);
+  const decimals = usePriceDecimals(runId);
   // The same query as the trade analysis panel's: loaded once, shared through the cache.
   const trades = useAnalysisTrades(runId);
   const selected = useSelectedTradeId(runId);
@@ -22,8 +24,9 @@ export function PriceSection({ runId, symbols }: { runId: string; symbols: reado
     const trade = selected === null ? undefined : trades.data?.trades.find((t) => tradeIdOf(t) === selected);
     if (trade && symbols.includes(trade.instrument)) setSymbol(trade.instrument);
   }, [selected, trades.data, symbols]);
-  // The engine keeps only closes of a run's data, so a run's price chart is a close line with its trades marked.
-  const data = useMemo<PriceData | null>(() => (prices.data ? { kind: 'line', ts: prices.data.ts, close: prices.data.close } : null), [prices.data]);
+  // Candles with volume, as on the Data screen; a long run's bars come merged (see the note below the chart).
+  const data = useMemo<PriceData | null>(() => (prices.data ? { kind: 'candles', bars: runCandles(prices.data) } : null), [prices.data]);
+  const note = prices.data ? mergedNote(prices.data.barsPerCandle) : null;
   const markers = useMemo(() => priceMarkers(symbol, trades.data?.trades, prices.data?.markers ?? []), [symbol, trades.data, prices.data]);
   const buys = markers.filter((m) => m.side === 'BUY').length;
 
@@ -63,8 +66,14 @@ export function PriceSection({ runId, symbols }: { runId: string; symbols: reado
           selectedTradeId={selected}
           onSelectTrade={toggle}
           syncGroup={`run-${runId}`}
+          priceDecimals={symbol === null ? undefined : decimals.data?.[symbol]}
           testId="price-chart"
         />
+      )}
+      {note && (
+        <p className="muted chart-card__note" data-testid="price-merged">
+          {note}
+        </p>
       )}
     </section>
   );

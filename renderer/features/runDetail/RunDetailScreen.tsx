@@ -25,6 +25,8 @@ export function RunDetailScreen({ runId }: { runId: string }) {
   if (run.error) return <ErrorNote error={run.error} what="Could not load the run" />;
   if (!run.data) return <div className="muted" data-testid="run-loading">Loading run…</div>;
   const r = run.data;
+  // A run stopped before its first session computed nothing: empty charts and tables would only look broken.
+  const nothingComputed = r.sessionsDone === 0 && r.status !== 'running';
 
   return (
     <div className="run-detail" data-testid="run-detail" data-run-id={r.id}>
@@ -46,18 +48,33 @@ export function RunDetailScreen({ runId }: { runId: string }) {
       </header>
       {r.error && <div className="notice notice--error">{r.error}</div>}
       <ErrorNote error={exporter.error} what="Export failed" />
-      <HeadlineMetrics metrics={r.metrics} />
+      {!nothingComputed && <HeadlineMetrics metrics={r.metrics} />}
       <div className="run-detail__body">
-        <div className="run-detail__main">
-          <PerformanceSection runId={r.id} selectedTs={pickedTs} onPickDate={setPickedTs} />
-          <ReturnsSection runId={r.id} />
-          <PriceSection runId={r.id} symbols={r.symbols} />
-          <RunTables run={r} />
-          <TradeAnalysisSection runId={r.id} />
-          <RiskSection runId={r.id} asOf={pickedTs} />
-        </div>
+        {nothingComputed ? (
+          <div className="run-detail__main">
+            <div className="empty card" data-testid="run-empty">
+              <p>
+                This run was {r.status} before its first session: it has no equity, trades or figures to show.
+              </p>
+              <a className="btn btn--primary" href={routeHash({ name: 'new', from: r.id })}>
+                Run it again
+              </a>
+            </div>
+          </div>
+        ) : (
+          <div className="run-detail__main">
+            <PerformanceSection runId={r.id} selectedTs={pickedTs} onPickDate={setPickedTs} />
+            <ReturnsSection runId={r.id} />
+            <PriceSection runId={r.id} symbols={r.symbols} />
+            <RunTables run={r} />
+            <TradeAnalysisSection runId={r.id} />
+            <RiskSection runId={r.id} asOf={pickedTs} />
+          </div>
+        )}
         <aside className="run-detail__side">
-          <AsOfPanel runId={r.id} ts={pickedTs} period={[r.periodStart, r.periodEnd]} onPick={setPickedTs} onClose={() => setPickedTs(null)} />
+          {!nothingComputed && (
+            <AsOfPanel runId={r.id} ts={pickedTs} period={[r.periodStart, r.periodEnd]} onPick={setPickedTs} onClose={() => setPickedTs(null)} />
+          )}
           <AssumptionsPanel run={r} />
         </aside>
       </div>

@@ -7,10 +7,11 @@ import { Tabs, type TabDef } from '../../components/common/Tabs';
 import { PagedTable } from '../../components/table/PagedTable';
 import type { SortState } from '../../components/table/pageWindow';
 import { VirtualTable, type Column } from '../../components/table/VirtualTable';
-import { useAsOf, useExport, usePageFetcher, type PageRow, type PagedMethod, type PagedTables } from './queries';
+import { useAsOf, useExport, usePageFetcher, usePriceDecimals, type PageRow, type PagedMethod, type PagedTables } from './queries';
 import { fillColumns } from './tables/fillColumns';
 import { orderColumns } from './tables/orderColumns';
 import { positionColumns } from './tables/positionColumns';
+import { PriceDecimalsContext } from './tables/Price';
 import { tradeColumns } from './tables/tradeColumns';
 
 type TabId = 'trades' | 'orders' | 'fills' | 'positions';
@@ -21,6 +22,7 @@ const TABS: readonly TabDef<TabId>[] = [
   { id: 'positions', label: 'Positions' },
 ];
 const TABLE_HEIGHT = 420;
+const NO_DECIMALS: Readonly<Record<string, number>> = {};
 
 interface PagedTableSpec<M extends PagedMethod> {
   columns: readonly Column<PageRow<M>, PagedTables[M]>[];
@@ -86,6 +88,7 @@ export function RunTables({ run }: { run: RunDetail }) {
   const Paged = tab === 'positions' ? null : PAGED_TABLES[tab];
   const [raw, setRaw] = useState(false);
   const exporter = useExport(run.id, raw);
+  const decimals = usePriceDecimals(run.id);
   const exportButton =
     tab === 'positions' ? null : (
       <>
@@ -108,7 +111,9 @@ export function RunTables({ run }: { run: RunDetail }) {
       <Tabs tabs={TABS} active={tab} onChange={setTab} label="Run records" idPrefix="run-records" extra={exportButton} />
       <ErrorNote error={exporter.error} what="Export failed" />
       <div role="tabpanel" id="run-records-panel" aria-labelledby={`run-records-tab-${tab}`}>
-        {Paged ? <Paged runId={run.id} /> : <FinalPositions run={run} />}
+        <PriceDecimalsContext.Provider value={decimals.data ?? NO_DECIMALS}>
+          {Paged ? <Paged runId={run.id} /> : <FinalPositions run={run} />}
+        </PriceDecimalsContext.Provider>
       </div>
     </section>
   );

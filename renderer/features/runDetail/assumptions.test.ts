@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunDetail } from '../../../core/ipc/contract/backtests';
-import { assumptionRows, describeCommission, describeData } from './assumptions';
+import { assumptionRows, describeCommission, describeData, describeSymbols } from './assumptions';
 
 const run: RunDetail = {
   id: '250adf35-39bc-4ef3-ab78-0902097eb60f',
@@ -58,6 +58,13 @@ describe('assumptionRows', () => {
     expect(rows['Period'].value).toBe('2004-08-19 → 2013-03-01');
     expect(rows['Tick size'].value).toBe('the grid the data is quoted on, 0.01 to 0.00001, else unrounded (default)');
     expect(rows['End of run'].value).toBe('positions left open, marked at the last close');
+    expect(rows['Symbols'].value).toBe('GOOG');
+  });
+
+  it('names the symbols, the first eight of a large universe', () => {
+    expect(describeSymbols([])).toBe('—');
+    const many = Array.from({ length: 20 }, (_, i) => `S${i + 1}`);
+    expect(describeSymbols(many)).toBe('S1, S2, S3, S4, S5, S6, S7, S8 and 12 more (20)');
   });
 
   it('shows the tick size and close_at_end of a run that set them', () => {

@@ -90,6 +90,14 @@ function describeTick(tick: unknown): string {
   return num(tick) ? `${num(tick)}, fills at the nearest tick` : 'unrounded';
 }
 
+/** The run's universe by name, the first few when it is large. */
+export function describeSymbols(symbols: readonly string[]): string {
+  if (symbols.length === 0) return '—';
+  const SHOWN = 8;
+  const head = symbols.slice(0, SHOWN).join(', ');
+  return symbols.length > SHOWN ? `${head} and ${symbols.length - SHOWN} more (${symbols.length})` : head;
+}
+
 /** Everything the run's numbers depend on, read from the recorded config and the run's own fields. */
 export function assumptionRows(run: RunDetail): AssumptionRow[] {
   const c = run.config;
@@ -126,6 +134,7 @@ export function assumptionRows(run: RunDetail): AssumptionRow[] {
     { label: 'Benchmark', value: str(c.benchmark) },
     { label: 'Seed', value: String(run.seed) },
     { label: 'Data', value: describeData(obj(c.data)) },
+    { label: 'Symbols', value: describeSymbols(run.symbols) },
     { label: 'Data fingerprint', value: run.dataFingerprint },
     { label: 'App version', value: run.appVersion },
   ];

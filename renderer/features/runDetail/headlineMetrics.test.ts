@@ -32,7 +32,7 @@ describe('headlineMetrics', () => {
     const byId = Object.fromEntries(headlineMetrics(metrics).map((h) => [h.id, h]));
     expect(byId.totalReturnPct).toMatchObject({ value: '+462.28 %', tone: 'pos', raw: 462.28 });
     expect(byId.sharpe.value).toBe('0.824');
-    expect(byId.maxDrawdownPct).toMatchObject({ value: '-34.13 %', sub: '830 days', tone: 'neg' });
+    expect(byId.maxDrawdownPct).toMatchObject({ value: '−34.13 %', sub: '830 days', tone: 'neg' });
     expect(byId.closedTrades).toMatchObject({ value: '93', sub: '+1 open' });
     expect(byId.winRatePct.value).toBe('52.7 %');
     expect(byId.finalEquity.value).toBe('56,227.70');
@@ -40,7 +40,7 @@ describe('headlineMetrics', () => {
     expect(byId.annualReturnPct).toMatchObject({ value: '+23.10 %', tone: 'pos' });
     expect(byId.alphaPct.value).toBe('+4.20 %');
     expect(byId.beta.value).toBe('0.610');
-    expect(byId.avgDrawdownPct).toMatchObject({ value: '-6.50 %', sub: '41 days', tone: 'neg' });
+    expect(byId.avgDrawdownPct).toMatchObject({ value: '−6.50 %', sub: '41 days', tone: 'neg' });
     expect(byId.expectancy).toMatchObject({ value: '419.89', sub: '+1.23 % a trade', tone: 'pos' });
     expect(byId.kelly).toMatchObject({ value: '0.210', tone: 'pos' });
     expect(Object.keys(byId)).toHaveLength(19);

@@ -25,6 +25,10 @@ export const usePrices = (runId: string, symbol: string | null) =>
     { enabled: symbol !== null, keepPrevious: true },
   );
 
+/** Each traded instrument's price decimals in the run, for its tables. */
+export const usePriceDecimals = (runId: string) =>
+  useEngineQuery(queryKeys.runPart(runId, 'priceDecimals'), 'backtests.priceDecimals', { runId });
+
 export const useAsOf = (runId: string, ts: number | null) =>
   useEngineQuery(queryKeys.runPart(runId, 'asOf', { ts }), 'backtests.asOf', { runId, ts: ts ?? 0 }, { enabled: ts !== null, keepPrevious: true });
 

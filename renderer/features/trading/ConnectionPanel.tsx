@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import type { ConnectionDto, ConnectionPreset } from '../../../core/ipc/contract/trading';
-import { CONNECTION_PRESETS } from '../../../core/ipc/contract/trading';
+import type { AlpacaKeysStateDto, ConnectionDto, ConnectionPreset } from '../../../core/ipc/contract/trading';
 import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtDateTime } from '../../components/common/format';
-import { connectInputOf, DEFAULT_CONNECTION_DRAFT, draftOfSession, presetPort, type ConnectionDraft } from './connectionForm';
-import { canConnect, canDisconnect, connectionTarget, indicatorOf, PRESET_LABELS } from './connectionIndicator';
+import { AlpacaFields } from './AlpacaFields';
+import { connectInputOf, DEFAULT_CONNECTION_DRAFT, draftOfSession, isAlpacaPreset, presetPort, type ConnectionDraft } from './connectionForm';
+import { canConnect, canDisconnect, connectionTarget, indicatorOf, PRESET_GROUPS, PRESET_LABELS } from './connectionIndicator';
 import { Panel } from './Panel';
 import { useConnect, useDisconnect } from './tradingQueries';
 
-/** Where TWS or IB Gateway listens, Connect / Disconnect, and the session's state with the broker's own words. */
-export function ConnectionPanel({ connection }: { connection: ConnectionDto }) {
+/** TWS / IB Gateway or Alpaca (paper or live), Connect / Disconnect, and the session's state with the broker's own words. */
+export function ConnectionPanel({ connection, alpacaKeys }: { connection: ConnectionDto; alpacaKeys: AlpacaKeysStateDto }) {
   const [draft, setDraft] = useState<ConnectionDraft>(DEFAULT_CONNECTION_DRAFT);
   const connect = useConnect();
   const disconnect = useDisconnect();
@@ -64,34 +64,22 @@ export function ConnectionPanel({ connection }: { connection: ConnectionDto }) {
             disabled={!editable}
             onChange={(e) => set({ preset: e.target.value as ConnectionPreset })}
           >
-            {CONNECTION_PRESETS.map((p) => (
-              <option key={p} value={p}>
-                {PRESET_LABELS[p]}
-              </option>
+            {PRESET_GROUPS.map((g) => (
+              <optgroup key={g.label} label={g.label}>
+                {g.presets.map((p) => (
+                  <option key={p} value={p}>
+                    {PRESET_LABELS[p]}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </label>
-        <label className="field">
-          <span className="field__label">Host</span>
-          <input className="input" data-testid="conn-host" placeholder="from config (127.0.0.1)" value={shown.host} disabled={!editable} onChange={(e) => set({ host: e.target.value })} />
-        </label>
-        <label className="field">
-          <span className="field__label">Port</span>
-          <input
-            className="input"
-            inputMode="numeric"
-            data-testid="conn-port"
-            value={fixedPort === null ? shown.port : String(fixedPort)}
-            readOnly={fixedPort !== null}
-            disabled={!editable}
-            aria-invalid={fixedPort === null && !form.ok && form.issue.startsWith('port')}
-            onChange={(e) => set({ port: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">Client id</span>
-          <input className="input" inputMode="numeric" data-testid="conn-client-id" placeholder="from config" value={shown.clientId} disabled={!editable} onChange={(e) => set({ clientId: e.target.value })} />
-        </label>
+        {isAlpacaPreset(shown.preset) ? (
+          <AlpacaFields draft={shown} keys={alpacaKeys} editable={editable} set={set} />
+        ) : (
+          <IbFields shown={shown} fixedPort={fixedPort} editable={editable} portIssue={fixedPort === null && !form.ok && form.issue.startsWith('port')} set={set} />
+        )}
         <div className="conn-actions">
           {canDisconnect(connection.state) ? (
             <button type="button" className="btn" data-testid="conn-disconnect" disabled={disconnect.isPending} onClick={() => disconnect.mutate({})}>
@@ -108,5 +96,42 @@ export function ConnectionPanel({ connection }: { connection: ConnectionDto }) {
       <ErrorNote error={connect.error?.message === connection.detail ? null : connect.error} what="Not connected" />
       <ErrorNote error={disconnect.error} what="Disconnect failed" />
     </Panel>
+  );
+}
+
+interface IbFieldsProps {
+  shown: ConnectionDraft;
+  fixedPort: number | null;
+  editable: boolean;
+  portIssue: boolean;
+  set: (changes: Partial<ConnectionDraft>) => void;
+}
+
+/** TWS / IB Gateway's part of the panel: host, port (fixed by a preset) and client id. */
+function IbFields({ shown, fixedPort, editable, portIssue, set }: IbFieldsProps) {
+  return (
+    <>
+      <label className="field">
+        <span className="field__label">Host</span>
+        <input className="input" data-testid="conn-host" placeholder="from config (127.0.0.1)" value={shown.host} disabled={!editable} onChange={(e) => set({ host: e.target.value })} />
+      </label>
+      <label className="field">
+        <span className="field__label">Port</span>
+        <input
+          className="input"
+          inputMode="numeric"
+          data-testid="conn-port"
+          value={fixedPort === null ? shown.port : String(fixedPort)}
+          readOnly={fixedPort !== null}
+          disabled={!editable}
+          aria-invalid={portIssue}
+          onChange={(e) => set({ port: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span className="field__label">Client id</span>
+        <input className="input" inputMode="numeric" data-testid="conn-client-id" placeholder="from config" value={shown.clientId} disabled={!editable} onChange={(e) => set({ clientId: e.target.value })} />
+      </label>
+    </>
   );
 }

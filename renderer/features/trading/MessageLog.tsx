@@ -14,7 +14,7 @@ export function MessageLog({ entries }: { entries: readonly LogEntryDto[] }) {
   const shown = useMemo(() => visibleLog(entries, query, level), [entries, query, level]);
   return (
     <Panel
-      title="IB messages"
+      title="Broker messages"
       testId="message-log"
       actions={
         <>
@@ -22,7 +22,7 @@ export function MessageLog({ entries }: { entries: readonly LogEntryDto[] }) {
             type="search"
             className="input input--search trading-log__search"
             placeholder="Filter code or text"
-            aria-label="Filter IB messages"
+            aria-label="Filter broker messages"
             data-testid="log-filter"
             value={query}
             onChange={(e) => setQuery(e.target.value)}

@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { TradingOrderDto } from '../../../core/ipc/contract/trading';
+import { ORDER_STATUS_VIEW } from './orderStatusView';
 import { modifyDraftOf, readModify, type ModifyChanges, type ModifyDraft } from './modifyModel';
 import { needsLimit, needsStop, TYPE_LABELS } from './ticketModel';
 import { fmtClock, fmtPrice, fmtQty } from './tradingFormat';
@@ -54,8 +55,8 @@ export function OrderRow({ order: o, busy, onCancel, onModify }: Props) {
       <td className="num">{draft && needsStop(o.type) ? edit('stopPrice', 'Stop price') : fmtPrice(o.stopPrice)}</td>
       <td>{o.timeInForce}</td>
       <td>
-        <span className={`badge badge--order-${o.status.toLowerCase()}`} data-testid="order-status">
-          {o.status.replace('_', ' ')}
+        <span className={`badge badge--order-${o.status.toLowerCase()}`} data-testid="order-status" title={ORDER_STATUS_VIEW[o.status].hint}>
+          {ORDER_STATUS_VIEW[o.status].label}
         </span>
         {/* The broker names an order still held in the app's outgoing message pacing in its reason. */}
         {o.statusReason?.startsWith('queued') && (

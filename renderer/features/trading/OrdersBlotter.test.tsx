@@ -7,7 +7,7 @@ import { renderWithApi } from '../../testing/renderWithApi';
 import type { LiveGuard } from './liveGuard';
 import { OrdersBlotter } from './OrdersBlotter';
 
-const order = (id: string, statusReason: string | null): TradingOrderDto => ({
+const order = (id: string, statusReason: string | null, status: TradingOrderDto['status'] = 'SUBMITTED'): TradingOrderDto => ({
   id,
   clientOrderRef: `ref-${id}`,
   instrument: 'AAA',
@@ -17,7 +17,7 @@ const order = (id: string, statusReason: string | null): TradingOrderDto => ({
   limitPrice: 50,
   stopPrice: null,
   timeInForce: 'GTC',
-  status: 'SUBMITTED',
+  status,
   filledQuantity: 0,
   avgFillPrice: 0,
   commission: 0,
@@ -40,5 +40,14 @@ describe('OrdersBlotter', () => {
     const queued = screen.getAllByTestId('order-queued');
     expect(queued).toHaveLength(1);
     expect(queued[0]?.closest('[data-testid="order-row"]')?.getAttribute('data-order-id')).toBe('waiting');
+  });
+
+  it('tells an order sent and not yet acknowledged from one the broker accepted', () => {
+    const engine = createFakeEngine({});
+    renderWithApi(<OrdersBlotter orders={[order('sent', null), order('working', null, 'ACCEPTED')]} guard={paper} />, engine.client);
+    const badges = screen.getAllByTestId('order-status');
+    expect(badges.map((b) => b.textContent)).toEqual(['sent', 'accepted']);
+    expect(badges[0]?.getAttribute('title')).toMatch(/not acknowledged/);
+    expect(badges[1]?.getAttribute('title')).toMatch(/acknowledged the order/);
   });
 });

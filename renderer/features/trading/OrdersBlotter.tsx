@@ -5,6 +5,7 @@ import { useDoneOrders } from './doneOrdersStore';
 import type { LiveGuard } from './liveGuard';
 import { describeChanges, type ModifyChanges } from './modifyModel';
 import { OrderRow } from './OrderRow';
+import { ORDER_STATUS_VIEW } from './orderStatusView';
 import { EmptyNote, Panel } from './Panel';
 import { TYPE_LABELS } from './ticketModel';
 import { useCancelOrder, useModifyOrder } from './tradingQueries';
@@ -80,7 +81,9 @@ export function OrdersBlotter({ orders, guard }: { orders: readonly TradingOrder
                     </td>
                     <td className="num">{o.filledQuantity > 0 ? `@ ${fmtPrice(o.avgFillPrice)}` : ''}</td>
                     <td>
-                      <span className={`badge badge--order-${o.status.toLowerCase()}`}>{o.status}</span>
+                      <span className={`badge badge--order-${o.status.toLowerCase()}`} title={ORDER_STATUS_VIEW[o.status].hint}>
+                        {ORDER_STATUS_VIEW[o.status].label}
+                      </span>
                     </td>
                     <td className="cell-wrap muted">{o.statusReason ?? ''}</td>
                   </tr>

@@ -43,8 +43,8 @@ export function ReconciliationPanel({ unknownOrders, differences }: Props) {
         <>
           <p className="notice notice--warn">
             {unknownOrders.length === 1
-              ? 'An order was sent but never acknowledged, and the broker does not know it. It is not sent again: check TWS before placing it again.'
-              : `${unknownOrders.length} orders were sent but never acknowledged, and the broker does not know them. They are not sent again: check TWS before placing them again.`}
+              ? 'An order was sent but never acknowledged, and the broker does not know it. It is not sent again: check it at the broker (TWS, Alpaca) before placing it again.'
+              : `${unknownOrders.length} orders were sent but never acknowledged, and the broker does not know them. They are not sent again: check them at the broker (TWS, Alpaca) before placing them again.`}
           </p>
           <div className="table-wrap">
             <table className="table" data-testid="unknown-orders">

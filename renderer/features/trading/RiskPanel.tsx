@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/common/ConfirmDialog';
 import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtDateTime, fmtNumber, fmtPct } from '../../components/common/format';
 import { Panel } from './Panel';
+import { KillSwitchOrders } from './KillSwitchOrders';
 import { breakerView, killSwitchLines } from './riskView';
 import { useKillSwitch, useResetBreaker } from './tradingQueries';
 
@@ -88,6 +89,7 @@ export function RiskPanel({ risk, lastKillSwitch, connected }: { risk: RiskState
               <li key={line}>{line}</li>
             ))}
           </ul>
+          {lastKillSwitch.cancelled.length > 0 && <KillSwitchOrders cancelled={lastKillSwitch.cancelled} />}
         </div>
       )}
       {asking && (

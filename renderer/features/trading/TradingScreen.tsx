@@ -60,7 +60,7 @@ export function TradingScreen() {
       <AccountStrip account={s.account} />
       <div className="trading__grid">
         <div className="trading__side">
-          <ConnectionPanel connection={s.connection} />
+          <ConnectionPanel connection={s.connection} alpacaKeys={s.alpacaKeys} />
           <OrderTicket quotes={s.quotes} checkContext={checkContext(s, ticketSymbol)} guard={guard} />
           <RiskPanel risk={s.risk} lastKillSwitch={s.lastKillSwitch} connected={connected} />
         </div>

@@ -22,11 +22,37 @@ describe('connection form', () => {
   });
 });
 
+describe('connection form for Alpaca', () => {
+  const alpaca = { ...DEFAULT_CONNECTION_DRAFT, preset: 'alpaca_paper' as const };
+
+  it('sends the preset alone by default, ignoring the TWS fields', () => {
+    expect(connectInputOf({ ...alpaca, host: 'gw', clientId: '5' })).toEqual({ ok: true, input: { preset: 'alpaca_paper' } });
+    expect(presetPort('alpaca_live')).toBeNull();
+  });
+
+  it('sends the URLs typed (the fake\'s) and checks they are http(s) addresses', () => {
+    expect(connectInputOf({ ...alpaca, tradingUrl: ' http://127.0.0.1:5001 ', dataUrl: 'http://127.0.0.1:5002' })).toEqual({
+      ok: true,
+      input: { preset: 'alpaca_paper', tradingUrl: 'http://127.0.0.1:5001', dataUrl: 'http://127.0.0.1:5002' },
+    });
+    expect(connectInputOf({ ...alpaca, tradingUrl: 'ws://127.0.0.1:5001' })).toEqual({ ok: false, issue: 'trading URL: an http(s) address, e.g. http://127.0.0.1:5001' });
+    expect(connectInputOf({ ...alpaca, dataUrl: 'not a url' }).ok).toBe(false);
+  });
+
+  it('sends typed keys only in pairs, with the wish to keep them', () => {
+    expect(connectInputOf({ ...alpaca, keyId: 'PK1' })).toEqual({ ok: false, issue: 'keys: enter both the key id and the secret key' });
+    expect(connectInputOf({ ...alpaca, keyId: 'PK1', secretKey: 's', remember: true })).toEqual({
+      ok: true,
+      input: { preset: 'alpaca_paper', keyId: 'PK1', secretKey: 's', remember: true },
+    });
+  });
+});
+
 describe('connection form during a session', () => {
   it('shows the session as it was opened', () => {
     const c = { state: 'ready' as const, preset: 'custom' as const, host: '127.0.0.1', port: 41234, clientId: 3, detail: null, since: 1 };
-    expect(draftOfSession(c)).toEqual({ preset: 'custom', host: '127.0.0.1', port: '41234', clientId: '3' });
-    expect(draftOfSession({ ...c, preset: null, host: null, port: null, clientId: null })).toEqual({ preset: 'custom', host: '', port: '', clientId: '' });
+    expect(draftOfSession(c)).toEqual({ ...DEFAULT_CONNECTION_DRAFT, preset: 'custom', host: '127.0.0.1', port: '41234', clientId: '3' });
+    expect(draftOfSession({ ...c, preset: null, host: null, port: null, clientId: null })).toEqual({ ...DEFAULT_CONNECTION_DRAFT, preset: 'custom' });
   });
 });
 
@@ -49,8 +75,13 @@ describe('connection indicator', () => {
   });
 
   it('names the address and client id', () => {
-    expect(connectionTarget({ host: '127.0.0.1', port: 7497, clientId: 1 })).toBe('127.0.0.1:7497 · client 1');
-    expect(connectionTarget({ host: 'gw', port: 4002, clientId: null })).toBe('gw:4002');
-    expect(connectionTarget({ host: null, port: null, clientId: null })).toBeNull();
+    const ib = { broker: 'ib' as const, keysFrom: null };
+    expect(connectionTarget({ ...ib, host: '127.0.0.1', port: 7497, clientId: 1 })).toBe('127.0.0.1:7497 · client 1');
+    expect(connectionTarget({ ...ib, host: 'gw', port: 4002, clientId: null })).toBe('gw:4002');
+    expect(connectionTarget({ ...ib, host: null, port: null, clientId: null })).toBeNull();
+    expect(connectionTarget({ broker: 'alpaca', host: 'paper-api.alpaca.markets', port: 443, clientId: null, keysFrom: 'environment' })).toBe(
+      'Alpaca paper-api.alpaca.markets · keys from the environment',
+    );
+    expect(connectionTarget({ broker: 'alpaca', host: '127.0.0.1', port: 5001, clientId: null, keysFrom: 'keychain' })).toBe('Alpaca 127.0.0.1:5001 · keys from the keychain');
   });
 });

@@ -13,7 +13,7 @@ export interface Indicator {
 }
 
 const INDICATORS: Record<ConnectionState, Indicator> = {
-  disconnected: { label: 'Disconnected', tone: 'idle', busy: false, hint: 'Choose where TWS or IB Gateway listens, then connect.' },
+  disconnected: { label: 'Disconnected', tone: 'idle', busy: false, hint: 'Choose TWS / IB Gateway or Alpaca, then connect.' },
   connecting: { label: 'Connecting…', tone: 'warn', busy: true, hint: 'Waiting for the broker to accept the session.' },
   ready: { label: 'Ready', tone: 'ok', busy: false, hint: 'Orders can be sent.' },
   degraded: { label: 'Degraded', tone: 'warn', busy: false, hint: 'Connected, but the broker reports a problem: no order is sent until it is ready again.' },
@@ -22,9 +22,15 @@ const INDICATORS: Record<ConnectionState, Indicator> = {
 
 export const indicatorOf = (state: ConnectionState): Indicator => INDICATORS[state];
 
-/** Where the session points: "127.0.0.1:7497 · client 1", or null before any connection. */
-export function connectionTarget(c: Pick<ConnectionDto, 'host' | 'port' | 'clientId'>): string | null {
+const KEY_SOURCE_LABELS = { environment: 'keys from the environment', entered: 'keys as entered', keychain: 'keys from the keychain' } as const;
+
+/** Where the session points: "127.0.0.1:7497 · client 1", "Alpaca paper-api.alpaca.markets · keys from the environment", or null before any connection. */
+export function connectionTarget(c: Pick<ConnectionDto, 'broker' | 'host' | 'port' | 'clientId' | 'keysFrom'>): string | null {
   if (c.host === null || c.port === null) return null;
+  if (c.broker === 'alpaca') {
+    const port = c.port === 443 || c.port === 80 ? '' : `:${c.port}`;
+    return `Alpaca ${c.host}${port}${c.keysFrom === null ? '' : ` · ${KEY_SOURCE_LABELS[c.keysFrom]}`}`;
+  }
   return `${c.host}:${c.port}${c.clientId === null ? '' : ` · client ${c.clientId}`}`;
 }
 
@@ -38,4 +44,12 @@ export const PRESET_LABELS: Record<ConnectionPreset, string> = {
   gateway_paper: `IB Gateway paper (${PRESET_PORTS.gateway_paper})`,
   gateway_live: `IB Gateway live (${PRESET_PORTS.gateway_live})`,
   custom: 'Custom host and port',
+  alpaca_paper: 'Alpaca paper',
+  alpaca_live: 'Alpaca live (real money)',
 };
+
+/** The preset list, by broker: TWS / IB Gateway first, then Alpaca. */
+export const PRESET_GROUPS: readonly { label: string; presets: readonly ConnectionPreset[] }[] = [
+  { label: 'IB (TWS / Gateway)', presets: ['tws_paper', 'tws_live', 'gateway_paper', 'gateway_live', 'custom'] },
+  { label: 'Alpaca', presets: ['alpaca_paper', 'alpaca_live'] },
+];

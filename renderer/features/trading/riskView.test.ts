@@ -21,14 +21,18 @@ describe('risk view', () => {
     expect(breakerView({ ...breaker, enabled: false }).label).toBe('Off');
   });
 
-  it('tells what the kill switch did', () => {
+  it('tells what the kill switch did, counting each outcome the broker reported', () => {
     expect(killSwitchLines({ at: 1, cancelled: [], flatten: [] })).toEqual(['No open order to cancel.']);
+    const c = { clientOrderRef: 'r', instrument: 'SYN001', side: 'BUY' as const, quantity: 1, detail: null };
     expect(
       killSwitchLines({
         at: 1,
         cancelled: [
-          { orderId: '7', accepted: true, reason: null },
-          { orderId: '8', accepted: false, reason: 'already filled' },
+          { ...c, orderId: '5', accepted: true, reason: null, outcome: 'confirmed' },
+          { ...c, orderId: '6', accepted: true, reason: null, outcome: 'never_sent' },
+          { ...c, orderId: '7', accepted: true, reason: null, outcome: 'confirmed' },
+          { ...c, orderId: '8', accepted: false, reason: 'already filled', outcome: 'not_requested' },
+          { ...c, orderId: '9', accepted: true, reason: null, outcome: 'not_found', detail: 'not found (10147)' },
         ],
         flatten: [
           { instrument: 'SYN001', side: 'SELL', quantity: 10, accepted: true, orderId: '9', reason: null },
@@ -36,7 +40,7 @@ describe('risk view', () => {
         ],
       }),
     ).toEqual([
-      'Cancel sent for 1 of 2 open orders.',
+      '5 open orders: 2 cancel confirmed by the broker, 1 never left the app (withdrawn before sending), 1 not known to the broker, 1 not cancelled here.',
       'Order 8 not cancelled: already filled.',
       'Flatten: SELL 10 SYN001 at market sent (order 9).',
       'Flatten: BUY 5 SYN002 at market refused: not connected.',

@@ -1,4 +1,4 @@
-import type { BreakerDto, CheckOrderResult, KillSwitchReportDto } from '../../../core/ipc/contract/trading';
+import type { BreakerDto, CheckOrderResult, KillSwitchCancelDto, KillSwitchReportDto } from '../../../core/ipc/contract/trading';
 
 export type RiskCheck = CheckOrderResult['risk']['checks'][number];
 export type RiskCheckName = RiskCheck['check'];
@@ -36,16 +36,32 @@ export function breakerView(b: BreakerDto): BreakerView {
   return { label: 'Armed', tone: 'ok', detail: `${b.recentCount} of ${b.maxRejections ?? '—'} refusals${window} before it halts trading.` };
 }
 
-/** What the kill switch did, in sentences for the trader. */
+type CancelOutcome = KillSwitchCancelDto['outcome'];
+
+/** Each cancel outcome in the trader's words, in the order the report lists them. */
+export const CANCEL_OUTCOME_LABELS: Record<CancelOutcome, string> = {
+  confirmed: 'cancel confirmed by the broker',
+  never_sent: 'never left the app (withdrawn before sending)',
+  not_found: 'not known to the broker',
+  refused: 'cancel refused by the broker',
+  filled: 'filled before the cancel',
+  pending: 'no answer from the broker yet',
+  not_requested: 'not cancelled here',
+};
+
+/** What the kill switch did, in sentences for the trader: a count per outcome, each refusal, each flattening order. */
 export function killSwitchLines(r: KillSwitchReportDto): string[] {
   const lines: string[] = [];
-  const refused = r.cancelled.filter((c) => !c.accepted);
-  lines.push(
-    r.cancelled.length === 0
-      ? 'No open order to cancel.'
-      : `Cancel sent for ${r.cancelled.length - refused.length} of ${r.cancelled.length} open order${r.cancelled.length === 1 ? '' : 's'}.`,
-  );
-  for (const c of refused) lines.push(`Order ${c.orderId} not cancelled: ${c.reason ?? 'refused'}.`);
+  const n = r.cancelled.length;
+  if (n === 0) lines.push('No open order to cancel.');
+  else {
+    const counts = (Object.keys(CANCEL_OUTCOME_LABELS) as CancelOutcome[])
+      .map((o) => [o, r.cancelled.filter((c) => c.outcome === o).length] as const)
+      .filter(([, k]) => k > 0)
+      .map(([o, k]) => `${k} ${CANCEL_OUTCOME_LABELS[o]}`);
+    lines.push(`${n} open order${n === 1 ? '' : 's'}: ${counts.join(', ')}.`);
+  }
+  for (const c of r.cancelled) if (!c.accepted) lines.push(`Order ${c.orderId} not cancelled: ${c.reason ?? 'refused'}.`);
   for (const f of r.flatten) {
     const what = `${f.side} ${f.quantity} ${f.instrument} at market`;
     lines.push(f.accepted ? `Flatten: ${what} sent (order ${f.orderId}).` : `Flatten: ${what} refused: ${f.reason ?? 'no reason given'}.`);

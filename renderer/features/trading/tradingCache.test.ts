@@ -30,7 +30,7 @@ const state = (over: Partial<TradingStateDto> = {}): TradingStateDto => ({
   mode: 'PAPER',
   liveArmed: false,
   armedAt: null,
-  connection: { state: 'disconnected', preset: null, host: null, port: null, clientId: null, detail: null, since: null },
+  connection: { state: 'disconnected', preset: null, broker: null, host: null, port: null, clientId: null, detail: null, since: null, keysFrom: null },
   account: null,
   positions: [],
   openOrders: [],
@@ -43,6 +43,7 @@ const state = (over: Partial<TradingStateDto> = {}): TradingStateDto => ({
   lastKillSwitch: null,
   unknownOrders: [],
   reconciliation: [],
+  alpacaKeys: { environment: false, keychain: false, canStore: false },
   quotes: [],
   ...over,
 });
@@ -55,6 +56,11 @@ describe('trading cache', () => {
       ['b', 4],
     ]);
     expect(upsertOpenOrder(list, order('c', { status: 'PENDING' })).map((o) => o.id)).toEqual(['a', 'b', 'c']);
+    // Acknowledged by the broker: still working, in the same place.
+    expect(upsertOpenOrder(list, order('a', { status: 'ACCEPTED' })).map((o) => [o.id, o.status])).toEqual([
+      ['a', 'ACCEPTED'],
+      ['b', 'SUBMITTED'],
+    ]);
     for (const status of ['FILLED', 'CANCELLED', 'REJECTED'] as const) {
       expect(upsertOpenOrder(list, order('a', { status })).map((o) => o.id)).toEqual(['b']);
     }
@@ -123,6 +129,7 @@ describe('done orders', () => {
   it('lists each ended order once, newest first, and ignores working ones', () => {
     let done = recordDone([], order('a', { status: 'CANCELLED' }));
     done = recordDone(done, order('b', { status: 'SUBMITTED' }));
+    done = recordDone(done, order('e', { status: 'ACCEPTED' }));
     done = recordDone(done, order('c', { status: 'FILLED' }));
     done = recordDone(done, order('a', { status: 'CANCELLED', updatedAt: 9 }));
     expect(done.map((o) => o.id)).toEqual(['a', 'c']);

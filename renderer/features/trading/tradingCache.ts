@@ -14,7 +14,7 @@ type OrderStatus = TradingOrderDto['status'];
 export const MAX_LOG = 500;
 export const MAX_EXECUTIONS = 500;
 
-const WORKING: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['PENDING', 'SUBMITTED', 'PARTIALLY_FILLED']);
+const WORKING: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['PENDING', 'SUBMITTED', 'ACCEPTED', 'PARTIALLY_FILLED']);
 
 export const isWorking = (o: TradingOrderDto): boolean => WORKING.has(o.status);
 

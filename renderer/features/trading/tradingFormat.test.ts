@@ -26,7 +26,8 @@ describe('trading formats', () => {
     expect(fmtPrice(null)).toBe(EMPTY);
     expect(fmtQty(1500)).toBe('1,500');
     expect(fmtQty(0.123456)).toBe('0.1235');
-    expect(fmtQty(-20)).toBe('-20');
+    expect(fmtQty(-20)).toBe('−20');
+    expect(fmtQty(-0.5)).toBe('−0.5');
   });
 
   it('shows a time of day', () => {

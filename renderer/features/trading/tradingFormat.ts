@@ -1,4 +1,4 @@
-import { EMPTY, fmtNumber } from '../../components/common/format';
+import { EMPTY, fmtNumber, withMinus } from '../../components/common/format';
 
 type Num = number | null | undefined;
 const isNum = (v: Num): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -27,7 +27,7 @@ export function fmtPrice(v: Num): string {
 export function fmtQty(v: Num): string {
   if (!isNum(v)) return EMPTY;
   if (Number.isInteger(v)) return fmtNumber(v, 0);
-  return String(Math.round(v * 1e4) / 1e4);
+  return withMinus(String(Math.round(v * 1e4) / 1e4));
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

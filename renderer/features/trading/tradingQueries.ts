@@ -48,6 +48,7 @@ export const useResetBreaker = () => useTradingCommand('trading.resetBreaker', (
 export const useArmLive = () => useTradingCommand('trading.armLive', (s, mode) => ({ ...s, ...mode }));
 export const useDisarmLive = () => useTradingCommand('trading.disarmLive', (s, mode) => ({ ...s, ...mode }));
 export const useAcknowledgeDifference = () => useTradingCommand('trading.acknowledgeDifference');
+export const useForgetAlpacaKeys = () => useTradingCommand('trading.forgetAlpacaKeys', (s, alpacaKeys) => ({ ...s, alpacaKeys }));
 
 /**
  * What the engine's checks would say about everything the order's verdict depends on besides the

@@ -56,13 +56,14 @@ describe('OrderBook', () => {
     const { book, events } = setup();
     const t = order('a');
     book.add(t);
-    expect(book.applyStatus(t, { status: 'SUBMITTED', reason: null })).toBeNull();
+    expect(book.applyStatus(t, { status: 'ACCEPTED', reason: null })).toBe('SUBMITTED');
+    expect(book.applyStatus(t, { status: 'ACCEPTED', reason: null })).toBeNull();
     book.applyExecution(t, exec('x1', 10, 10));
     book.applyCommission('x1', 1);
     expect(t.order.status).toBe('FILLED');
-    expect(book.applyStatus(t, { status: 'SUBMITTED', reason: null })).toBeNull();
+    expect(book.applyStatus(t, { status: 'ACCEPTED', reason: null })).toBeNull();
     expect(book.applyStatus(t, { status: 'CANCELLED', reason: 'late' })).toBeNull();
-    expect(types(events)).toEqual(['OrderFilled']);
+    expect(types(events)).toEqual(['OrderAccepted', 'OrderFilled']);
   });
 
   it('adds an execution once, averages prices and joins a commission that came first', () => {

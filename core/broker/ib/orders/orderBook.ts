@@ -230,7 +230,7 @@ export class OrderBook {
     this.sink.orderChanged(t);
     this.fillEvents.flush(o.id);
     const at = o.updatedAt;
-    if (to === 'SUBMITTED') this.sink.emit({ type: 'OrderAccepted', order: o, at });
+    if (to === 'ACCEPTED') this.sink.emit({ type: 'OrderAccepted', order: o, at });
     else if (to === 'CANCELLED') this.sink.emit({ type: 'OrderCancelled', order: o, reason: o.statusReason ?? 'cancelled', at });
     else if (to === 'REJECTED') this.sink.emit({ type: 'OrderRejected', order: o, reason: o.statusReason ?? 'rejected', at });
   }

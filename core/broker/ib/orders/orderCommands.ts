@@ -129,6 +129,7 @@ export class OrderCommands {
     if (t.link.leftAt === null && !t.link.acknowledged && !t.link.unknown) {
       // Still in this process: it is held back here instead of chasing it with a cancel.
       this.withdrawn.add(ibId);
+      t.cancel = { state: 'never_sent', detail: WITHDRAWN_REASON };
       this.d.book.applyStatus(t, { status: 'CANCELLED', reason: WITHDRAWN_REASON });
       this.d.log('info', `order ${orderId} (IB ${ibId}) withdrawn before it left the app`, ibId);
       return { accepted: true, orderId, reason: WITHDRAWN_REASON };
@@ -139,6 +140,7 @@ export class OrderCommands {
       return { accepted: false, orderId, reason: err instanceof Error ? err.message : String(err) };
     }
     t.link.cancelRequested = true;
+    t.cancel = { state: 'pending', detail: null };
     this.d.book.touch(t);
     this.d.log('info', `cancel requested for order ${orderId} (IB ${ibId})`, ibId);
     return { accepted: true, orderId };
@@ -205,7 +207,7 @@ export class OrderCommands {
       return { accepted: false, orderId: order.id, clientOrderRef: order.clientOrderRef, reason };
     }
     d.log('info', `order ${order.id} sent as IB ${ibId}: ${order.side} ${order.quantity} ${order.instrument} ${order.type}`, ibId);
-    d.emit({ type: 'OrderAccepted', order, at: order.updatedAt });
+    d.emit({ type: 'OrderSubmitted', order, at: order.updatedAt });
     return { accepted: true, orderId: order.id, clientOrderRef: order.clientOrderRef };
   }
 

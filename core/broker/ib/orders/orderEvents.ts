@@ -10,6 +10,9 @@ import type { TrackedOrder } from './trackedOrder';
 
 const EPS = 1e-9;
 
+/** Cancel refusals that mean TWS does not know the order (the others: it knows it and cannot cancel it). */
+const CANCEL_NOT_FOUND = new Set([135, 10147]);
+
 export interface OrderEventDeps {
   book: OrderBook;
   allocator: OrderIdAllocator;
@@ -55,7 +58,7 @@ function learn(d: OrderEventDeps, t: TrackedOrder, permId: number | undefined, i
 
 function applyIbStatus(d: OrderEventDeps, t: TrackedOrder, ibStatus: string, whyHeld: string | undefined, linkChanged: boolean, reason?: string): void {
   const target = statusTarget(ibStatus, whyHeld, t.rejection);
-  if (target?.status === 'SUBMITTED' && (t.order.status === 'CANCELLED' || t.order.status === 'REJECTED')) {
+  if (target?.status === 'ACCEPTED' && (t.order.status === 'CANCELLED' || t.order.status === 'REJECTED')) {
     d.log('error', `order ${t.order.id} (IB ${t.link.ibOrderId}) is ${t.order.status} here but TWS reports it ${ibStatus}: check it in TWS`, t.link.ibOrderId ?? undefined);
   }
   const moved = target !== null && d.book.applyStatus(t, reason && target.status === 'CANCELLED' ? { ...target, reason } : target) !== null;
@@ -163,6 +166,7 @@ function onOrderNotice(d: OrderEventDeps, n: IbNotice): void {
       return;
     case 'cancelRefused':
       t.link.cancelRequested = false;
+      t.cancel = { state: CANCEL_NOT_FOUND.has(n.code) ? 'not_found' : 'refused', detail: text };
       d.book.touch(t);
       return;
     default:

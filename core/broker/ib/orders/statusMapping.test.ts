@@ -6,9 +6,9 @@ describe('statusTarget', () => {
     for (const s of ['ApiPending', 'PendingSubmit', 'PendingCancel', 'Filled', 'Unknown']) expect(statusTarget(s, '', null)).toBeNull();
   });
 
-  it('maps working statuses to SUBMITTED', () => {
-    expect(statusTarget('PreSubmitted', '', null)?.status).toBe('SUBMITTED');
-    expect(statusTarget('Submitted', '', null)?.status).toBe('SUBMITTED');
+  it('maps the statuses of an order TWS works to ACCEPTED (SUBMITTED is only ours: sent, not yet acknowledged)', () => {
+    expect(statusTarget('PreSubmitted', '', null)?.status).toBe('ACCEPTED');
+    expect(statusTarget('Submitted', '', null)?.status).toBe('ACCEPTED');
   });
 
   it('maps cancels to CANCELLED unless a refusal code came first', () => {
@@ -20,7 +20,7 @@ describe('statusTarget', () => {
   it('maps Inactive to REJECTED except a locate hold', () => {
     expect(statusTarget('Inactive', '', null)?.status).toBe('REJECTED');
     expect(statusTarget('Inactive', '', 'no margin (201)')?.reason).toBe('no margin (201)');
-    expect(statusTarget('Inactive', 'locate', null)?.status).toBe('SUBMITTED');
+    expect(statusTarget('Inactive', 'locate', null)?.status).toBe('ACCEPTED');
   });
 
   it('treats any real IB status as an acknowledgement', () => {

@@ -1,3 +1,4 @@
+import type { CancelOutcome } from '../../cancelOutcome';
 import type { Order } from '../../../domain/order';
 import type { StatusTarget } from './statusMapping';
 
@@ -33,6 +34,8 @@ export interface TrackedOrder {
   pendingTerminal: StatusTarget | null;
   /** Terms of a modification sent and not yet confirmed by an openOrder: a refusal code refuses it, not the order. */
   pendingModify: OrderTerms | null;
+  /** The cancel this session asked for and TWS's answer to it, if any (see cancelOutcomeOf). */
+  cancel: CancelOutcome | null;
 }
 
 /** What a modification can change. */
@@ -43,5 +46,5 @@ export interface OrderTerms {
 }
 
 export function tracked(order: Order, link: IbOrderLink): TrackedOrder {
-  return { order, link, ibFilled: 0, rejection: null, pendingTerminal: null, pendingModify: null };
+  return { order, link, ibFilled: 0, rejection: null, pendingTerminal: null, pendingModify: null, cancel: null };
 }

@@ -143,7 +143,7 @@ function expectedStatus(o: FakeTwsState['orders'][number]): string {
     case 'Inactive':
       return o.filled > 0 ? 'CANCELLED' : 'REJECTED';
     default:
-      return o.filled > 0 ? 'PARTIALLY_FILLED' : 'SUBMITTED';
+      return o.filled > 0 ? 'PARTIALLY_FILLED' : 'ACCEPTED';
   }
 }
 

@@ -5,7 +5,7 @@ import { runSpec } from '../../runSpec';
 import { ApiError } from '../../../ipc/errors';
 import { runImport } from './importTask';
 import type { TaskInput, TaskMessage, WorkerInput, WorkerMessage } from './messages';
-import { closeBuffers, loadClosesFromFile } from './seriesTask';
+import { loadPricesFromFile, priceBuffers } from './seriesTask';
 
 /**
  * The engine's worker thread program: one backtest (reporting progress and a thinned equity curve), or one
@@ -52,8 +52,8 @@ function task(input: TaskInput): void {
   const post = (m: TaskMessage<unknown>, transfer: ArrayBuffer[] = []): void => parentPort?.postMessage(m, transfer);
   try {
     if (input.task === 'series') {
-      const series = loadClosesFromFile(input);
-      post({ type: 'result', value: series }, closeBuffers(series));
+      const series = loadPricesFromFile(input);
+      post({ type: 'result', value: series }, priceBuffers(series));
     } else {
       post({ type: 'result', value: runImport(input, (done, total) => post({ type: 'progress', done, total })) });
     }

@@ -33,11 +33,15 @@ export interface SeriesTaskInput {
   dbPath: string;
 }
 
-/** One series' closes on its stamps: all a price chart needs. */
-export interface CloseSeries {
+/** One series' bars as columns: what a run's candle chart needs. */
+export interface PriceSeries {
   symbol: string;
   ts: Float64Array;
+  open: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
   close: Float64Array;
+  volume: Float64Array;
 }
 
 /** Imports uploaded bars into the bar store, off the engine's event loop. */
@@ -55,5 +59,5 @@ export type TaskMessage<R> =
   | { type: 'result'; value: R }
   | { type: 'failed'; error: ApiErrorShape | { code: null; message: string } };
 
-export type SeriesTaskResult = CloseSeries[];
+export type SeriesTaskResult = PriceSeries[];
 export type ImportTaskResult = ImportResult;

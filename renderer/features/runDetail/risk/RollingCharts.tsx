@@ -4,7 +4,7 @@ import { crosshairTooltipProps, plotFrameProps, timeXAxisProps, valueYAxisProps 
 import { useChartPalette } from '../../../components/charts/chartTheme';
 import { PointTooltip } from '../../../components/charts/PointTooltip';
 import { fmtAxisPct, timeAxis } from '../../../components/charts/timeAxis';
-import { fmtPct, fmtRatio, fmtSignedPct } from '../../../components/common/format';
+import { fmtPct, fmtRatio, fmtSignedPct, withMinus } from '../../../components/common/format';
 import type { RiskReportDto } from '../../../../core/ipc/contract/risk';
 import { rollingRows } from './riskView';
 
@@ -19,7 +19,7 @@ interface Plot {
 
 const PLOTS: readonly Plot[] = [
   { key: 'volatilityPct', title: 'Volatility (annualised)', axis: fmtAxisPct, value: (r) => fmtPct(r.volatilityPct) },
-  { key: 'sharpe', title: 'Sharpe', axis: (v) => v.toFixed(1), value: (r) => fmtRatio(r.sharpe) },
+  { key: 'sharpe', title: 'Sharpe', axis: (v) => withMinus(v.toFixed(1)), value: (r) => fmtRatio(r.sharpe) },
   { key: 'drawdownPct', title: 'Max drawdown in window', axis: fmtAxisPct, value: (r) => fmtSignedPct(r.drawdownPct) },
 ];
 

@@ -1,6 +1,7 @@
 import type { FILL_SORT_FIELDS, FillRowDto } from '../../../../core/ipc/contract/backtests';
 import { fmtDate, fmtInt, fmtNumber, signClass } from '../../../components/common/format';
 import type { Column } from '../../../components/table/VirtualTable';
+import { Price } from './Price';
 
 export type FillSortField = (typeof FILL_SORT_FIELDS)[number];
 
@@ -10,8 +11,8 @@ export const fillColumns: readonly Column<FillRowDto, FillSortField>[] = [
   { id: 'instrument', header: 'Symbol', width: 80, sortField: 'instrument', cell: (r) => r.instrument },
   { id: 'side', header: 'Side', width: 56, sortField: 'side', cell: (r) => <span className={r.side === 'BUY' ? 'pos' : 'neg'}>{r.side}</span> },
   { id: 'quantity', header: 'Qty', width: 80, align: 'right', sortField: 'quantity', firstDir: 'desc', cell: (r) => fmtInt(r.quantity) },
-  { id: 'price', header: 'Price', width: 92, align: 'right', sortField: 'price', firstDir: 'desc', cell: (r) => fmtNumber(r.price) },
-  { id: 'referencePrice', header: 'Reference', width: 92, align: 'right', cell: (r) => fmtNumber(r.referencePrice) },
+  { id: 'price', header: 'Price', width: 92, align: 'right', sortField: 'price', firstDir: 'desc', cell: (r) => <Price instrument={r.instrument} value={r.price} /> },
+  { id: 'referencePrice', header: 'Reference', width: 92, align: 'right', cell: (r) => <Price instrument={r.instrument} value={r.referencePrice} /> },
   {
     id: 'slippage',
     header: 'Slippage',

@@ -1,15 +1,30 @@
 import type { ORDER_SORT_FIELDS, OrderRowDto } from '../../../../core/ipc/contract/backtests';
 import { EMPTY, fmtDate, fmtInt, fmtNumber } from '../../../components/common/format';
 import type { Column } from '../../../components/table/VirtualTable';
+import { Price } from './Price';
 
 export type OrderSortField = (typeof ORDER_SORT_FIELDS)[number];
 
-const limitStop = (r: OrderRowDto): string =>
-  [r.limitPrice === null ? null : `L ${fmtNumber(r.limitPrice)}`, r.stopPrice === null ? null : `S ${fmtNumber(r.stopPrice)}`]
-    .filter(Boolean)
-    .join(' ') || EMPTY;
+function LimitStop({ r }: { r: OrderRowDto }) {
+  if (r.limitPrice === null && r.stopPrice === null) return <>{EMPTY}</>;
+  return (
+    <>
+      {r.limitPrice !== null && (
+        <>
+          L <Price instrument={r.instrument} value={r.limitPrice} />
+        </>
+      )}
+      {r.limitPrice !== null && r.stopPrice !== null && ' '}
+      {r.stopPrice !== null && (
+        <>
+          S <Price instrument={r.instrument} value={r.stopPrice} />
+        </>
+      )}
+    </>
+  );
+}
 
-/** Every order the run placed, with its final status and the reason for it. */
+/** Every order the run placed, with its final status and the reason for it; the widths add up to fit a 1,600 px window beside the side panel. */
 export const orderColumns: readonly Column<OrderRowDto, OrderSortField>[] = [
   { id: 'createdAt', header: 'Created', width: 96, sortField: 'createdAt', cell: (r) => fmtDate(r.createdAt) },
   { id: 'instrument', header: 'Symbol', width: 80, sortField: 'instrument', cell: (r) => r.instrument },
@@ -19,15 +34,15 @@ export const orderColumns: readonly Column<OrderRowDto, OrderSortField>[] = [
   {
     id: 'status',
     header: 'Status',
-    width: 120,
+    width: 112,
     sortField: 'status',
     cell: (r) => <span className={`order-status order-status--${r.status.toLowerCase()}`}>{r.status}</span>,
   },
-  { id: 'reason', header: 'Reason', width: 180, cell: (r) => <span title={r.statusReason ?? undefined}>{r.statusReason ?? EMPTY}</span> },
+  { id: 'reason', header: 'Reason', width: 160, cell: (r) => <span title={r.statusReason ?? undefined}>{r.statusReason ?? EMPTY}</span> },
   { id: 'filledQuantity', header: 'Filled', width: 76, align: 'right', sortField: 'filledQuantity', firstDir: 'desc', cell: (r) => fmtInt(r.filledQuantity) },
-  { id: 'avgFillPrice', header: 'Avg price', width: 88, align: 'right', sortField: 'avgFillPrice', cell: (r) => (r.filledQuantity > 0 ? fmtNumber(r.avgFillPrice) : EMPTY) },
+  { id: 'avgFillPrice', header: 'Avg price', width: 88, align: 'right', sortField: 'avgFillPrice', cell: (r) => (r.filledQuantity > 0 ? <Price instrument={r.instrument} value={r.avgFillPrice} /> : EMPTY) },
   { id: 'commission', header: 'Commission', width: 104, align: 'right', sortField: 'commission', firstDir: 'desc', cell: (r) => fmtNumber(r.commission) },
-  { id: 'limitStop', header: 'Limit / stop', width: 120, align: 'right', cell: limitStop },
+  { id: 'limitStop', header: 'Limit / stop', width: 108, align: 'right', cell: (r) => <LimitStop r={r} /> },
   { id: 'tif', header: 'TIF', width: 56, cell: (r) => r.timeInForce },
-  { id: 'intent', header: 'Intent', width: 96, cell: (r) => r.intent ?? EMPTY },
+  { id: 'intent', header: 'Intent', width: 88, cell: (r) => r.intent ?? EMPTY },
 ];

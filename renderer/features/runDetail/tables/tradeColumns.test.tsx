@@ -47,7 +47,7 @@ describe('tradeColumns', () => {
   it('shows the exit reason, the excursions in money and %, and the cumulative P&L', () => {
     const c = cells(closed);
     expect(c.exitReason.textContent).toBe('Stop');
-    expect(c.mae.textContent).toBe('-120.00 (−1.71 %)');
+    expect(c.mae.textContent).toBe('−120.00 (−1.71 %)');
     expect(c.mfe.textContent).toBe('610.00 (+8.71 %)');
     expect(c.cumulativePnl.textContent).toBe('1,497.00');
     cleanup();

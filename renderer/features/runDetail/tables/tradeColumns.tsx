@@ -1,6 +1,7 @@
 import type { TRADE_SORT_FIELDS, TradeRowDto } from '../../../../core/ipc/contract/backtests';
 import { fmtDate, fmtInt, fmtNumber, fmtSignedPct, signClass } from '../../../components/common/format';
 import type { Column } from '../../../components/table/VirtualTable';
+import { Price } from './Price';
 import { fmtHolding } from '../holding';
 import { REASON_LABELS, reasonOf } from '../tradeAnalysis/tradeAnalysis';
 import { TradeSelectCell } from '../tradeAnalysis/TradeSelectCell';
@@ -21,7 +22,7 @@ export const tradeColumns: readonly Column<TradeRowDto, TradeSortField>[] = [
   },
   { id: 'quantity', header: 'Qty', width: 80, align: 'right', sortField: 'quantity', firstDir: 'desc', cell: (r) => fmtInt(r.quantity) },
   { id: 'entryTs', header: 'Entry', width: 96, sortField: 'entryTs', cell: (r) => fmtDate(r.entryTs) },
-  { id: 'entryPrice', header: 'Entry price', width: 104, align: 'right', cell: (r) => fmtNumber(r.entryPrice) },
+  { id: 'entryPrice', header: 'Entry price', width: 104, align: 'right', cell: (r) => <Price instrument={r.instrument} value={r.entryPrice} /> },
   {
     id: 'exitTs',
     header: 'Exit',
@@ -41,7 +42,14 @@ export const tradeColumns: readonly Column<TradeRowDto, TradeSortField>[] = [
     header: 'Exit / mark',
     width: 104,
     align: 'right',
-    cell: (r) => (isOpen(r) ? <span title="mark: the last close">{fmtNumber(r.markPrice)}</span> : fmtNumber(r.exitPrice)),
+    cell: (r) =>
+      isOpen(r) ? (
+        <span title="mark: the last close">
+          <Price instrument={r.instrument} value={r.markPrice} />
+        </span>
+      ) : (
+        <Price instrument={r.instrument} value={r.exitPrice} />
+      ),
   },
   {
     id: 'unrealizedPnl',

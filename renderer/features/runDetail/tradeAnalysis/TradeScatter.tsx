@@ -1,10 +1,10 @@
 import { CartesianGrid, Cell, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { fmtSignedPct } from '../../../components/common/format';
+import { fmtSignedPct, withMinus } from '../../../components/common/format';
 import { plotFrameProps } from '../../../components/charts/axisProps';
 import { AXIS_FONT, useChartPalette } from '../../../components/charts/chartTheme';
 import type { ScatterPoint } from './tradeAnalysis';
 
-const fmtAxis = (v: number): string => `${v.toFixed(0)}%`;
+const fmtAxis = (v: number): string => withMinus(`${v.toFixed(0)}%`);
 
 /** Each trade's worst (x) against its best (y) excursion in % of entry value; a click selects the trade. */
 export function TradeScatter({ points, selectedId, onSelect }: { points: readonly ScatterPoint[]; selectedId: string | null; onSelect: (id: string) => void }) {
