@@ -62,6 +62,15 @@ describe('expectedPositions', () => {
     expect(expectedPositions(db, 'PAPER', new Set())).toEqual(new Map([['AAA', 12]]));
   });
 
+  it('leaves out the fills another broker (Alpaca) stored in the same mode', () => {
+    snapshotPositions(db, 'PAPER', 100, [held('AAA', 10)]);
+    recordBaseline(db, 'PAPER', 100, lastFillRow(db, 'PAPER'));
+    fill('AAA', 'BUY', 5, 101);
+    const alpaca = fill('AAA', 'BUY', 3, 102);
+    db.prepare("INSERT INTO alpaca_fills (fill_key, mode, fill_row, alpaca_order_id) SELECT 'k', 'PAPER', row, 'a1' FROM fills WHERE id = ?").run(alpaca);
+    expect(expectedPositions(db, 'PAPER', new Set())).toEqual(new Map([['AAA', 15]]));
+  });
+
   it('keeps the modes apart', () => {
     fill('AAA', 'BUY', 10, 1);
     expect(expectedPositions(db, 'LIVE', new Set())).toBeNull();

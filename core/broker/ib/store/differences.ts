@@ -87,7 +87,8 @@ export function expectedPositions(db: Database.Database, mode: LiveMode, exclude
     const rows = db.prepare('SELECT instrument, quantity FROM positions_snapshots WHERE mode = ? AND ts = ?').all(mode, ts) as { instrument: string; quantity: number }[];
     for (const r of rows) out.set(r.instrument, r.quantity);
   };
-  const cols = 'SELECT id, instrument, side, quantity FROM fills WHERE mode = ?';
+  // Fills of the same mode from another broker (Alpaca's, see 009) are that broker's record, not IB's.
+  const cols = 'SELECT id, instrument, side, quantity FROM fills WHERE mode = ? AND row NOT IN (SELECT fill_row FROM alpaca_fills)';
   let fills: FillRow[];
   const base = db.prepare('SELECT ts, through_fill_row AS r FROM ib_position_baselines WHERE mode = ? ORDER BY ts DESC LIMIT 1').get(mode) as
     | { ts: number; r: number }
