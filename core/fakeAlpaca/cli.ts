@@ -1,4 +1,5 @@
 import { symbolFromFileName } from '../data/csv/loadBarsCsv';
+import { replaySpeed, untilStopped } from '../cli/replayArgs';
 import { parseCliArgs, UsageError, USAGE } from './cliArgs';
 import { startFakeAlpaca } from './index';
 
@@ -29,7 +30,7 @@ export async function fakeAlpacaCommand(argv: string[]): Promise<number> {
     log: (line) => say(`${new Date().toISOString()} ${line}`),
   });
   const n = fake.symbols.length;
-  const speed = args.speed === 0 ? 'frozen market' : `${args.speed} bar${args.speed === 1 ? '' : 's'}/s`;
+  const speed = replaySpeed(args.speed);
   say(`fake Alpaca listening on 127.0.0.1 (${n} symbol${n === 1 ? '' : 's'}, ${speed})`);
   say(`  trading API    ${fake.tradingBaseUrl}`);
   say(`  trade updates  ${fake.tradingStreamUrl}`);
@@ -37,14 +38,7 @@ export async function fakeAlpacaCommand(argv: string[]): Promise<number> {
   say(`  data stream    ${fake.dataStreamUrl}/v2/iex`);
   say(`  APCA_API_KEY_ID=${fake.keyId}`);
   say(`  APCA_API_SECRET_KEY=${fake.secretKey}`);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      say('stopping');
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await untilStopped(say);
   await fake.close();
   return 0;
 }

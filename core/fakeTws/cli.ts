@@ -1,4 +1,5 @@
 import { loadBarsCsv } from '../data/csv/loadBarsCsv';
+import { replaySpeed, untilStopped } from '../cli/replayArgs';
 import { parseCliArgs, UsageError, USAGE } from './cliArgs';
 import { startFakeTws } from './index';
 import { MAX_VERSION, MIN_VERSION } from './wire/versions';
@@ -23,16 +24,9 @@ export async function fakeTwsCommand(argv: string[]): Promise<number> {
   }
   const series = args.csv.length > 0 ? args.csv.map((c) => loadBarsCsv(c.file, { symbol: c.symbol })) : undefined;
   const tws = await startFakeTws({ port: args.port, series, barsPerSecond: args.speed, log: (line) => say(`${new Date().toISOString()} ${line}`) });
-  const speed = args.speed === 0 ? 'frozen market' : `${args.speed} bar${args.speed === 1 ? '' : 's'}/s`;
+  const speed = replaySpeed(args.speed);
   say(`fake TWS listening on ${tws.host}:${tws.port} (protocol versions ${MIN_VERSION}..${MAX_VERSION}, account ${tws.accountId}, ${tws.symbols.length} symbol${tws.symbols.length === 1 ? '' : 's'}, ${speed})`);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      say('stopping');
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await untilStopped(say);
   await tws.close();
   return 0;
 }

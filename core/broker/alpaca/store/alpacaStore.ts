@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { OrderStatus, OrderType, Side, TimeInForce } from '../../../domain/enums';
+import type { Side } from '../../../domain/enums';
 import type { Fill, Order } from '../../../domain/order';
-import type { LiveMode } from '../../ib/store/ibStore';
+import { insertFillRow, insertOrderRow, orderOfRow, updateOrderRow, type LiveMode, type OrderRow } from '../../store/liveRecords';
 
 /** Repositories for the Alpaca adapter's records: 001's paper/live tables plus 009_alpaca's tables. */
 
@@ -35,24 +35,7 @@ export const NO_LINK: AlpacaLink = {
   referencePrice: null,
 };
 
-interface OrderJoinRow {
-  id: string;
-  client_order_ref: string;
-  instrument: string;
-  side: Side;
-  type: OrderType;
-  quantity: number;
-  limit_price: number | null;
-  stop_price: number | null;
-  time_in_force: TimeInForce;
-  status: OrderStatus;
-  filled_quantity: number;
-  avg_fill_price: number;
-  commission: number;
-  status_reason: string | null;
-  created_at: number;
-  updated_at: number;
-  intent: string | null;
+interface OrderJoinRow extends OrderRow {
   alpaca_order_id: string | null;
   alpaca_status: string | null;
   sent_at: number | null;
@@ -61,11 +44,6 @@ interface OrderJoinRow {
   unknown: number;
   cancel_requested: number;
   reference_price: number | null;
-}
-
-function intentOf(order: Order): string | null {
-  const intent = order.metadata?.intent;
-  return typeof intent === 'string' ? intent : null;
 }
 
 const LINK_COLUMNS = 'alpaca_order_id = ?, alpaca_status = ?, sent_at = ?, left_at = ?, fate_unknown = ?, unknown = ?, cancel_requested = ?, reference_price = ?';
@@ -77,14 +55,7 @@ function linkValues(l: AlpacaLink): (string | number | null)[] {
 /** Records a new order and its link in one transaction (before anything is sent to Alpaca). */
 export function insertAlpacaOrder(db: Database.Database, mode: LiveMode, o: Order, link: AlpacaLink): void {
   db.transaction(() => {
-    db.prepare(
-      `INSERT INTO orders (id, mode, client_order_ref, instrument, side, type, quantity, limit_price, stop_price, time_in_force,
-         status, filled_quantity, avg_fill_price, commission, status_reason, created_at, updated_at, intent)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      o.id, mode, o.clientOrderRef, o.instrument, o.side, o.type, o.quantity, o.limitPrice, o.stopPrice, o.timeInForce,
-      o.status, o.filledQuantity, o.avgFillPrice, o.commission, o.statusReason, o.createdAt, o.updatedAt, intentOf(o),
-    );
+    insertOrderRow(db, mode, o);
     db.prepare(
       `INSERT INTO alpaca_orders (client_order_ref, mode, alpaca_order_id, alpaca_status, sent_at, left_at, fate_unknown, unknown, cancel_requested, reference_price)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -95,10 +66,7 @@ export function insertAlpacaOrder(db: Database.Database, mode: LiveMode, o: Orde
 /** Writes an order's current state and link. */
 export function updateAlpacaOrder(db: Database.Database, o: Order, link: AlpacaLink): void {
   db.transaction(() => {
-    db.prepare(
-      `UPDATE orders SET quantity = ?, limit_price = ?, stop_price = ?, status = ?, filled_quantity = ?, avg_fill_price = ?,
-         commission = ?, status_reason = ?, updated_at = ? WHERE client_order_ref = ?`,
-    ).run(o.quantity, o.limitPrice, o.stopPrice, o.status, o.filledQuantity, o.avgFillPrice, o.commission, o.statusReason, o.updatedAt, o.clientOrderRef);
+    updateOrderRow(db, o);
     db.prepare(`UPDATE alpaca_orders SET ${LINK_COLUMNS} WHERE client_order_ref = ?`).run(...linkValues(link), o.clientOrderRef);
   }).immediate();
 }
@@ -113,27 +81,7 @@ export function loadAlpacaOrders(db: Database.Database, mode: LiveMode): { order
     )
     .all(mode) as OrderJoinRow[];
   return rows.map((r) => ({
-    order: {
-      id: r.id,
-      clientOrderRef: r.client_order_ref,
-      instrument: r.instrument,
-      side: r.side,
-      type: r.type,
-      quantity: r.quantity,
-      limitPrice: r.limit_price,
-      stopPrice: r.stop_price,
-      timeInForce: r.time_in_force,
-      createdAt: r.created_at,
-      mode,
-      metadata: r.intent === null ? null : { intent: r.intent },
-      status: r.status,
-      filledQuantity: r.filled_quantity,
-      avgFillPrice: r.avg_fill_price,
-      commission: r.commission,
-      triggered: false,
-      statusReason: r.status_reason,
-      updatedAt: r.updated_at,
-    },
+    order: orderOfRow(r, mode),
     link: {
       alpacaOrderId: r.alpaca_order_id,
       alpacaStatus: r.alpaca_status,
@@ -157,12 +105,7 @@ export function insertAlpacaFill(
   owner: { order: Order; link: AlpacaLink } | null,
 ): void {
   db.transaction(() => {
-    const row = db
-      .prepare(
-        `INSERT INTO fills (id, mode, order_id, instrument, side, quantity, price, commission, slippage, reference_price, ts)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(f.id, mode, f.orderId, f.instrument, f.side, f.quantity, f.price, f.commission, f.slippage, f.referencePrice, f.timestamp).lastInsertRowid;
+    const row = insertFillRow(db, mode, f);
     db.prepare('INSERT INTO alpaca_fills (fill_key, mode, fill_row, alpaca_order_id) VALUES (?, ?, ?, ?)').run(key, mode, row, alpacaOrderId);
     if (owner) updateAlpacaOrder(db, owner.order, owner.link);
   }).immediate();

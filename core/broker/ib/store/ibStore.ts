@@ -1,31 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { Mode, OrderStatus, OrderType, Side, TimeInForce } from '../../../domain/enums';
 import type { Fill, Order } from '../../../domain/order';
 import type { Position } from '../../../domain/portfolio';
+import { insertFillRow, insertOrderRow, orderOfRow, updateOrderRow, type LiveMode, type OrderRow } from '../../store/liveRecords';
 import type { IbOrderLink } from '../orders/trackedOrder';
 
 /** Repositories for the IB adapter's records: 001's paper/live tables plus 003_ib's ib_orders and ib_executions. */
 
-export type LiveMode = Exclude<Mode, 'BACKTEST'>;
+export type { LiveMode };
 
-interface OrderJoinRow {
-  id: string;
-  client_order_ref: string;
-  instrument: string;
-  side: Side;
-  type: OrderType;
-  quantity: number;
-  limit_price: number | null;
-  stop_price: number | null;
-  time_in_force: TimeInForce;
-  status: OrderStatus;
-  filled_quantity: number;
-  avg_fill_price: number;
-  commission: number;
-  status_reason: string | null;
-  created_at: number;
-  updated_at: number;
-  intent: string | null;
+interface OrderJoinRow extends OrderRow {
   account: string | null;
   client_id: number | null;
   ib_order_id: number | null;
@@ -39,11 +22,6 @@ interface OrderJoinRow {
   left_at: number | null;
 }
 
-function intentOf(order: Order): string | null {
-  const intent = order.metadata?.intent;
-  return typeof intent === 'string' ? intent : null;
-}
-
 /** Every order the IB adapter took in `mode`, oldest first, with its IB link. */
 export function loadIbOrders(db: Database.Database, mode: LiveMode): { order: Order; link: IbOrderLink }[] {
   const rows = db
@@ -54,27 +32,7 @@ export function loadIbOrders(db: Database.Database, mode: LiveMode): { order: Or
     )
     .all(mode) as OrderJoinRow[];
   return rows.map((r) => ({
-    order: {
-      id: r.id,
-      clientOrderRef: r.client_order_ref,
-      instrument: r.instrument,
-      side: r.side,
-      type: r.type,
-      quantity: r.quantity,
-      limitPrice: r.limit_price,
-      stopPrice: r.stop_price,
-      timeInForce: r.time_in_force,
-      createdAt: r.created_at,
-      mode,
-      metadata: r.intent === null ? null : { intent: r.intent },
-      status: r.status,
-      filledQuantity: r.filled_quantity,
-      avgFillPrice: r.avg_fill_price,
-      commission: r.commission,
-      triggered: false,
-      statusReason: r.status_reason,
-      updatedAt: r.updated_at,
-    },
+    order: orderOfRow(r, mode),
     link: {
       account: r.account,
       clientId: r.client_id,
@@ -111,14 +69,7 @@ function linkValues(l: IbOrderLink): (string | number | null)[] {
 /** Records a new order and its link in one transaction (before anything is sent to TWS). */
 export function insertIbOrder(db: Database.Database, mode: LiveMode, o: Order, link: IbOrderLink): void {
   db.transaction(() => {
-    db.prepare(
-      `INSERT INTO orders (id, mode, client_order_ref, instrument, side, type, quantity, limit_price, stop_price, time_in_force,
-         status, filled_quantity, avg_fill_price, commission, status_reason, created_at, updated_at, intent)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      o.id, mode, o.clientOrderRef, o.instrument, o.side, o.type, o.quantity, o.limitPrice, o.stopPrice, o.timeInForce,
-      o.status, o.filledQuantity, o.avgFillPrice, o.commission, o.statusReason, o.createdAt, o.updatedAt, intentOf(o),
-    );
+    insertOrderRow(db, mode, o);
     db.prepare(
       `INSERT INTO ib_orders (client_order_ref, mode, account, client_id, ib_order_id, perm_id, con_id, ib_status, acknowledged, unknown, cancel_requested, reference_price, left_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -129,10 +80,7 @@ export function insertIbOrder(db: Database.Database, mode: LiveMode, o: Order, l
 /** Writes an order's current state and link. */
 export function updateIbOrder(db: Database.Database, o: Order, link: IbOrderLink): void {
   db.transaction(() => {
-    db.prepare(
-      `UPDATE orders SET quantity = ?, limit_price = ?, stop_price = ?, status = ?, filled_quantity = ?, avg_fill_price = ?,
-         commission = ?, status_reason = ?, updated_at = ? WHERE client_order_ref = ?`,
-    ).run(o.quantity, o.limitPrice, o.stopPrice, o.status, o.filledQuantity, o.avgFillPrice, o.commission, o.statusReason, o.updatedAt, o.clientOrderRef);
+    updateOrderRow(db, o);
     db.prepare(`UPDATE ib_orders SET ${LINK_COLUMNS} WHERE client_order_ref = ?`).run(...linkValues(link), o.clientOrderRef);
   }).immediate();
 }
@@ -148,12 +96,7 @@ export interface ExecutionRecord {
 /** Stores a fill under its execution id; the owning order's row is written in the same transaction. */
 export function insertIbFill(db: Database.Database, mode: LiveMode, f: Fill, exec: ExecutionRecord, owner: { order: Order; link: IbOrderLink } | null): void {
   db.transaction(() => {
-    const row = db
-      .prepare(
-        `INSERT INTO fills (id, mode, order_id, instrument, side, quantity, price, commission, slippage, reference_price, ts)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(f.id, mode, f.orderId, f.instrument, f.side, f.quantity, f.price, f.commission, f.slippage, f.referencePrice, f.timestamp).lastInsertRowid;
+    const row = insertFillRow(db, mode, f);
     db.prepare(
       'INSERT INTO ib_executions (exec_id, mode, fill_row, perm_id, ib_order_id, account, commission_known) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(exec.execId, mode, row, exec.permId, exec.ibOrderId, exec.account, exec.commissionKnown ? 1 : 0);
