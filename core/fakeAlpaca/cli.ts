@@ -1,5 +1,5 @@
 import { symbolFromFileName } from '../data/csv/loadBarsCsv';
-import { replaySpeed, untilStopped } from '../cli/replayArgs';
+import { replaySpeed, untilStopped } from '../fakeTws/replayArgs';
 import { parseCliArgs, UsageError, USAGE } from './cliArgs';
 import { startFakeAlpaca } from './index';
 

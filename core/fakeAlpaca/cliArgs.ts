@@ -1,4 +1,4 @@
-import { parseReplayArgs, portNumber, UsageError, type ReplayArgs } from '../cli/replayArgs';
+import { parseReplayArgs, portNumber, UsageError, type ReplayArgs } from '../fakeTws/replayArgs';
 
 export { UsageError };
 

@@ -1,5 +1,5 @@
 import { loadBarsCsv } from '../data/csv/loadBarsCsv';
-import { replaySpeed, untilStopped } from '../cli/replayArgs';
+import { replaySpeed, untilStopped } from './replayArgs';
 import { parseCliArgs, UsageError, USAGE } from './cliArgs';
 import { startFakeTws } from './index';
 import { MAX_VERSION, MIN_VERSION } from './wire/versions';

@@ -1,6 +1,6 @@
-import { parseReplayArgs, type ReplayArgs } from '../cli/replayArgs';
+import { parseReplayArgs, type ReplayArgs } from './replayArgs';
 
-export { UsageError } from '../cli/replayArgs';
+export { UsageError } from './replayArgs';
 
 export const USAGE = `usage: tradedesk fake-tws [--port <n>] [--csv <file> [--symbol <S>]]... [--speed <bars per second>]
 

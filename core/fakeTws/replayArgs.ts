@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-/** The command-line options every fake broker shares: a port, CSV files to replay with their symbols, a speed. */
+/** The command-line options every fake broker (this fake TWS, core/fakeAlpaca) shares: a port, CSV files to replay with their symbols, a speed. */
 
 export interface CsvSource {
   file: string;
