@@ -1,26 +1,14 @@
 import { symbolFromFileName } from '../data/csv/loadBarsCsv';
-import { replaySpeed, untilStopped } from '../fakeTws/replayArgs';
-import { parseCliArgs, UsageError, USAGE } from './cliArgs';
-import { startFakeAlpaca } from './index';
-
-const say = (line: string): void => {
-  process.stdout.write(`${line}\n`);
-};
+import { replaySpeed, say, serveReplayCommand } from '../fakeTws/replayArgs';
+import { parseCliArgs, USAGE, type CliArgs } from './cliArgs';
+import { startFakeAlpaca, type FakeAlpaca } from './index';
 
 /** `tradedesk fake-alpaca`: serves the fake Alpaca until SIGINT/SIGTERM; answers the exit code. */
-export async function fakeAlpacaCommand(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseCliArgs(argv);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`error: ${err.message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.help) {
-    say(USAGE);
-    return 0;
-  }
+export function fakeAlpacaCommand(argv: string[]): Promise<number> {
+  return serveReplayCommand(argv, USAGE, parseCliArgs, start);
+}
+
+async function start(args: CliArgs): Promise<FakeAlpaca> {
   const csv = args.csv.map((c) => ({ file: c.file, symbol: c.symbol ?? symbolFromFileName(c.file) }));
   const fake = await startFakeAlpaca({
     port: args.port,
@@ -38,7 +26,5 @@ export async function fakeAlpacaCommand(argv: string[]): Promise<number> {
   say(`  data stream    ${fake.dataStreamUrl}/v2/iex`);
   say(`  APCA_API_KEY_ID=${fake.keyId}`);
   say(`  APCA_API_SECRET_KEY=${fake.secretKey}`);
-  await untilStopped(say);
-  await fake.close();
-  return 0;
+  return fake;
 }

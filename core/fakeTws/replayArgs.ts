@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-/** The command-line options every fake broker (this fake TWS, core/fakeAlpaca) shares: a port, CSV files to replay with their symbols, a speed. */
+/** What every fake broker (this fake TWS, core/fakeAlpaca) shares on the command line: a port, CSV files to replay with their symbols, a speed, and serving until stopped. */
 
 export interface CsvSource {
   file: string;
@@ -74,9 +74,35 @@ export function replaySpeed(speed: number): string {
   return speed === 0 ? 'frozen market' : `${speed} bar${speed === 1 ? '' : 's'}/s`;
 }
 
-/** Resolves on SIGINT or SIGTERM, after saying so. */
-export function untilStopped(say: (line: string) => void): Promise<void> {
-  return new Promise<void>((resolve) => {
+/** Prints a line on stdout. */
+export function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/**
+ * A fake broker's command: parses `argv` (a wrong call prints the error with the usage, exit 2;
+ * --help the usage, exit 0), starts the fake, and serves it until SIGINT or SIGTERM.
+ */
+export async function serveReplayCommand<A extends { help: boolean }>(
+  argv: string[],
+  usage: string,
+  parse: (argv: readonly string[]) => A,
+  start: (args: A) => Promise<{ close(): Promise<void> }>,
+): Promise<number> {
+  let args: A;
+  try {
+    args = parse(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`error: ${err.message}\n${usage}\n`);
+    return 2;
+  }
+  if (args.help) {
+    say(usage);
+    return 0;
+  }
+  const fake = await start(args);
+  await new Promise<void>((resolve) => {
     const stop = (): void => {
       say('stopping');
       resolve();
@@ -84,4 +110,6 @@ export function untilStopped(say: (line: string) => void): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await fake.close();
+  return 0;
 }

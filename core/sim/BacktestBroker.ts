@@ -100,7 +100,6 @@ export class BacktestBroker implements BrokerInterface {
   private readonly ctx: MatchContext;
   /** Per instrument: the tick its fills print on (see tickSizeFor). */
   private readonly tickSizes: Float64Array;
-  private readonly symbols: readonly string[];
   private readonly scratchOrder: MatchOrder = { side: 'BUY', type: 'MARKET', timeInForce: 'DAY', limitPrice: null, stopPrice: null, remaining: 0, triggered: false };
   private readonly scratchBar: MatchBar = { open: 0, high: 0, low: 0, close: 0, volume: 0 };
   private readonly scratchResult: MatchResult = { quantity: 0, price: 0, referencePrice: 0, triggered: false };
@@ -129,7 +128,6 @@ export class BacktestBroker implements BrokerInterface {
     this.commission = createCommissionModel(opts.sim.commission);
     this.rng = createRng(opts.seed);
     const symbols = opts.tm.series.map((s) => s.symbol);
-    this.symbols = symbols;
     this.portfolio = new Portfolio(symbols, opts.initialCash, opts.sim.account);
     this.workingByInst = symbols.map(() => []);
     this.usedVolume = new Float64Array(symbols.length);
@@ -236,7 +234,7 @@ export class BacktestBroker implements BrokerInterface {
 
   /** Symbol of instrument number `i`. */
   symbolAt(i: number): string {
-    return this.symbols[i];
+    return this.portfolio.instruments[i];
   }
 
   /** Instrument number of `symbol` (its position in the portfolio's arrays). */
