@@ -1,6 +1,5 @@
 import type { PlannerConfig, SimulatorConfig } from '../config/simulatorSchema';
 import { planOrders } from '../engine/planner';
-import type { CommissionInput } from '../sim/commission';
 import { roundToTick } from '../sim/fillRules';
 import type { BacktestBroker } from '../sim/BacktestBroker';
 import type { Targets } from '../strategy/types';
@@ -55,7 +54,6 @@ export function placeTargets(
     (broker.allTrading() || (everyKey(targets.values, trades) && everyKey(p.positions, trades) && everyKey(pending, trades)));
   const keep = (m: ReadonlyMap<string, number>): Map<string, number> => new Map([...m].filter(([inst]) => trades(inst)));
   const prints = printPricesOf(broker, (sim.spread_bps / 2 + sim.slippage_bps) / 1e4);
-  const feeInput: CommissionInput = { side: 'BUY', quantity: 0, price: 0, orderFilledQty: 0, orderFilledValue: 0, orderCommission: 0, monthVolume: 0 };
   const planned = planOrders({
     targets: allTrade ? targets : { kind: targets.kind, values: keep(targets.values) },
     positions: allTrade ? p.positions : keep(p.positions),
@@ -69,13 +67,7 @@ export function placeTargets(
     costs: {
       buyPrice: (inst, px) => prints.buy(indexOf(inst), px),
       sellPrice: (inst, px) => prints.sell(indexOf(inst), px),
-      fee: (side, qty, px) => {
-        // estimateFee's fresh order, without an object per call: sizing asks for several fees per instrument.
-        feeInput.side = side;
-        feeInput.quantity = qty;
-        feeInput.price = px;
-        return broker.commission.fee(feeInput);
-      },
+      fee: (side, qty, px) => broker.commission.freshFee(side, qty, px),
     },
   });
   for (const o of planned) broker.submitOrder(o);

@@ -1,17 +1,19 @@
+import { SymbolIndex } from '../domain/symbolIndex';
+
 /**
  * The portfolio's positions as a read-only map from symbol to signed quantity, read straight from
  * its arrays: a fill writes one number instead of a string-keyed map entry (a third of a fill's cost
  * in a 500-symbol daily rebalance). Iterates in the order the positions were opened, like a Map.
  */
 export class HeldQuantities implements ReadonlyMap<string, number> {
-  private readonly indexOf = new Map<string, number>();
+  private readonly index: SymbolIndex;
 
   constructor(
     private readonly instruments: readonly string[],
     private readonly qty: Float64Array,
     private readonly held: ReadonlySet<number>,
   ) {
-    instruments.forEach((symbol, i) => this.indexOf.set(symbol, i));
+    this.index = new SymbolIndex(instruments);
   }
 
   get size(): number {
@@ -19,8 +21,8 @@ export class HeldQuantities implements ReadonlyMap<string, number> {
   }
 
   get(symbol: string): number | undefined {
-    const i = this.indexOf.get(symbol);
-    return i === undefined || this.qty[i] === 0 ? undefined : this.qty[i];
+    const i = this.index.lookup(symbol);
+    return i < 0 || this.qty[i] === 0 ? undefined : this.qty[i];
   }
 
   has(symbol: string): boolean {

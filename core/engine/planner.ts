@@ -3,6 +3,7 @@ import type { OrderRequest } from '../domain/order';
 import { shortsAllowed, type AccountConfig, type PlannerConfig } from '../config/simulatorSchema';
 import type { Targets } from '../strategy/types';
 import { allInQuantity } from './plannerSizing';
+import { PlanRows } from './planRows';
 import { sizingEquity, type Sizing } from './sizingEquity';
 import { fitBuysToBudget, roundDownToLot, type BuyCost } from './plannerBudget';
 
@@ -51,7 +52,9 @@ const ACTION_METADATA: Readonly<Record<PlanAction, Readonly<Record<string, unkno
 });
 
 /** Quantity targets size from no equity. */
-const NO_SIZING: Sizing = { equity: 0, sized: 0, instruments: [], quantities: new Float64Array(0) };
+const NO_SIZING: Sizing = { equity: 0, sized: new Uint8Array(0), quantities: new Float64Array(0) };
+/** Reused by every plan (see PlanRows). */
+const planRows = new PlanRows();
 
 /** Quantities this small are float noise, not orders. */
 const QTY_EPS = 1e-9;
@@ -72,11 +75,10 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   const shorts = shortsAllowed(input.account);
   const weights = targets.kind === 'weight';
   const withinBand = bandCheck(planner, input.equity);
+  const rows = planRows.gather(targets.values, positions, pending, weights, priceOf);
   const sizing = weights
-    ? sizingEquity({ weights: targets.values, positions, priceOf, equity: input.equity, costs: input.costs, lot: planner.lot_size, shorts, withinBand })
+    ? sizingEquity({ rows, equity: input.equity, costs: input.costs, lot: planner.lot_size, shorts, withinBand })
     : NO_SIZING;
-  // The planner meets the resized holdings in the order sizing listed them, most runs: those it need not size again.
-  let sizedAt = 0;
   const reducing: PlannedOrder[] = [];
   const openingSells: PlannedOrder[] = [];
   const openingBuys: PlannedOrder[] = [];
@@ -84,27 +86,20 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   let grossAfterSells = 0;
   // Longs summing to at most the equity are not meant to borrow: their buys are held to the cash.
   let longWeights = 0;
-
-  const anyPending = pending.size > 0;
   // Reused for every instrument: slots for the one or two orders that move it toward its target.
   const legs: PlannedOrder[] = [];
-  // How many held and pending instruments the targets named: when all, nothing is left to close.
-  let heldSeen = 0;
-  let pendingSeen = 0;
-  const visit = (instrument: string, target: number): void => {
-    const held = positions.get(instrument);
-    const onTheWay = anyPending ? pending.get(instrument) : undefined;
-    if (held !== undefined) heldSeen++;
-    if (onTheWay !== undefined) pendingSeen++;
-    const now = (held ?? 0) + (onTheWay ?? 0);
+  for (let k = 0; k < rows.count; k++) {
+    const instrument = rows.instruments[k];
+    const target = rows.target[k];
+    const now = rows.held[k] + rows.pending[k];
     if (target > 0) longWeights += target;
-    // Looked up once: sizing a weight, the band and the margin headroom all need it.
-    const px = weights && target !== 0 ? priceOf(instrument) : Number.NaN;
+    // Sizing a weight, the band and the margin headroom all need the price: looked up once, at gather.
+    const px = weights && target !== 0 ? rows.price[k] : Number.NaN;
     let n = 0;
     if (!(weights && now !== 0 && Math.sign(now) === Math.sign(target) && withinBand(now, px, target))) {
       let wanted: number;
       if (!weights) wanted = quantityTarget(input, instrument, target, shorts);
-      else if (sizedAt < sizing.sized && sizing.instruments[sizedAt] === instrument) wanted = sizing.quantities[sizedAt++];
+      else if (sizing.sized[k] === 1) wanted = sizing.quantities[k];
       else wanted = weightQuantity(input, instrument, target, px, sizing.equity, shorts);
       n = legsFor(instrument, now, wanted, planner.lot_size, legs);
     }
@@ -123,11 +118,6 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
     }
     const after = Math.abs(now + change);
     if (margin && after > QTY_EPS) grossAfterSells += after * (Number.isNaN(px) ? priceOf(instrument) : px);
-  };
-  targets.values.forEach((target, name) => visit(name, target));
-  if (heldSeen < positions.size) for (const name of positions.keys()) if (!targets.values.has(name)) visit(name, 0);
-  if (pendingSeen < pending.size) {
-    for (const name of pending.keys()) if (!targets.values.has(name) && !positions.has(name)) visit(name, 0);
   }
 
   const cost = buyCost(input.costs, priceOf);

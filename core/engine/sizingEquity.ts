@@ -1,3 +1,4 @@
+import type { PlanRows } from './planRows';
 import { allInAtMost, allInQuantity, type AllInTerms, type SizingCosts } from './plannerSizing';
 
 /** Passes of the fixed point below; each shrinks the error by a factor of the cost rate. */
@@ -6,9 +7,8 @@ const SIZING_ROUNDS = 4;
 const MIN_BRACKET = 1e-5;
 
 export interface SizingInput {
-  weights: ReadonlyMap<string, number>;
-  positions: ReadonlyMap<string, number>;
-  priceOf: (instrument: string) => number;
+  /** Weights, held positions and their prices, one row per instrument (a weight target or a holding). */
+  rows: Pick<PlanRows, 'count' | 'instruments' | 'target' | 'held' | 'price'>;
   equity: number;
   costs: SizingCosts;
   lot: number;
@@ -20,12 +20,10 @@ export interface SizingInput {
 export interface Sizing {
   equity: number;
   /**
-   * allInQuantity at `equity` of the first `sized` holdings resized toward their weight, in the
-   * holdings' order, as solving for the equity found it: the planner need not size them again.
-   * Valid until the next call.
+   * Per row, 1 when `quantities` holds its allInQuantity at `equity`, as solving for the equity found
+   * it: the planner need not size that row again. Valid until the next call.
    */
-  sized: number;
-  instruments: readonly string[];
+  sized: Uint8Array;
   quantities: Float64Array;
 }
 
@@ -42,6 +40,11 @@ function exitCost(costs: SizingCosts, instrument: string, sign: number, qty: num
 /** Per resized position, reused across calls: the planner runs this every session over every holding. */
 class Scratch {
   instruments: string[] = [];
+  /** The row each resized position came from. */
+  row = new Int32Array(0);
+  /** Per row: the answer (see Sizing). */
+  sized = new Uint8Array(0);
+  quantities = new Float64Array(0);
   held = new Float64Array(0);
   w = new Float64Array(0);
   price = new Float64Array(0);
@@ -57,6 +60,9 @@ class Scratch {
   ensure(n: number): void {
     if (this.held.length >= n) return;
     const size = Math.max(n, this.held.length * 2, 64);
+    this.row = new Int32Array(size);
+    this.sized = new Uint8Array(size);
+    this.quantities = new Float64Array(size);
     this.held = new Float64Array(size);
     this.w = new Float64Array(size);
     this.price = new Float64Array(size);
@@ -82,28 +88,32 @@ const scratch = new Scratch();
 export function sizingEquity(s: SizingInput): Sizing {
   const marked = Math.max(0, s.equity);
   const k = scratch;
-  k.ensure(s.positions.size);
-  const { instruments, held, w, price, qty, exitAtMarked, steady, terms } = k;
+  const rows = s.rows;
+  k.ensure(rows.count);
+  const { instruments, row, held, w, price, qty, exitAtMarked, steady, terms, sized, quantities } = k;
+  sized.fill(0, 0, rows.count);
   let n = 0;
   // Fixed exit costs of the positions closed outright; the rest follow the equity.
   let fixedExits = 0;
-  // forEach, not an entries iterator: no pair allocated per holding.
-  s.positions.forEach((position, instrument) => {
-    const weight = s.weights.get(instrument) ?? 0;
-    const px = s.priceOf(instrument);
+  for (let j = 0; j < rows.count; j++) {
+    const position = rows.held[j];
+    if (position === 0) continue;
+    const weight = rows.target[j];
+    const px = rows.price[j];
     if (weight !== 0 && Math.sign(weight) === Math.sign(position) && (weight > 0 || s.shorts)) {
       if (!s.withinBand(position, px, weight)) {
-        instruments[n] = instrument;
+        instruments[n] = rows.instruments[j];
+        row[n] = j;
         held[n] = position;
         w[n] = weight;
         price[n] = px;
         n++;
       }
     } else {
-      fixedExits += exitCost(s.costs, instrument, Math.sign(position), Math.abs(position), px);
+      fixedExits += exitCost(s.costs, rows.instruments[j], Math.sign(position), Math.abs(position), px);
     }
-  });
-  if (n === 0) return { equity: Math.max(0, marked - fixedExits), sized: 0, instruments, quantities: qty };
+  }
+  if (n === 0) return { equity: Math.max(0, marked - fixedExits), sized, quantities };
   const quantityAt = (r: number, e: number): number => allInQuantity(s.costs, instruments[r], w[r], e, price[r], s.lot);
   const exitFor = (r: number, q: number): number => {
     const cut = Math.abs(held[r]) - Math.abs(q);
@@ -147,5 +157,11 @@ export function sizingEquity(s: SizingInput): Sizing {
   }
   if (marked > 0 && e < marked) k.lastGap = (marked - e) / marked;
   // Without convergence the last pass's equity was never sized at: the planner sizes from scratch.
-  return { equity: e, sized: converged ? n : 0, instruments, quantities: qty };
+  if (converged) {
+    for (let r = 0; r < n; r++) {
+      sized[row[r]] = 1;
+      quantities[row[r]] = qty[r];
+    }
+  }
+  return { equity: e, sized, quantities };
 }

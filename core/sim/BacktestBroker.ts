@@ -1,5 +1,6 @@
 import type { BrokerInterface, CancelAck, OrderStatusReport, SubmitAck } from '../broker/BrokerInterface';
 import type { BrokerEvent, BrokerEventType, BrokerListener } from '../broker/events';
+import { InstrumentQueues } from './instrumentQueues';
 import { orderStatusReport } from '../broker/orderStatusReport';
 import { shortsAllowed, type SimulatorConfig } from '../config/simulatorSchema';
 import { DAY_CLOSE, DAY_OPEN, tradingDayEdges } from '../data/tradingDay';
@@ -88,7 +89,7 @@ export class BacktestBroker implements BrokerInterface {
   private readonly orders = new Map<string, Order>();
   private readonly refs = new Set<string>();
   private readonly working = new WorkingOrders<Working>();
-  private readonly workingByInst: Working[][];
+  private readonly workingByInst: InstrumentQueues<Working>;
   private readonly fills: Fill[] = [];
   private readonly listeners: Subscriber[] = [];
   /** Event types some subscriber wants: events nobody listens to are never built. */
@@ -129,7 +130,7 @@ export class BacktestBroker implements BrokerInterface {
     this.rng = createRng(opts.seed);
     const symbols = opts.tm.series.map((s) => s.symbol);
     this.portfolio = new Portfolio(symbols, opts.initialCash, opts.sim.account);
-    this.workingByInst = symbols.map(() => []);
+    this.workingByInst = new InstrumentQueues(symbols.length);
     this.usedVolume = new Float64Array(symbols.length);
     this.stats = symbols.map(() => null);
     this.dayEdges = symbols.map(() => null);
@@ -172,7 +173,7 @@ export class BacktestBroker implements BrokerInterface {
       sweep: 0,
     };
     this.working.add(w);
-    this.workingByInst[inst].push(w);
+    this.workingByInst.push(inst, w);
     if (this.wanted.has('OrderAccepted')) this.emit({ type: 'OrderAccepted', order, at: now });
     return { accepted: true, orderId: order.id, clientOrderRef: ref };
   }
@@ -305,14 +306,15 @@ export class BacktestBroker implements BrokerInterface {
     const used = this.usedVolume;
     const qty = this.portfolio.qty;
     let adding = false;
-    for (let inst = 0; inst < this.workingByInst.length; inst++) {
-      const list = this.workingByInst[inst];
-      if (list.length === 0) continue;
+    const queues = this.workingByInst;
+    for (let inst = 0; inst < queues.instruments; inst++) {
+      const size = queues.size(inst);
+      if (size === 0) continue;
       const bar = this.tm.barIndex(inst);
       if (bar < 0) continue;
       used[inst] = 0;
-      if (list.length === 1) {
-        const w = list[0];
+      if (size === 1) {
+        const w = queues.at(inst, 0);
         if (w.sign * qty[inst] >= 0) adding = true;
         else if (this.eligible(w, phase, session)) {
           w.sweep = id;
@@ -320,8 +322,8 @@ export class BacktestBroker implements BrokerInterface {
         }
         continue;
       }
-      // A match can unlink the order from `list`: walk a snapshot.
-      for (const w of list.slice()) {
+      // A match can unlink the order from the list: walk a snapshot.
+      for (const w of queues.snapshot(inst)) {
         if (w.sign * qty[inst] >= 0) adding = true;
         else if (this.eligible(w, phase, session)) {
           w.sweep = id;
@@ -330,17 +332,17 @@ export class BacktestBroker implements BrokerInterface {
       }
     }
     if (!adding) return;
-    for (let inst = 0; inst < this.workingByInst.length; inst++) {
-      const list = this.workingByInst[inst];
-      if (list.length === 0) continue;
+    for (let inst = 0; inst < queues.instruments; inst++) {
+      const size = queues.size(inst);
+      if (size === 0) continue;
       const bar = this.tm.barIndex(inst);
       if (bar < 0) continue;
-      if (list.length === 1) {
-        const w = list[0];
+      if (size === 1) {
+        const w = queues.at(inst, 0);
         if (w.sweep !== id && this.eligible(w, phase, session)) this.matchOne(w, bar, phase, used[inst]);
         continue;
       }
-      for (const w of list.slice()) {
+      for (const w of queues.snapshot(inst)) {
         if (w.sweep !== id && this.eligible(w, phase, session)) used[inst] += this.matchOne(w, bar, phase, used[inst]);
       }
     }
@@ -380,7 +382,11 @@ export class BacktestBroker implements BrokerInterface {
     const acct = this.sim.account;
     if (order.side !== 'SELL' || shortsAllowed(acct)) return null;
     let sellable = this.portfolio.qty[inst];
-    for (const w of this.workingByInst[inst]) if (w.sign < 0) sellable -= w.order.quantity - w.order.filledQuantity;
+    const queues = this.workingByInst;
+    for (let k = 0; k < queues.size(inst); k++) {
+      const w = queues.at(inst, k);
+      if (w.sign < 0) sellable -= w.order.quantity - w.order.filledQuantity;
+    }
     if (order.quantity <= sellable + 1e-9) return null;
     return acct.type === 'cash'
       ? `selling ${order.quantity} ${order.instrument} would open a short position, which a cash account cannot hold`
@@ -605,12 +611,7 @@ export class BacktestBroker implements BrokerInterface {
 
   private unlink(w: Working): void {
     this.working.remove(w);
-    const list = this.workingByInst[w.inst];
-    if (list.length === 1 && list[0] === w) list.pop();
-    else {
-      const i = list.indexOf(w);
-      if (i >= 0) list.splice(i, 1);
-    }
+    this.workingByInst.remove(w.inst, w);
   }
 
   private refreshWanted(): void {

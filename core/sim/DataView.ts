@@ -16,6 +16,11 @@ export interface DataView {
   barCount(symbol: string): number;
   /** Timestamp of the latest bar at or before asOf, or NaN when there is none yet. */
   lastTs(symbol: string): Timestamp;
+  /**
+   * The symbols with a bar stamped exactly at asOf, in the order of `symbols`: the same array
+   * (`symbols` itself when all trade) until the set changes, so a strategy can compare it by identity.
+   */
+  tradingNow(): readonly string[];
   /** A field `ago` bars back from the latest bar (0 = latest). Negative `ago` is look-ahead. NaN when out of history. */
   value(symbol: string, field: BarField, ago?: number): number;
   close(symbol: string, ago?: number): number;

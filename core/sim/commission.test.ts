@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import { commissionSchema } from '../config/simulatorSchema';
 import type { Side } from '../domain/enums';
-import { createCommissionModel, estimateFee, type CommissionInput, type CommissionModel } from './commission';
+import { createCommissionModel, type CommissionInput, type CommissionModel } from './commission';
 
 const model = (cfg: unknown): CommissionModel => createCommissionModel(commissionSchema.parse(cfg));
 
@@ -232,9 +233,33 @@ describe('fee input', () => {
   });
 });
 
-describe('estimateFee', () => {
+describe('freshFee', () => {
   it('prices a fresh order at the first tier', () => {
-    expect(estimateFee(model({ model: 'ibkr_tiered', regulatory_fees: false }), 'BUY', 1000, 50)).toBeCloseTo(3.5, 10);
-    expect(estimateFee(model({ model: 'ibkr_fixed' }), 'SELL', 1000, 50)).toBeCloseTo(6.556, 10);
+    expect(model({ model: 'ibkr_tiered', regulatory_fees: false }).freshFee('BUY', 1000, 50)).toBeCloseTo(3.5, 10);
+    expect(model({ model: 'ibkr_fixed' }).freshFee('SELL', 1000, 50)).toBeCloseTo(6.556, 10);
+  });
+
+  it('is fee() of a fresh order with no month volume, to the bit, for every model', () => {
+    const configs = [
+      { model: 'none' },
+      { model: 'per_share', rate: 0.01, minimum: 1, maximum_pct: 0.01 },
+      { model: 'percent', rate: 0.002, minimum: 0.5 },
+      { model: 'fixed', amount: 4.95 },
+      { model: 'tiered', tiers: [{ up_to: 1000, rate: 0.01 }, { rate: 0.005 }], minimum: 1 },
+      { model: 'ibkr_fixed' },
+      { model: 'ibkr_tiered' },
+    ].map(model);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...configs),
+        fc.constantFrom<Side>('BUY', 'SELL'),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0.0001, max: 5000, noNaN: true }),
+        (m, side, qty, price) => {
+          expect(m.freshFee(side, qty, price)).toBe(m.fee(first(side, qty, price)));
+        },
+      ),
+    );
+    expect(() => configs[5].freshFee('BUY', -1, 50)).toThrow(/ibkr_fixed: fill quantity must be a non-negative/);
   });
 });

@@ -16,6 +16,11 @@ export interface CommissionInput {
 
 export interface CommissionModel {
   fee(input: CommissionInput): number;
+  /**
+   * The fee of a fresh order filled in one go, with no month volume: fee() of such an input, to the
+   * bit, without building one (sizing asks for several per instrument and session).
+   */
+  freshFee(side: Side, quantity: number, price: number): number;
   readonly name: string;
 }
 
@@ -100,19 +105,28 @@ function orderCharge(cfg: CommissionConfig): OrderCharge {
  */
 export function createCommissionModel(cfg: CommissionConfig): CommissionModel {
   const charge = orderCharge(cfg);
+  const checked = (quantity: number, price: number): void => {
+    if (!(quantity >= 0) || !Number.isFinite(quantity)) {
+      throw new Error(`commission ${cfg.model}: fill quantity must be a non-negative finite number, got ${quantity}`);
+    }
+    if (!Number.isFinite(price)) throw new Error(`commission ${cfg.model}: fill price must be finite, got ${price}`);
+  };
   return {
     name: cfg.model,
     fee(input: CommissionInput): number {
       const { quantity, price } = input;
-      if (!(quantity >= 0) || !Number.isFinite(quantity)) {
-        throw new Error(`commission ${cfg.model}: fill quantity must be a non-negative finite number, got ${quantity}`);
-      }
-      if (!Number.isFinite(price)) throw new Error(`commission ${cfg.model}: fill price must be finite, got ${price}`);
+      checked(quantity, price);
       if (quantity === 0) return 0;
       const qty = input.orderFilledQty + quantity;
       const value = input.orderFilledValue + Math.abs(quantity * price);
       const tierVolume = Math.max(0, input.monthVolume - input.orderFilledQty);
       const owed = charge(input.side, qty, value, tierVolume) - input.orderCommission;
+      return owed > 0 ? owed : 0;
+    },
+    freshFee(side: Side, quantity: number, price: number): number {
+      checked(quantity, price);
+      if (quantity === 0) return 0;
+      const owed = charge(side, quantity, Math.abs(quantity * price), 0);
       return owed > 0 ? owed : 0;
     },
   };
@@ -123,13 +137,5 @@ export function createCommissionModel(cfg: CommissionConfig): CommissionModel {
  * tiered schedules use their first tier (the dearest on IBKR-like schedules) and the estimate errs on the side of keeping cash back.
  */
 export function estimateFee(model: CommissionModel, side: Side, qty: number, price: number): number {
-  return model.fee({
-    side,
-    quantity: qty,
-    price,
-    orderFilledQty: 0,
-    orderFilledValue: 0,
-    orderCommission: 0,
-    monthVolume: 0,
-  });
+  return model.freshFee(side, qty, price);
 }

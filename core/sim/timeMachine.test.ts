@@ -22,6 +22,25 @@ function machine(strict = true): TimeMachine {
 }
 
 describe('TimeMachine', () => {
+  it('lists the symbols trading now: the symbols themselves when all trade, one array while the set holds', () => {
+    const tm = machine();
+    tm.advanceTo(0);
+    const onlyA = tm.view.tradingNow();
+    expect(onlyA).toEqual(['AAA']);
+    tm.advanceTo(1);
+    expect(tm.view.tradingNow()).toBe(tm.view.symbols);
+    tm.advanceTo(2);
+    expect(tm.view.tradingNow()).toBe(onlyA);
+    tm.advanceTo(3);
+    expect(tm.view.tradingNow()).toEqual(['AAA', 'BBB']);
+  });
+
+  it('finds instrument numbers in any order of asking', () => {
+    const tm = machine();
+    expect([tm.lookup('BBB'), tm.lookup('AAA'), tm.lookup('BBB'), tm.lookup('CCC')]).toEqual([1, 0, 1, -1]);
+    expect(() => tm.indexOf('CCC')).toThrow('unknown symbol "CCC"');
+  });
+
   it('shows only bars stamped at or before asOf', () => {
     const tm = machine();
     tm.advanceTo(1);

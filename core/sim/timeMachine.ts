@@ -1,5 +1,6 @@
 import { barAt, type Bar, type BarSeries } from '../data/BarSeries';
 import type { Timestamp } from '../domain/order';
+import { SymbolIndex } from '../domain/symbolIndex';
 import { LookAheadError, type BarField, type DataView } from './DataView';
 
 /** One value per instrument for the current session. */
@@ -29,7 +30,11 @@ export class TimeMachine {
   private readonly count: Int32Array;
   /** Per series: index of the bar stamped exactly at asOf, or -1. */
   private readonly current: Int32Array;
-  private readonly bySymbol = new Map<string, number>();
+  private readonly index: SymbolIndex;
+  private readonly symbols: readonly string[];
+  /** What view.tradingNow() last answered, and the session it was for. */
+  private tradingList: readonly string[] = [];
+  private tradingListSession = -1;
   /**
    * Engine-side: this session's bar of every instrument, side by side (NaN where it has none).
    * Copied once per session so the simulator, planner and marks read a few contiguous cache lines
@@ -45,16 +50,19 @@ export class TimeMachine {
     readonly strict = true,
   ) {
     this.series = series;
+    this.symbols = series.map((s) => s.symbol);
     this.calendar = calendar;
     this.count = new Int32Array(series.length);
     this.current = new Int32Array(series.length).fill(-1);
     const column = (): Float64Array => new Float64Array(series.length).fill(Number.NaN);
     this.now = { open: column(), high: column(), low: column(), close: column(), volume: column() };
     this.lastClose = column();
-    series.forEach((s, i) => {
-      if (this.bySymbol.has(s.symbol)) throw new Error(`duplicate symbol ${s.symbol} in the data`);
-      this.bySymbol.set(s.symbol, i);
-    });
+    const seen = new Set<string>();
+    for (const symbol of this.symbols) {
+      if (seen.has(symbol)) throw new Error(`duplicate symbol ${symbol} in the data`);
+      seen.add(symbol);
+    }
+    this.index = new SymbolIndex(this.symbols);
     this.view = this.createView();
   }
 
@@ -71,14 +79,14 @@ export class TimeMachine {
   }
 
   indexOf(symbol: string): number {
-    const i = this.bySymbol.get(symbol);
-    if (i === undefined) throw new Error(`unknown symbol "${symbol}"`);
+    const i = this.lookup(symbol);
+    if (i < 0) throw new Error(`unknown symbol "${symbol}"`);
     return i;
   }
 
   /** Like indexOf, but -1 for a symbol the data does not have. */
   lookup(symbol: string): number {
-    return this.bySymbol.get(symbol) ?? -1;
+    return this.index.lookup(symbol);
   }
 
   /** Moves asOf forward to session `index`; time never runs backwards. */
@@ -119,6 +127,18 @@ export class TimeMachine {
     return this.trading;
   }
 
+  /** The symbols with a bar this session (see DataView.tradingNow). */
+  private tradingSymbols(all: readonly string[]): readonly string[] {
+    if (this.trading === all.length) return all;
+    if (this.tradingListSession !== this.session) {
+      const list = all.filter((_, s) => this.current[s] >= 0);
+      const prev = this.tradingList;
+      if (list.length !== prev.length || list.some((sym, k) => sym !== prev[k])) this.tradingList = list;
+      this.tradingListSession = this.session;
+    }
+    return this.tradingList;
+  }
+
   /** Engine-side: index of series `s`'s bar stamped at asOf, or -1 when it has none this session. */
   barIndex(s: number): number {
     return this.current[s];
@@ -134,6 +154,7 @@ export class TimeMachine {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const tm = this;
     const column = (s: BarSeries, field: BarField): Float64Array => s[field];
+    const symbols = this.symbols;
     const view: DataView = {
       get asOf() {
         return tm.asOf;
@@ -141,7 +162,8 @@ export class TimeMachine {
       get sessionIndex() {
         return tm.session;
       },
-      symbols: this.series.map((s) => s.symbol),
+      symbols,
+      tradingNow: () => tm.tradingSymbols(symbols),
       barCount: (symbol) => tm.count[tm.indexOf(symbol)],
       lastTs(symbol) {
         const s = tm.indexOf(symbol);

@@ -56,6 +56,10 @@ export function testView(
       const bars = visible(symbol);
       return bars.length ? bars[bars.length - 1].ts : NaN;
     },
+    tradingNow: () => {
+      const trading = symbols.filter((symbol) => visible(symbol).at(-1)?.ts === asOf);
+      return trading.length === symbols.length ? symbols : trading;
+    },
     value,
     close: (symbol, ago) => value(symbol, 'close', ago),
     history: (symbol, f, n) => Float64Array.from(visible(symbol).slice(-n), (b) => field(b, f)),

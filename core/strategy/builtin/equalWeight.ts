@@ -21,6 +21,7 @@ const PERIOD_KEY: Record<EqualWeightParams['rebalance'], (ts: Timestamp) => numb
 };
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -34,11 +35,14 @@ export const equalWeight: StrategyDefinition<EqualWeightParams> = {
   create({ rebalance, weight }, ctx) {
     const keyOf = PERIOD_KEY[rebalance];
     let lastKey: number | null = null;
-    let last: { trading: string[]; targets: Targets } | null = null;
+    let last: { trading: readonly string[]; targets: Targets } | null = null;
+    // Whether the strategy's symbols are the data's, in its order: then the view lists those trading now.
+    let wholeView: boolean | null = null;
     return (asOf, view) => {
       const key = keyOf(asOf);
       if (key === lastKey) return null;
-      const trading = ctx.symbols.filter((s) => view.lastTs(s) === asOf);
+      wholeView ??= sameList(ctx.symbols, view.symbols);
+      const trading = wholeView ? view.tradingNow() : ctx.symbols.filter((s) => view.lastTs(s) === asOf);
       // A session where nothing trades cannot be priced, so the rebalance waits for the next one.
       if (!trading.length) return null;
       lastKey = key;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { PlanRows } from './planRows';
+
+describe('PlanRows', () => {
+  const priceOf = (i: string): number => ({ A: 10, B: 20, C: 30, D: 40 })[i] ?? Number.NaN;
+
+  it('lists the targets in their order, then the holdings and working orders they leave out', () => {
+    const rows = new PlanRows().gather(
+      new Map([['B', 0.5], ['A', 0.25]]),
+      new Map([['A', 3], ['C', -2]]),
+      new Map([['D', 5], ['B', 1]]),
+      true,
+      priceOf,
+    );
+    const read = (k: number) => [rows.instruments[k], rows.target[k], rows.held[k], rows.pending[k], rows.price[k]];
+    expect(Array.from({ length: rows.count }, (_, k) => read(k))).toEqual([
+      ['B', 0.5, 0, 1, 20],
+      ['A', 0.25, 3, 0, 10],
+      ['C', 0, -2, 0, 30],
+      ['D', 0, 0, 5, Number.NaN],
+    ]);
+  });
+
+  it('asks for no price when targets are quantities, and starts afresh on each gather', () => {
+    const asked: string[] = [];
+    const rows = new PlanRows();
+    rows.gather(new Map([['A', 100], ['B', 5]]), new Map(), new Map(), false, (i) => (asked.push(i), 1));
+    expect(asked).toEqual([]);
+    rows.gather(new Map([['C', 1]]), new Map(), new Map(), false, priceOf);
+    expect([rows.count, rows.instruments[0], rows.price[0]]).toEqual([1, 'C', Number.NaN]);
+  });
+});
