@@ -1,5 +1,6 @@
 import type { PlannerConfig, SimulatorConfig } from '../config/simulatorSchema';
-import { planOrders } from '../engine/planner';
+import { planOrders, type PlanCosts } from '../engine/planner';
+import type { Side } from '../domain/enums';
 import { roundToTick } from '../sim/fillRules';
 import type { BacktestBroker } from '../sim/BacktestBroker';
 import type { Targets } from '../strategy/types';
@@ -31,21 +32,8 @@ export function placeTargets(
 ): Map<string, number> | null {
   const p = broker.portfolio;
   p.markAll(priceAt);
-  // The planner asks about one instrument several times in a row (its price, its buy or sell price),
-  // and walks the holdings in instrument order on each sizing pass: remembering the last answer and
-  // trying the instrument after it saves most of the symbol-map work of a session.
-  const count = broker.instrumentCount;
-  let lastInst = '';
-  let lastIndex = -1;
-  const indexOf = (inst: string): number => {
-    if (inst !== lastInst) {
-      const next = lastIndex + 1;
-      lastIndex = next < count && broker.symbolAt(next) === inst ? next : broker.indexOf(inst);
-      lastInst = inst;
-    }
-    return lastIndex;
-  };
-  const priceOf = (inst: string): number => priceAt(indexOf(inst));
+  const pricing = planPricingOf(broker, (sim.spread_bps / 2 + sim.slippage_bps) / 1e4).at(priceAt);
+  const priceOf = pricing.priceOf;
   const pending = broker.pendingQuantities();
   // Usually every instrument trades this session and nothing needs filtering out.
   const trades = (inst: string): boolean => Number.isFinite(priceOf(inst)) && (only === undefined || only.has(inst));
@@ -53,7 +41,6 @@ export function placeTargets(
     only === undefined &&
     (broker.allTrading() || (everyKey(targets.values, trades) && everyKey(p.positions, trades) && everyKey(pending, trades)));
   const keep = (m: ReadonlyMap<string, number>): Map<string, number> => new Map([...m].filter(([inst]) => trades(inst)));
-  const prints = printPricesOf(broker, (sim.spread_bps / 2 + sim.slippage_bps) / 1e4);
   const planned = planOrders({
     targets: allTrade ? targets : { kind: targets.kind, values: keep(targets.values) },
     positions: allTrade ? p.positions : keep(p.positions),
@@ -63,12 +50,8 @@ export function placeTargets(
     cash: p.cash,
     planner,
     account: sim.account,
-    // Sized at the price the fill will print, on the tick grid (see printBound).
-    costs: {
-      buyPrice: (inst, px) => prints.buy(indexOf(inst), px),
-      sellPrice: (inst, px) => prints.sell(indexOf(inst), px),
-      fee: (side, qty, px) => broker.commission.freshFee(side, qty, px),
-    },
+    costs: pricing,
+    indexOf: pricing.indexOf,
   });
   for (const o of planned) broker.submitOrder(o);
   return allTrade || only !== undefined ? null : waitingTargets(targets, [p.positions, pending], trades);
@@ -107,28 +90,56 @@ function printBound(ref: number, raw: number, tick: number, away: (x: number) =>
 }
 
 /**
- * Print prices by instrument number, remembered with the reference price they came from: the sizing
+ * The planner's prices and fees for one broker: sizing prices by symbol, and the price a fill will
+ * print on the tick grid (see printBound). One object per broker and markup, kept across sessions
+ * so its methods stay the same functions to the compiler; `at` points it at this moment's prices.
+ * Print prices are remembered by instrument number with the reference they came from: the sizing
  * passes ask for the same instrument's buy and sell price several times a session, and each answer
  * depends only on that reference, the markup and the instrument's tick.
  */
-class PrintPrices {
+class PlanPricing implements PlanCosts {
   private readonly buyRef: Float64Array;
   private readonly buyAt: Float64Array;
   private readonly sellRef: Float64Array;
   private readonly sellAt: Float64Array;
+  private priceAt: PriceAt = () => Number.NaN;
+  private lastInst = '';
+  private lastIndex = -1;
 
   constructor(
     private readonly broker: BacktestBroker,
     readonly markup: number,
-    instruments: number,
   ) {
-    this.buyRef = new Float64Array(instruments).fill(Number.NaN);
-    this.buyAt = new Float64Array(instruments);
-    this.sellRef = new Float64Array(instruments).fill(Number.NaN);
-    this.sellAt = new Float64Array(instruments);
+    const n = broker.instrumentCount;
+    this.buyRef = new Float64Array(n).fill(Number.NaN);
+    this.buyAt = new Float64Array(n);
+    this.sellRef = new Float64Array(n).fill(Number.NaN);
+    this.sellAt = new Float64Array(n);
   }
 
-  buy(i: number, ref: number): number {
+  at(priceAt: PriceAt): this {
+    this.priceAt = priceAt;
+    this.lastInst = '';
+    this.lastIndex = -1;
+    return this;
+  }
+
+  /** Sizing price of `inst` now, NaN when it does not trade. */
+  readonly priceOf = (inst: string): number => this.priceAt(this.indexOf(inst));
+
+  /**
+   * Instrument number of `inst`. The planner asks for one instrument's number and price in a row:
+   * remembering the last answer halves the symbol lookups of a session.
+   */
+  readonly indexOf = (inst: string): number => {
+    if (inst !== this.lastInst) {
+      this.lastIndex = this.broker.indexOf(inst);
+      this.lastInst = inst;
+    }
+    return this.lastIndex;
+  };
+
+  buyPrice(i: number, ref: number): number {
     if (this.buyRef[i] !== ref) {
       this.buyAt[i] = printBound(ref, ref * (1 + this.markup), this.broker.tickSizeOf(i), Math.ceil);
       this.buyRef[i] = ref;
@@ -136,23 +147,27 @@ class PrintPrices {
     return this.buyAt[i];
   }
 
-  sell(i: number, ref: number): number {
+  sellPrice(i: number, ref: number): number {
     if (this.sellRef[i] !== ref) {
       this.sellAt[i] = printBound(ref, ref * (1 - this.markup), this.broker.tickSizeOf(i), Math.floor);
       this.sellRef[i] = ref;
     }
     return this.sellAt[i];
   }
+
+  fee(side: Side, qty: number, price: number): number {
+    return this.broker.commission.freshFee(side, qty, price);
+  }
 }
 
-/** One cache per broker and markup (a run's simulator settings, so in practice one per run). */
-const printPricesByBroker = new WeakMap<BacktestBroker, PrintPrices>();
+/** One per broker and markup (a run's simulator settings, so in practice one per run). */
+const pricingByBroker = new WeakMap<BacktestBroker, PlanPricing>();
 
-function printPricesOf(broker: BacktestBroker, markup: number): PrintPrices {
-  let prints = printPricesByBroker.get(broker);
-  if (prints === undefined || prints.markup !== markup) {
-    prints = new PrintPrices(broker, markup, broker.instrumentCount);
-    printPricesByBroker.set(broker, prints);
+function planPricingOf(broker: BacktestBroker, markup: number): PlanPricing {
+  let pricing = pricingByBroker.get(broker);
+  if (pricing === undefined || pricing.markup !== markup) {
+    pricing = new PlanPricing(broker, markup);
+    pricingByBroker.set(broker, pricing);
   }
-  return prints;
+  return pricing;
 }

@@ -11,22 +11,26 @@ describe('PlanRows', () => {
       new Map([['D', 5], ['B', 1]]),
       true,
       priceOf,
+      (i) => i.charCodeAt(0),
     );
-    const read = (k: number) => [rows.instruments[k], rows.target[k], rows.held[k], rows.pending[k], rows.price[k]];
+    const read = (k: number) => [rows.instruments[k], rows.index[k], rows.target[k], rows.held[k], rows.pending[k], rows.price[k]];
     expect(Array.from({ length: rows.count }, (_, k) => read(k))).toEqual([
-      ['B', 0.5, 0, 1, 20],
-      ['A', 0.25, 3, 0, 10],
-      ['C', 0, -2, 0, 30],
-      ['D', 0, 0, 5, Number.NaN],
+      ['B', 66, 0.5, 0, 1, 20],
+      ['A', 65, 0.25, 3, 0, 10],
+      ['C', 67, 0, -2, 0, 30],
+      ['D', 68, 0, 0, 5, Number.NaN],
     ]);
+    // A price gather left out is looked up when asked for.
+    expect(rows.priceAt(3)).toBe(40);
   });
 
-  it('asks for no price when targets are quantities, and starts afresh on each gather', () => {
+  it('asks for no price when targets are quantities, numbers rows in order without indexOf, and starts afresh on each gather', () => {
     const asked: string[] = [];
     const rows = new PlanRows();
-    rows.gather(new Map([['A', 100], ['B', 5]]), new Map(), new Map(), false, (i) => (asked.push(i), 1));
+    rows.gather(new Map([['A', 100], ['B', 5]]), new Map(), new Map(), false, (i) => (asked.push(i), 1), undefined);
     expect(asked).toEqual([]);
-    rows.gather(new Map([['C', 1]]), new Map(), new Map(), false, priceOf);
+    expect([rows.index[0], rows.index[1]]).toEqual([0, 1]);
+    rows.gather(new Map([['C', 1]]), new Map(), new Map(), false, priceOf, undefined);
     expect([rows.count, rows.instruments[0], rows.price[0]]).toEqual([1, 'C', Number.NaN]);
   });
 });

@@ -7,6 +7,8 @@
 export class PlanRows {
   count = 0;
   readonly instruments: string[] = [];
+  /** The number the plan's costs know each instrument by (see PlanInput.indexOf). */
+  index = new Int32Array(0);
   target = new Float64Array(0);
   /** Signed position; 0 when not held. */
   held = new Float64Array(0);
@@ -22,8 +24,11 @@ export class PlanRows {
     /** Weight targets: every weight and every holding is priced now, for sizing. Otherwise prices wait until asked. */
     weights: boolean,
     priceOf: (instrument: string) => number,
+    indexOf: ((instrument: string) => number) | undefined,
   ): this {
     this.count = 0;
+    this.priceOf = priceOf;
+    this.indexOf = indexOf;
     this.ensure(targets.size + positions.size + pending.size);
     const anyPending = pending.size > 0;
     let heldSeen = 0;
@@ -34,16 +39,16 @@ export class PlanRows {
       const onTheWay = anyPending ? pending.get(instrument) : undefined;
       if (held !== undefined) heldSeen++;
       if (onTheWay !== undefined) pendingSeen++;
-      this.push(instrument, target, held ?? 0, onTheWay ?? 0, weights, priceOf);
+      this.push(instrument, target, held ?? 0, onTheWay ?? 0, weights);
     });
     if (heldSeen < positions.size) {
       positions.forEach((held, instrument) => {
-        if (!targets.has(instrument)) this.push(instrument, 0, held, anyPending ? pending.get(instrument) ?? 0 : 0, weights, priceOf);
+        if (!targets.has(instrument)) this.push(instrument, 0, held, anyPending ? pending.get(instrument) ?? 0 : 0, weights);
       });
     }
     if (pendingSeen < pending.size) {
       pending.forEach((onTheWay, instrument) => {
-        if (!targets.has(instrument) && !positions.has(instrument)) this.push(instrument, 0, 0, onTheWay, weights, priceOf);
+        if (!targets.has(instrument) && !positions.has(instrument)) this.push(instrument, 0, 0, onTheWay, weights);
       });
     }
     return this;
@@ -55,19 +60,29 @@ export class PlanRows {
     held: number,
     onTheWay: number,
     weights: boolean,
-    priceOf: (instrument: string) => number,
   ): void {
     const k = this.count++;
     this.instruments[k] = instrument;
+    this.index[k] = this.indexOf === undefined ? k : this.indexOf(instrument);
     this.target[k] = target;
     this.held[k] = held;
     this.pending[k] = onTheWay;
-    this.price[k] = weights && (target !== 0 || held !== 0) ? priceOf(instrument) : Number.NaN;
+    this.price[k] = weights && (target !== 0 || held !== 0) ? this.priceOf(instrument) : Number.NaN;
   }
+
+  /** Row `k`'s sizing price, looked up now if gather did not. */
+  priceAt(k: number): number {
+    if (Number.isNaN(this.price[k])) this.price[k] = this.priceOf(this.instruments[k]);
+    return this.price[k];
+  }
+
+  private priceOf: (instrument: string) => number = () => Number.NaN;
+  private indexOf: ((instrument: string) => number) | undefined = undefined;
 
   private ensure(n: number): void {
     if (this.target.length >= n) return;
     const size = Math.max(n, this.target.length * 2, 64);
+    this.index = new Int32Array(size);
     this.target = new Float64Array(size);
     this.held = new Float64Array(size);
     this.pending = new Float64Array(size);

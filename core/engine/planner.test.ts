@@ -146,10 +146,10 @@ function execute(plan: PlannedOrder[], start: number, prices: Record<string, num
   for (const o of plan) {
     const base = prices[o.instrument];
     if (o.side === 'SELL') {
-      const px = costs.sellPrice(o.instrument, base, o.quantity);
+      const px = costs.sellPrice(0, base, o.quantity);
       cash += o.quantity * px - costs.fee('SELL', o.quantity, px);
     } else {
-      const px = costs.buyPrice(o.instrument, base, o.quantity);
+      const px = costs.buyPrice(0, base, o.quantity);
       cash -= o.quantity * px + costs.fee('BUY', o.quantity, px);
     }
   }
@@ -183,7 +183,7 @@ describe('planOrders cash safety (property)', () => {
           ? new Map([[s.single ?? 'A', 1]])
           : new Map(symbols.map((sym, i) => [sym, s.rawWeights[i] / total]));
         const costs = realisticCosts(s.bps, s.impact);
-        const pendingCost = s.pendingBuy > 0 ? s.pendingBuy * costs.buyPrice('A', prices.A, s.pendingBuy) + costs.fee('BUY', s.pendingBuy, prices.A) : 0;
+        const pendingCost = s.pendingBuy > 0 ? s.pendingBuy * costs.buyPrice(0, prices.A, s.pendingBuy) + costs.fee('BUY', s.pendingBuy, prices.A) : 0;
         fc.pre(s.cash >= pendingCost);
         const plan = planOrders({
           targets: { kind: 'weight', values: weights },

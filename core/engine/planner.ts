@@ -7,10 +7,13 @@ import { PlanRows } from './planRows';
 import { sizingEquity, type Sizing } from './sizingEquity';
 import { fitBuysToBudget, roundDownToLot, type BuyCost } from './plannerBudget';
 
-/** Expected execution prices (after spread, slippage and impact) and commission, as the broker would charge. */
+/**
+ * Expected execution prices (after spread, slippage and impact) and commission, as the broker would
+ * charge; an instrument is known by the number PlanInput.indexOf gives it.
+ */
 export interface PlanCosts {
-  buyPrice(instrument: string, price: number, qty: number): number;
-  sellPrice(instrument: string, price: number, qty: number): number;
+  buyPrice(instrument: number, price: number, qty: number): number;
+  sellPrice(instrument: number, price: number, qty: number): number;
   fee(side: Side, qty: number, price: number): number;
 }
 
@@ -29,6 +32,11 @@ export interface PlanInput {
   planner: PlannerConfig;
   costs: PlanCosts;
   account: AccountConfig;
+  /**
+   * The number `costs` knows an instrument by, asked once per instrument and plan (a broker's
+   * instrument number, say); without it, instruments are numbered in the order the plan meets them.
+   */
+  indexOf?: (instrument: string) => number;
 }
 
 export type PlanAction = 'OPEN_LONG' | 'OPEN_SHORT' | 'CLOSE' | 'INCREASE' | 'REDUCE';
@@ -75,13 +83,17 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   const shorts = shortsAllowed(input.account);
   const weights = targets.kind === 'weight';
   const withinBand = bandCheck(planner, input.equity);
-  const rows = planRows.gather(targets.values, positions, pending, weights, priceOf);
+  const rows = planRows.gather(targets.values, positions, pending, weights, priceOf, input.indexOf);
   const sizing = weights
     ? sizingEquity({ rows, equity: input.equity, costs: input.costs, lot: planner.lot_size, shorts, withinBand })
     : NO_SIZING;
+  // Each leg with the row it came from: its costs are asked by the row's instrument number.
   const reducing: PlannedOrder[] = [];
+  const reducingRows: number[] = [];
   const openingSells: PlannedOrder[] = [];
+  const sellRows: number[] = [];
   const openingBuys: PlannedOrder[] = [];
+  const buyRows: number[] = [];
   // A margin account's headroom: the gross exposure left once every sell and cover has filled.
   let grossAfterSells = 0;
   // Longs summing to at most the equity are not meant to borrow: their buys are held to the cash.
@@ -100,17 +112,22 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
       let wanted: number;
       if (!weights) wanted = quantityTarget(input, instrument, target, shorts);
       else if (sizing.sized[k] === 1) wanted = sizing.quantities[k];
-      else wanted = weightQuantity(input, instrument, target, px, sizing.equity, shorts);
+      else wanted = weightQuantity(input, instrument, rows.index[k], target, px, sizing.equity, shorts);
       n = legsFor(instrument, now, wanted, planner.lot_size, legs);
     }
     let change = 0;
     if (n > 0 && !underMinimums(n === 1 ? legs[0].quantity : legs[0].quantity + legs[1].quantity, instrument, planner, priceOf)) {
       for (let i = 0; i < n; i++) {
         const o = legs[i];
-        if (o.action === 'CLOSE' || o.action === 'REDUCE') reducing.push(o);
-        else if (o.side === 'SELL') openingSells.push(o);
-        else {
+        if (o.action === 'CLOSE' || o.action === 'REDUCE') {
+          reducing.push(o);
+          reducingRows.push(k);
+        } else if (o.side === 'SELL') {
+          openingSells.push(o);
+          sellRows.push(k);
+        } else {
           openingBuys.push(o);
+          buyRows.push(k);
           continue;
         }
         change += o.side === 'BUY' ? o.quantity : -o.quantity;
@@ -120,25 +137,33 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
     if (margin && after > QTY_EPS) grossAfterSells += after * (Number.isNaN(px) ? priceOf(instrument) : px);
   }
 
-  const cost = buyCost(input.costs, priceOf);
+  const cost = buyCost(input.costs, rows);
   const lot = planner.lot_size;
   const fittedCovers = new Map<PlannedOrder, number>();
   let fittedBuys: number[];
   const headroom = Math.max(0, input.equity) * input.account.max_leverage - grossAfterSells;
+  const buyQty = openingBuys.map((o) => o.quantity);
   if (margin && !(weights && longWeights <= 1 + 1e-9)) {
-    fittedBuys = fitBuysToBudget(openingBuys, headroom, lot, cost);
+    fittedBuys = fitBuysToBudget(buyRows, buyQty, headroom, lot, cost);
   } else {
     // Covering shorts reduces risk, so covers are paid for before any new long (a margin account always covers).
-    const covers = reducing.filter((o) => o.side === 'BUY');
-    const sells = [...reducing, ...openingSells].filter((o) => o.side === 'SELL');
-    const budget = cashBudget(input, sells, priceOf, cost);
-    const coverQty = margin ? covers.map((o) => o.quantity) : fitBuysToBudget(covers, budget, lot, cost);
+    const covers: PlannedOrder[] = [];
+    const coverRows: number[] = [];
+    reducing.forEach((o, i) => {
+      if (o.side === 'BUY') {
+        covers.push(o);
+        coverRows.push(reducingRows[i]);
+      }
+    });
+    const budget = cashBudget(input, rows, reducing, reducingRows, openingSells, sellRows, cost);
+    const wantedCovers = covers.map((o) => o.quantity);
+    const coverQty = margin ? wantedCovers : fitBuysToBudget(coverRows, wantedCovers, budget, lot, cost);
     let spent = 0;
     covers.forEach((o, i) => {
       fittedCovers.set(o, coverQty[i]);
-      spent += cost(o.instrument, coverQty[i]);
+      spent += cost(coverRows[i], coverQty[i]);
     });
-    fittedBuys = fitBuysToBudget(openingBuys, margin ? Math.min(headroom, budget - spent) : budget - spent, lot, cost);
+    fittedBuys = fitBuysToBudget(buyRows, buyQty, margin ? Math.min(headroom, budget - spent) : budget - spent, lot, cost);
   }
 
   const stillShort = new Set<string>();
@@ -161,10 +186,18 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
 }
 
 /** Units a weight target asks for, sized all-in; a cash account or allow_short: false opens no shorts. */
-function weightQuantity(input: PlanInput, instrument: string, w: number, price: number, equity: number, shorts: boolean): number {
+function weightQuantity(
+  input: PlanInput,
+  instrument: string,
+  index: number,
+  w: number,
+  price: number,
+  equity: number,
+  shorts: boolean,
+): number {
   if (!Number.isFinite(w)) requireFinite(`target for ${instrument}`, w);
   if (w === 0 || (w < 0 && !shorts)) return 0;
-  return allInQuantity(input.costs, instrument, w, equity, price, input.planner.lot_size);
+  return allInQuantity(input.costs, index, w, equity, price, input.planner.lot_size);
 }
 
 function quantityTarget(input: PlanInput, instrument: string, value: number, shorts: boolean): number {
@@ -234,25 +267,33 @@ function underMinimums(
 /** Cash on hand plus what selling longs brings in, less every sell's fee and what working buys will cost. */
 function cashBudget(
   input: PlanInput,
-  sells: readonly PlannedOrder[],
-  priceOf: (i: string) => number,
-  cost: BuyCost,
+  rows: PlanRows,
+  reducing: readonly PlannedOrder[],
+  reducingRows: readonly number[],
+  openingSells: readonly PlannedOrder[],
+  sellRows: readonly number[],
+  cost: BuyCost<number>,
 ): number {
   let budget = input.cash;
-  for (const [instrument, qty] of input.pending) if (qty > 0) budget -= cost(instrument, qty);
-  for (const o of sells) {
-    const price = input.costs.sellPrice(o.instrument, priceOf(o.instrument), o.quantity);
+  for (let k = 0; k < rows.count; k++) if (rows.pending[k] > 0) budget -= cost(k, rows.pending[k]);
+  const sell = (o: PlannedOrder, k: number): void => {
+    const price = input.costs.sellPrice(rows.index[k], rows.priceAt(k), o.quantity);
     // A cash account does not spend short-sale proceeds: that would be leverage.
     if (o.action === 'CLOSE' || o.action === 'REDUCE') budget += o.quantity * price;
     budget -= input.costs.fee('SELL', o.quantity, price);
-  }
+  };
+  reducing.forEach((o, i) => {
+    if (o.side === 'SELL') sell(o, reducingRows[i]);
+  });
+  openingSells.forEach((o, i) => sell(o, sellRows[i]));
   return budget;
 }
 
-function buyCost(costs: PlanCosts, priceOf: (i: string) => number): BuyCost {
-  return (instrument, qty) => {
+/** What buying `qty` of row `k`'s instrument costs, fees included. */
+function buyCost(costs: PlanCosts, rows: PlanRows): BuyCost<number> {
+  return (k, qty) => {
     if (qty <= 0) return 0;
-    const price = costs.buyPrice(instrument, priceOf(instrument), qty);
+    const price = costs.buyPrice(rows.index[k], rows.priceAt(k), qty);
     return qty * price + costs.fee('BUY', qty, price);
   };
 }

@@ -4,10 +4,12 @@ import { fitBuysToBudget, roundDownToLot, type BuyCost } from './plannerBudget';
 
 /** $10 flat per order: the non-linear case a single proportional scale gets wrong. */
 const flatFee: BuyCost = (_i, q) => (q > 0 ? q * 10 + 10 : 0);
+const keysOf = (wanted: readonly { instrument: string }[]) => wanted.map((w) => w.instrument);
+const quantitiesOf = (wanted: readonly { quantity: number }[]) => wanted.map((w) => w.quantity);
 
 describe('fitBuysToBudget', () => {
   it('returns the wanted quantities when they fit', () => {
-    expect(fitBuysToBudget([{ instrument: 'A', quantity: 5 }], 60, 1, flatFee)).toEqual([5]);
+    expect(fitBuysToBudget(['A'], [5], 60, 1, flatFee)).toEqual([5]);
   });
 
   it('shrinks by whole lots until the fee-inclusive total fits', () => {
@@ -15,7 +17,7 @@ describe('fitBuysToBudget', () => {
       { instrument: 'A', quantity: 100 },
       { instrument: 'B', quantity: 100 },
     ];
-    const fitted = fitBuysToBudget(wanted, 1000, 1, flatFee);
+    const fitted = fitBuysToBudget(keysOf(wanted), quantitiesOf(wanted), 1000, 1, flatFee);
     const total = fitted.reduce((sum, q, i) => sum + flatFee(wanted[i].instrument, q), 0);
     expect(total).toBeLessThanOrEqual(1000);
     expect(total).toBeGreaterThan(1000 - 2 * 10);
@@ -23,7 +25,7 @@ describe('fitBuysToBudget', () => {
   });
 
   it('buys nothing without a positive budget', () => {
-    expect(fitBuysToBudget([{ instrument: 'A', quantity: 5 }], -1, 1, flatFee)).toEqual([0]);
+    expect(fitBuysToBudget(['A'], [5], -1, 1, flatFee)).toEqual([0]);
   });
 
   it('never exceeds the budget (property)', () => {
@@ -35,7 +37,7 @@ describe('fitBuysToBudget', () => {
         (quantities, budget, lot) => {
           const wanted = quantities.map((quantity, i) => ({ instrument: `S${i}`, quantity }));
           const cost: BuyCost = (i, q) => (q > 0 ? q * (1 + Number(i.slice(1))) * (1 + 1e-4 * Math.sqrt(q)) + 1 : 0);
-          const fitted = fitBuysToBudget(wanted, budget, lot, cost);
+          const fitted = fitBuysToBudget(keysOf(wanted), quantitiesOf(wanted), budget, lot, cost);
           const total = fitted.reduce((sum, q, i) => sum + cost(wanted[i].instrument, q), 0);
           expect(total).toBeLessThanOrEqual(budget + 1e-9);
           fitted.forEach((q, i) => expect(q).toBeLessThanOrEqual(wanted[i].quantity));

@@ -1,10 +1,8 @@
-/** Fee-inclusive cash needed to buy `qty` of `instrument`; must be 0 at qty 0 and never fall as qty grows. */
-export type BuyCost = (instrument: string, qty: number) => number;
-
-export interface WantedBuy {
-  instrument: string;
-  quantity: number;
-}
+/**
+ * Fee-inclusive cash needed to buy `qty` of the buy known by `key` (however the caller numbers or names
+ * its buys); must be 0 at qty 0 and never fall as qty grows.
+ */
+export type BuyCost<K = string> = (key: K, qty: number) => number;
 
 /** Proportional passes before the exact per-order fix-up; fees make cost non-linear, so one pass can overshoot. */
 const PROPORTIONAL_PASSES = 4;
@@ -17,25 +15,26 @@ const BISECTION_STEPS = 60;
 const FRACTIONAL_SLACK = 1e-12;
 
 /**
- * Largest quantities, each at most the wanted one and a multiple of `lot` (any size when lot is 0),
- * whose summed cost stays within `budget`. Scales everything proportionally first, then shrinks
- * orders one by one, in the given order, until the fee-inclusive total fits.
+ * Largest quantities, each at most the wanted one (`wanted[i]` of the buy `keys[i]`) and a multiple of
+ * `lot` (any size when lot is 0), whose summed cost stays within `budget`. Scales everything
+ * proportionally first, then shrinks orders one by one, in the given order, until the fee-inclusive total fits.
  */
-export function fitBuysToBudget(
-  wanted: readonly WantedBuy[],
+export function fitBuysToBudget<K>(
+  keys: readonly K[],
+  wanted: readonly number[],
   budget: number,
   lot: number,
-  cost: BuyCost,
+  cost: BuyCost<K>,
 ): number[] {
-  const full = wanted.map((w) => w.quantity);
-  if (totalCost(wanted, full, cost) <= budget) return full;
+  const full = wanted.slice();
+  if (totalCost(keys, full, cost) <= budget) return full;
   if (lot <= 0) budget -= Math.abs(budget) * FRACTIONAL_SLACK;
   if (!(budget > 0)) return full.map(() => 0);
 
   let scale = 1;
   let quantities = full;
   for (let pass = 0; pass < PROPORTIONAL_PASSES; pass++) {
-    const total = totalCost(wanted, quantities, cost);
+    const total = totalCost(keys, quantities, cost);
     if (total <= budget) return quantities;
     scale *= budget / total;
     quantities = full.map((q) => roundDownToLot(q * scale, lot));
@@ -43,9 +42,9 @@ export function fitBuysToBudget(
 
   let remaining = budget;
   return quantities.map((q, i) => {
-    const instrument = wanted[i].instrument;
-    const fitted = cost(instrument, q) <= remaining ? q : largestAffordable(instrument, q, remaining, lot, cost);
-    remaining -= cost(instrument, fitted);
+    const key = keys[i];
+    const fitted = cost(key, q) <= remaining ? q : largestAffordable(key, q, remaining, lot, cost);
+    remaining -= cost(key, fitted);
     return fitted;
   });
 }
@@ -59,21 +58,21 @@ export function roundDownToLot(qty: number, lot: number): number {
   return Math.floor(qty / lot + 1e-9) * lot;
 }
 
-function totalCost(wanted: readonly WantedBuy[], quantities: readonly number[], cost: BuyCost): number {
+function totalCost<K>(keys: readonly K[], quantities: readonly number[], cost: BuyCost<K>): number {
   let total = 0;
-  for (let i = 0; i < wanted.length; i++) total += cost(wanted[i].instrument, quantities[i]);
+  for (let i = 0; i < keys.length; i++) total += cost(keys[i], quantities[i]);
   return total;
 }
 
 /** Largest multiple of `lot` (any size when lot is 0) up to `upper` whose cost fits `budget`, by bisection. */
-export function largestAffordable(instrument: string, upper: number, budget: number, lot: number, cost: BuyCost): number {
+export function largestAffordable<K>(key: K, upper: number, budget: number, lot: number, cost: BuyCost<K>): number {
   if (budget <= 0) return 0;
   if (lot > 0) {
     let lo = 0;
     let hi = Math.round(upper / lot);
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if (cost(instrument, mid * lot) <= budget) lo = mid;
+      if (cost(key, mid * lot) <= budget) lo = mid;
       else hi = mid - 1;
     }
     return lo * lot;
@@ -82,7 +81,7 @@ export function largestAffordable(instrument: string, upper: number, budget: num
   let hi = upper;
   for (let step = 0; step < BISECTION_STEPS; step++) {
     const mid = (lo + hi) / 2;
-    if (cost(instrument, mid) <= budget) lo = mid;
+    if (cost(key, mid) <= budget) lo = mid;
     else hi = mid;
   }
   return lo;

@@ -16,8 +16,8 @@ describe('allInQuantity', () => {
         fc.double({ min: 0.01, max: 5000, noNaN: true }),
         fc.constantFrom(0.001, 0.002, 0.0025, 0.01),
         (cash, open, rate) => {
-          expect(allInQuantity(percent(rate), 'X', 1, cash, open, 1)).toBe(Math.floor(cash / (open * (1 + rate))));
-          expect(allInQuantity(percent(rate), 'X', -1, cash, open, 1)).toBe(-Math.floor(cash / (open * (1 + rate))));
+          expect(allInQuantity(percent(rate), 0, 1, cash, open, 1)).toBe(Math.floor(cash / (open * (1 + rate))));
+          expect(allInQuantity(percent(rate), 0, -1, cash, open, 1)).toBe(-Math.floor(cash / (open * (1 + rate))));
         },
       ),
       { numRuns: 2000 },
@@ -25,13 +25,13 @@ describe('allInQuantity', () => {
   });
 
   it('adds spread and slippage to the price before the commission rate', () => {
-    const q = allInQuantity(costs(0.001, (_s, qty, p) => 0.002 * qty * p), 'X', 0.5, 100_000, 20, 1);
+    const q = allInQuantity(costs(0.001, (_s, qty, p) => 0.002 * qty * p), 0, 0.5, 100_000, 20, 1);
     expect(q).toBe(Math.floor(50_000 / (20 * 1.001 * 1.002)));
   });
 
   it('shrinks an order a fixed charge makes dearer per unit until the charge is paid too', () => {
     // Rate taken at the whole budget: 50 / 100 = 50%, so 66 units; 66 + 50 = 116 > 100. The fit: 50 + 50.
-    expect(allInQuantity(costs(0, () => 50), 'X', 1, 100, 1, 1)).toBe(50);
+    expect(allInQuantity(costs(0, () => 50), 0, 1, 100, 1, 1)).toBe(50);
   });
 
   it('never spends more than the weight of the equity, whatever the fee schedule and lot', () => {
@@ -53,11 +53,11 @@ describe('allInQuantity', () => {
         fee,
         (equity, w, price, markup, lot, feeOf) => {
           const c = costs(markup, feeOf);
-          const q = allInQuantity(c, 'X', w, equity, price, lot);
+          const q = allInQuantity(c, 0, w, equity, price, lot);
           expect(Math.sign(q) === Math.sign(w) || q === 0).toBe(true);
           const units = Math.abs(q);
           if (lot > 0) expect(units / lot).toBe(Math.round(units / lot));
-          const unit = w > 0 ? c.buyPrice('X', price, units) : c.sellPrice('X', price, units);
+          const unit = w > 0 ? c.buyPrice(0, price, units) : c.sellPrice(0, price, units);
           const spent = units === 0 ? 0 : units * unit + feeOf(w > 0 ? 'BUY' : 'SELL', units, unit);
           expect(spent).toBeLessThanOrEqual(Math.abs(w) * equity * (1 + 1e-9));
         },
@@ -89,9 +89,9 @@ describe('allInAtMost', () => {
           const c = costs(markup, feeOf);
           const lo = hi * (1 - depth);
           const terms = { unit: 0, rate: 0 };
-          const q = allInQuantity(c, 'X', w, lo, price, lot, terms);
-          if (allInAtMost(c, 'X', w, q, hi, lo / hi, price, lot, terms)) {
-            expect(Math.abs(allInQuantity(c, 'X', w, hi, price, lot))).toBe(Math.abs(q));
+          const q = allInQuantity(c, 0, w, lo, price, lot, terms);
+          if (allInAtMost(c, 0, w, q, hi, lo / hi, price, lot, terms)) {
+            expect(Math.abs(allInQuantity(c, 0, w, hi, price, lot))).toBe(Math.abs(q));
           }
         },
       ),
@@ -107,8 +107,8 @@ describe('allInAtMost', () => {
       const hi = 1e6 + i * 977.3;
       const price = 37.5 + i / 7;
       const terms = { unit: 0, rate: 0 };
-      const q = allInQuantity(c, 'X', 0.01, hi * (1 - 1e-5), price, 1, terms);
-      if (allInAtMost(c, 'X', 0.01, q, hi, 1 - 1e-5, price, 1, terms)) held++;
+      const q = allInQuantity(c, 0, 0.01, hi * (1 - 1e-5), price, 1, terms);
+      if (allInAtMost(c, 0, 0.01, q, hi, 1 - 1e-5, price, 1, terms)) held++;
     }
     expect(held).toBeGreaterThan(0.95 * runs);
   });
@@ -116,9 +116,9 @@ describe('allInAtMost', () => {
   it('does not hold when the unit price moves with the quantity, or for fractional quantities', () => {
     const impact: SizingCosts = { buyPrice: (_i, p, q) => p * (1 + 1e-6 * q), sellPrice: (_i, p) => p, fee: fees[0] };
     const terms = { unit: 0, rate: 0 };
-    const q = allInQuantity(impact, 'X', 0.5, 99_000, 10, 1, terms);
-    expect(allInAtMost(impact, 'X', 0.5, q, 100_000, 0.99, 10, 1, terms)).toBe(false);
-    const f = allInQuantity(percent(0.001), 'X', 0.5, 99_000, 10, 0, terms);
-    expect(allInAtMost(percent(0.001), 'X', 0.5, f, 100_000, 0.99, 10, 0, terms)).toBe(false);
+    const q = allInQuantity(impact, 0, 0.5, 99_000, 10, 1, terms);
+    expect(allInAtMost(impact, 0, 0.5, q, 100_000, 0.99, 10, 1, terms)).toBe(false);
+    const f = allInQuantity(percent(0.001), 0, 0.5, 99_000, 10, 0, terms);
+    expect(allInAtMost(percent(0.001), 0, 0.5, f, 100_000, 0.99, 10, 0, terms)).toBe(false);
   });
 });

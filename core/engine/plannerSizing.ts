@@ -2,12 +2,12 @@ import type { Side } from '../domain/enums';
 import { largestAffordable, roundDownToLot } from './plannerBudget';
 
 /**
- * Prices and fees as the broker will charge them (see PlanCosts). A fee never falls as the quantity
- * grows at one price (allInCeiling relies on it).
+ * Prices and fees as the broker will charge them (see PlanCosts), an instrument known by the number
+ * the planner was given for it. A fee never falls as the quantity grows at one price (allInAtMost relies on it).
  */
 export interface SizingCosts {
-  buyPrice(instrument: string, price: number, qty: number): number;
-  sellPrice(instrument: string, price: number, qty: number): number;
+  buyPrice(instrument: number, price: number, qty: number): number;
+  sellPrice(instrument: number, price: number, qty: number): number;
   fee(side: Side, qty: number, price: number): number;
 }
 
@@ -41,7 +41,7 @@ export interface AllInTerms {
  */
 export function allInQuantity(
   costs: SizingCosts,
-  instrument: string,
+  instrument: number,
   w: number,
   equity: number,
   price: number,
@@ -62,10 +62,16 @@ export function allInQuantity(
     terms.rate = rate;
   }
   let q = roundDownToLot(exact, lot);
-  if (q > 0 && q * unit + costs.fee(side, q, unit) > budget * (1 + FIT_SLACK)) {
-    q = largestAffordable(instrument, q, budget, lot, (_i, qty) => (qty <= 0 ? 0 : qty * unit + costs.fee(side, qty, unit)));
-  }
+  if (q > 0 && q * unit + costs.fee(side, q, unit) > budget * (1 + FIT_SLACK)) q = shrunkToFit(costs, instrument, side, unit, q, budget, lot);
   return w > 0 ? q : -q;
+}
+
+/**
+ * The largest quantity up to `q` whose value and fee at `unit` fit `budget`. Apart from allInQuantity
+ * so that its closure does not make every allInQuantity call allocate a context for the variables it captures.
+ */
+function shrunkToFit(costs: SizingCosts, instrument: number, side: Side, unit: number, q: number, budget: number, lot: number): number {
+  return largestAffordable(instrument, q, budget, lot, (_i, qty) => (qty <= 0 ? 0 : qty * unit + costs.fee(side, qty, unit)));
 }
 
 /**
@@ -78,7 +84,7 @@ export function allInQuantity(
  */
 export function allInAtMost(
   costs: SizingCosts,
-  instrument: string,
+  instrument: number,
   w: number,
   q: number,
   hi: number,

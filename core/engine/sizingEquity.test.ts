@@ -23,7 +23,7 @@ interface MapInput {
 
 /** sizingEquity over the rows the planner gathers from these maps; the quantities it sized, by instrument. */
 function sizeFromMaps(m: MapInput): { equity: number; quantities: Map<string, number> } {
-  const rows = new PlanRows().gather(m.weights, m.positions, new Map(), true, m.priceOf);
+  const rows = new PlanRows().gather(m.weights, m.positions, new Map(), true, m.priceOf, undefined);
   const got = sizingEquity({ rows, equity: m.equity, costs: m.costs, lot: m.lot, shorts: m.shorts, withinBand: m.withinBand });
   const quantities = new Map<string, number>();
   for (let k = 0; k < rows.count; k++) if (got.sized[k] === 1) quantities.set(rows.instruments[k], got.quantities[k]);
@@ -82,12 +82,15 @@ describe('sizingEquity', () => {
 /** The fixed point as first written: every pass re-sizes every position. */
 function referenceSizing(s: MapInput): { equity: number; quantities: Map<string, number> } {
   const marked = Math.max(0, s.equity);
+  // Numbered as the planner's rows number them: the weights first, then holdings without one.
+  const names = [...new Set([...s.weights.keys(), ...s.positions.keys()])];
+  const numberOf = (instrument: string): number => names.indexOf(instrument);
   const exitCost = (instrument: string, sign: number, q: number, price: number): number => {
     if (sign > 0) {
-      const px = s.costs.sellPrice(instrument, price, q);
+      const px = s.costs.sellPrice(numberOf(instrument), price, q);
       return q * (price - px) + s.costs.fee('SELL', q, px);
     }
-    const px = s.costs.buyPrice(instrument, price, q);
+    const px = s.costs.buyPrice(numberOf(instrument), price, q);
     return q * (px - price) + s.costs.fee('BUY', q, px);
   };
   const resized: { instrument: string; held: number; w: number; price: number }[] = [];
@@ -107,7 +110,7 @@ function referenceSizing(s: MapInput): { equity: number; quantities: Map<string,
     let exits = fixedExits;
     const quantities = new Map<string, number>();
     for (const r of resized) {
-      const q = allInQuantity(s.costs, r.instrument, r.w, e, r.price, s.lot);
+      const q = allInQuantity(s.costs, numberOf(r.instrument), r.w, e, r.price, s.lot);
       quantities.set(r.instrument, q);
       const cut = Math.abs(r.held) - Math.abs(q);
       if (cut > 0) exits += exitCost(r.instrument, Math.sign(r.held), cut, r.price);

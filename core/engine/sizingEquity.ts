@@ -8,7 +8,7 @@ const MIN_BRACKET = 1e-5;
 
 export interface SizingInput {
   /** Weights, held positions and their prices, one row per instrument (a weight target or a holding). */
-  rows: Pick<PlanRows, 'count' | 'instruments' | 'target' | 'held' | 'price'>;
+  rows: Pick<PlanRows, 'count' | 'index' | 'target' | 'held' | 'price'>;
   equity: number;
   costs: SizingCosts;
   lot: number;
@@ -28,7 +28,7 @@ export interface Sizing {
 }
 
 /** What closing or cutting `qty` units of a long (sign 1) or short (sign -1) costs: the price given up plus the fee. */
-function exitCost(costs: SizingCosts, instrument: string, sign: number, qty: number, price: number): number {
+function exitCost(costs: SizingCosts, instrument: number, sign: number, qty: number, price: number): number {
   if (sign > 0) {
     const px = costs.sellPrice(instrument, price, qty);
     return qty * (price - px) + costs.fee('SELL', qty, px);
@@ -39,7 +39,8 @@ function exitCost(costs: SizingCosts, instrument: string, sign: number, qty: num
 
 /** Per resized position, reused across calls: the planner runs this every session over every holding. */
 class Scratch {
-  instruments: string[] = [];
+  /** Per resized position: its instrument number (see PlanRows.index). */
+  instruments = new Int32Array(0);
   /** The row each resized position came from. */
   row = new Int32Array(0);
   /** Per row: the answer (see Sizing). */
@@ -60,6 +61,7 @@ class Scratch {
   ensure(n: number): void {
     if (this.held.length >= n) return;
     const size = Math.max(n, this.held.length * 2, 64);
+    this.instruments = new Int32Array(size);
     this.row = new Int32Array(size);
     this.sized = new Uint8Array(size);
     this.quantities = new Float64Array(size);
@@ -102,7 +104,7 @@ export function sizingEquity(s: SizingInput): Sizing {
     const px = rows.price[j];
     if (weight !== 0 && Math.sign(weight) === Math.sign(position) && (weight > 0 || s.shorts)) {
       if (!s.withinBand(position, px, weight)) {
-        instruments[n] = rows.instruments[j];
+        instruments[n] = rows.index[j];
         row[n] = j;
         held[n] = position;
         w[n] = weight;
@@ -110,7 +112,7 @@ export function sizingEquity(s: SizingInput): Sizing {
         n++;
       }
     } else {
-      fixedExits += exitCost(s.costs, rows.instruments[j], Math.sign(position), Math.abs(position), px);
+      fixedExits += exitCost(s.costs, rows.index[j], Math.sign(position), Math.abs(position), px);
     }
   }
   if (n === 0) return { equity: Math.max(0, marked - fixedExits), sized, quantities };

@@ -233,11 +233,6 @@ export class BacktestBroker implements BrokerInterface {
     return this.tickSizes[i];
   }
 
-  /** Symbol of instrument number `i`. */
-  symbolAt(i: number): string {
-    return this.portfolio.instruments[i];
-  }
-
   /** Instrument number of `symbol` (its position in the portfolio's arrays). */
   indexOf(symbol: string): number {
     return this.tm.indexOf(symbol);
