@@ -52,6 +52,7 @@ export function placeTargets(
     account: sim.account,
     costs: pricing,
     indexOf: pricing.indexOf,
+    positionAt: allTrade ? (i) => p.qty[i] : undefined,
   });
   for (const o of planned) broker.submitOrder(o);
   return allTrade || only !== undefined ? null : waitingTargets(targets, [p.positions, pending], trades);

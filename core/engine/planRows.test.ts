@@ -24,6 +24,20 @@ describe('PlanRows', () => {
     expect(rows.priceAt(3)).toBe(40);
   });
 
+  it('reads the targets’ holdings by instrument number when given positionAt', () => {
+    const byNumber = new Map([[65, 7]]);
+    const rows = new PlanRows().gather(
+      new Map([['A', 0.5], ['B', 0.5]]),
+      new Map([['A', 7], ['C', 1]]),
+      new Map(),
+      true,
+      priceOf,
+      (i) => i.charCodeAt(0),
+      (n) => byNumber.get(n) ?? 0,
+    );
+    expect(Array.from({ length: rows.count }, (_, k) => [rows.instruments[k], rows.held[k]])).toEqual([['A', 7], ['B', 0], ['C', 1]]);
+  });
+
   it('asks for no price when targets are quantities, numbers rows in order without indexOf, and starts afresh on each gather', () => {
     const asked: string[] = [];
     const rows = new PlanRows();

@@ -16,6 +16,8 @@ export class PlanRows {
   pending = new Float64Array(0);
   /** Sizing price; NaN when not looked up (see gather). */
   price = new Float64Array(0);
+  private priceOf: (instrument: string) => number = () => Number.NaN;
+  private indexOf: ((instrument: string) => number) | undefined = undefined;
 
   gather(
     targets: ReadonlyMap<string, number>,
@@ -25,37 +27,45 @@ export class PlanRows {
     weights: boolean,
     priceOf: (instrument: string) => number,
     indexOf: ((instrument: string) => number) | undefined,
+    positionAt?: (index: number) => number,
   ): this {
     this.count = 0;
     this.priceOf = priceOf;
     this.indexOf = indexOf;
+    const byNumber = indexOf !== undefined && positionAt !== undefined;
     this.ensure(targets.size + positions.size + pending.size);
     const anyPending = pending.size > 0;
     let heldSeen = 0;
     let pendingSeen = 0;
     // forEach, not an entries iterator: no pair allocated per instrument.
     targets.forEach((target, instrument) => {
-      const held = positions.get(instrument);
+      const index = this.numberOf(instrument);
+      const held = byNumber ? positionAt(index) : positions.get(instrument) ?? 0;
       const onTheWay = anyPending ? pending.get(instrument) : undefined;
-      if (held !== undefined) heldSeen++;
+      if (held !== 0) heldSeen++;
       if (onTheWay !== undefined) pendingSeen++;
-      this.push(instrument, target, held ?? 0, onTheWay ?? 0, weights);
+      this.push(instrument, index, target, held, onTheWay ?? 0, weights);
     });
     if (heldSeen < positions.size) {
       positions.forEach((held, instrument) => {
-        if (!targets.has(instrument)) this.push(instrument, 0, held, anyPending ? pending.get(instrument) ?? 0 : 0, weights);
+        if (!targets.has(instrument)) this.push(instrument, this.numberOf(instrument), 0, held, anyPending ? pending.get(instrument) ?? 0 : 0, weights);
       });
     }
     if (pendingSeen < pending.size) {
       pending.forEach((onTheWay, instrument) => {
-        if (!targets.has(instrument) && !positions.has(instrument)) this.push(instrument, 0, 0, onTheWay, weights);
+        if (!targets.has(instrument) && !positions.has(instrument)) this.push(instrument, this.numberOf(instrument), 0, 0, onTheWay, weights);
       });
     }
     return this;
   }
 
+  private numberOf(instrument: string): number {
+    return this.indexOf === undefined ? this.count : this.indexOf(instrument);
+  }
+
   private push(
     instrument: string,
+    index: number,
     target: number,
     held: number,
     onTheWay: number,
@@ -63,7 +73,7 @@ export class PlanRows {
   ): void {
     const k = this.count++;
     this.instruments[k] = instrument;
-    this.index[k] = this.indexOf === undefined ? k : this.indexOf(instrument);
+    this.index[k] = index;
     this.target[k] = target;
     this.held[k] = held;
     this.pending[k] = onTheWay;
@@ -75,9 +85,6 @@ export class PlanRows {
     if (Number.isNaN(this.price[k])) this.price[k] = this.priceOf(this.instruments[k]);
     return this.price[k];
   }
-
-  private priceOf: (instrument: string) => number = () => Number.NaN;
-  private indexOf: ((instrument: string) => number) | undefined = undefined;
 
   private ensure(n: number): void {
     if (this.target.length >= n) return;

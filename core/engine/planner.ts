@@ -37,6 +37,11 @@ export interface PlanInput {
    * instrument number, say); without it, instruments are numbered in the order the plan meets them.
    */
   indexOf?: (instrument: string) => number;
+  /**
+   * With indexOf: the signed position of an instrument by that number, 0 when flat. The targets'
+   * holdings are read here instead of from `positions` (a symbol lookup fewer per instrument).
+   */
+  positionAt?: (index: number) => number;
 }
 
 export type PlanAction = 'OPEN_LONG' | 'OPEN_SHORT' | 'CLOSE' | 'INCREASE' | 'REDUCE';
@@ -83,7 +88,7 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   const shorts = shortsAllowed(input.account);
   const weights = targets.kind === 'weight';
   const withinBand = bandCheck(planner, input.equity);
-  const rows = planRows.gather(targets.values, positions, pending, weights, priceOf, input.indexOf);
+  const rows = planRows.gather(targets.values, positions, pending, weights, priceOf, input.indexOf, input.positionAt);
   const sizing = weights
     ? sizingEquity({ rows, equity: input.equity, costs: input.costs, lot: planner.lot_size, shorts, withinBand })
     : NO_SIZING;

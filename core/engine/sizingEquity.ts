@@ -75,6 +75,58 @@ class Scratch {
 }
 const scratch = new Scratch();
 
+/*
+ * The passes live in functions of their own, each one small loop, so the compiler inlines the
+ * sizing and fee calls into them (inside one large function it runs out of inlining budget, and
+ * every call then boxes its numbers).
+ */
+
+/** Exit cost of resized position `r` at quantity `q`: what cutting it from its holding costs, or 0. */
+function exitAt(k: Scratch, costs: SizingCosts, r: number, q: number): number {
+  const cut = Math.abs(k.held[r]) - Math.abs(q);
+  return cut > 0 ? exitCost(costs, k.instruments[r], Math.sign(k.held[r]), cut, k.price[r]) : 0;
+}
+
+/**
+ * Sizes each resized position at the bracket's floor and proves it steady up to the marked equity,
+ * or sizes it at the marked equity; returns `fixedExits` plus the exit costs at those quantities
+ * (summed in that order: the same floats as every pass before).
+ */
+function firstPass(k: Scratch, costs: SizingCosts, n: number, lot: number, floor: number, marked: number, fixedExits: number): number {
+  const ratio = floor / marked;
+  let exits = fixedExits;
+  for (let r = 0; r < n; r++) {
+    let q = Number.NaN;
+    let steady = false;
+    if (floor < marked) {
+      q = allInQuantity(costs, k.instruments[r], k.w[r], floor, k.price[r], lot, k.terms);
+      steady = allInAtMost(costs, k.instruments[r], k.w[r], q, marked, ratio, k.price[r], lot, k.terms);
+    }
+    if (!steady) q = allInQuantity(costs, k.instruments[r], k.w[r], marked, k.price[r], lot);
+    k.steady[r] = steady ? 1 : 0;
+    k.qty[r] = q;
+    const exit = exitAt(k, costs, r, q);
+    k.exitAtMarked[r] = exit;
+    exits += exit;
+  }
+  return exits;
+}
+
+/** A later pass at equity `e`, as firstPass sums: steady positions keep their exit cost while `e` is in the bracket. */
+function laterPass(k: Scratch, costs: SizingCosts, n: number, lot: number, e: number, inBracket: boolean, fixedExits: number): number {
+  let exits = fixedExits;
+  for (let r = 0; r < n; r++) {
+    if (inBracket && k.steady[r] === 1) {
+      exits += k.exitAtMarked[r];
+    } else {
+      k.steady[r] = 0;
+      k.qty[r] = allInQuantity(costs, k.instruments[r], k.w[r], e, k.price[r], lot);
+      exits += exitAt(k, costs, r, k.qty[r]);
+    }
+  }
+  return exits;
+}
+
 /**
  * The equity weights are sized from: marked equity less what the closing and reducing legs that go
  * first will cost. A reducing leg's size depends on that equity in turn, so the two are solved as a
@@ -92,7 +144,7 @@ export function sizingEquity(s: SizingInput): Sizing {
   const k = scratch;
   const rows = s.rows;
   k.ensure(rows.count);
-  const { instruments, row, held, w, price, qty, exitAtMarked, steady, terms, sized, quantities } = k;
+  const { instruments, row, held, w, price, qty, sized, quantities } = k;
   sized.fill(0, 0, rows.count);
   let n = 0;
   // Fixed exit costs of the positions closed outright; the rest follow the equity.
@@ -116,44 +168,13 @@ export function sizingEquity(s: SizingInput): Sizing {
     }
   }
   if (n === 0) return { equity: Math.max(0, marked - fixedExits), sized, quantities };
-  const quantityAt = (r: number, e: number): number => allInQuantity(s.costs, instruments[r], w[r], e, price[r], s.lot);
-  const exitFor = (r: number, q: number): number => {
-    const cut = Math.abs(held[r]) - Math.abs(q);
-    return cut > 0 ? exitCost(s.costs, instruments[r], Math.sign(held[r]), cut, price[r]) : 0;
-  };
 
   // Fractional quantities move with any change of equity: no position keeps its size.
   const floor = s.lot > 0 ? marked * (1 - Math.max(MIN_BRACKET, 2 * k.lastGap)) : marked;
-  const ratio = floor / marked;
-  let exits = fixedExits;
-  for (let r = 0; r < n; r++) {
-    steady[r] = 0;
-    if (floor < marked) {
-      const atFloor = allInQuantity(s.costs, instruments[r], w[r], floor, price[r], s.lot, terms);
-      if (allInAtMost(s.costs, instruments[r], w[r], atFloor, marked, ratio, price[r], s.lot, terms)) {
-        steady[r] = 1;
-        qty[r] = atFloor;
-      }
-    }
-    if (steady[r] === 0) qty[r] = quantityAt(r, marked);
-    exitAtMarked[r] = exitFor(r, qty[r]);
-    exits += exitAtMarked[r];
-  }
-  let e = Math.max(0, marked - exits);
+  let e = Math.max(0, marked - firstPass(k, s.costs, n, s.lot, floor, marked, fixedExits));
   let converged = e === marked;
   for (let round = 1; round < SIZING_ROUNDS && !converged; round++) {
-    const inBracket = e >= floor;
-    exits = fixedExits;
-    for (let r = 0; r < n; r++) {
-      if (inBracket && steady[r] === 1) {
-        exits += exitAtMarked[r];
-      } else {
-        steady[r] = 0;
-        qty[r] = quantityAt(r, e);
-        exits += exitFor(r, qty[r]);
-      }
-    }
-    const next = Math.max(0, marked - exits);
+    const next = Math.max(0, marked - laterPass(k, s.costs, n, s.lot, e, e >= floor, fixedExits));
     converged = next === e;
     e = next;
   }
