@@ -65,7 +65,14 @@ const ACTION_METADATA: Readonly<Record<PlanAction, Readonly<Record<string, unkno
 });
 
 /** Quantity targets size from no equity. */
-const NO_SIZING: Sizing = { equity: 0, sized: new Uint8Array(0), quantities: new Float64Array(0) };
+const NO_SIZING: Sizing = {
+  equity: 0,
+  sized: new Uint8Array(0),
+  quantities: new Float64Array(0),
+  cutQty: new Float64Array(0),
+  cutPrice: new Float64Array(0),
+  cutFee: new Float64Array(0),
+};
 /** Reused by every plan (see PlanRows). */
 const planRows = new PlanRows();
 
@@ -160,7 +167,7 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
         coverRows.push(reducingRows[i]);
       }
     });
-    const budget = cashBudget(input, rows, reducing, reducingRows, openingSells, sellRows, cost);
+    const budget = cashBudget(input, rows, sizing, reducing, reducingRows, openingSells, sellRows, cost);
     const wantedCovers = covers.map((o) => o.quantity);
     const coverQty = margin ? wantedCovers : fitBuysToBudget(coverRows, wantedCovers, budget, lot, cost);
     let spent = 0;
@@ -273,6 +280,7 @@ function underMinimums(
 function cashBudget(
   input: PlanInput,
   rows: PlanRows,
+  sizing: Sizing,
   reducing: readonly PlannedOrder[],
   reducingRows: readonly number[],
   openingSells: readonly PlannedOrder[],
@@ -282,10 +290,12 @@ function cashBudget(
   let budget = input.cash;
   for (let k = 0; k < rows.count; k++) if (rows.pending[k] > 0) budget -= cost(k, rows.pending[k]);
   const sell = (o: PlannedOrder, k: number): void => {
-    const price = input.costs.sellPrice(rows.index[k], rows.priceAt(k), o.quantity);
+    // Sizing costed a cut of exactly this size already: the same price and fee.
+    const costed = sizing.cutQty[k] === o.quantity;
+    const price = costed ? sizing.cutPrice[k] : input.costs.sellPrice(rows.index[k], rows.priceAt(k), o.quantity);
     // A cash account does not spend short-sale proceeds: that would be leverage.
     if (o.action === 'CLOSE' || o.action === 'REDUCE') budget += o.quantity * price;
-    budget -= input.costs.fee('SELL', o.quantity, price);
+    budget -= costed ? sizing.cutFee[k] : input.costs.fee('SELL', o.quantity, price);
   };
   reducing.forEach((o, i) => {
     if (o.side === 'SELL') sell(o, reducingRows[i]);

@@ -25,6 +25,13 @@ export interface Sizing {
    */
   sized: Uint8Array;
   quantities: Float64Array;
+  /**
+   * Per sized row that sells part of a long: the units cut, and the price and fee the cut was costed
+   * at (NaN units otherwise). A planned sale of exactly those units costs the same: no need to ask again.
+   */
+  cutQty: Float64Array;
+  cutPrice: Float64Array;
+  cutFee: Float64Array;
 }
 
 /** What closing or cutting `qty` units of a long (sign 1) or short (sign -1) costs: the price given up plus the fee. */
@@ -52,6 +59,12 @@ class Scratch {
   /** Quantity at the marked equity, then at the latest pass for a position sized again on each pass. */
   qty = new Float64Array(0);
   exitAtMarked = new Float64Array(0);
+  /** The sale price and fee of the latest exit costed for a long (see Sizing.cutQty). */
+  salePrice = new Float64Array(0);
+  saleFee = new Float64Array(0);
+  cutQty = new Float64Array(0);
+  cutPrice = new Float64Array(0);
+  cutFee = new Float64Array(0);
   /** 1 while the quantity is known to be the same from the bracket's floor to the marked equity. */
   steady = new Uint8Array(0);
   readonly terms: AllInTerms = { unit: Number.NaN, rate: Number.NaN };
@@ -70,6 +83,11 @@ class Scratch {
     this.price = new Float64Array(size);
     this.qty = new Float64Array(size);
     this.exitAtMarked = new Float64Array(size);
+    this.salePrice = new Float64Array(size);
+    this.saleFee = new Float64Array(size);
+    this.cutQty = new Float64Array(size);
+    this.cutPrice = new Float64Array(size);
+    this.cutFee = new Float64Array(size);
     this.steady = new Uint8Array(size);
   }
 }
@@ -84,7 +102,14 @@ const scratch = new Scratch();
 /** Exit cost of resized position `r` at quantity `q`: what cutting it from its holding costs, or 0. */
 function exitAt(k: Scratch, costs: SizingCosts, r: number, q: number): number {
   const cut = Math.abs(k.held[r]) - Math.abs(q);
-  return cut > 0 ? exitCost(costs, k.instruments[r], Math.sign(k.held[r]), cut, k.price[r]) : 0;
+  if (!(cut > 0)) return 0;
+  if (k.held[r] < 0) return exitCost(costs, k.instruments[r], -1, cut, k.price[r]);
+  // exitCost of a long, keeping its sale price and fee for the planner's budget.
+  const px = costs.sellPrice(k.instruments[r], k.price[r], cut);
+  const fee = costs.fee('SELL', cut, px);
+  k.salePrice[r] = px;
+  k.saleFee[r] = fee;
+  return cut * (k.price[r] - px) + fee;
 }
 
 /**
@@ -144,8 +169,10 @@ export function sizingEquity(s: SizingInput): Sizing {
   const k = scratch;
   const rows = s.rows;
   k.ensure(rows.count);
-  const { instruments, row, held, w, price, qty, sized, quantities } = k;
+  const { instruments, row, held, w, price, qty, sized, quantities, cutQty, cutPrice, cutFee } = k;
   sized.fill(0, 0, rows.count);
+  cutQty.fill(Number.NaN, 0, rows.count);
+  const answer = (equity: number): Sizing => ({ equity, sized, quantities, cutQty, cutPrice, cutFee });
   let n = 0;
   // Fixed exit costs of the positions closed outright; the rest follow the equity.
   let fixedExits = 0;
@@ -167,7 +194,7 @@ export function sizingEquity(s: SizingInput): Sizing {
       fixedExits += exitCost(s.costs, rows.index[j], Math.sign(position), Math.abs(position), px);
     }
   }
-  if (n === 0) return { equity: Math.max(0, marked - fixedExits), sized, quantities };
+  if (n === 0) return answer(Math.max(0, marked - fixedExits));
 
   // Fractional quantities move with any change of equity: no position keeps its size.
   const floor = s.lot > 0 ? marked * (1 - Math.max(MIN_BRACKET, 2 * k.lastGap)) : marked;
@@ -182,9 +209,16 @@ export function sizingEquity(s: SizingInput): Sizing {
   // Without convergence the last pass's equity was never sized at: the planner sizes from scratch.
   if (converged) {
     for (let r = 0; r < n; r++) {
-      sized[row[r]] = 1;
-      quantities[row[r]] = qty[r];
+      const j = row[r];
+      sized[j] = 1;
+      quantities[j] = qty[r];
+      const cut = held[r] - qty[r];
+      if (held[r] > 0 && cut > 0) {
+        cutQty[j] = cut;
+        cutPrice[j] = k.salePrice[r];
+        cutFee[j] = k.saleFee[r];
+      }
     }
   }
-  return { equity: e, sized, quantities };
+  return answer(e);
 }
