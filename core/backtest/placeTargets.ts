@@ -54,7 +54,7 @@ export function placeTargets(
     indexOf: pricing.indexOf,
     positionAt: allTrade ? (i) => p.qty[i] : undefined,
   });
-  for (const o of planned) broker.submitOrder(o);
+  for (const o of planned) broker.submitOrderAt(o, o.instrumentNumber);
   return allTrade || only !== undefined ? null : waitingTargets(targets, [p.positions, pending], trades);
 }
 

@@ -53,6 +53,8 @@ export interface PlannedOrder extends OrderRequest {
   /** Always positive. */
   quantity: number;
   action: PlanAction;
+  /** The number PlanInput.indexOf gave the instrument (a broker that numbers it so need not look it up). */
+  instrumentNumber: number;
 }
 
 /** One shared, frozen metadata object per action: millions of orders need no copies of it. */
@@ -125,7 +127,7 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
       if (!weights) wanted = quantityTarget(input, instrument, target, shorts);
       else if (sizing.sized[k] === 1) wanted = sizing.quantities[k];
       else wanted = weightQuantity(input, instrument, rows.index[k], target, px, sizing.equity, shorts);
-      n = legsFor(instrument, now, wanted, planner.lot_size, legs);
+      n = legsFor(instrument, rows.index[k], now, wanted, planner.lot_size, legs);
     }
     let change = 0;
     if (n > 0 && !underMinimums(n === 1 ? legs[0].quantity : legs[0].quantity + legs[1].quantity, instrument, planner, priceOf)) {
@@ -189,7 +191,7 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
     if (o.action === 'CLOSE') stillShort.add(o.instrument);
     if (quantity <= QTY_EPS || underMinimums(quantity, o.instrument, planner, priceOf)) return;
     if (o.action === 'OPEN_LONG' && stillShort.has(o.instrument)) return;
-    result.push(order(o.instrument, o.side, quantity, o.action === 'CLOSE' ? 'REDUCE' : o.action));
+    result.push(order(o.instrument, o.instrumentNumber, o.side, quantity, o.action === 'CLOSE' ? 'REDUCE' : o.action));
   };
   for (const o of reducing) emit(o, fittedCovers.get(o) ?? o.quantity);
   for (const o of openingSells) emit(o, o.quantity);
@@ -234,36 +236,36 @@ function bandCheck(planner: PlannerConfig, equity: number): (qty: number, price:
  * position (no odd-lot dust left behind); crossing zero is a CLOSE then an OPEN; otherwise the
  * change itself is rounded toward zero to whole lots.
  */
-function legsFor(instrument: string, current: number, target: number, lot: number, out: PlannedOrder[]): number {
+function legsFor(instrument: string, number: number, current: number, target: number, lot: number, out: PlannedOrder[]): number {
   const flatNow = Math.abs(current) <= QTY_EPS;
   if (Math.abs(target) <= QTY_EPS) {
     if (flatNow) return 0;
-    out[0] = leg(instrument, -current, 'CLOSE');
+    out[0] = leg(instrument, number, -current, 'CLOSE');
     return 1;
   }
   const crosses = !flatNow && Math.sign(target) !== Math.sign(current);
   if (flatNow || crosses) {
-    const open = leg(instrument, target, target > 0 ? 'OPEN_LONG' : 'OPEN_SHORT');
+    const open = leg(instrument, number, target, target > 0 ? 'OPEN_LONG' : 'OPEN_SHORT');
     if (!crosses) {
       out[0] = open;
       return 1;
     }
-    out[0] = leg(instrument, -current, 'CLOSE');
+    out[0] = leg(instrument, number, -current, 'CLOSE');
     out[1] = open;
     return 2;
   }
   const delta = roundTowardZero(target - current, lot);
   if (Math.abs(delta) <= QTY_EPS) return 0;
-  out[0] = leg(instrument, delta, Math.sign(delta) === Math.sign(current) ? 'INCREASE' : 'REDUCE');
+  out[0] = leg(instrument, number, delta, Math.sign(delta) === Math.sign(current) ? 'INCREASE' : 'REDUCE');
   return 1;
 }
 
-function leg(instrument: string, signedQty: number, action: PlanAction): PlannedOrder {
-  return order(instrument, signedQty > 0 ? 'BUY' : 'SELL', Math.abs(signedQty), action);
+function leg(instrument: string, number: number, signedQty: number, action: PlanAction): PlannedOrder {
+  return order(instrument, number, signedQty > 0 ? 'BUY' : 'SELL', Math.abs(signedQty), action);
 }
 
-function order(instrument: string, side: Side, quantity: number, action: PlanAction): PlannedOrder {
-  return { instrument, side, type: 'MARKET', quantity, timeInForce: 'DAY', action, metadata: ACTION_METADATA[action] };
+function order(instrument: string, number: number, side: Side, quantity: number, action: PlanAction): PlannedOrder {
+  return { instrument, side, type: 'MARKET', quantity, timeInForce: 'DAY', action, metadata: ACTION_METADATA[action], instrumentNumber: number };
 }
 
 function underMinimums(

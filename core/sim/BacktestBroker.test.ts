@@ -19,6 +19,21 @@ function setup(rows: Row[], sim: TestMarketOptions['sim'] = {}, cash = 100_000) 
 const flat: Row = [100, 101, 99, 100, 1_000_000];
 
 describe('BacktestBroker fills', () => {
+  it('takes an order by a known instrument number, and looks up a number that names another instrument', () => {
+    const { tm, broker, step } = testMarket([dailySeries('AAA', [flat, flat]), dailySeries('BBB', [flat, flat])], {
+      sim: { commission: { model: 'none' }, tick_size: 0 },
+      initialCash: 100_000,
+      seed: 7,
+    });
+    const order = (instrument: string): OrderRequest => ({ instrument, side: 'BUY', type: 'MARKET', quantity: 5, timeInForce: 'DAY' });
+    expect(broker.submitOrderAt(order('BBB'), 1).accepted).toBe(true);
+    expect(broker.submitOrderAt(order('AAA'), 1).accepted).toBe(true);
+    expect(broker.submitOrderAt(order('ZZZ'), 0)).toMatchObject({ accepted: false, reason: 'unknown instrument "ZZZ"' });
+    step();
+    expect(tm.sessionIndex).toBe(1);
+    expect(broker.getPositions().map((p) => [p.instrument, p.quantity])).toEqual([['AAA', 5], ['BBB', 5]]);
+  });
+
   it('fills a market order decided at a close at the next open plus half the spread and the slippage', () => {
     const { broker, step, submit } = setup([flat, [102, 104, 101, 103, 1_000_000]]);
     const ack = submit({});

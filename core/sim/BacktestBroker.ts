@@ -94,6 +94,8 @@ export class BacktestBroker implements BrokerInterface {
   private readonly listeners: Subscriber[] = [];
   /** Event types some subscriber wants: events nobody listens to are never built. */
   private wanted = new Set<BrokerEventType>();
+  /** wanted.has('OrderAccepted'), asked once per order. */
+  private wantsAccepted = false;
   private readonly stats: ({ sigma: Float64Array; adv: Float64Array } | null)[];
   /** Per instrument, built when first needed: which bars open and close a trading day (see tradingDayEdges). */
   private readonly dayEdges: (Uint8Array | null)[];
@@ -141,13 +143,25 @@ export class BacktestBroker implements BrokerInterface {
   // ---- commands ----
 
   submitOrder(request: OrderRequest): SubmitAck {
+    return this.place(request, this.tm.lookup(request.instrument));
+  }
+
+  /**
+   * submitOrder for a request whose instrument number the caller already knows (a planner's order):
+   * no symbol lookup. A number that does not name the request's instrument is ignored.
+   */
+  submitOrderAt(request: OrderRequest, inst: number): SubmitAck {
+    const known = inst >= 0 && this.portfolio.instruments[inst] === request.instrument;
+    return this.place(request, known ? inst : this.tm.lookup(request.instrument));
+  }
+
+  private place(request: OrderRequest, inst: number): SubmitAck {
     const now = this.now();
     const seq = ++this.orderSeq;
     const ref = request.clientOrderRef ?? this.orderRefs.refFor(seq);
     const order = newOrder(`O${seq}`, ref, request, 'BACKTEST', now);
     this.totals.orders++;
     if (this.retain) this.orders.set(order.id, order);
-    const inst = this.tm.lookup(request.instrument);
     const reason =
       (request.clientOrderRef !== undefined && this.refs.has(ref) ? `duplicate client order ref ${ref}` : null) ??
       invalidOrderReason(request, inst >= 0) ??
@@ -174,7 +188,7 @@ export class BacktestBroker implements BrokerInterface {
     };
     this.working.add(w);
     this.workingByInst.push(inst, w);
-    if (this.wanted.has('OrderAccepted')) this.emit({ type: 'OrderAccepted', order, at: now });
+    if (this.wantsAccepted) this.emit({ type: 'OrderAccepted', order, at: now });
     return { accepted: true, orderId: order.id, clientOrderRef: ref };
   }
 
@@ -611,6 +625,7 @@ export class BacktestBroker implements BrokerInterface {
 
   private refreshWanted(): void {
     this.wanted = new Set(this.listeners.flatMap((l) => (l.types ? [...l.types] : ALL_EVENT_TYPES)));
+    this.wantsAccepted = this.wanted.has('OrderAccepted');
   }
 
   private emit(event: BrokerEvent): void {
