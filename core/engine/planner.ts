@@ -153,7 +153,8 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
 
   const cost = buyCost(input.costs, rows);
   const lot = planner.lot_size;
-  const fittedCovers = new Map<PlannedOrder, number>();
+  // What each reducing leg may trade: a cover can be cut by the cash budget.
+  const fittedReducing = reducing.map((o) => o.quantity);
   let fittedBuys: number[];
   const headroom = Math.max(0, input.equity) * input.account.max_leverage - grossAfterSells;
   const buyQty = openingBuys.map((o) => o.quantity);
@@ -161,21 +162,21 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
     fittedBuys = fitBuysToBudget(buyRows, buyQty, headroom, lot, cost);
   } else {
     // Covering shorts reduces risk, so covers are paid for before any new long (a margin account always covers).
-    const covers: PlannedOrder[] = [];
+    const covers: number[] = [];
     const coverRows: number[] = [];
     reducing.forEach((o, i) => {
       if (o.side === 'BUY') {
-        covers.push(o);
+        covers.push(i);
         coverRows.push(reducingRows[i]);
       }
     });
     const budget = cashBudget(input, rows, sizing, reducing, reducingRows, openingSells, sellRows, cost);
-    const wantedCovers = covers.map((o) => o.quantity);
+    const wantedCovers = covers.map((i) => reducing[i].quantity);
     const coverQty = margin ? wantedCovers : fitBuysToBudget(coverRows, wantedCovers, budget, lot, cost);
     let spent = 0;
-    covers.forEach((o, i) => {
-      fittedCovers.set(o, coverQty[i]);
-      spent += cost(coverRows[i], coverQty[i]);
+    covers.forEach((i, c) => {
+      fittedReducing[i] = coverQty[c];
+      spent += cost(coverRows[c], coverQty[c]);
     });
     fittedBuys = fitBuysToBudget(buyRows, buyQty, margin ? Math.min(headroom, budget - spent) : budget - spent, lot, cost);
   }
@@ -184,7 +185,7 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   const result: PlannedOrder[] = [];
   const emit = (o: PlannedOrder, quantity: number): void => {
     if (quantity === o.quantity) {
-      if (!(o.action === 'OPEN_LONG' && stillShort.has(o.instrument))) result.push(o);
+      if (!(o.action === 'OPEN_LONG' && stillShort.size > 0 && stillShort.has(o.instrument))) result.push(o);
       return;
     }
     // A cover cut by the budget leaves the position short, so the long leg after it must wait.
@@ -193,7 +194,7 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
     if (o.action === 'OPEN_LONG' && stillShort.has(o.instrument)) return;
     result.push(order(o.instrument, o.instrumentNumber, o.side, quantity, o.action === 'CLOSE' ? 'REDUCE' : o.action));
   };
-  for (const o of reducing) emit(o, fittedCovers.get(o) ?? o.quantity);
+  reducing.forEach((o, i) => emit(o, fittedReducing[i]));
   for (const o of openingSells) emit(o, o.quantity);
   openingBuys.forEach((o, i) => emit(o, fittedBuys[i]));
   return result;
