@@ -143,19 +143,25 @@ export class BacktestBroker implements BrokerInterface {
   // ---- commands ----
 
   submitOrder(request: OrderRequest): SubmitAck {
-    return this.place(request, this.tm.lookup(request.instrument));
+    const order = this.place(request, this.tm.lookup(request.instrument));
+    return order.status === 'REJECTED'
+      ? { accepted: false, orderId: order.id, clientOrderRef: order.clientOrderRef, reason: order.statusReason ?? '' }
+      : { accepted: true, orderId: order.id, clientOrderRef: order.clientOrderRef };
   }
 
   /**
-   * submitOrder for a request whose instrument number the caller already knows (a planner's order):
-   * no symbol lookup. A number that does not name the request's instrument is ignored.
+   * submitOrder for a request whose instrument number the caller already knows (a planner's order),
+   * with no symbol lookup and no acknowledgement: null, or why the order was rejected (the
+   * OrderRejected event says so too). A number that does not name the request's instrument is ignored.
    */
-  submitOrderAt(request: OrderRequest, inst: number): SubmitAck {
+  submitOrderAt(request: OrderRequest, inst: number): string | null {
     const known = inst >= 0 && this.portfolio.instruments[inst] === request.instrument;
-    return this.place(request, known ? inst : this.tm.lookup(request.instrument));
+    const order = this.place(request, known ? inst : this.tm.lookup(request.instrument));
+    return order.status === 'REJECTED' ? order.statusReason : null;
   }
 
-  private place(request: OrderRequest, inst: number): SubmitAck {
+  /** Takes a request for instrument number `inst` (-1: unknown); returns its order, working or rejected. */
+  private place(request: OrderRequest, inst: number): Order {
     const now = this.now();
     const seq = ++this.orderSeq;
     const ref = request.clientOrderRef ?? this.orderRefs.refFor(seq);
@@ -168,7 +174,7 @@ export class BacktestBroker implements BrokerInterface {
       this.shortReason(order, inst);
     if (reason !== null) {
       this.reject(order, reason);
-      return { accepted: false, orderId: order.id, clientOrderRef: ref, reason };
+      return order;
     }
     // Generated refs are random UUIDs; only the caller's own need remembering to catch reuse.
     if (request.clientOrderRef !== undefined) this.refs.add(ref);
@@ -189,7 +195,7 @@ export class BacktestBroker implements BrokerInterface {
     this.working.add(w);
     this.workingByInst.push(inst, w);
     if (this.wantsAccepted) this.emit({ type: 'OrderAccepted', order, at: now });
-    return { accepted: true, orderId: order.id, clientOrderRef: ref };
+    return order;
   }
 
   submitOrders(requests: readonly OrderRequest[]): SubmitAck[] {
