@@ -93,32 +93,51 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
   requireFinite('cash', input.cash);
   const priceOf = checkedPrices(input.prices);
   const { targets, positions, pending, planner } = input;
-  const margin = input.account.type !== 'cash';
-  const shorts = shortsAllowed(input.account);
   const weights = targets.kind === 'weight';
   const withinBand = bandCheck(planner, input.equity);
   const rows = planRows.gather(targets.values, positions, pending, weights, priceOf, input.indexOf, input.positionAt);
   const sizing = weights
-    ? sizingEquity({ rows, equity: input.equity, costs: input.costs, lot: planner.lot_size, shorts, withinBand })
+    ? sizingEquity({ rows, equity: input.equity, costs: input.costs, lot: planner.lot_size, shorts: shortsAllowed(input.account), withinBand })
     : NO_SIZING;
+  const legs = planLegs(input, rows, sizing, withinBand, priceOf);
+  const fitted = fitLegs(input, rows, sizing, legs);
+  return emitLegs(legs, fitted, planner, priceOf);
+}
+
+/** Every instrument's orders toward its target, sorted into reducing legs, other sells and other buys. */
+interface Legs {
   // Each leg with the row it came from: its costs are asked by the row's instrument number.
-  const reducing: PlannedOrder[] = [];
-  const reducingRows: number[] = [];
-  const openingSells: PlannedOrder[] = [];
-  const sellRows: number[] = [];
-  const openingBuys: PlannedOrder[] = [];
-  const buyRows: number[] = [];
-  // A margin account's headroom: the gross exposure left once every sell and cover has filled.
-  let grossAfterSells = 0;
-  // Longs summing to at most the equity are not meant to borrow: their buys are held to the cash.
-  let longWeights = 0;
+  reducing: PlannedOrder[];
+  reducingRows: number[];
+  openingSells: PlannedOrder[];
+  sellRows: number[];
+  openingBuys: PlannedOrder[];
+  buyRows: number[];
+  /** A margin account's headroom: the gross exposure left once every sell and cover has filled. */
+  grossAfterSells: number;
+  /** Longs summing to at most the equity are not meant to borrow: their buys are held to the cash. */
+  longWeights: number;
+}
+
+function planLegs(
+  input: PlanInput,
+  rows: PlanRows,
+  sizing: Sizing,
+  withinBand: (qty: number, price: number, w: number) => boolean,
+  priceOf: (instrument: string) => number,
+): Legs {
+  const { planner } = input;
+  const margin = input.account.type !== 'cash';
+  const shorts = shortsAllowed(input.account);
+  const weights = input.targets.kind === 'weight';
+  const out: Legs = { reducing: [], reducingRows: [], openingSells: [], sellRows: [], openingBuys: [], buyRows: [], grossAfterSells: 0, longWeights: 0 };
   // Reused for every instrument: slots for the one or two orders that move it toward its target.
   const legs: PlannedOrder[] = [];
   for (let k = 0; k < rows.count; k++) {
     const instrument = rows.instruments[k];
     const target = rows.target[k];
     const now = rows.held[k] + rows.pending[k];
-    if (target > 0) longWeights += target;
+    if (target > 0) out.longWeights += target;
     // Sizing a weight, the band and the margin headroom all need the price: looked up once, at gather.
     const px = weights && target !== 0 ? rows.price[k] : Number.NaN;
     let n = 0;
@@ -134,53 +153,65 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
       for (let i = 0; i < n; i++) {
         const o = legs[i];
         if (o.action === 'CLOSE' || o.action === 'REDUCE') {
-          reducing.push(o);
-          reducingRows.push(k);
+          out.reducing.push(o);
+          out.reducingRows.push(k);
         } else if (o.side === 'SELL') {
-          openingSells.push(o);
-          sellRows.push(k);
+          out.openingSells.push(o);
+          out.sellRows.push(k);
         } else {
-          openingBuys.push(o);
-          buyRows.push(k);
+          out.openingBuys.push(o);
+          out.buyRows.push(k);
           continue;
         }
         change += o.side === 'BUY' ? o.quantity : -o.quantity;
       }
     }
     const after = Math.abs(now + change);
-    if (margin && after > QTY_EPS) grossAfterSells += after * (Number.isNaN(px) ? priceOf(instrument) : px);
+    if (margin && after > QTY_EPS) out.grossAfterSells += after * (Number.isNaN(px) ? priceOf(instrument) : px);
   }
+  return out;
+}
 
+/** What each reducing leg (a cover can be cut by the cash budget) and each buy may trade. */
+function fitLegs(input: PlanInput, rows: PlanRows, sizing: Sizing, legs: Legs): { reducing: number[]; buys: number[] } {
+  const { reducing, reducingRows, openingSells, sellRows, openingBuys, buyRows } = legs;
+  const margin = input.account.type !== 'cash';
   const cost = buyCost(input.costs, rows);
-  const lot = planner.lot_size;
-  // What each reducing leg may trade: a cover can be cut by the cash budget.
+  const lot = input.planner.lot_size;
   const fittedReducing = reducing.map((o) => o.quantity);
-  let fittedBuys: number[];
-  const headroom = Math.max(0, input.equity) * input.account.max_leverage - grossAfterSells;
+  const headroom = Math.max(0, input.equity) * input.account.max_leverage - legs.grossAfterSells;
   const buyQty = openingBuys.map((o) => o.quantity);
-  if (margin && !(weights && longWeights <= 1 + 1e-9)) {
-    fittedBuys = fitBuysToBudget(buyRows, buyQty, headroom, lot, cost);
-  } else {
-    // Covering shorts reduces risk, so covers are paid for before any new long (a margin account always covers).
-    const covers: number[] = [];
-    const coverRows: number[] = [];
-    reducing.forEach((o, i) => {
-      if (o.side === 'BUY') {
-        covers.push(i);
-        coverRows.push(reducingRows[i]);
-      }
-    });
-    const budget = cashBudget(input, rows, sizing, reducing, reducingRows, openingSells, sellRows, cost);
-    const wantedCovers = covers.map((i) => reducing[i].quantity);
-    const coverQty = margin ? wantedCovers : fitBuysToBudget(coverRows, wantedCovers, budget, lot, cost);
-    let spent = 0;
-    covers.forEach((i, c) => {
-      fittedReducing[i] = coverQty[c];
-      spent += cost(coverRows[c], coverQty[c]);
-    });
-    fittedBuys = fitBuysToBudget(buyRows, buyQty, margin ? Math.min(headroom, budget - spent) : budget - spent, lot, cost);
+  if (margin && !(input.targets.kind === 'weight' && legs.longWeights <= 1 + 1e-9)) {
+    return { reducing: fittedReducing, buys: fitBuysToBudget(buyRows, buyQty, headroom, lot, cost) };
   }
+  // Covering shorts reduces risk, so covers are paid for before any new long (a margin account always covers).
+  const covers: number[] = [];
+  const coverRows: number[] = [];
+  reducing.forEach((o, i) => {
+    if (o.side === 'BUY') {
+      covers.push(i);
+      coverRows.push(reducingRows[i]);
+    }
+  });
+  const budget = cashBudget(input, rows, sizing, reducing, reducingRows, openingSells, sellRows, cost);
+  const wantedCovers = covers.map((i) => reducing[i].quantity);
+  const coverQty = margin ? wantedCovers : fitBuysToBudget(coverRows, wantedCovers, budget, lot, cost);
+  let spent = 0;
+  covers.forEach((i, c) => {
+    fittedReducing[i] = coverQty[c];
+    spent += cost(coverRows[c], coverQty[c]);
+  });
+  const buys = fitBuysToBudget(buyRows, buyQty, margin ? Math.min(headroom, budget - spent) : budget - spent, lot, cost);
+  return { reducing: fittedReducing, buys };
+}
 
+/** The plan: the legs at their fitted quantities, reducing legs first, then other sells, then buys. */
+function emitLegs(
+  legs: Legs,
+  fitted: { reducing: number[]; buys: number[] },
+  planner: PlannerConfig,
+  priceOf: (instrument: string) => number,
+): PlannedOrder[] {
   const stillShort = new Set<string>();
   const result: PlannedOrder[] = [];
   const emit = (o: PlannedOrder, quantity: number): void => {
@@ -194,9 +225,9 @@ export function planOrders(input: PlanInput): PlannedOrder[] {
     if (o.action === 'OPEN_LONG' && stillShort.has(o.instrument)) return;
     result.push(order(o.instrument, o.instrumentNumber, o.side, quantity, o.action === 'CLOSE' ? 'REDUCE' : o.action));
   };
-  reducing.forEach((o, i) => emit(o, fittedReducing[i]));
-  for (const o of openingSells) emit(o, o.quantity);
-  openingBuys.forEach((o, i) => emit(o, fittedBuys[i]));
+  legs.reducing.forEach((o, i) => emit(o, fitted.reducing[i]));
+  for (const o of legs.openingSells) emit(o, o.quantity);
+  legs.openingBuys.forEach((o, i) => emit(o, fitted.buys[i]));
   return result;
 }
 
