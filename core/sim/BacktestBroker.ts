@@ -96,6 +96,9 @@ export class BacktestBroker implements BrokerInterface {
   private wanted = new Set<BrokerEventType>();
   /** wanted.has('OrderAccepted'), asked once per order. */
   private wantsAccepted = false;
+  /** The listeners of each fill event, in subscription order: asked once per fill. */
+  private filledListeners: BrokerListener[] = [];
+  private partlyFilledListeners: BrokerListener[] = [];
   private readonly stats: ({ sigma: Float64Array; adv: Float64Array } | null)[];
   /** Per instrument, built when first needed: which bars open and close a trading day (see tradingDayEdges). */
   private readonly dayEdges: (Uint8Array | null)[];
@@ -606,7 +609,11 @@ export class BacktestBroker implements BrokerInterface {
     const done = filled >= o.quantity - 1e-9;
     transition(o, done ? 'FILLED' : 'PARTIALLY_FILLED');
     if (done) this.unlink(w);
-    this.emit(done ? { type: 'OrderFilled', order: o, fill, at } : { type: 'OrderPartiallyFilled', order: o, fill, at });
+    const listeners = done ? this.filledListeners : this.partlyFilledListeners;
+    if (listeners.length > 0) {
+      const event: BrokerEvent = done ? { type: 'OrderFilled', order: o, fill, at } : { type: 'OrderPartiallyFilled', order: o, fill, at };
+      for (let i = 0; i < listeners.length; i++) listeners[i](event);
+    }
   }
 
   private finish(w: Working, status: 'CANCELLED' | 'REJECTED', reason: string): void {
@@ -632,6 +639,9 @@ export class BacktestBroker implements BrokerInterface {
   private refreshWanted(): void {
     this.wanted = new Set(this.listeners.flatMap((l) => (l.types ? [...l.types] : ALL_EVENT_TYPES)));
     this.wantsAccepted = this.wanted.has('OrderAccepted');
+    const of = (type: BrokerEventType): BrokerListener[] => this.listeners.filter((l) => !l.types || l.types.has(type)).map((l) => l.listener);
+    this.filledListeners = of('OrderFilled');
+    this.partlyFilledListeners = of('OrderPartiallyFilled');
   }
 
   private emit(event: BrokerEvent): void {

@@ -97,26 +97,27 @@ export class TimeMachine {
     const asOf = this.calendar[index];
     let trading = 0;
     const { open, high, low, close, volume } = this.now;
-    for (let s = 0; s < this.series.length; s++) {
-      const series = this.series[s];
+    const { series: all, count, current, lastClose } = this;
+    for (let s = 0; s < all.length; s++) {
+      const series = all[s];
       const ts = series.ts;
-      let c = this.count[s];
+      let c = count[s];
       while (c < ts.length && ts[c] <= asOf) c++;
-      this.count[s] = c;
+      count[s] = c;
       const b = c - 1;
       if (b >= 0 && ts[b] === asOf) {
         trading++;
-        this.current[s] = b;
+        current[s] = b;
         open[s] = series.open[b];
         high[s] = series.high[b];
         low[s] = series.low[b];
         close[s] = series.close[b];
         volume[s] = series.volume[b];
-        this.lastClose[s] = close[s];
+        lastClose[s] = close[s];
       } else {
-        this.current[s] = -1;
+        current[s] = -1;
         open[s] = high[s] = low[s] = close[s] = volume[s] = Number.NaN;
-        if (b >= 0) this.lastClose[s] = series.close[b];
+        if (b >= 0) lastClose[s] = series.close[b];
       }
     }
     this.trading = trading;
