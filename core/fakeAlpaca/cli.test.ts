@@ -1,28 +1,11 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCommand, type CommandRun } from '../fakeTws/testing/runCommand';
 import { parseCliArgs } from './cliArgs';
 import { waitFor, waitForAsync } from './testing/waitFor';
 
-const cli = fileURLToPath(new URL('../cli/tradedesk.ts', import.meta.url));
 const GOOG = fileURLToPath(new URL('../../fixtures/data/GOOG.csv', import.meta.url));
-
-interface Run {
-  child: ChildProcessWithoutNullStreams;
-  out: () => string;
-  err: () => string;
-  exit: Promise<number | null>;
-}
-
-function run(args: string[]): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'fake-alpaca', ...args]);
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, out: () => out, err: () => err, exit };
-}
+const run = (args: string[]): CommandRun => runCommand('fake-alpaca', args);
 
 describe('tradedesk fake-alpaca', () => {
   it('prints its URLs and demo keys, serves the CSV market as it replays it and stops on SIGINT', async () => {

@@ -1,28 +1,11 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCommand, type CommandRun } from './testing/runCommand';
 import { EventName, SecType } from '@stoqey/ib';
 import { connectClient, eventually } from './testing/ibTestClient';
 
-const cli = fileURLToPath(new URL('../cli/tradedesk.ts', import.meta.url));
 const GOOG = fileURLToPath(new URL('../../fixtures/data/GOOG.csv', import.meta.url));
-
-interface Run {
-  child: ChildProcessWithoutNullStreams;
-  out: () => string;
-  err: () => string;
-  exit: Promise<number | null>;
-}
-
-function run(args: string[]): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'fake-tws', ...args]);
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, out: () => out, err: () => err, exit };
-}
+const run = (args: string[]): CommandRun => runCommand('fake-tws', args);
 
 describe('tradedesk fake-tws', () => {
   it('prints its loopback address, logs connections, replays the CSV market and stops on SIGINT', async () => {

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { CancelAck, OrderStatusReport, SubmitAck } from '../BrokerInterface';
-import { cancelOutcomeOf, type CancelOutcome } from '../cancelOutcome';
+import type { CancelOutcome } from '../cancelOutcome';
+import { cancelOutcomeOfTracked, openOrdersOf, unknownOrdersOf } from '../trackedOrders';
 import type { BrokerEventType, BrokerListener } from '../events';
 import { orderStatusReport } from '../orderStatusReport';
 import type { BarSeries } from '../../data/BarSeries';
 import type { Fill, Order, OrderRequest, Timestamp } from '../../domain/order';
-import { isTerminal } from '../../domain/orderState';
 import type { AccountState, Position } from '../../domain/portfolio';
 import type {
   BrokerAccountSummary,
@@ -239,13 +239,12 @@ export class AlpacaBroker implements ConnectableBroker<AlpacaTarget> {
   }
 
   cancelOutcome(orderId: string): CancelOutcome {
-    const t = this.book.get(orderId);
-    return t ? cancelOutcomeOf(t.cancel, t.order.status, t.order.statusReason) : { state: 'not_requested', detail: `unknown order ${orderId}` };
+    return cancelOutcomeOfTracked(this.book.get(orderId), orderId);
   }
 
   /** Orders sent whose fate Alpaca could not tell (unknown by client_order_id). Never re-sent. */
   unknownOrders(): Order[] {
-    return [...this.book.all()].filter((t) => t.link.unknown && !isTerminal(t.order.status)).map((t) => ({ ...t.order }));
+    return unknownOrdersOf(this.book.all());
   }
 
   dismissUnknownOrder(orderId: string): CancelAck {
@@ -262,7 +261,7 @@ export class AlpacaBroker implements ConnectableBroker<AlpacaTarget> {
   }
 
   getOpenOrders(): Order[] {
-    return [...this.book.all()].filter((t) => !isTerminal(t.order.status)).map((t) => ({ ...t.order }));
+    return openOrdersOf(this.book.all());
   }
 
   getFills(since?: Timestamp): Fill[] {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { BrokerInterface, CancelAck, OrderStatusReport, SubmitAck } from '../BrokerInterface';
-import { cancelOutcomeOf, type CancelOutcome } from '../cancelOutcome';
+import type { CancelOutcome } from '../cancelOutcome';
+import { cancelOutcomeOfTracked, openOrdersOf, unknownOrdersOf } from '../trackedOrders';
 import type { BrokerEventType, BrokerListener } from '../events';
 import { orderStatusReport } from '../orderStatusReport';
 import type { BarSeries } from '../../data/BarSeries';
@@ -246,8 +247,7 @@ export class IbBroker implements BrokerInterface {
 
   /** What became of the cancel of `orderId` this session asked for: withdrawn before it left, confirmed by TWS, unknown to TWS, ... */
   cancelOutcome(orderId: string): CancelOutcome {
-    const t = this.book.get(orderId);
-    return t ? cancelOutcomeOf(t.cancel, t.order.status, t.order.statusReason) : { state: 'not_requested', detail: `unknown order ${orderId}` };
+    return cancelOutcomeOfTracked(this.book.get(orderId), orderId);
   }
 
   /** Changes a working order's quantity or prices (placeOrder again with its IB id); TWS confirms with an openOrder. */
@@ -257,7 +257,7 @@ export class IbBroker implements BrokerInterface {
 
   /** Orders sent but found at TWS neither open nor completed after a reconnect. Never re-sent. */
   unknownOrders(): Order[] {
-    return [...this.book.all()].filter((t) => t.link.unknown && !isTerminal(t.order.status)).map((t) => ({ ...t.order }));
+    return unknownOrdersOf(this.book.all());
   }
 
   /**
@@ -283,7 +283,7 @@ export class IbBroker implements BrokerInterface {
   }
 
   getOpenOrders(): Order[] {
-    return [...this.book.all()].filter((t) => !isTerminal(t.order.status)).map((t) => ({ ...t.order }));
+    return openOrdersOf(this.book.all());
   }
 
   getFills(since?: Timestamp): Fill[] {

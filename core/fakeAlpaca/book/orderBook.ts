@@ -176,24 +176,9 @@ export class OrderBook {
       stopPrice: spec.stopPrice ?? old.stopPrice,
       trailPrice: old.trailPrice !== null ? (spec.trail ?? old.trailPrice) : null,
       trailPercent: old.trailPercent !== null ? (spec.trail ?? old.trailPercent) : null,
-      // A held leg's replacement waits for the entry like the leg did.
-      status: old.status === 'held' ? 'held' : 'accepted',
-      filledQty: 0,
-      filledAvgPrice: 0,
-      triggered: false,
       legIds: [...old.legIds],
-      placedStep: this.market.steps,
-      createdAt: now,
-      updatedAt: now,
-      submittedAt: now,
-      filledAt: null,
-      canceledAt: null,
-      expiredAt: null,
-      failedAt: null,
-      replacedAt: null,
-      replacedBy: null,
-      replaces: old.id,
-      ...this.delayFields(),
+      // A held leg's replacement waits for the entry like the leg did.
+      ...this.freshLife(old.status === 'held' ? 'held' : 'accepted', old.id, now),
     };
     old.status = 'replaced';
     old.replacedAt = now;
@@ -368,24 +353,9 @@ export class OrderBook {
       trailPercent: spec.trailPercent,
       hwm: null,
       extendedHours: spec.extendedHours,
-      status,
-      filledQty: 0,
-      filledAvgPrice: 0,
-      triggered: false,
       parentId,
       legIds: [],
-      placedStep: this.market.steps,
-      ...this.delayFields(),
-      createdAt: now,
-      updatedAt: now,
-      submittedAt: now,
-      filledAt: null,
-      canceledAt: null,
-      expiredAt: null,
-      failedAt: null,
-      replacedAt: null,
-      replacedBy: null,
-      replaces: null,
+      ...this.freshLife(status, null, now),
     };
     this.register(o);
     return o;
@@ -406,6 +376,28 @@ export class OrderBook {
       status,
     );
     parent.legIds.push(leg.id);
+  }
+
+  /** The fields of an order placed now (new, or replacing `replaces`): nothing filled, nothing ended yet. */
+  private freshLife(status: AlpacaStatus, replaces: string | null, now: number) {
+    return {
+      status,
+      filledQty: 0,
+      filledAvgPrice: 0,
+      triggered: false,
+      placedStep: this.market.steps,
+      ...this.delayFields(),
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: now,
+      filledAt: null,
+      canceledAt: null,
+      expiredAt: null,
+      failedAt: null,
+      replacedAt: null,
+      replacedBy: null,
+      replaces,
+    } satisfies Partial<FakeAlpacaOrder>;
   }
 
   private delayFields(): { fillNotBeforeStep: number; fillNotBeforeMs: number } {
