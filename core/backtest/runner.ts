@@ -130,13 +130,14 @@ export function runBacktest(input: RunInput): RunResult {
   let peak = input.initialCash;
   let session = 0;
 
-  broker.subscribe((e) => {
-    if (e.type === 'OrderFilled' || e.type === 'OrderPartiallyFilled') {
-      tracker.onFill(e.fill, tm.sessionIndex, e.order);
-      sink?.fill(e.fill);
-    }
-    if (sink && (e.type === 'OrderFilled' || e.type === 'OrderCancelled' || e.type === 'OrderRejected')) sink.order(e.order);
-  }, ['OrderFilled', 'OrderPartiallyFilled', 'OrderCancelled', 'OrderRejected']);
+  // The broker's instrument numbers are the TimeMachine's, which the tracker's bars are indexed by.
+  broker.tapFills((order, inst, qty, price, fee, at) => tracker.onFillOf(order, inst, qty, price, fee, at, tm.sessionIndex));
+  if (sink) {
+    broker.subscribe((e) => {
+      if (e.type === 'OrderFilled' || e.type === 'OrderPartiallyFilled') sink.fill(e.fill);
+      if (e.type === 'OrderFilled' || e.type === 'OrderCancelled' || e.type === 'OrderRejected') sink.order(e.order);
+    }, ['OrderFilled', 'OrderPartiallyFilled', 'OrderCancelled', 'OrderRejected']);
+  }
 
   const { open, close } = tm.now;
   const openPrice: PriceAt = (i) => open[i];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Side } from '../domain/enums';
-import type { Fill } from '../domain/order';
+import type { Fill, Order } from '../domain/order';
 import { CLOSE_AT_END } from './closeAtEnd';
 import { TradeTracker, type FillOrder } from './tradeTracker';
 import { MARGIN_CALL } from './tradeTrackerExitReason';
@@ -250,5 +250,42 @@ describe('TradeTracker excursions, any fills inside any bars', () => {
       ),
       { numRuns: 300 },
     );
+  });
+  it('a fill given by its parts and instrument number (onFillOf) makes the same trips as the Fill itself', () => {
+    const step = fc.record({
+      instrument: fc.constantFrom('A', 'B'),
+      side: fc.constantFrom<Side>('BUY', 'SELL'),
+      qty: fc.integer({ min: 1, max: 50 }),
+      price: fc.double({ min: 5, max: 200, noNaN: true }),
+      fee: fc.double({ min: 0, max: 3, noNaN: true }),
+      high: fc.double({ min: 200, max: 300, noNaN: true }),
+      low: fc.double({ min: 1, max: 5, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const viaFill = new Bars();
+        const viaParts = new Bars();
+        const a = new TradeTracker(viaFill);
+        const b = new TradeTracker(viaParts);
+        steps.forEach((x, s) => {
+          const f = fill(x.instrument, x.side, x.qty, x.price, x.fee);
+          const order = { id: f.orderId, instrument: x.instrument, side: x.side, type: 'MARKET', metadata: null } as Order;
+          for (const bars of [viaFill, viaParts]) bars.set(x.instrument, x.high, x.low);
+          a.onFill(f, s, order);
+          b.onFillOf(order, viaParts.indexOf(x.instrument), f.quantity, f.price, f.commission, f.timestamp, s);
+          a.onBar();
+          b.onBar();
+        });
+        expect(b.closedTrades()).toEqual(a.closedTrades());
+        const at = { ts: 99, sessionIndex: steps.length };
+        expect(b.openTrades(() => 100, at)).toEqual(a.openTrades(() => 100, at));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('rejects a fill given by its parts without a positive quantity, naming its order', () => {
+    const order = { id: 'O7', instrument: 'A', side: 'BUY', type: 'MARKET', metadata: null } as Order;
+    expect(() => new TradeTracker(new Bars()).onFillOf(order, 0, 0, 10, 0, 0, 0)).toThrow('TradeTracker: a fill of order O7 of A has quantity 0 / price 10');
   });
 });

@@ -134,36 +134,60 @@ export class TradeTracker {
 
   /** `order` is the fill's order: it gives the exit reason when this fill closes a trip. */
   onFill(fill: Fill, sessionIndex: number, order: FillOrder | null = null): void {
-    if (!(fill.quantity > 0) || !Number.isFinite(fill.price)) {
-      throw new Error(`TradeTracker: fill ${fill.id} of ${fill.instrument} has quantity ${fill.quantity} / price ${fill.price}`);
-    }
-    this.lastTs = fill.timestamp;
-    this.lastSessionIndex = sessionIndex;
-    const sign = sideSign(fill.side);
-    let remaining = fill.quantity;
     // With bars, trips are found by the bars' instrument number (cheaper than the map on every fill).
     const bar = this.bars ? this.bars.indexOf(fill.instrument) : -1;
-    const trip = bar >= 0 ? this.tripAt[bar] : this.trips.get(fill.instrument);
+    this.take(fill, fill.instrument, bar, sideSign(fill.side), fill.quantity, fill.price, fill.commission, fill.timestamp, sessionIndex, order);
+  }
+
+  /**
+   * onFill for a fill of `order` given by its parts, with the bars' instrument number `bar` already
+   * known: the backtest's broker reports its fills this way, so no Fill object is built for them.
+   */
+  onFillOf(order: Order, bar: number, quantity: number, price: number, commission: number, ts: Timestamp, sessionIndex: number): void {
+    this.take(order, order.instrument, bar, sideSign(order.side), quantity, price, commission, ts, sessionIndex, order);
+  }
+
+  /** `source` names the fill in an error: the Fill itself, or the order it filled. */
+  private take(
+    source: Fill | Order,
+    instrument: string,
+    bar: number,
+    sign: 1 | -1,
+    quantity: number,
+    price: number,
+    commission: number,
+    ts: Timestamp,
+    sessionIndex: number,
+    order: FillOrder | null,
+  ): void {
+    if (!(quantity > 0) || !Number.isFinite(price)) {
+      const which = 'orderId' in source ? `fill ${source.id}` : `a fill of order ${source.id}`;
+      throw new Error(`TradeTracker: ${which} of ${instrument} has quantity ${quantity} / price ${price}`);
+    }
+    this.lastTs = ts;
+    this.lastSessionIndex = sessionIndex;
+    let remaining = quantity;
+    const trip = bar >= 0 ? this.tripAt[bar] : this.trips.get(instrument);
     if (trip && trip.sign !== sign) {
       // The exit bar counts with the units held before this fill, and so does the fill's own price.
       if (this.bars && trip.bar >= 0) excursion(trip, this.bars.high[trip.bar], this.bars.low[trip.bar]);
-      excursion(trip, fill.price, fill.price);
+      excursion(trip, price, price);
       const qty = Math.min(remaining, trip.held);
       trip.exitedQty += qty;
-      trip.exitedValue += qty * fill.price;
-      trip.commission += (fill.commission * qty) / fill.quantity;
+      trip.exitedValue += qty * price;
+      trip.commission += (commission * qty) / quantity;
       trip.held -= qty;
       remaining -= qty;
       if (trip.held <= QTY_EPS) {
-        this.remove(fill.instrument, trip);
+        this.remove(instrument, trip);
         if (bar >= 0) this.tripAt[bar] = undefined;
-        this.record(this.roundTrip(fill.instrument, trip, fill.price, fill.timestamp, sessionIndex, exitReasonOf(order)));
+        this.record(this.roundTrip(instrument, trip, price, ts, sessionIndex, exitReasonOf(order)));
       }
     } else if (trip) {
       trip.held += remaining;
       trip.enteredQty += remaining;
-      trip.enteredValue += remaining * fill.price;
-      trip.commission += fill.commission;
+      trip.enteredValue += remaining * price;
+      trip.commission += commission;
       return;
     }
     if (remaining > QTY_EPS) {
@@ -171,18 +195,18 @@ export class TradeTracker {
         sign,
         held: remaining,
         enteredQty: remaining,
-        enteredValue: remaining * fill.price,
+        enteredValue: remaining * price,
         exitedQty: 0,
         exitedValue: 0,
-        commission: (fill.commission * remaining) / fill.quantity,
-        ts: fill.timestamp,
+        commission: (commission * remaining) / quantity,
+        ts: ts,
         sessionIndex,
         bar,
         slot: this.active.length,
         mae: 0,
         mfe: 0,
       };
-      this.trips.set(fill.instrument, t);
+      this.trips.set(instrument, t);
       if (bar >= 0) this.tripAt[bar] = t;
       this.active.push(t);
     }

@@ -34,6 +34,25 @@ describe('BacktestBroker fills', () => {
     expect(broker.getPositions().map((p) => [p.instrument, p.quantity])).toEqual([['AAA', 5], ['BBB', 5]]);
   });
 
+  it('tells its fill tap of every fill, partial ones too, with the instrument number and what the Fill says', () => {
+    const { tm, broker, step } = testMarket([dailySeries('AAA', [flat, flat, flat]), dailySeries('BBB', [flat, [100, 101, 99, 100, 1000], flat])], {
+      sim: { commission: { model: 'ibkr_fixed' }, tick_size: 0, spread_bps: 0 },
+      initialCash: 100_000,
+      seed: 7,
+    });
+    const tapped: [string, number, number, number, number, number][] = [];
+    broker.tapFills((order, inst, qty, price, fee, at) => tapped.push([order.id, inst, qty, price, fee, at]));
+    broker.submitOrder({ instrument: 'BBB', side: 'BUY', type: 'MARKET', quantity: 150, timeInForce: 'GTC' });
+    broker.submitOrder({ instrument: 'AAA', side: 'BUY', type: 'MARKET', quantity: 5, timeInForce: 'DAY' });
+    step();
+    step();
+    expect(tm.sessionIndex).toBe(2);
+    const fills = broker.getFills();
+    expect(fills.length).toBe(3);
+    expect(tapped).toEqual(fills.map((f) => [f.orderId, f.instrument === 'AAA' ? 0 : 1, f.quantity, f.price, f.commission, f.timestamp]));
+    expect(tapped.filter(([, inst]) => inst === 1).map(([, , qty]) => qty)).toEqual([100, 50]);
+  });
+
   it('fills a market order decided at a close at the next open plus half the spread and the slippage', () => {
     const { broker, step, submit } = setup([flat, [102, 104, 101, 103, 1_000_000]]);
     const ack = submit({});

@@ -57,6 +57,12 @@ interface Working {
   sweep: number;
 }
 
+/**
+ * Told of every fill before its events, with the order's instrument number: the engine's own trade
+ * tracking, which then needs no Fill object or event built for it.
+ */
+export type FillTap = (order: Order, inst: number, quantity: number, price: number, commission: number, at: Timestamp) => void;
+
 export interface BacktestBrokerOptions {
   tm: TimeMachine;
   sim: SimulatorConfig;
@@ -99,6 +105,7 @@ export class BacktestBroker implements BrokerInterface {
   /** The listeners of each fill event, in subscription order: asked once per fill. */
   private filledListeners: BrokerListener[] = [];
   private partlyFilledListeners: BrokerListener[] = [];
+  private fillTap: FillTap | null = null;
   private readonly stats: ({ sigma: Float64Array; adv: Float64Array } | null)[];
   /** Per instrument, built when first needed: which bars open and close a trading day (see tradingDayEdges). */
   private readonly dayEdges: (Uint8Array | null)[];
@@ -285,6 +292,11 @@ export class BacktestBroker implements BrokerInterface {
 
   async sync(): Promise<void> {
     // The simulator is its own source of truth: nothing to reconcile.
+  }
+
+  /** Sets the one FillTap (null: none). */
+  tapFills(tap: FillTap | null): void {
+    this.fillTap = tap;
   }
 
   subscribe(listener: BrokerListener, types?: readonly BrokerEventType[]): () => void {
@@ -580,18 +592,7 @@ export class BacktestBroker implements BrokerInterface {
     const o = w.order;
     const at = this.now();
     const slippage = (price - reference) * qty * w.sign;
-    const fill: Fill = {
-      id: `F${++this.fillSeq}`,
-      orderId: o.id,
-      instrument: o.instrument,
-      side: o.side,
-      quantity: qty,
-      price,
-      commission: fee,
-      timestamp: at,
-      referencePrice: reference,
-      slippage,
-    };
+    const fillId = ++this.fillSeq;
     this.portfolio.applyFill(w.inst, w.sign * qty, price, fee);
     this.accountDirty = true;
     this.monthVolume += qty;
@@ -605,11 +606,25 @@ export class BacktestBroker implements BrokerInterface {
     t.commissions += fee;
     t.slippage += slippage;
     t.turnoverValue += qty * price;
-    if (this.retain) this.fills.push(fill);
     const done = filled >= o.quantity - 1e-9;
     transition(o, done ? 'FILLED' : 'PARTIALLY_FILLED');
     if (done) this.unlink(w);
+    if (this.fillTap !== null) this.fillTap(o, w.inst, qty, price, fee, at);
     const listeners = done ? this.filledListeners : this.partlyFilledListeners;
+    if (!this.retain && listeners.length === 0) return;
+    const fill: Fill = {
+      id: `F${fillId}`,
+      orderId: o.id,
+      instrument: o.instrument,
+      side: o.side,
+      quantity: qty,
+      price,
+      commission: fee,
+      timestamp: at,
+      referencePrice: reference,
+      slippage,
+    };
+    if (this.retain) this.fills.push(fill);
     if (listeners.length > 0) {
       const event: BrokerEvent = done ? { type: 'OrderFilled', order: o, fill, at } : { type: 'OrderPartiallyFilled', order: o, fill, at };
       for (let i = 0; i < listeners.length; i++) listeners[i](event);
