@@ -22,7 +22,7 @@ const WEB_ENTRY = path.resolve('dist/cli/tradedesk.mjs');
 /** Starts the built web mode (`dist/cli/tradedesk.mjs web`, what `npm run web` runs) on a free port and a temp data dir. */
 async function startApp(): Promise<{ app: App; proc: ChildProcess }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tradedesk-e2e-'));
-  const proc = spawn(process.execPath, ['--min-semi-space-size=64', '--max-semi-space-size=64', WEB_ENTRY, 'web', '--port', '0', '--data-dir', dataDir], {
+  const proc = spawn(process.execPath, ['--max-semi-space-size=32', WEB_ENTRY, 'web', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';

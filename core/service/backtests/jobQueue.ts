@@ -165,8 +165,8 @@ export class JobQueue {
     };
     const worker = new Worker(this.opts.workerUrl ?? backtestWorkerUrl(), {
       workerData: input,
-      // The engine's V8 settings (see README): 64 MB semi-spaces, three of which make the young generation.
-      resourceLimits: { maxYoungGenerationSizeMb: 192 },
+      // The engine's V8 settings (see README): 32 MB semi-spaces, three of which make the young generation.
+      resourceLimits: { maxYoungGenerationSizeMb: 96 },
     });
     e.worker = worker;
     let ended = false;
