@@ -490,11 +490,11 @@ export class BacktestBroker implements BrokerInterface {
           return 0;
         }
         qty = allowed.qty;
-        this.applyFill(w, qty, m.price, m.referencePrice, this.feeFor(w, qty, m.price));
+        this.applyFill(w, qty, m, this.feeFor(w, qty, m.price));
         this.finish(w, 'CANCELLED', `reduced: ${allowed.reason}`);
         return qty;
       }
-      this.applyFill(w, qty, m.price, m.referencePrice, fee);
+      this.applyFill(w, qty, m, fee);
     }
     if (!w.done && (tif === 'IOC' || tif === 'AT_OPEN' || tif === 'AT_CLOSE')) {
       if (phase === 'bar' || tif !== 'AT_OPEN')
@@ -588,8 +588,11 @@ export class BacktestBroker implements BrokerInterface {
     return this.commission.fee(f);
   }
 
-  private applyFill(w: Working, qty: number, price: number, reference: number, fee: number): void {
+  /** Fills `qty` of `w` at the match's price (passed as the match itself: doubles passed one by one are boxed on every call). */
+  private applyFill(w: Working, qty: number, m: MatchResult, fee: number): void {
     const o = w.order;
+    const price = m.price;
+    const reference = m.referencePrice;
     const at = this.now();
     const slippage = (price - reference) * qty * w.sign;
     const fillId = ++this.fillSeq;
