@@ -113,7 +113,10 @@ function meanAndSampleStd(xs: Float64Array): { mean: number; std: number } {
   for (let i = 0; i < n; i++) mean += xs[i];
   mean /= n;
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (xs[i] - mean) ** 2;
+  for (let i = 0; i < n; i++) {
+    const d = xs[i] - mean;
+    ss += d * d;
+  }
   return { mean, std: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN };
 }
 
@@ -162,8 +165,9 @@ function alphaBeta(returns: Float64Array, benchmark: Float64Array, periodsPerYea
   let cov = 0;
   let varB = 0;
   for (let i = 0; i < n; i++) {
-    cov += (returns[i] - meanR) * (benchmark[i] - meanB);
-    varB += (benchmark[i] - meanB) ** 2;
+    const db = benchmark[i] - meanB;
+    cov += (returns[i] - meanR) * db;
+    varB += db * db;
   }
   // A flat benchmark (none, or not yet bought) explains nothing: the slope is undefined.
   if (!(Math.sqrt(varB / (n - 1)) > ZERO_STD)) return { alphaPct: null, beta: null };

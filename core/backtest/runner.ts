@@ -256,7 +256,8 @@ export function runBacktest(input: RunInput): RunResult {
         for (const i of snapshotOrder) if (portfolio.qty[i] !== 0) sink.position(asOf, portfolio.position(i));
       }
       tracker.onBar();
-      for (const t of tracker.takeClosed()) sink?.trade(t);
+      const closed = tracker.takeClosed();
+      if (sink) for (let k = 0; k < closed.length; k++) sink.trade(closed[k]);
       if ((session + 1) % every === 0) {
         sink?.flush(session + 1);
         input.onProgress?.(session + 1, total, { ts, equity });

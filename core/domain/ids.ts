@@ -56,8 +56,21 @@ export function seqOfRef(ref: string, prefix: string): number {
   return n <= MAX_SEQ ? n : -1;
 }
 
+/** Random bytes drawn in batches: a backtest makes one broker per run, and a sweep thousands of runs. */
+let pool = Buffer.alloc(0);
+let pooled = 0;
+
+function random8(): Buffer {
+  if (pooled + 8 > pool.length) {
+    pool = randomBytes(512);
+    pooled = 0;
+  }
+  pooled += 8;
+  return pool.subarray(pooled - 8, pooled);
+}
+
 export function createOrderRefs(): OrderRefs {
-  const r = randomBytes(8);
+  const r = random8();
   const a = hex(r.readUInt32BE(0), 8);
   const b = hex(r.readUInt16BE(4), 4);
   const c = hex(r.readUInt16BE(6) & 0x0fff, 3);

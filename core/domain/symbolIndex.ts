@@ -1,9 +1,10 @@
-/** How many instrument numbers past the last answer lookup tries before hashing. */
+/** How many instrument numbers from the last answer on lookup tries before hashing. */
 const WINDOW = 4;
 
 /**
  * Instrument numbers by symbol. The engine asks in instrument order (a session's sizing, orders and
- * fills walk the symbols ascending, skipping some), so a few steps past the last answer find most
+ * fills walk the symbols ascending, skipping some), often for the same symbol several times in a
+ * row (a strategy reading one symbol's bars), so the last answer and a few steps past it find most
  * symbols with a pointer comparison instead of a hash lookup.
  */
 export class SymbolIndex {
@@ -20,7 +21,7 @@ export class SymbolIndex {
   lookup(symbol: string): number {
     const symbols = this.symbols;
     const end = Math.min(symbols.length, this.last + 1 + WINDOW);
-    for (let i = this.last + 1; i < end; i++) if (symbols[i] === symbol) return (this.last = i);
+    for (let i = Math.max(0, this.last); i < end; i++) if (symbols[i] === symbol) return (this.last = i);
     const i = this.bySymbol.get(symbol);
     if (i === undefined) return -1;
     return (this.last = i);

@@ -212,22 +212,22 @@ function emitLegs(
   planner: PlannerConfig,
   priceOf: (instrument: string) => number,
 ): PlannedOrder[] {
-  const stillShort = new Set<string>();
   const result: PlannedOrder[] = [];
+  // Instruments whose cover the budget cut: still short, so their long leg must wait (made when first needed).
+  let stillShort: Set<string> | null = null;
   const emit = (o: PlannedOrder, quantity: number): void => {
     if (quantity === o.quantity) {
-      if (!(o.action === 'OPEN_LONG' && stillShort.size > 0 && stillShort.has(o.instrument))) result.push(o);
+      if (!(o.action === 'OPEN_LONG' && stillShort?.has(o.instrument))) result.push(o);
       return;
     }
-    // A cover cut by the budget leaves the position short, so the long leg after it must wait.
-    if (o.action === 'CLOSE') stillShort.add(o.instrument);
+    if (o.action === 'CLOSE') (stillShort ??= new Set()).add(o.instrument);
     if (quantity <= QTY_EPS || underMinimums(quantity, o.instrument, planner, priceOf)) return;
-    if (o.action === 'OPEN_LONG' && stillShort.has(o.instrument)) return;
+    if (o.action === 'OPEN_LONG' && stillShort?.has(o.instrument)) return;
     result.push(order(o.instrument, o.instrumentNumber, o.side, quantity, o.action === 'CLOSE' ? 'REDUCE' : o.action));
   };
-  legs.reducing.forEach((o, i) => emit(o, fitted.reducing[i]));
+  for (let i = 0; i < legs.reducing.length; i++) emit(legs.reducing[i], fitted.reducing[i]);
   for (const o of legs.openingSells) emit(o, o.quantity);
-  legs.openingBuys.forEach((o, i) => emit(o, fitted.buys[i]));
+  for (let i = 0; i < legs.openingBuys.length; i++) emit(legs.openingBuys[i], fitted.buys[i]);
   return result;
 }
 

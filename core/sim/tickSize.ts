@@ -23,6 +23,9 @@ export function quotedOnGrid(series: BarSeries, tick: number): boolean {
   return true;
 }
 
+/** The grid each series is quoted on, found once: a sweep or the bench runs the same series many times. */
+const quotedTicks = new WeakMap<BarSeries, number>();
+
 /** Decimal grids a market quotes on, coarsest first: cents, then the finer steps of FX and cheap stocks. */
 const QUOTE_GRIDS = [DEFAULT_TICK_SIZE, 0.001, 0.0001, 0.00001];
 
@@ -36,5 +39,10 @@ const QUOTE_GRIDS = [DEFAULT_TICK_SIZE, 0.001, 0.0001, 0.00001];
 export function tickSizeFor(series: BarSeries, specTick: number | undefined): number {
   if (series.tickSize !== undefined) return series.tickSize;
   if (specTick !== undefined) return specTick;
-  return QUOTE_GRIDS.find((tick) => quotedOnGrid(series, tick)) ?? 0;
+  let tick = quotedTicks.get(series);
+  if (tick === undefined) {
+    tick = QUOTE_GRIDS.find((t) => quotedOnGrid(series, t)) ?? 0;
+    quotedTicks.set(series, tick);
+  }
+  return tick;
 }

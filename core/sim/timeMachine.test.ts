@@ -55,6 +55,16 @@ describe('TimeMachine', () => {
     expect(tm.view.close('BBB')).toBe(20);
   });
 
+  it('reads every field of every bar up to asOf, and close() reads what value() does for close', () => {
+    const tm = machine();
+    tm.advanceTo(3);
+    const fields = ['open', 'high', 'low', 'close', 'volume'] as const;
+    for (const field of fields) {
+      expect([3, 2, 1, 0, 4].map((ago) => tm.view.value('AAA', field, ago))).toEqual([...Array.from(a[field]), Number.NaN]);
+    }
+    for (const ago of [0, 1, 2]) expect(tm.view.close('BBB', ago)).toEqual(tm.view.value('BBB', 'close', ago));
+  });
+
   it("lays out this session's bars side by side for the engine, NaN where an instrument has none", () => {
     const tm = machine();
     tm.advanceTo(0);

@@ -154,7 +154,21 @@ export class TimeMachine {
     // The view's getters read the machine's live clock, so they need the machine itself.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const tm = this;
-    const column = (s: BarSeries, field: BarField): Float64Array => s[field];
+    // Named loads, one per field: s[field] is a keyed load the compiler cannot make cheap across fields.
+    const column = (s: BarSeries, field: BarField): Float64Array => {
+      switch (field) {
+        case 'close':
+          return s.close;
+        case 'open':
+          return s.open;
+        case 'high':
+          return s.high;
+        case 'low':
+          return s.low;
+        case 'volume':
+          return s.volume;
+      }
+    };
     const symbols = this.symbols;
     const view: DataView = {
       get asOf() {
@@ -181,7 +195,14 @@ export class TimeMachine {
         return i >= 0 ? column(tm.series[s], field)[i] : Number.NaN;
       },
       close(symbol, ago = 0) {
-        return view.value(symbol, 'close', ago);
+        const s = tm.indexOf(symbol);
+        if (ago < 0) {
+          tm.lookAhead(symbol, `close ${-ago} bar(s) ahead`);
+          return Number.NaN;
+        }
+        // value(symbol, 'close', ago) without the field switch: strategies read closes most.
+        const i = tm.count[s] - 1 - ago;
+        return i >= 0 ? tm.series[s].close[i] : Number.NaN;
       },
       history(symbol, field, n) {
         const s = tm.indexOf(symbol);
