@@ -10,8 +10,11 @@ function everyKey(m: ReadonlyMap<string, number>, ok: (key: string) => boolean):
   return true;
 }
 
-/** Sizing price of instrument number `i` at this moment, NaN when it does not trade now. */
-export type PriceAt = (i: number) => number;
+/**
+ * Sizing prices by instrument number at this moment, NaN for an instrument that does not trade now:
+ * an array (the session's opens or closes), read in place, so marking and sizing call no function per instrument.
+ */
+export type PriceAt = ArrayLike<number>;
 
 /**
  * Turns a target portfolio into market orders on the broker. The portfolio is first marked at the
@@ -31,7 +34,7 @@ export function placeTargets(
   only?: ReadonlySet<string>,
 ): Map<string, number> | null {
   const p = broker.portfolio;
-  p.markAll(priceAt);
+  p.markFrom(priceAt);
   const pricing = planPricingOf(broker, (sim.spread_bps / 2 + sim.slippage_bps) / 1e4).at(priceAt);
   const priceOf = pricing.priceOf;
   const pending = broker.pendingQuantities();
@@ -103,7 +106,7 @@ class PlanPricing implements PlanCosts {
   private readonly buyAt: Float64Array;
   private readonly sellRef: Float64Array;
   private readonly sellAt: Float64Array;
-  private priceAt: PriceAt = () => Number.NaN;
+  private priceAt: PriceAt = [];
   private lastInst = '';
   private lastIndex = -1;
 
@@ -126,7 +129,10 @@ class PlanPricing implements PlanCosts {
   }
 
   /** Sizing price of `inst` now, NaN when it does not trade. */
-  readonly priceOf = (inst: string): number => this.priceAt(this.indexOf(inst));
+  readonly priceOf = (inst: string): number => {
+    const i = this.indexOf(inst);
+    return i < 0 ? Number.NaN : this.priceAt[i];
+  };
 
   /**
    * Instrument number of `inst`. The planner asks for one instrument's number and price in a row:

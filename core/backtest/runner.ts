@@ -140,10 +140,14 @@ export function runBacktest(input: RunInput): RunResult {
   }
 
   const { open, close } = tm.now;
-  const openPrice: PriceAt = (i) => open[i];
-  const closePrice: PriceAt = (i) => close[i];
+  const openPrice: PriceAt = open;
+  const closePrice: PriceAt = close;
   // size_at: decision sizes an instrument without a bar this session at its last close; its order waits in the broker for a bar.
-  const lastClose: PriceAt = (i) => (Number.isNaN(close[i]) ? portfolio.mark[i] : close[i]);
+  const lastCloses = new Float64Array(close.length);
+  const lastClose = (): PriceAt => {
+    for (let i = 0; i < close.length; i++) lastCloses[i] = Number.isNaN(close[i]) ? portfolio.mark[i] : close[i];
+    return lastCloses;
+  };
   // Sized at the open for next_open and vwap alike: a vwap fill's high, low and close are not known when the bar opens.
   const executionPrice = openPrice;
   let pendingTargets: Targets | null = null;
@@ -224,10 +228,10 @@ export function runBacktest(input: RunInput): RunResult {
         if (sim.fill_timing === 'same_close') {
           place(targets, closePrice);
           broker.processDecision();
-        } else if (planner.size_at === 'decision') place(targets, lastClose);
+        } else if (planner.size_at === 'decision') place(targets, lastClose());
         else pendingTargets = targets;
       } else if (waiting.any && sizedAtClose) {
-        waiting.resume(asOf, broker, sim.fill_timing === 'same_close' ? closePrice : lastClose, sim, planner);
+        waiting.resume(asOf, broker, sim.fill_timing === 'same_close' ? closePrice : lastClose(), sim, planner);
         if (sim.fill_timing === 'same_close') broker.processDecision();
       }
       if (input.closeAtEnd && session === total - 1) {

@@ -71,6 +71,15 @@ export class Portfolio implements PortfolioView {
     this.resum();
   }
 
+  /** markAll from prices by instrument number, read in place (the backtest's session arrays). */
+  markFrom(prices: ArrayLike<number>): void {
+    for (let i = 0; i < this.mark.length; i++) {
+      const px = prices[i];
+      if (!Number.isNaN(px)) this.mark[i] = px;
+    }
+    this.resum();
+  }
+
   private resum(): void {
     this.value = 0;
     this.gross = 0;

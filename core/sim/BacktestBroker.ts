@@ -119,7 +119,6 @@ export class BacktestBroker implements BrokerInterface {
   /** Generated refs derive from this broker's prefix and the order's number (see core/domain/ids). */
   readonly orderRefs: OrderRefs = createOrderRefs();
   /** The close of instrument `i`'s bar this session, NaN when it has none. */
-  private readonly closeNow = (i: number): number => this.tm.now.close[i];
   private readonly feeInput: CommissionInput = {
     side: 'BUY', quantity: 0, price: 0, orderFilledQty: 0, orderFilledValue: 0, orderCommission: 0, monthVolume: 0,
   };
@@ -381,7 +380,7 @@ export class BacktestBroker implements BrokerInterface {
   /** After the close: marks positions, and expires DAY orders whose trading day has closed. */
   endOfSession(): void {
     const p = this.portfolio;
-    p.markAll(this.closeNow);
+    p.markFrom(this.tm.now.close);
     for (const w of this.working.snapshot()) {
       if (!w.done && w.offered && w.order.timeInForce === 'DAY' && this.atDayEdge(w.inst, DAY_CLOSE))
         this.finish(w, 'CANCELLED', 'expired: DAY order reached the end of its session');
