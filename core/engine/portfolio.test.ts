@@ -41,4 +41,20 @@ describe('Portfolio positions', () => {
     expect(p.realizedTotal).toBeCloseTo(10 * (12 - 10), 9);
     expect(p.avgCost[0]).toBe(12);
   });
+
+  it('marks from prices by instrument number as from a function, keeping the last mark where the price is NaN', () => {
+    const fromArray = new Portfolio(['A', 'B', 'C'], 1_000, margin);
+    const fromFunction = new Portfolio(['A', 'B', 'C'], 1_000, margin);
+    for (const p of [fromArray, fromFunction]) {
+      p.applyFill(0, 10, 10, 1);
+      p.applyFill(1, -5, 20, 1);
+    }
+    const prices = Float64Array.from([11, Number.NaN, 7]);
+    fromArray.markFrom(prices);
+    fromFunction.markAll((i) => prices[i]);
+    expect(Array.from(fromArray.mark)).toEqual([11, 20, 7]);
+    expect(Array.from(fromArray.mark)).toEqual(Array.from(fromFunction.mark));
+    expect(fromArray.equity).toBe(fromFunction.equity);
+    expect(fromArray.equity).toBeCloseTo(fromArray.cash + 10 * 11 - 5 * 20, 9);
+  });
 });
