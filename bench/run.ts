@@ -34,8 +34,9 @@ const RUNS = 3;
 
 function runWorkload(w: string): WorkloadFigures | null {
   // The engine process's V8 settings (see README): a young generation of up to 32 MB semi-spaces for its
-  // short-lived orders and fills, collected on the engine's own thread (helper threads cost more than they save on 2 cores).
-  const p = spawnSync(process.execPath, ['--max-semi-space-size=32', '--single-threaded-gc', workload, w], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  // short-lived orders and fills, collected on the engine's own thread (helper threads cost more than they
+  // save on 2 cores), and twice V8's default inlining budget for the engine's long per-order call chains.
+  const p = spawnSync(process.execPath, ['--max-semi-space-size=32', '--single-threaded-gc', '--max-inlined-bytecode-size-cumulative=2000', workload, w], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (p.status !== 0) {
     process.stderr.write(`workload ${w} failed:\n${p.stderr}`);
     process.exitCode = 1;
