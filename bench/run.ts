@@ -29,8 +29,12 @@ cpSync(fileURLToPath(new URL('../core/store/migrations', import.meta.url)), `${o
 const only = process.argv.slice(2);
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
-/** Each workload runs this many times, each in a fresh process; the run with the median rate is reported. */
-const RUNS = 3;
+/**
+ * Each workload runs this many times, each in a fresh process; the run with the median rate is reported.
+ * Five, not three: a process's speed depends on what the optimizing compiler made of the engine in it,
+ * which varies from process to process by up to a fifth on this shared 2-core host.
+ */
+const RUNS = 5;
 
 function runWorkload(w: string): WorkloadFigures | null {
   // The engine process's V8 settings (see README): a young generation of up to 32 MB semi-spaces for its
