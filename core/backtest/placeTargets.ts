@@ -128,11 +128,8 @@ class PlanPricing implements PlanCosts {
     return this;
   }
 
-  /** Sizing price of `inst` now, NaN when it does not trade. */
-  readonly priceOf = (inst: string): number => {
-    const i = this.indexOf(inst);
-    return i < 0 ? Number.NaN : this.priceAt[i];
-  };
+  /** Sizing price of `inst` now, NaN when it does not trade (an unknown symbol throws, in indexOf). */
+  readonly priceOf = (inst: string): number => this.priceAt[this.indexOf(inst)];
 
   /**
    * Instrument number of `inst`. The planner asks for one instrument's number and price in a row:

@@ -199,7 +199,7 @@ export class TradeTracker {
         exitedQty: 0,
         exitedValue: 0,
         commission: (commission * remaining) / quantity,
-        ts: ts,
+        ts,
         sessionIndex,
         bar,
         slot: this.active.length,

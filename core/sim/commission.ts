@@ -18,7 +18,9 @@ export interface CommissionModel {
   fee(input: CommissionInput): number;
   /**
    * The fee of a fresh order filled in one go, with no month volume: fee() of such an input, to the
-   * bit, without building one (sizing asks for several per instrument and session).
+   * bit, without building one (sizing asks for several per instrument and session). With month
+   * volume 0, tiered schedules use their first tier (the dearest on IBKR-like schedules), so sizing
+   * errs on the side of keeping cash back.
    */
   freshFee(side: Side, quantity: number, price: number): number;
   readonly name: string;
@@ -132,12 +134,4 @@ export function createCommissionModel(cfg: CommissionConfig): CommissionModel {
       return owed > 0 ? owed : 0;
     },
   };
-}
-
-/**
- * Fee of a fresh order filled in one go, for sizing before it is sent. Month volume is taken as 0, so
- * tiered schedules use their first tier (the dearest on IBKR-like schedules) and the estimate errs on the side of keeping cash back.
- */
-export function estimateFee(model: CommissionModel, side: Side, qty: number, price: number): number {
-  return model.freshFee(side, qty, price);
 }
