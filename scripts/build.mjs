@@ -12,6 +12,7 @@ const entries = {
   // The engine host's utility process, forked by main.
   'electron/hostProcess': 'electron/hostProcess.ts',
   'electron/backtestWorker': 'core/service/backtests/worker/backtestWorker.ts',
+  'electron/sweepWorker': 'core/service/research/worker/sweepWorker.ts',
 };
 
 rmSync('dist', { recursive: true, force: true });

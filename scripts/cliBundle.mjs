@@ -18,6 +18,8 @@ export async function buildCli(outDir, { sourcemap = true } = {}) {
       tradedesk: 'core/cli/tradedesk.ts',
       // Started by the host's job queue as a worker thread, next to the entry that runs the host.
       backtestWorker: 'core/service/backtests/worker/backtestWorker.ts',
+      // The sweep pool's worker program, found the same way.
+      sweepWorker: 'core/service/research/worker/sweepWorker.ts',
     },
     outdir: outDir,
     outExtension: { '.js': '.mjs' },

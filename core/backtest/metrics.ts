@@ -1,4 +1,4 @@
-import { drawdownStats, yearsBetween } from './metricsSeries';
+import { drawdownStats, sessionReturns, yearsBetween } from './metricsSeries';
 import type { TradeSummary } from './tradesSummary';
 
 export interface MetricsInput {
@@ -133,13 +133,6 @@ function validate(input: MetricsInput): void {
   if (!(input.periodsPerYear > 0) || !Number.isFinite(input.periodsPerYear)) {
     throw new Error(`computeMetrics: periodsPerYear must be a positive number, got ${input.periodsPerYear}`);
   }
-}
-
-/** Simple returns between consecutive points; 0 after a point at 0 (nothing left to return on). */
-function sessionReturns(values: Float64Array): Float64Array {
-  const out = new Float64Array(Math.max(0, values.length - 1));
-  for (let i = 1; i < values.length; i++) out[i - 1] = values[i - 1] !== 0 ? values[i] / values[i - 1] - 1 : 0;
-  return out;
 }
 
 /** The geometric mean return per session, compounded over periodsPerYear sessions. */

@@ -129,3 +129,10 @@ export function yearlyReturns(ts: Float64Array, equity: Float64Array, base?: num
 export function yearsBetween(from: Timestamp, to: Timestamp): number {
   return (to - from) / (365.25 * DAY_MS);
 }
+
+/** Simple returns between consecutive points; 0 after a point at 0 (nothing left to return on). */
+export function sessionReturns(values: Float64Array): Float64Array {
+  const out = new Float64Array(Math.max(0, values.length - 1));
+  for (let i = 1; i < values.length; i++) out[i - 1] = values[i - 1] !== 0 ? values[i] / values[i - 1] - 1 : 0;
+  return out;
+}

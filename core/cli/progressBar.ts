@@ -1,5 +1,5 @@
 /** A one-line progress bar redrawn in place on a terminal stream. */
-export function createProgressBar(stream: NodeJS.WriteStream, label: string): {
+export function createProgressBar(stream: NodeJS.WriteStream, label: string, unit = 'sessions'): {
   update(done: number, total: number): void;
   end(): void;
 } {
@@ -17,7 +17,7 @@ export function createProgressBar(stream: NodeJS.WriteStream, label: string): {
       const eta = frac > 0 ? elapsed / frac - elapsed : 0;
       stream.write(
         `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% ` +
-          `${done}/${total} sessions, ETA ${eta.toFixed(1)}s `,
+          `${done}/${total} ${unit}, ETA ${eta.toFixed(1)}s `,
       );
     },
     end() {

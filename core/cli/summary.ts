@@ -3,7 +3,7 @@ import type { RoundTrip } from '../backtest/tradeTracker';
 import type { RunSpecOutcome } from '../service/runSpec';
 
 /** A daily bar's date (its stamp is midnight UTC), or an intraday bar's UTC time. */
-const isoDay = (ts: number): string => new Date(ts).toISOString().replace('T00:00:00.000Z', '').replace('.000Z', 'Z');
+export const isoDay = (ts: number): string => new Date(ts).toISOString().replace('T00:00:00.000Z', '').replace('.000Z', 'Z');
 
 /** A round trip still open at the end, as --json lists it: marked at the last close. */
 function openTradeJson(t: RoundTrip): Record<string, unknown> {

@@ -5,6 +5,8 @@ import { runMain } from './runMain';
 /** One command line for every tool; each subcommand is loaded only when called, so a backtest never loads the web server or the IB client. */
 const COMMANDS: Record<string, () => Promise<(argv: string[]) => number | Promise<number>>> = {
   backtest: async () => (await import('./backtest')).backtestCommand,
+  sweep: async () => (await import('./sweep')).sweepCommand,
+  walkforward: async () => (await import('./walkForward')).walkForwardCommand,
   data: async () => (await import('./data')).dataCommand,
   web: async () => (await import('./web')).webCommand,
   'fake-tws': async () => (await import('../fakeTws/cli')).fakeTwsCommand,
@@ -14,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<(argv: string[]) => number | Promis
 export const USAGE = `usage: tradedesk <command> [options]
 
   backtest <spec.yaml> [--set k=v ...] [--json] [--db FILE | --memory]   a backtest, headless
+  sweep <spec.yaml> --grid p=from:to:step ... [--where E] [--objective M] a parameter sweep on every core
+  walkforward <spec.yaml> --grid ... --is N --oos M [--mode ..] [--unit ..]  walk-forward analysis
   data import|list|show|delete ...                                        the bar store
   web [--port N] [--data-dir DIR]                                         the app in a browser on 127.0.0.1
   fake-tws [--port N] [--csv F --symbol S]... [--speed N]                 a fake TWS to paper-trade against

@@ -15,6 +15,8 @@ import { backtestHandlers } from './handlers/backtests';
 import { dataHandlers } from './handlers/data';
 import { tradingHandlers } from './handlers/trading';
 import { riskHandlers } from './handlers/risk';
+import { researchHandlers } from './handlers/research';
+import { ResearchService } from '../service/research/researchService';
 import { logHandlers } from './handlers/system';
 import { jobStateLogger } from './jobLog';
 import { logFor } from '../log/log';
@@ -82,17 +84,22 @@ export async function createHost(opts: HostOptions): Promise<Host> {
   const baseDir = opts.baseDir ?? process.cwd();
   const bus = new EventBus();
   const logJob = jobStateLogger();
+  // Set right below: the queue's first job reports only once resume() runs.
+  let research: ResearchService | null = null;
   const jobs = new JobQueue({
     db,
     dbPath,
     baseDir,
     onJob: (job) => {
       logJob(job);
+      research?.noteBacktestJob(job);
       bus.emit('backtests.job', job);
     },
     onPoints: (jobId, runId, ts, equity) => bus.emit('backtests.progress', { jobId, runId, ts, equity }),
     onStoreError: (what, err) => opts.logError?.(what, err),
   });
+  const researchService = new ResearchService({ db, dbPath, baseDir, backtests: jobs, onJob: (job) => bus.emit('research.job', job) });
+  research = researchService;
   const trading = new TradingService({
     db,
     configs: loadTradingConfigs(opts.executionConfigDir ?? EXECUTION_CONFIG_DIR),
@@ -108,6 +115,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     ...tradingHandlers(trading),
     ...logHandlers(logFile.dir),
     ...riskHandlers(db, trading),
+    ...researchHandlers(db, researchService),
   };
   const router = createRouter(handlers, { logError: opts.logError });
   log.info(`engine host started (${opts.transport})`, { dbPath, version: APP_VERSION });
@@ -122,6 +130,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     async close() {
       clearInterval(recovery);
       await trading.disconnect().catch(() => undefined);
+      await researchService.close();
       await jobs.close();
       db.close();
       log.info('engine host closed');

@@ -3,6 +3,7 @@ import type { EventMap, MethodMap } from './contractTypes';
 import { backtestEvents, backtestMethods } from './contract/backtests';
 import { dataEvents, dataMethods } from './contract/data';
 import { tradingEvents, tradingMethods } from './contract/trading';
+import { researchEvents, researchMethods } from './contract/research';
 import { riskMethods } from './contract/risk';
 import { systemMethods } from './contract/system';
 
@@ -16,12 +17,14 @@ export const methods = {
   ...dataMethods,
   ...tradingMethods,
   ...riskMethods,
+  ...researchMethods,
 } as const satisfies MethodMap;
 
 export const events = {
   ...backtestEvents,
   ...dataEvents,
   ...tradingEvents,
+  ...researchEvents,
 } as const satisfies EventMap;
 
 export type Methods = typeof methods;

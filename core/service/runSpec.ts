@@ -4,7 +4,9 @@ import { runBacktest, type RunInput, type RunResult } from '../backtest/runner';
 import { runSessions } from '../backtest/sessions';
 import { createStoreSink } from '../backtest/storeSink';
 import { createRun, finishRun } from '../store/runs';
+import type { BarSeries } from '../data/BarSeries';
 import { DEFAULT_TICK_SIZE } from '../sim/tickSize';
+import type { StrategyFn } from '../strategy/types';
 import { APP_VERSION } from '../version';
 import { loadSpecDataAsync } from './loadSpecData';
 import { resolveStrategy } from './resolveStrategy';
@@ -27,7 +29,7 @@ export interface RunSpecOutcome {
 }
 
 /** The config recorded with a run: everything that decides its outcome, with defaults filled in. */
-function recordedConfig(spec: ResolvedSpec, symbols: readonly string[]): Record<string, unknown> {
+export function recordedConfig(spec: ResolvedSpec, symbols: readonly string[]): Record<string, unknown> {
   return {
     symbols,
     name: spec.name,
@@ -46,6 +48,30 @@ function recordedConfig(spec: ResolvedSpec, symbols: readonly string[]): Record<
 }
 
 /**
+ * The series a spec's run trades. The synthetic market is quoted in cents, like the stocks it imitates: its fills
+ * print on the tick even though its generated bars are not rounded to it.
+ */
+export function specSeries(spec: ResolvedSpec, loaded: readonly BarSeries[]): readonly BarSeries[] {
+  return spec.data.kind === 'synthetic' ? loaded.map((s) => ({ ...s, tickSize: spec.simulator.tick_size ?? DEFAULT_TICK_SIZE })) : loaded;
+}
+
+/** What the engine runs for a spec over `series` with `strategy`: the one place a spec becomes a run's input. */
+export function runInputOf(spec: ResolvedSpec, series: readonly BarSeries[], strategy: StrategyFn): RunInput {
+  return {
+    series,
+    start: spec.start ?? undefined,
+    end: spec.end ?? undefined,
+    strategy,
+    initialCash: spec.initialCash,
+    seed: spec.seed,
+    sim: spec.simulator,
+    planner: spec.planner,
+    strict: spec.timeMachine.strict_mode,
+    closeAtEnd: spec.closeAtEnd,
+  };
+}
+
+/**
  * Runs a validated spec: loads and checks all data and the strategy first (so a bad input leaves
  * no run behind), then records the run as running, streams its records, and closes it with its
  * final status and metrics. A run that dies part-way stays 'running' until the store's recovery
@@ -53,10 +79,7 @@ function recordedConfig(spec: ResolvedSpec, symbols: readonly string[]): Record<
  */
 export async function runSpec(spec: ResolvedSpec, opts: RunSpecOptions = {}): Promise<RunSpecOutcome> {
   const data = await loadSpecDataAsync(spec.data, opts.db);
-  // The synthetic market is quoted in cents, like the stocks it imitates: its fills print on the tick even
-  // though its generated bars are not rounded to it.
-  const series =
-    spec.data.kind === 'synthetic' ? data.series.map((s) => ({ ...s, tickSize: spec.simulator.tick_size ?? DEFAULT_TICK_SIZE })) : data.series;
+  const series = specSeries(spec, data.series);
   const symbols = series.map((s) => s.symbol);
   const strategy = await resolveStrategy(spec.strategy, { symbols, baseDir: spec.baseDir }, spec.file);
   const sessions = runSessions(series, spec.start ?? undefined, spec.end ?? undefined);
@@ -64,20 +87,7 @@ export async function runSpec(spec: ResolvedSpec, opts: RunSpecOptions = {}): Pr
   const periodEnd = sessions.calendar[sessions.calendar.length - 1];
   const db = opts.db;
   let runId: string | null = null;
-  const base = {
-    series,
-    start: spec.start ?? undefined,
-    end: spec.end ?? undefined,
-    strategy: strategy.fn,
-    initialCash: spec.initialCash,
-    seed: spec.seed,
-    sim: spec.simulator,
-    planner: spec.planner,
-    strict: spec.timeMachine.strict_mode,
-    onProgress: opts.onProgress,
-    shouldCancel: opts.shouldCancel,
-    closeAtEnd: spec.closeAtEnd,
-  };
+  const base = { ...runInputOf(spec, series, strategy.fn), onProgress: opts.onProgress, shouldCancel: opts.shouldCancel };
   if (!db) {
     opts.onStart?.(null, sessions.total);
     return { runId, result: runBacktest({ ...base, sink: opts.memorySink }), dataFingerprint: data.fingerprint };

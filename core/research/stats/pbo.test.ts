@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { probabilityOfBacktestOverfitting, sharpeFromSums, type PboResult } from './pbo';
+import { noiseMatrix, seededNormal } from './testing';
+
+/** Every k-subset of 0..n−1, in lexicographic order. */
+function subsets(n: number, k: number): number[][] {
+  if (k === 0) return [[]];
+  if (n < k) return [];
+  return [...subsets(n - 1, k - 1).map((s) => [...s, n - 1]), ...subsets(n - 1, k)];
+}
+
+function plainSharpe(xs: number[]): number {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const std = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
+  return std === 0 ? 0 : mean / std;
+}
+
+/** Ranks 1..n of the values, ascending, tied values sharing their average rank. */
+function averageRanks(values: number[]): number[] {
+  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
+  const ranks = new Array<number>(values.length);
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    while (end + 1 < order.length && order[end + 1].v === order[start].v) end++;
+    for (let j = start; j <= end; j++) ranks[order[j].i] = (start + end) / 2 + 1;
+    start = end + 1;
+  }
+  return ranks;
+}
+
+function quantile(sorted: number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return sorted[lo] + (h - lo) * ((sorted[lo + 1] ?? sorted[lo]) - sorted[lo]);
+}
+
+/** CSCV written out plainly: each split's performance recomputed straight from its rows. */
+function referencePbo(matrix: Float64Array[], partitions: number, measure: (xs: number[]) => number = plainSharpe) {
+  const rows = matrix[0].length;
+  const length = Math.floor(rows / partitions);
+  const dropped = rows - length * partitions;
+  const rowsOf = (blocks: number[]): number[] => blocks.flatMap((b) => Array.from({ length }, (_, k) => dropped + b * length + k));
+  const logits: number[] = [];
+  const pairs: [number, number][] = [];
+  let overfit = 0;
+  let losses = 0;
+  for (const inSample of subsets(partitions, partitions / 2)) {
+    const outOfSample = Array.from({ length: partitions }, (_, b) => b).filter((b) => !inSample.includes(b));
+    const isPerf = matrix.map((trial) => measure(rowsOf(inSample).map((r) => trial[r])));
+    const oosPerf = matrix.map((trial) => measure(rowsOf(outOfSample).map((r) => trial[r])));
+    const chosen = isPerf.indexOf(Math.max(...isPerf));
+    const omega = averageRanks(oosPerf)[chosen] / (matrix.length + 1);
+    const logit = Math.log(omega / (1 - omega));
+    logits.push(logit);
+    if (logit <= 0) overfit++;
+    if (oosPerf[chosen] < 0) losses++;
+    pairs.push([isPerf[chosen], oosPerf[chosen]]);
+  }
+  const mx = pairs.reduce((a, [x]) => a + x, 0) / pairs.length;
+  const my = pairs.reduce((a, [, y]) => a + y, 0) / pairs.length;
+  const slope = pairs.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / pairs.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  const sorted = [...logits].sort((a, b) => a - b);
+  return {
+    pbo: overfit / logits.length,
+    probabilityOfLoss: losses / logits.length,
+    splits: logits.length,
+    slope,
+    intercept: my - slope * mx,
+    logits: {
+      mean: logits.reduce((a, b) => a + b, 0) / logits.length,
+      min: sorted[0],
+      q1: quantile(sorted, 0.25),
+      median: quantile(sorted, 0.5),
+      q3: quantile(sorted, 0.75),
+      max: sorted[sorted.length - 1],
+    },
+  };
+}
+
+function expectAgreement(fast: PboResult, reference: ReturnType<typeof referencePbo>): void {
+  expect(fast.pbo).toBe(reference.pbo);
+  expect(fast.probabilityOfLoss).toBe(reference.probabilityOfLoss);
+  expect(fast.splits).toBe(reference.splits);
+  for (const key of ['mean', 'min', 'q1', 'median', 'q3', 'max'] as const) expect(fast.logits[key], key).toBeCloseTo(reference.logits[key], 12);
+  expect(fast.degradation.slope).toBeCloseTo(reference.slope, 9);
+  expect(fast.degradation.intercept).toBeCloseTo(reference.intercept, 9);
+}
+
+describe('probabilityOfBacktestOverfitting against a brute-force reference', () => {
+  it('agrees on random matrices, with odd N (the median rank, λ = 0, occurs), dropped rows and S from 2 to 10', () => {
+    const cases = [
+      { trials: 7, rows: 103, partitions: 6 },
+      { trials: 12, rows: 161, partitions: 8 },
+      { trials: 5, rows: 54, partitions: 10 },
+      { trials: 3, rows: 9, partitions: 2 },
+    ];
+    cases.forEach(({ trials, rows, partitions }, seed) => {
+      const matrix = noiseMatrix(seededNormal(seed + 1), trials, rows, 0.0005);
+      const fast = probabilityOfBacktestOverfitting(matrix, { partitions });
+      expect(fast.partitions).toBe(partitions);
+      expect(fast.rowsDropped).toBe(rows % partitions);
+      expectAgreement(fast, referencePbo(matrix, partitions));
+    });
+  });
+
+  it('agrees with tied trials (average ranks) and trials that are flat for part or all of the sample', () => {
+    const matrix = noiseMatrix(seededNormal(42), 6, 96, 0.001);
+    matrix.push(Float64Array.from(matrix[2])); // a duplicate: ties in and out of sample
+    matrix.push(Float64Array.from(matrix[4]));
+    const flat = Float64Array.from(matrix[0]);
+    flat.fill(0, 0, 48); // no position in the first half: Sharpe 0 on blocks of zeros
+    matrix.push(flat, new Float64Array(96));
+    const fast = probabilityOfBacktestOverfitting(matrix, { partitions: 8 });
+    expectAgreement(fast, referencePbo(matrix, 8));
+  });
+
+  it('agrees with a custom performance measure', () => {
+    const matrix = noiseMatrix(seededNormal(9), 9, 120, 0.0002);
+    const fast = probabilityOfBacktestOverfitting(matrix, { partitions: 6, measure: (sum, _sq, count) => sum / count });
+    expectAgreement(fast, referencePbo(matrix, 6, (xs) => xs.reduce((a, b) => a + b, 0) / xs.length));
+  });
+});
+
+describe('probabilityOfBacktestOverfitting', () => {
+  it('is 0 when one trial dominates in every block', () => {
+    const next = seededNormal(3);
+    const matrix = noiseMatrix(next, 20, 320);
+    matrix[11] = Float64Array.from({ length: 320 }, () => 0.05 + 0.01 * next());
+    const r = probabilityOfBacktestOverfitting(matrix);
+    expect(r).toMatchObject({ pbo: 0, probabilityOfLoss: 0, trials: 20, partitions: 16, splits: 12_870, blockLength: 20, rowsDropped: 0 });
+    // Always the OOS best: rank N, ω̄ = 20/21, λ = ln 20.
+    expect(r.logits.min).toBeCloseTo(Math.log(20), 12);
+    expect(r.logits.max).toBeCloseTo(Math.log(20), 12);
+  });
+
+  it('is near 1/2 for i.i.d. noise trials', () => {
+    // With N even, no ties and exchangeable trials, the IS best's OOS rank is uniform, so E[PBO] = 1/2 exactly. One
+    // matrix's PBO spreads widely (its splits share data): over these 100 seeded matrices (N = 100, T = 400, S = 10)
+    // its standard deviation is about 0.16, so their mean has a standard error near 0.016; 0.06 is about 4 of them.
+    const pbos = Array.from(
+      { length: 100 },
+      (_, k) => probabilityOfBacktestOverfitting(noiseMatrix(seededNormal(1000 + k), 100, 400), { partitions: 10 }).pbo,
+    );
+    const mean = pbos.reduce((a, b) => a + b, 0) / pbos.length;
+    expect(Math.abs(mean - 0.5)).toBeLessThan(0.06);
+  });
+
+  it('is 1 when the in-sample best is always the out-of-sample worst', () => {
+    // S = 4 blocks of 4 rows, one trial per pair of blocks: good (+2%, 0, …) on its pair, bad (−2%, 0, …) on the
+    // other two. Each split's IS best is the trial whose good pair is the IS half; its OOS half is all bad.
+    const good = [0.02, 0, 0.02, 0];
+    const bad = [-0.02, 0, -0.02, 0];
+    const matrix = subsets(4, 2).map((pair) => Float64Array.from([0, 1, 2, 3].flatMap((b) => (pair.includes(b) ? good : bad))));
+    const r = probabilityOfBacktestOverfitting(matrix, { partitions: 4 });
+    expect(r).toMatchObject({ pbo: 1, probabilityOfLoss: 1, splits: 6, trials: 6 });
+    expect(r.logits.max).toBeCloseTo(Math.log(1 / 6), 12); // rank 1 of 6
+    // The chosen IS Sharpe ratio is the same in every split: no slope to fit.
+    expect(r.degradation).toEqual({ slope: null, intercept: null });
+  });
+
+  it('reduces S to the largest even number <= T/2 and drops the oldest rows', () => {
+    const next = seededNormal(5);
+    const matrix = noiseMatrix(next, 4, 18);
+    const r = probabilityOfBacktestOverfitting(matrix);
+    expect(r).toMatchObject({ partitions: 8, blockLength: 2, rowsDropped: 2, splits: 70 });
+    matrix[1][0] = 5; // a huge return in a dropped row changes nothing
+    expect(probabilityOfBacktestOverfitting(matrix)).toEqual(r);
+    expect(probabilityOfBacktestOverfitting(matrix.map((t) => t.slice(2)))).toEqual({ ...r, rowsDropped: 0 });
+    expect(probabilityOfBacktestOverfitting(noiseMatrix(next, 3, 5))).toMatchObject({ partitions: 2, blockLength: 2, rowsDropped: 1, splits: 2 });
+  });
+
+  it('rejects invalid input with a message naming the problem', () => {
+    const next = seededNormal(6);
+    const matrix = noiseMatrix(next, 3, 40);
+    expect(() => probabilityOfBacktestOverfitting([matrix[0], matrix[1].subarray(1)])).toThrow(/ragged matrix: trial 1 has 39 returns, trial 0 has 40/);
+    expect(() => probabilityOfBacktestOverfitting([matrix[0]])).toThrow(/at least 2 trials, got 1/);
+    expect(() => probabilityOfBacktestOverfitting([])).toThrow(/at least 2 trials, got 0/);
+    expect(() => probabilityOfBacktestOverfitting(noiseMatrix(next, 3, 3))).toThrow(/at least 4 returns per trial.*got 3/);
+    expect(() => probabilityOfBacktestOverfitting(matrix, { partitions: 15 })).toThrow(/partitions must be an even integer from 2 to 20, got 15/);
+    expect(() => probabilityOfBacktestOverfitting(matrix, { partitions: 22 })).toThrow(/got 22/);
+    expect(() => probabilityOfBacktestOverfitting(matrix, { partitions: 0 })).toThrow(/got 0/);
+    const broken = matrix.map((t) => Float64Array.from(t));
+    broken[2][7] = Number.NaN;
+    expect(() => probabilityOfBacktestOverfitting(broken)).toThrow(/trial 2, row 7 is not a finite number/);
+    expect(() => probabilityOfBacktestOverfitting(matrix, { measure: () => Number.NaN })).toThrow(/performance measure returned NaN/);
+  });
+});
+
+describe('sharpeFromSums', () => {
+  it('is mean over sample std, and 0 for a subsample that does not vary', () => {
+    const xs = [0.01, -0.02, 0.03, 0.005];
+    const sum = xs.reduce((a, b) => a + b, 0);
+    const squares = xs.reduce((a, b) => a + b * b, 0);
+    expect(sharpeFromSums(sum, squares, 4)).toBeCloseTo(plainSharpe(xs), 14);
+    expect(sharpeFromSums(0, 0, 10)).toBe(0);
+    expect(sharpeFromSums(0.3, 0.1 * 0.1 * 3, 3)).toBe(0); // three returns of 0.1: rounding must not pass for spread
+  });
+});

@@ -1,0 +1,243 @@
+import { blockSums, type Sums } from './blockSums';
+
+/**
+ * Probability of Backtest Overfitting by Combinatorially Symmetric Cross-Validation (Bailey, Borwein,
+ * López de Prado & Zhu, "The Probability of Backtest Overfitting"): how often the combination that is
+ * best in sample ranks at or below the median out of sample.
+ *
+ * CSCV, as done here:
+ * 1. The T rows (periods) of the N trials are cut into S contiguous blocks of equal length; the T mod S
+ *    oldest rows are dropped so the blocks are equal, keeping the newest data.
+ * 2. Every choice of S/2 blocks is an in-sample (IS) set, its complement the out-of-sample (OOS) set:
+ *    C(S, S/2) splits (12,870 for S = 16), each block order preserved.
+ * 3. Per split, n* = argmax over trials of IS performance (the lowest trial index among equals). Its OOS
+ *    performance gets a rank among the N trials' OOS performances, 1 = worst, tied values sharing their
+ *    average rank; the relative rank is ω̄ = rank / (N + 1), in (0, 1), and its logit λ = ln(ω̄ / (1 − ω̄)).
+ * 4. PBO = the fraction of splits with λ <= 0, i.e. ω̄ <= 1/2: as in the paper, PBO = ∫ f(λ) dλ over
+ *    (−∞, 0], so a chosen trial landing exactly on the OOS median counts as overfitted.
+ *
+ * Speed: a trial's performance on a split comes from its sums (Σr, Σr²) over the split's blocks, which
+ * blockSums serves in S/4 additions, not T: the whole run is O(N·T + C(S, S/2)·N·S/4). Each half of the
+ * blocks is IS in one split and OOS in its mirror, so every half's performances serve both splits.
+ */
+
+/**
+ * A trial's performance on a subsample from its sum of returns, sum of squared returns and count, so CSCV
+ * never revisits the rows. Higher is better. Must return a finite number.
+ */
+export type PerformanceMeasure = (sum: number, sumSquares: number, count: number) => number;
+
+/**
+ * Below this fraction of Σr², the spread Σr² − (Σr)²/n is rounding noise: the subsample is constant.
+ * Exact sums of all-zero rows (a combination that did not trade) give 0 either way.
+ */
+const CONSTANT_TOLERANCE = 1e-12;
+
+/**
+ * Per-period Sharpe ratio, mean / sample std (n − 1), risk-free rate 0. A subsample that does not vary
+ * (typically a combination with no position, all returns 0) scores 0 rather than ±Infinity or NaN.
+ */
+export const sharpeFromSums: PerformanceMeasure = (sum, sumSquares, count) => {
+  const spread = sumSquares - (sum * sum) / count;
+  if (!(spread > CONSTANT_TOLERANCE * sumSquares)) return 0;
+  return sum / count / Math.sqrt(spread / (count - 1));
+};
+
+export const DEFAULT_PARTITIONS = 16;
+/** C(20, 10) = 184,756 splits; more blocks cost more time than a sweep's diagnosis is worth. */
+export const MAX_PARTITIONS = 20;
+
+export interface PboOptions {
+  /**
+   * S, an even number of blocks from 2 to 20 (default 16). Reduced when T is short to the largest even
+   * number <= T/2, so every block holds at least 2 rows.
+   */
+  partitions?: number;
+  /** Default: per-period Sharpe ratio (sharpeFromSums). */
+  measure?: PerformanceMeasure;
+}
+
+/** Distribution of the logits λ over the splits; quartiles interpolate linearly between order statistics. */
+export interface LogitSummary {
+  mean: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+}
+
+/** Every number is finite or null (the result goes to JSON). */
+export interface PboResult {
+  /** Fraction of splits whose chosen trial's OOS relative rank ω̄ is <= 1/2 (λ <= 0). */
+  pbo: number;
+  /** Fraction of splits where the chosen trial's OOS performance is < 0. */
+  probabilityOfLoss: number;
+  /**
+   * Performance degradation: OLS fit of the chosen trial's OOS performance on its IS performance across
+   * splits; a slope below 0 means better in sample predicts worse out of sample. Null when the IS
+   * performance never varies.
+   */
+  degradation: { slope: number | null; intercept: number | null };
+  logits: LogitSummary;
+  /** N. */
+  trials: number;
+  /** S used (see PboOptions.partitions). */
+  partitions: number;
+  /** C(S, S/2). */
+  splits: number;
+  /** Rows per block, floor(T / S). */
+  blockLength: number;
+  /** Oldest rows left out so the blocks are equal, T mod S. */
+  rowsDropped: number;
+}
+
+function validatedMatrix(trialReturns: ReadonlyArray<Float64Array>): { trials: number; rows: number } {
+  const trials = trialReturns.length;
+  if (trials < 2) throw new RangeError(`PBO needs at least 2 trials, got ${trials}`);
+  const rows = trialReturns[0].length;
+  trialReturns.forEach((series, i) => {
+    if (series.length !== rows) throw new RangeError(`ragged matrix: trial ${i} has ${series.length} returns, trial 0 has ${rows}`);
+    for (let r = 0; r < rows; r++) {
+      if (!Number.isFinite(series[r])) throw new RangeError(`trial ${i}, row ${r} is not a finite number: ${series[r]}`);
+    }
+  });
+  if (rows < 4) throw new RangeError(`PBO needs at least 4 returns per trial (2 blocks of 2), got ${rows}`);
+  return { trials, rows };
+}
+
+function partitionsFor(requested: number, rows: number): number {
+  if (!Number.isInteger(requested) || requested % 2 !== 0 || requested < 2 || requested > MAX_PARTITIONS) {
+    throw new RangeError(`partitions must be an even integer from 2 to ${MAX_PARTITIONS}, got ${requested}`);
+  }
+  return Math.min(requested, 2 * Math.floor(rows / 4));
+}
+
+/** The next larger integer with the same number of set bits (Gosper's hack): the next IS block set. */
+function nextCombination(mask: number): number {
+  const lowest = mask & -mask;
+  const ripple = mask + lowest;
+  return ripple | (((ripple ^ mask) / lowest) >>> 2);
+}
+
+function quantile(sorted: Float64Array, p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+function summarise(logits: Float64Array): LogitSummary {
+  const sorted = Float64Array.from(logits).sort();
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  return {
+    mean: sum / sorted.length,
+    min: sorted[0],
+    q1: quantile(sorted, 0.25),
+    median: quantile(sorted, 0.5),
+    q3: quantile(sorted, 0.75),
+    max: sorted[sorted.length - 1],
+  };
+}
+
+function olsFit(x: Float64Array, y: Float64Array): { slope: number | null; intercept: number | null } {
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < x.length; i++) {
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= x.length;
+  my /= y.length;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < x.length; i++) {
+    sxx += (x[i] - mx) * (x[i] - mx);
+    sxy += (x[i] - mx) * (y[i] - my);
+  }
+  if (!(sxx > 0)) return { slope: null, intercept: null };
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+
+function checkedPerformance(value: number): number {
+  if (!Number.isFinite(value)) throw new RangeError(`the performance measure returned ${value}; it must return a finite number`);
+  return value;
+}
+
+/**
+ * PBO of choosing the best of N trials by IS performance, from each trial's per-period returns (one
+ * Float64Array of length T per trial, all the same length). Throws on a ragged matrix, fewer than
+ * 2 trials, fewer than 4 rows, a non-finite return, or partitions that are not an even integer in [2, 20].
+ */
+export function probabilityOfBacktestOverfitting(trialReturns: ReadonlyArray<Float64Array>, options: PboOptions = {}): PboResult {
+  const { trials, rows } = validatedMatrix(trialReturns);
+  const partitions = partitionsFor(options.partitions ?? DEFAULT_PARTITIONS, rows);
+  const measure = options.measure ?? sharpeFromSums;
+  const blockLength = Math.floor(rows / partitions);
+  const rowsDropped = rows - blockLength * partitions;
+
+  const sumsOf = blockSums(trialReturns, { partitions, blockLength, rowsDropped });
+
+  const half = partitions / 2;
+  const count = half * blockLength;
+  let splits = 1;
+  for (let k = 1; k <= half; k++) splits = (splits * (half + k)) / k;
+  const logits = new Float64Array(splits);
+  const chosenIs = new Float64Array(splits);
+  const chosenOos = new Float64Array(splits);
+  let overfit = 0;
+  let losses = 0;
+
+  /** One split: the trial best on `inSample`, and where it lands on `outOfSample`. */
+  const score = (inSample: Float64Array, outOfSample: Float64Array, c: number): void => {
+    let chosen = 0;
+    for (let i = 1; i < trials; i++) if (inSample[i] > inSample[chosen]) chosen = i;
+    const target = outOfSample[chosen];
+    let below = 0;
+    let equal = 0;
+    for (let i = 0; i < trials; i++) {
+      if (outOfSample[i] < target) below++;
+      else if (outOfSample[i] === target) equal++;
+    }
+    // Average rank of the tied group (which includes n* itself); 2·rank <= N + 1 is ω̄ <= 1/2, decided in integers.
+    const twiceRank = 2 * below + equal + 1;
+    if (twiceRank <= trials + 1) overfit++;
+    if (target < 0) losses++;
+    const omega = twiceRank / (2 * (trials + 1));
+    logits[c] = Math.log(omega / (1 - omega));
+    chosenIs[c] = inSample[chosen];
+    chosenOos[c] = target;
+  };
+
+  // Each half of the blocks is IS in one split and OOS in its mirror, so the splits come in pairs sharing
+  // both halves' performances. The first splits/2 masks in Gosper order are those without the last block:
+  // one of each pair.
+  const newSums = (): Sums => ({ sum: new Float64Array(trials), sumSquares: new Float64Array(trials) });
+  const halfA = newSums();
+  const halfB = newSums();
+  const perfA = new Float64Array(trials);
+  const perfB = new Float64Array(trials);
+  for (let mask = (1 << half) - 1, pair = 0; pair < splits / 2; mask = nextCombination(mask), pair++) {
+    sumsOf(mask, halfA, halfB);
+    for (let i = 0; i < trials; i++) {
+      perfA[i] = checkedPerformance(measure(halfA.sum[i], halfA.sumSquares[i], count));
+      perfB[i] = checkedPerformance(measure(halfB.sum[i], halfB.sumSquares[i], count));
+    }
+    score(perfA, perfB, 2 * pair);
+    score(perfB, perfA, 2 * pair + 1);
+  }
+
+  return {
+    pbo: overfit / splits,
+    probabilityOfLoss: losses / splits,
+    degradation: olsFit(chosenIs, chosenOos),
+    logits: summarise(logits),
+    trials,
+    partitions,
+    splits,
+    blockLength,
+    rowsDropped,
+  };
+}

@@ -1,0 +1,42 @@
+import { openDatabase } from '../../../store/db';
+import type { BarSeries } from '../../../data/BarSeries';
+import { loadSpecData } from '../../loadSpecData';
+import { Evaluator } from '../evaluator';
+import { sessionReturns } from '../../../backtest/metricsSeries';
+import { periodsPerYear } from '../../../backtest/runner';
+import type { SweepRow, SweepTask } from './messages';
+
+/** Data a worker has loaded, by what it was loaded from: a sweep's batches reuse it instead of reading it again. */
+let cached: { key: string; series: BarSeries[] } | null = null;
+
+function seriesFor(task: SweepTask): BarSeries[] {
+  const key = JSON.stringify([task.spec.data, task.dbPath]);
+  if (cached?.key === key) return cached.series;
+  const db = task.dbPath === null ? undefined : openDatabase(task.dbPath);
+  try {
+    cached = { key, series: loadSpecData(task.spec.data, db).series };
+  } finally {
+    db?.close();
+  }
+  return cached.series;
+}
+
+/** A pool worker's task: runs each combination of the batch and answers its metrics and returns. */
+export default async function runBatch(task: SweepTask): Promise<SweepRow[]> {
+  const series = seriesFor(task);
+  const evaluator = new Evaluator(task.spec, series);
+  const ppy = periodsPerYear(series);
+  const rows: SweepRow[] = [];
+  for (const { index, params } of task.combinations) {
+    const { result, metrics } = await evaluator.run(params, task.window);
+    rows.push({
+      index,
+      metrics,
+      returns: sessionReturns(result.equity),
+      periodsPerYear: ppy,
+      ts: task.withEquity ? result.ts : null,
+      equity: task.withEquity ? result.equity : null,
+    });
+  }
+  return rows;
+}
