@@ -32,4 +32,15 @@ export const queryKeys = {
   data: ['data'] as const,
   dataSeries: ['data', 'series'] as const,
   dataBars: (params: Record<string, unknown>) => ['data', 'bars', params] as const,
+  /**
+   * Research: sweeps and walk-forwards. A job event refreshes its list and its one detail; the
+   * objectives and plans never go stale by events, so they sit beside, not under, those keys.
+   */
+  researchObjectives: ['research', 'objectives'] as const,
+  researchPlan: (request: unknown) => ['research', 'plan', request] as const,
+  researchJobs: ['research', 'jobs'] as const,
+  sweepList: ['research', 'sweepList'] as const,
+  sweep: (id: string) => ['research', 'sweep', id] as const,
+  walkForwardList: ['research', 'walkForwardList'] as const,
+  walkForward: (id: string) => ['research', 'walkForward', id] as const,
 };

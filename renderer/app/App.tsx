@@ -4,6 +4,9 @@ import { DataScreen } from '../features/data/DataScreen';
 import { JobsScreen } from '../features/jobs/JobsScreen';
 import { LogScreen } from '../features/log/LogScreen';
 import { NewBacktestScreen } from '../features/newBacktest/NewBacktestScreen';
+import { ResearchScreen } from '../features/research/ResearchScreen';
+import { SweepScreen } from '../features/research/SweepScreen';
+import { WalkForwardScreen } from '../features/research/WalkForwardScreen';
 import { RunDetailScreen } from '../features/runDetail/RunDetailScreen';
 import { LiveBanner } from '../features/trading/LiveBanner';
 import { TradingScreen } from '../features/trading/TradingScreen';
@@ -26,6 +29,12 @@ function Screen({ route }: { route: Route }) {
       return <RunDetailScreen key={route.runId} runId={route.runId} />;
     case 'compare':
       return <CompareScreen ids={route.ids} />;
+    case 'research':
+      return <ResearchScreen from={route.from} />;
+    case 'sweep':
+      return <SweepScreen key={route.id} id={route.id} />;
+    case 'walkForward':
+      return <WalkForwardScreen key={route.id} id={route.id} />;
     case 'jobs':
       return <JobsScreen />;
     case 'data':

@@ -1,5 +1,7 @@
 import { useJobs } from '../api/backtests';
 import { isActive } from '../api/jobsCache';
+import { isResearchActive } from '../features/research/researchJobs';
+import { useResearchJobs } from '../features/research/researchQueries';
 import type { Route } from './routes';
 
 const LINKS: { name: Route['name']; label: string; href: string }[] = [
@@ -7,6 +9,7 @@ const LINKS: { name: Route['name']; label: string; href: string }[] = [
   { name: 'new', label: 'New backtest', href: '#/new' },
   { name: 'jobs', label: 'Jobs', href: '#/jobs' },
   { name: 'compare', label: 'Compare', href: '#/compare' },
+  { name: 'research', label: 'Research', href: '#/research' },
   { name: 'data', label: 'Data', href: '#/data' },
   { name: 'trading', label: 'Trading', href: '#/trading' },
   { name: 'log', label: 'Log', href: '#/log' },
@@ -15,8 +18,10 @@ const LINKS: { name: Route['name']; label: string; href: string }[] = [
 export function TopBar({ route }: { route: Route }) {
   const jobs = useJobs();
   const active = (jobs.data ?? []).filter(isActive).length;
-  // A run's detail belongs to the list it was opened from.
-  const current = route.name === 'run' ? 'backtests' : route.name;
+  const research = useResearchJobs();
+  const researching = (research.data ?? []).filter(isResearchActive).length;
+  // A run's detail belongs to the list it was opened from; a sweep's or walk-forward's to Research.
+  const current = route.name === 'run' ? 'backtests' : route.name === 'sweep' || route.name === 'walkForward' ? 'research' : route.name;
   return (
     <header className="topbar">
       <a className="brand" href="#/backtests" aria-label="tradedesk home">
@@ -28,6 +33,11 @@ export function TopBar({ route }: { route: Route }) {
           <a key={l.name} className="nav-link" href={l.href} aria-current={current === l.name ? 'page' : undefined} data-testid={`nav-${l.name}`}>
             {l.label}
             {l.name === 'jobs' && active > 0 && <span className="nav-count">{active}</span>}
+            {l.name === 'research' && researching > 0 && (
+              <span className="nav-count" data-testid="nav-research-count">
+                {researching}
+              </span>
+            )}
           </a>
         ))}
       </nav>

@@ -11,6 +11,16 @@ describe('routes', () => {
     expect(parseHash('#/compare')).toEqual({ name: 'compare', ids: [] });
     expect(parseHash('#/jobs')).toEqual({ name: 'jobs' });
     expect(parseHash('#/log')).toEqual({ name: 'log' });
+    expect(parseHash('#/research')).toEqual({ name: 'research', from: null });
+    expect(parseHash('#/research?from=r1')).toEqual({ name: 'research', from: 'r1' });
+    expect(parseHash('#/research/sweeps/s-1')).toEqual({ name: 'sweep', id: 's-1' });
+    expect(parseHash('#/research/walkforward/w-1')).toEqual({ name: 'walkForward', id: 'w-1' });
+  });
+
+  it('takes an incomplete research address as the research hub', () => {
+    expect(parseHash('#/research/sweeps')).toEqual({ name: 'research', from: null });
+    expect(parseHash('#/research/walkforward/')).toEqual({ name: 'research', from: null });
+    expect(parseHash('#/research/other/x')).toEqual({ name: 'research', from: null });
   });
 
   it('falls back to the list for an empty or unknown hash', () => {
@@ -30,6 +40,10 @@ describe('routes', () => {
       { name: 'compare', ids: [] },
       { name: 'jobs' },
       { name: 'log' },
+      { name: 'research', from: null },
+      { name: 'research', from: 'a b' },
+      { name: 'sweep', id: 'x/y' },
+      { name: 'walkForward', id: 'w 1' },
     ];
     for (const r of routes) expect(parseHash(routeHash(r))).toEqual(r);
   });

@@ -4,6 +4,9 @@ export type Route =
   | { name: 'new'; from: string | null }
   | { name: 'run'; runId: string }
   | { name: 'compare'; ids: string[] }
+  | { name: 'research'; from: string | null }
+  | { name: 'sweep'; id: string }
+  | { name: 'walkForward'; id: string }
   | { name: 'jobs' }
   | { name: 'data' }
   | { name: 'trading' }
@@ -11,7 +14,10 @@ export type Route =
 
 export const DEFAULT_ROUTE: Route = { name: 'backtests' };
 
-/** Parses `#/runs/<id>`, `#/new?from=<id>`, `#/compare?ids=a,b`, ...; anything else is the list. */
+/**
+ * Parses `#/runs/<id>`, `#/new?from=<id>`, `#/compare?ids=a,b`, `#/research[?from=<run>]`,
+ * `#/research/sweeps/<id>`, `#/research/walkforward/<id>`, ...; anything else is the list.
+ */
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   const q = raw.indexOf('?');
@@ -24,6 +30,8 @@ export function parseHash(hash: string): Route {
       return path[1] ? { name: 'run', runId: decodeURIComponent(path[1]) } : DEFAULT_ROUTE;
     case 'compare':
       return { name: 'compare', ids: (params.get('ids') ?? '').split(',').filter((id) => id !== '') };
+    case 'research':
+      return parseResearch(path, params);
     case 'jobs':
       return { name: 'jobs' };
     case 'data':
@@ -37,6 +45,14 @@ export function parseHash(hash: string): Route {
   }
 }
 
+/** The research hub, or one sweep's or walk-forward's results; an incomplete address is the hub. */
+function parseResearch(path: readonly string[], params: URLSearchParams): Route {
+  const id = path[2] ? decodeURIComponent(path[2]) : null;
+  if (path[1] === 'sweeps' && id) return { name: 'sweep', id };
+  if (path[1] === 'walkforward' && id) return { name: 'walkForward', id };
+  return { name: 'research', from: params.get('from') || null };
+}
+
 export function routeHash(route: Route): string {
   switch (route.name) {
     case 'backtests':
@@ -47,6 +63,12 @@ export function routeHash(route: Route): string {
       return `#/runs/${encodeURIComponent(route.runId)}`;
     case 'compare':
       return route.ids.length > 0 ? `#/compare?ids=${route.ids.map(encodeURIComponent).join(',')}` : '#/compare';
+    case 'research':
+      return route.from ? `#/research?from=${encodeURIComponent(route.from)}` : '#/research';
+    case 'sweep':
+      return `#/research/sweeps/${encodeURIComponent(route.id)}`;
+    case 'walkForward':
+      return `#/research/walkforward/${encodeURIComponent(route.id)}`;
     case 'jobs':
       return '#/jobs';
     case 'data':

@@ -42,6 +42,9 @@ export function RunDetailScreen({ runId }: { runId: string }) {
         <a className="btn btn--small" href={routeHash({ name: 'new', from: r.id })}>
           Duplicate as new
         </a>
+        <a className="btn btn--small" href={routeHash({ name: 'research', from: r.id })} data-testid="sweep-parameters">
+          Sweep parameters
+        </a>
         <button type="button" className="btn btn--small" data-testid="export-report" disabled={exporter.isPending} onClick={() => exporter.mutate('report')}>
           ⤓ Report JSON
         </button>
