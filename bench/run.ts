@@ -115,6 +115,17 @@ const MEASURES: { name: string; file: string; label: string; check: (f: Record<s
       `loading the 1,000,000 bars ${fmt(f.intraday_setup_ms)} ms`,
   },
   {
+    name: 'sweep',
+    file: 'sweep.ts',
+    label:
+      '(e) a 1,000-combination sma-cross sweep on GOOG daily with the default costs (configs/backtests/goog-sweep.yaml), from the bundle; ' +
+      '(f) a 10-window rolling walk-forward of fast 5..50 step 5 x slow 10..200 step 10',
+    check: (f) =>
+      `(e) ${fmt(f.combinations_per_s_all_workers)} combinations/s on ${f.workers} workers, ${fmt(f.combinations_per_s_1_worker)}/s on 1 (x${f.scaling.toFixed(2)}), ` +
+      `overfitting statistics ${fmt(f.stats_ms)} ms of it (target >= 1,000/s: ${f.combinations_per_s_all_workers >= 1000 ? 'met' : 'NOT MET'}); ` +
+      `(f) ${f.walk_forward_s.toFixed(2)} s (target < 15 s: ${f.walk_forward_s < 15 ? 'met' : 'NOT MET'})`,
+  },
+  {
     name: 'import',
     file: 'dataImport.ts',
     label: 'import a 1,000,000-row CSV',

@@ -12,7 +12,7 @@ const SPEC = 'configs/backtests/goog-sweep.yaml';
 /** The engine's V8 settings, as `npm run sweep` runs it. */
 const NODE_FLAGS = ['--max-semi-space-size=32', '--single-threaded-gc', '--max-inlined-bytecode-size-cumulative=2000'];
 const GRID = ['--grid', 'fast=5:50', '--grid', 'slow=10:200', '--where', 'fast < slow', '--random', '1000', '--objective', 'sharpe'];
-const WALK = ['--grid', 'fast=5:50:5', '--grid', 'slow=10:200:10', '--where', 'fast < slow', '--objective', 'sharpe', '--mode', 'rolling', '--unit', 'sessions', '--is', '504', '--oos', '126'];
+const WALK = ['--grid', 'fast=5:50:5', '--grid', 'slow=10:200:10', '--where', 'fast < slow', '--objective', 'sharpe', '--mode', 'rolling', '--unit', 'sessions', '--is', '508', '--oos', '164'];
 const RUNS = 3;
 
 function cli(args: string[]): Record<string, unknown> {

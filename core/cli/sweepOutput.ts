@@ -68,11 +68,16 @@ export function sweepTable(s: SweepSummary, paramNames: readonly string[]): stri
       return (s.direction === 'min' ? -d : d) || s.rows[a].index - s.rows[b].index;
     })
     .slice(0, TOP);
-  const t = new Table({ head: ['#', ...paramNames, s.objective, ...COLUMNS.map((c) => c[1])], style: { head: [], border: [] } });
+  const columns = COLUMNS.filter(([k]) => k !== s.objective);
+  const t = new Table({
+    head: ['#', ...paramNames, s.objective, ...columns.map((c) => c[1])],
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
   for (const i of order) {
     const r = s.rows[i];
     const m: FlatMetrics = r.metrics;
-    t.push([String(r.index), ...paramNames.map((p) => String(r.params[p])), fmt(r.objective), ...COLUMNS.map(([k, , d]) => fmt(m[k], d))]);
+    t.push([String(r.index), ...paramNames.map((p) => String(r.params[p])), fmt(r.objective), ...columns.map(([k, , d]) => fmt(m[k], d))]);
   }
   const lines = [
     `${s.rows.length} of ${s.planned} combinations in ${(s.elapsedMs / 1000).toFixed(2)} s${s.workers ? ` on ${s.workers} workers` : ''} (${s.status}); best by ${s.objective}:`,

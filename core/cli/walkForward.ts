@@ -157,7 +157,7 @@ function resultJson(r: WalkForwardResult, objective: string, id: string | null, 
 
 /** The per-window table and the summary printed on a terminal. */
 function resultText(r: WalkForwardResult, objective: string): string {
-  const windows = new Table({ head: ['#', 'in sample', 'out of sample', 'params', `IS ${objective}`, `OOS ${objective}`, 'OOS return'], style: { head: [], border: [] } });
+  const windows = new Table({ head: ['#', 'in sample', 'out of sample', 'params', `IS ${objective}`, `OOS ${objective}`, 'OOS return'], style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
   for (const w of r.windows) {
     windows.push([
       String(w.index),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { probabilityOfBacktestOverfitting, sharpeFromSums, type PboResult } from './pbo';
+import { combinePbo, pboLayout, pboPart, probabilityOfBacktestOverfitting, sharpeFromSums, type PboResult } from './pbo';
 import { noiseMatrix, seededNormal } from './testing';
 
 /** Every k-subset of 0..n−1, in lexicographic order. */
@@ -194,5 +194,23 @@ describe('sharpeFromSums', () => {
     expect(sharpeFromSums(sum, squares, 4)).toBeCloseTo(plainSharpe(xs), 14);
     expect(sharpeFromSums(0, 0, 10)).toBe(0);
     expect(sharpeFromSums(0.3, 0.1 * 0.1 * 3, 3)).toBe(0); // three returns of 0.1: rounding must not pass for spread
+  });
+});
+
+describe('PBO in parts', () => {
+  it('gives exactly the whole computation when parts of any size are combined in pair order', () => {
+    const matrix = noiseMatrix(seededNormal(7), 37, 250);
+    const whole = probabilityOfBacktestOverfitting(matrix, { partitions: 10 });
+    const layout = pboLayout(matrix, { partitions: 10 });
+    const pairs = layout.splits / 2;
+    const cuts = [0, 1, 40, 41, pairs];
+    const parts = cuts.slice(1).map((to, i) => pboPart(matrix, layout, cuts[i], to));
+    expect(combinePbo(layout, parts)).toEqual(whole);
+  });
+
+  it('refuses parts that do not cover every split', () => {
+    const matrix = noiseMatrix(seededNormal(8), 5, 40);
+    const layout = pboLayout(matrix, { partitions: 4 });
+    expect(() => combinePbo(layout, [pboPart(matrix, layout, 0, 1)])).toThrow('the parts cover 2 splits, the layout has 6');
   });
 });

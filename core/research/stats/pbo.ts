@@ -166,27 +166,50 @@ function checkedPerformance(value: number): number {
   return value;
 }
 
-/**
- * PBO of choosing the best of N trials by IS performance, from each trial's per-period returns (one
- * Float64Array of length T per trial, all the same length). Throws on a ragged matrix, fewer than
- * 2 trials, fewer than 4 rows, a non-finite return, or partitions that are not an even integer in [2, 20].
- */
-export function probabilityOfBacktestOverfitting(trialReturns: ReadonlyArray<Float64Array>, options: PboOptions = {}): PboResult {
+/** How the rows are cut and how many splits they make: what every part of one PBO computation shares. */
+export interface PboLayout {
+  trials: number;
+  partitions: number;
+  blockLength: number;
+  rowsDropped: number;
+  /** C(S, S/2); the splits come in splits/2 mirror pairs. */
+  splits: number;
+}
+
+/** The layout CSCV uses for this matrix and options; throws on invalid input (see probabilityOfBacktestOverfitting). */
+export function pboLayout(trialReturns: ReadonlyArray<Float64Array>, options: Pick<PboOptions, 'partitions'> = {}): PboLayout {
   const { trials, rows } = validatedMatrix(trialReturns);
   const partitions = partitionsFor(options.partitions ?? DEFAULT_PARTITIONS, rows);
-  const measure = options.measure ?? sharpeFromSums;
   const blockLength = Math.floor(rows / partitions);
-  const rowsDropped = rows - blockLength * partitions;
-
-  const sumsOf = blockSums(trialReturns, { partitions, blockLength, rowsDropped });
-
   const half = partitions / 2;
-  const count = half * blockLength;
   let splits = 1;
   for (let k = 1; k <= half; k++) splits = (splits * (half + k)) / k;
-  const logits = new Float64Array(splits);
-  const chosenIs = new Float64Array(splits);
-  const chosenOos = new Float64Array(splits);
+  return { trials, partitions, blockLength, rowsDropped: rows - blockLength * partitions, splits };
+}
+
+/** The outcome of a run of consecutive split pairs; parts of one computation combine in pair order. */
+export interface PboPart {
+  overfit: number;
+  losses: number;
+  /** Per split, in split order: λ, and the chosen trial's IS and OOS performance. */
+  logits: Float64Array;
+  chosenIs: Float64Array;
+  chosenOos: Float64Array;
+}
+
+/**
+ * The splits of pairs [from, to) (pair k: the k-th IS half in Gosper order, then its mirror), so one PBO can be
+ * shared among threads. Each part reads the whole matrix.
+ */
+export function pboPart(trialReturns: ReadonlyArray<Float64Array>, layout: PboLayout, from: number, to: number, measure: PerformanceMeasure = sharpeFromSums): PboPart {
+  const { trials, partitions, blockLength } = layout;
+  const sumsOf = blockSums(trialReturns, layout);
+  const half = partitions / 2;
+  const count = half * blockLength;
+  const n = 2 * (to - from);
+  const logits = new Float64Array(n);
+  const chosenIs = new Float64Array(n);
+  const chosenOos = new Float64Array(n);
   let overfit = 0;
   let losses = 0;
 
@@ -219,25 +242,55 @@ export function probabilityOfBacktestOverfitting(trialReturns: ReadonlyArray<Flo
   const halfB = newSums();
   const perfA = new Float64Array(trials);
   const perfB = new Float64Array(trials);
-  for (let mask = (1 << half) - 1, pair = 0; pair < splits / 2; mask = nextCombination(mask), pair++) {
+  let mask = (1 << half) - 1;
+  for (let k = 0; k < from; k++) mask = nextCombination(mask);
+  for (let pair = from; pair < to; mask = nextCombination(mask), pair++) {
     sumsOf(mask, halfA, halfB);
     for (let i = 0; i < trials; i++) {
       perfA[i] = checkedPerformance(measure(halfA.sum[i], halfA.sumSquares[i], count));
       perfB[i] = checkedPerformance(measure(halfB.sum[i], halfB.sumSquares[i], count));
     }
-    score(perfA, perfB, 2 * pair);
-    score(perfB, perfA, 2 * pair + 1);
+    score(perfA, perfB, 2 * (pair - from));
+    score(perfB, perfA, 2 * (pair - from) + 1);
   }
+  return { overfit, losses, logits, chosenIs, chosenOos };
+}
 
+function concat(parts: readonly PboPart[], key: 'logits' | 'chosenIs' | 'chosenOos'): Float64Array {
+  const out = new Float64Array(parts.reduce((s, p) => s + p[key].length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p[key], at);
+    at += p[key].length;
+  }
+  return out;
+}
+
+/** The PBO of parts that together cover every pair once, given in pair order. */
+export function combinePbo(layout: PboLayout, parts: readonly PboPart[]): PboResult {
+  const logits = concat(parts, 'logits');
+  if (logits.length !== layout.splits) throw new RangeError(`the parts cover ${logits.length} splits, the layout has ${layout.splits}`);
+  const overfit = parts.reduce((s, p) => s + p.overfit, 0);
+  const losses = parts.reduce((s, p) => s + p.losses, 0);
   return {
-    pbo: overfit / splits,
-    probabilityOfLoss: losses / splits,
-    degradation: olsFit(chosenIs, chosenOos),
+    pbo: overfit / layout.splits,
+    probabilityOfLoss: losses / layout.splits,
+    degradation: olsFit(concat(parts, 'chosenIs'), concat(parts, 'chosenOos')),
     logits: summarise(logits),
-    trials,
-    partitions,
-    splits,
-    blockLength,
-    rowsDropped,
+    trials: layout.trials,
+    partitions: layout.partitions,
+    splits: layout.splits,
+    blockLength: layout.blockLength,
+    rowsDropped: layout.rowsDropped,
   };
+}
+
+/**
+ * PBO of choosing the best of N trials by IS performance, from each trial's per-period returns (one
+ * Float64Array of length T per trial, all the same length). Throws on a ragged matrix, fewer than
+ * 2 trials, fewer than 4 rows, a non-finite return, or partitions that are not an even integer in [2, 20].
+ */
+export function probabilityOfBacktestOverfitting(trialReturns: ReadonlyArray<Float64Array>, options: PboOptions = {}): PboResult {
+  const layout = pboLayout(trialReturns, options);
+  return combinePbo(layout, [pboPart(trialReturns, layout, 0, layout.splits / 2, options.measure)]);
 }

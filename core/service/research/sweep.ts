@@ -10,6 +10,7 @@ import type { Combination } from '../../research/where';
 import { BUILTIN_STRATEGIES } from '../../strategy/registry';
 import { describe, type RunWindow } from './evaluator';
 import { evaluateAll, SweepCancelled } from './evaluateAll';
+import { parallelPbo } from './parallelPbo';
 import type { SweepPool } from './sweepPool';
 import type { SweepRow } from './worker/messages';
 
@@ -131,7 +132,7 @@ export async function runSweep(setup: SweepSetup, pool: SweepPool, opts: SweepRu
   const best = bestOf(setup.objective, rows);
   const whole = state === 'completed' && !opts.shard && opts.statistics !== false;
   const statsStart = performance.now();
-  const overfitting = whole && best !== null ? overfittingOf(returns, best, periodsPerYear) : null;
+  const overfitting = whole && best !== null ? overfittingOf(returns, best, periodsPerYear, await parallelPbo(pool, returns)) : null;
   const ended = performance.now();
   return {
     state,

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { SweepRow, SweepTask } from './worker/messages';
+import type { PboPart } from '../../research/stats/pbo';
+import type { PboTask, SweepRow, SweepTask } from './worker/messages';
 import { sweepWorkerUrl } from './worker/workerUrl';
 
 export interface SweepPoolOptions {
@@ -15,12 +16,12 @@ export interface SweepPoolOptions {
  * batches (and a walk-forward's windows) read their bars once per worker, not once per run.
  */
 export class SweepPool {
-  private readonly pool: Piscina<SweepTask, SweepRow[]>;
+  private readonly pool: Piscina<SweepTask | PboTask, SweepRow[] | PboPart>;
   readonly workers: number;
 
   constructor(opts: SweepPoolOptions = {}) {
     this.workers = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
-    this.pool = new Piscina<SweepTask, SweepRow[]>({
+    this.pool = new Piscina<SweepTask | PboTask, SweepRow[] | PboPart>({
       filename: fileURLToPath(opts.workerUrl ?? sweepWorkerUrl()),
       minThreads: this.workers,
       maxThreads: this.workers,
@@ -33,7 +34,11 @@ export class SweepPool {
   }
 
   run(task: SweepTask, signal?: AbortSignal): Promise<SweepRow[]> {
-    return this.pool.run(task, { signal: signal ?? null });
+    return this.pool.run(task, { signal: signal ?? null }) as Promise<SweepRow[]>;
+  }
+
+  pboPart(task: PboTask): Promise<PboPart> {
+    return this.pool.run(task, { name: 'pboPart' }) as Promise<PboPart>;
   }
 
   async close(): Promise<void> {

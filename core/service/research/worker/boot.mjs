@@ -4,3 +4,4 @@ import { register } from 'tsx/esm/api';
 register();
 const worker = await import('./sweepWorker.ts');
 export default worker.default;
+export const pboPart = worker.pboPart;

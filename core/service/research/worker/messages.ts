@@ -1,6 +1,7 @@
 import type { ResolvedSpec } from '../../../config/loadSpec';
 import type { FlatMetrics } from '../../../research/flatMetrics';
 import type { Combination } from '../../../research/where';
+import type { PboLayout } from '../../../research/stats/pbo';
 import type { RunWindow } from '../evaluator';
 
 /** A batch of combinations for one pool worker. */
@@ -12,6 +13,16 @@ export interface SweepTask {
   window: RunWindow | null;
   /** Also send each run's session stamps and equity (walk-forward stitching needs them; a sweep does not). */
   withEquity: boolean;
+}
+
+/** A share of one PBO computation: every combination's returns, row-major in shared memory, and the pairs to score. */
+export interface PboTask {
+  returns: Float64Array;
+  trials: number;
+  rows: number;
+  layout: PboLayout;
+  from: number;
+  to: number;
 }
 
 export interface SweepRow {

@@ -4,7 +4,8 @@ import { loadSpecData } from '../../loadSpecData';
 import { Evaluator } from '../evaluator';
 import { sessionReturns } from '../../../backtest/metricsSeries';
 import { periodsPerYear } from '../../../backtest/runner';
-import type { SweepRow, SweepTask } from './messages';
+import { pboPart as scorePairs, type PboPart } from '../../../research/stats/pbo';
+import type { PboTask, SweepRow, SweepTask } from './messages';
 
 /** Data a worker has loaded, by what it was loaded from: a sweep's batches reuse it instead of reading it again. */
 let cached: { key: string; series: BarSeries[] } | null = null;
@@ -39,4 +40,10 @@ export default async function runBatch(task: SweepTask): Promise<SweepRow[]> {
     });
   }
   return rows;
+}
+
+/** A pool worker's other task: its share of the sweep's PBO splits, over the returns the sweep gathered. */
+export function pboPart(task: PboTask): PboPart {
+  const matrix = Array.from({ length: task.trials }, (_, i) => task.returns.subarray(i * task.rows, (i + 1) * task.rows));
+  return scorePairs(matrix, task.layout, task.from, task.to);
 }
