@@ -39,6 +39,8 @@ interface Entry {
 const REPORT_EVERY_MS = 200;
 const KEEP_ENDED = 20;
 const FORM = 'sweep';
+/** Idle workers exit after this, releasing the data they loaded. */
+const POOL_IDLE_MS = 30_000;
 
 /**
  * Sweeps and walk-forwards, one at a time on a pool of worker threads (every core), with progress, ETA and
@@ -52,6 +54,8 @@ export class ResearchService {
   private readonly opening = new Map<string, { sweepId: string; index: number }>();
   private running = false;
   private closed = false;
+  /** Shared by the jobs (one runs at a time), so a sweep soon after another finds its workers started and compiled. */
+  private pool: SweepPool | null = null;
 
   constructor(private readonly opts: ResearchServiceOptions) {
     this.now = opts.now ?? Date.now;
@@ -78,6 +82,11 @@ export class ResearchService {
     }
   }
 
+  private poolOf(): SweepPool {
+    this.pool ??= new SweepPool({ workers: this.opts.workers, idleMs: POOL_IDLE_MS });
+    return this.pool;
+  }
+
   private dbPathFor(spec: ResolvedSpec): string | null {
     return spec.data.kind === 'store' ? this.opts.dbPath : null;
   }
@@ -87,9 +96,8 @@ export class ResearchService {
     const request = sweepRequestOf(spec, [], req, setup.objective.name);
     const id = startSweepRecord(this.opts.db, setup, request, 'queued');
     return this.enqueue(id, 'sweep', spec.name, setup.plan.combinations.length, async (signal, progress) => {
-      const pool = new SweepPool({ workers: this.opts.workers });
       try {
-        const run = await runSweep(setup, pool, {
+        const run = await runSweep(setup, this.poolOf(), {
           dbPath: this.dbPathFor(spec),
           signal,
           onProgress: (done, total) => {
@@ -102,8 +110,6 @@ export class ResearchService {
       } catch (err) {
         if (!(err instanceof CancelledError)) failSweepRecord(this.opts.db, id, err);
         throw err;
-      } finally {
-        await pool.close();
       }
     });
   }
@@ -120,9 +126,8 @@ export class ResearchService {
       total: 0,
     }, 'queued');
     return this.enqueue(id, 'walkforward', spec.name, 0, async (signal, progress) => {
-      const pool = new SweepPool({ workers: this.opts.workers });
       try {
-        const result = await runWalkForward(spec, req, pool, {
+        const result = await runWalkForward(spec, req, this.poolOf(), {
           dbPath: this.dbPathFor(spec),
           label: FORM,
           signal,
@@ -137,8 +142,6 @@ export class ResearchService {
       } catch (err) {
         if (!(err instanceof CancelledError)) failWalkForwardRecord(this.opts.db, id, err);
         throw err;
-      } finally {
-        await pool.close();
       }
     });
   }
@@ -244,6 +247,7 @@ export class ResearchService {
     this.closed = true;
     for (const e of this.entries) if (e.job.state === 'running' || e.job.state === 'queued') e.abort.abort();
     while (this.running) await new Promise((r) => setTimeout(r, 10));
+    await this.pool?.close();
   }
 }
 

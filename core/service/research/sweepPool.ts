@@ -9,6 +9,11 @@ export interface SweepPoolOptions {
   /** Worker threads; every core by default. */
   workers?: number;
   workerUrl?: URL;
+  /**
+   * Keep idle workers this long, then let them exit (their loaded data with them); they start again on the
+   * next task. By default the workers live as long as the pool (one command's sweep).
+   */
+  idleMs?: number;
 }
 
 /**
@@ -23,11 +28,11 @@ export class SweepPool {
     this.workers = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
     this.pool = new Piscina<SweepTask | PboTask, SweepRow[] | PboPart>({
       filename: fileURLToPath(opts.workerUrl ?? sweepWorkerUrl()),
-      minThreads: this.workers,
+      minThreads: opts.idleMs === undefined ? this.workers : 0,
       maxThreads: this.workers,
       // One batch at a time per worker: the pool's queue, not the worker's, holds the rest (so cancel drops them).
       concurrentTasksPerWorker: 1,
-      idleTimeout: 60_000,
+      idleTimeout: opts.idleMs ?? 60_000,
       // As the backtest worker: young-generation room for a run's short-lived objects (see JobQueue).
       resourceLimits: { maxYoungGenerationSizeMb: 96 },
     });

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { openDatabase } from '../../../store/db';
 import type { BarSeries } from '../../../data/BarSeries';
 import { loadSpecData } from '../../loadSpecData';
@@ -10,8 +11,25 @@ import type { PboTask, SweepRow, SweepTask } from './messages';
 /** Data a worker has loaded, by what it was loaded from: a sweep's batches reuse it instead of reading it again. */
 let cached: { key: string; series: BarSeries[] } | null = null;
 
+/** A file's identity for the cache: a file rewritten in place (or a store written to) is read again. */
+function stamp(file: string): [number, number] | null {
+  try {
+    const s = statSync(file);
+    return [s.mtimeMs, s.size];
+  } catch {
+    return null;
+  }
+}
+
+/** What the data was loaded from, down to the files' modification times. */
+function dataKey(task: SweepTask): string {
+  const data = task.spec.data;
+  const files = data.kind === 'csv' ? data.files.map((f) => f.path) : data.kind === 'store' ? [data.db ?? task.dbPath ?? ''].flatMap((f) => [f, `${f}-wal`]) : [];
+  return JSON.stringify([data, task.dbPath, files.map(stamp)]);
+}
+
 function seriesFor(task: SweepTask): BarSeries[] {
-  const key = JSON.stringify([task.spec.data, task.dbPath]);
+  const key = dataKey(task);
   if (cached?.key === key) return cached.series;
   const db = task.dbPath === null ? undefined : openDatabase(task.dbPath);
   try {
