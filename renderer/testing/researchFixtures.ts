@@ -138,6 +138,10 @@ export function walkForwardDetail(over: Partial<WalkForwardDetail> = {}): WalkFo
       outOfSampleObjective: i === 2 ? -0.2 : 0.9,
       inSample: { total_return_pct: 30, sharpe: 1.5 - i * 0.1 },
       outOfSample: { total_return_pct: i === 2 ? -2 : 6, sharpe: i === 2 ? -0.2 : 0.9, max_drawdown_pct: -8, closed_trades: 12 },
+      overfitting: {
+        deflatedSharpe: { dsr: 0.8 - i * 0.1, sharpeAnnualised: 1.5, expectedMaxSharpeAnnualised: 0.9, trials: 2, skew: 0, kurtosis: 3, observations: 500, reading: '' },
+        pbo: { pbo: 0.25 + i * 0.1, partitions: 16, splits: 12870, probabilityOfLoss: 0.1, reading: '' },
+      },
       inSampleCurve: { ts: [isStart, isStart + 360 * DAY, oosStart - DAY], equity: [10_000, 11_000, 12_000] },
     };
   });
@@ -172,6 +176,7 @@ export function walkForwardDetail(over: Partial<WalkForwardDetail> = {}): WalkFo
       { name: 'fast', mostChosen: 10, share: 2 / 3, distinct: 2, min: 5, max: 10 },
       { name: 'slow', mostChosen: 30, share: 1, distinct: 1, min: 30, max: 30 },
     ],
+    overfitting: { meanPbo: 0.35, meanDsr: 0.7, reading: 'Mean over windows: PBO 0.35: the in-sample best stays above the median out of sample more often than not, but not reliably' },
     ...over,
   };
 }

@@ -130,6 +130,8 @@ export const walkWindowSchema = z.object({
   outOfSampleObjective: nullableNum,
   inSample: flatMetricsSchema,
   outOfSample: flatMetricsSchema,
+  /** The deflated Sharpe of the window's choice and the PBO of the in-sample sweep it came from. */
+  overfitting: overfittingSchema.nullable(),
   /** The chosen parameters' in-sample equity, scaled to start where the stitched curve stands at its start. */
   inSampleCurve: curveSchema,
 });
@@ -156,6 +158,8 @@ export const walkForwardDetailSchema = z.object({
   efficiency: nullableNum,
   /** Per parameter: how often the most chosen value was chosen, and the spread of numeric choices. */
   stability: z.array(z.object({ name: z.string(), mostChosen: paramValue.nullable(), share: num, distinct: num, min: nullableNum, max: nullableNum })),
+  /** The windows' overfitting statistics averaged, with a one-line reading. */
+  overfitting: z.object({ meanPbo: nullableNum, meanDsr: nullableNum, reading: z.string() }),
 });
 export type WalkForwardDetail = z.infer<typeof walkForwardDetailSchema>;
 

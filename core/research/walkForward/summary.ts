@@ -1,4 +1,6 @@
 import type { FlatMetrics } from '../flatMetrics';
+import type { OverfittingStats } from '../overfitting';
+import { pboReading } from '../stats/reading';
 import type { Combination } from '../where';
 import { walkForwardEfficiency } from './efficiency';
 import { paramStability, type ParamStability } from './stability';
@@ -14,6 +16,8 @@ export interface WindowOutcome {
   outOfSampleObjective: number | null;
   inSample: FlatMetrics;
   outOfSample: FlatMetrics;
+  /** The deflated Sharpe of the choice and the PBO of the in-sample sweep it was chosen from. */
+  overfitting: OverfittingStats | null;
   /** The chosen parameters' in-sample run, started with the initial cash. */
   inSampleCurve: RunCurve;
   outOfSampleCurve: RunCurve;
@@ -26,7 +30,17 @@ export interface WindowReport extends WalkWindow {
   outOfSampleObjective: number | null;
   inSample: FlatMetrics;
   outOfSample: FlatMetrics;
+  overfitting: OverfittingStats | null;
   inSampleCurve: Curve;
+}
+
+/** The windows' in-sample choices taken together: how overfitted a choice typically was. */
+export interface WindowsOverfitting {
+  /** Mean over windows of their in-sample sweep's PBO; null when no window has one. */
+  meanPbo: number | null;
+  /** Mean over windows of their choice's deflated Sharpe ratio; null when no window has one. */
+  meanDsr: number | null;
+  reading: string;
 }
 
 export interface WalkForwardSummary {
@@ -35,6 +49,18 @@ export interface WalkForwardSummary {
   stitchedMetrics: FlatMetrics;
   efficiency: number | null;
   stability: ParamStability[];
+  overfitting: WindowsOverfitting;
+}
+
+function meanOf(values: readonly (number | null | undefined)[]): number | null {
+  const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return xs.length === 0 ? null : xs.reduce((s, v) => s + v, 0) / xs.length;
+}
+
+function windowsOverfitting(outcomes: readonly WindowOutcome[]): WindowsOverfitting {
+  const meanPbo = meanOf(outcomes.map((o) => o.overfitting?.pbo?.pbo));
+  const meanDsr = meanOf(outcomes.map((o) => o.overfitting?.deflatedSharpe?.dsr));
+  return { meanPbo, meanDsr, reading: meanPbo === null ? 'No window has enough combinations and sessions for a PBO.' : `Mean over windows: ${pboReading(meanPbo)}` };
 }
 
 /**
@@ -51,6 +77,7 @@ export function summarise(outcomes: readonly WindowOutcome[], paramNames: readon
     outOfSampleObjective: o.outOfSampleObjective,
     inSample: o.inSample,
     outOfSample: o.outOfSample,
+    overfitting: o.overfitting,
     inSampleCurve: scaleCurve(o.inSampleCurve, initialCash, levelBefore(stitched, o.window.inSampleStart, initialCash)),
   }));
   return {
@@ -59,5 +86,6 @@ export function summarise(outcomes: readonly WindowOutcome[], paramNames: readon
     stitchedMetrics: outcomes.length === 0 ? {} : stitchedMetrics(stitched, initialCash, periodsPerYear, outcomes.map((o) => o.outOfSample)),
     efficiency: walkForwardEfficiency(outcomes.map((o) => ({ inSample: o.inSample.annual_return_pct ?? null, outOfSample: o.outOfSample.annual_return_pct ?? null }))),
     stability: paramStability(paramNames, outcomes.map((o) => o.params)),
+    overfitting: windowsOverfitting(outcomes),
   };
 }

@@ -80,5 +80,6 @@ export function walkForwardDetail(db: Database.Database, id: string): WalkForwar
     stitched: result?.stitched ?? { ts: [], equity: [] },
     stitchedMetrics: result?.stitchedMetrics ?? {},
     stability: result?.stability ?? [],
+    overfitting: result?.overfitting ?? { meanPbo: null, meanDsr: null, reading: 'Not computed yet.' },
   };
 }

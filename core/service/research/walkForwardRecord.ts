@@ -28,7 +28,7 @@ export function endWalkForwardRecord(db: Database.Database, id: string, r: WalkF
   finishWalkForward(db, id, {
     state: r.state,
     elapsedMs: r.elapsedMs,
-    result: { windows: r.windows, stitched: r.stitched, stitchedMetrics: r.stitchedMetrics, efficiency: r.efficiency, stability: r.stability },
+    result: { windows: r.windows, stitched: r.stitched, stitchedMetrics: r.stitchedMetrics, efficiency: r.efficiency, stability: r.stability, overfitting: r.overfitting },
     error: null,
   });
 }

@@ -23,14 +23,14 @@ function curveOf(row: SweepRow): RunCurve {
  * Optimises on the window's in-sample (every combination cut to it: nothing after its last session exists for those
  * runs), then runs the chosen parameters out of sample, starting flat with the spec's cash, and once more in sample
  * for their curve. The choice is the sweep's (bestOf); when no combination has a defined objective in sample they
- * all tie, and the lowest index wins, as bestOf breaks ties. The in-sample sweep skips the overfitting statistics,
- * which a window does not use (about 2/3 of a window's time on GOOG). Null when cancelled before the window finished.
+ * all tie, and the lowest index wins, as bestOf breaks ties. The in-sample sweep's overfitting statistics say how
+ * far that choice can be trusted. Null when cancelled before the window finished.
  */
 export async function runWindow(setup: SweepSetup, pool: SweepPool, window: WalkWindow, opts: WindowRunOptions): Promise<WindowOutcome | null> {
   const { spec, objective } = setup;
   const inWindow = { start: window.inSampleStart, end: window.inSampleEnd };
   try {
-    const sweep = await runSweep(setup, pool, { dbPath: opts.dbPath, window: inWindow, signal: opts.signal, onProgress: (done) => opts.onProgress(done), statistics: false });
+    const sweep = await runSweep(setup, pool, { dbPath: opts.dbPath, window: inWindow, signal: opts.signal, onProgress: (done) => opts.onProgress(done) });
     if (sweep.state === 'cancelled') return null;
     const chosen = sweep.rows[sweep.best ?? 0];
     const one = [{ index: chosen.index, params: chosen.params }];
@@ -44,6 +44,7 @@ export async function runWindow(setup: SweepSetup, pool: SweepPool, window: Walk
       outOfSampleObjective: objectiveValue(objective, outRun.metrics),
       inSample: chosen.metrics,
       outOfSample: outRun.metrics,
+      overfitting: sweep.overfitting,
       inSampleCurve: curveOf(inRun),
       outOfSampleCurve: curveOf(outRun),
     };

@@ -31,6 +31,10 @@ export function EfficiencyCard({ detail }: { detail: WalkForwardDetail }) {
           {reading.text}
         </p>
         <p className="field__hint">Annualised out-of-sample return over annualised in-sample return, averaged over the windows.</p>
+        <p className="wf-efficiency__reading" data-testid="wf-overfitting-reading" data-pbo={detail.overfitting.meanPbo ?? ''}>
+          {detail.overfitting.reading}
+          {detail.overfitting.meanDsr !== null && ` Mean deflated Sharpe of the choices: ${fmtRatio(detail.overfitting.meanDsr)}.`}
+        </p>
       </div>
       <div>
         <dl className="wf-efficiency__figures" data-testid="wf-stitched-metrics">

@@ -38,6 +38,13 @@ describe('WalkForwardScreen', () => {
     expect(cells(rows[0]).slice(0, 7)).toEqual(['1', '2012-01-02 → 2013-12-21', '2013-12-22 → 2014-06-19', '10', '30', '1.500', '0.900']);
     expect(rows[1].querySelector('[data-col="param-fast"]')?.textContent).toBe('5');
     expect(rows[2].querySelector('[data-col="oos-objective"]')?.className).toContain('neg');
+    // Each window's overfitting statistics, and their mean on the efficiency card.
+    expect(rows.map((r) => [r.querySelector('[data-col="dsr"]')?.textContent, r.querySelector('[data-col="pbo"]')?.textContent])).toEqual([
+      ['0.800', '0.250'],
+      ['0.700', '0.350'],
+      ['0.600', '0.450'],
+    ]);
+    expect(screen.getByTestId('wf-overfitting-reading').textContent).toMatch(/^Mean over windows: PBO 0\.35: .* Mean deflated Sharpe of the choices: 0\.700\.$/);
 
     const stability = within(screen.getByTestId('wf-stability')).getAllByTestId('wf-stability-row');
     expect(stability.map((r) => [r.getAttribute('data-param'), r.querySelector('[data-col="share"]')?.textContent])).toEqual([

@@ -1,5 +1,5 @@
 import type { WalkForwardDetail } from '../../../core/ipc/contract/research';
-import { fmtDate, fmtInt, fmtPct, fmtSignedPct, signClass } from '../../components/common/format';
+import { fmtDate, fmtInt, fmtPct, fmtRatio, fmtSignedPct, signClass } from '../../components/common/format';
 import { fmtParam, formatMetric, type ObjectiveInfo } from './metricFormat';
 
 type Window = WalkForwardDetail['windows'][number];
@@ -37,6 +37,12 @@ export function WindowsTable({ windows, paramNames, objective }: { windows: read
                 <th className="num">OOS return</th>
                 <th className="num">OOS max DD</th>
                 <th className="num">OOS trades</th>
+                <th className="num" title="Deflated Sharpe ratio of the window's choice, given the combinations tried in sample">
+                  DSR
+                </th>
+                <th className="num" title="Probability of backtest overfitting of the window's in-sample sweep">
+                  PBO
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -66,6 +72,12 @@ export function WindowsTable({ windows, paramNames, objective }: { windows: read
                     <td className={`num ${signClass(oosRet)}`}>{fmtSignedPct(oosRet)}</td>
                     <td className="num">{fmtPct(n(w.outOfSample.max_drawdown_pct))}</td>
                     <td className="num">{fmtInt(n(w.outOfSample.closed_trades))}</td>
+                    <td className="num" data-col="dsr">
+                      {fmtRatio(n(w.overfitting?.deflatedSharpe?.dsr))}
+                    </td>
+                    <td className="num" data-col="pbo">
+                      {fmtRatio(n(w.overfitting?.pbo?.pbo))}
+                    </td>
                   </tr>
                 );
               })}
