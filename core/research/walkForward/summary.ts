@@ -60,7 +60,7 @@ function meanOf(values: readonly (number | null | undefined)[]): number | null {
 function windowsOverfitting(outcomes: readonly WindowOutcome[]): WindowsOverfitting {
   const meanPbo = meanOf(outcomes.map((o) => o.overfitting?.pbo?.pbo));
   const meanDsr = meanOf(outcomes.map((o) => o.overfitting?.deflatedSharpe?.dsr));
-  return { meanPbo, meanDsr, reading: meanPbo === null ? 'No window has enough combinations and sessions for a PBO.' : `Mean over windows: ${pboReading(meanPbo)}` };
+  return { meanPbo, meanDsr, reading: meanPbo === null ? 'No window has enough combinations and sessions for a PBO.' : `Mean over windows: ${pboReading(meanPbo)}.` };
 }
 
 /**

@@ -81,7 +81,7 @@ export function WalkForwardHistory() {
               <tr>
                 <th>Name</th>
                 <th>State</th>
-                <th className="num">Windows</th>
+                <th className="num" title="Each window's in-sample combinations and its out-of-sample run">Runs</th>
                 <th className="num">Efficiency</th>
               </tr>
             </thead>

@@ -12,7 +12,8 @@ export const jobHref = (job: Pick<ResearchJob, 'id' | 'kind'>): string =>
   routeHash(job.kind === 'sweep' ? { name: 'sweep', id: job.id } : { name: 'walkForward', id: job.id });
 
 /** What a research job counts: backtests for a sweep, windows for a walk-forward. */
-const unitOf = (job: ResearchJob): string => (job.kind === 'sweep' ? 'combinations' : 'windows');
+/** A walk-forward counts runs: each window's in-sample combinations and its out-of-sample step. */
+const unitOf = (job: ResearchJob): string => (job.kind === 'sweep' ? 'combinations' : 'runs');
 
 /** A sweep or walk-forward in progress: how far, how long still, and Cancel. */
 export function ResearchJobCard({ job, compact = false }: { job: ResearchJob; compact?: boolean }) {

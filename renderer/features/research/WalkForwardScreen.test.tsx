@@ -66,7 +66,7 @@ describe('WalkForwardScreen', () => {
     const running = walkForwardDetail({ state: 'running', done: 1, total: 3 });
     serve({ ...running, windows: running.windows.slice(0, 1) }, () => [researchJob({ id: 'wf-1', kind: 'walkforward', state: 'running', done: 1, total: 3, etaMs: 60_000 })]);
     expect((await screen.findByTestId('research-eta')).textContent).toBe('ETA 1 m 00 s');
-    expect(screen.getByTestId('research-done').textContent).toMatch(/1\s*\/ 3 windows/);
+    expect(screen.getByTestId('research-done').textContent).toMatch(/1\s*\/ 3 runs/);
     expect(within(screen.getByTestId('wf-windows')).getAllByTestId('wf-window')).toHaveLength(1);
     expect(screen.getByTestId('research-cancel')).toBeTruthy();
   });

@@ -65,7 +65,7 @@ export function WalkForwardScreen({ id }: { id: string }) {
           <h1 data-testid="walkforward-name">{d.name}</h1>
           <StatusBadge status={d.state} />
           <span className="muted">
-            {d.strategy} · {objective.label} · {windowsText(d.request.windows)} · {fmtInt(d.done)} / {fmtInt(d.total)} windows · {fmtDateTime(d.createdAt)}
+            {d.strategy} · {objective.label} · {windowsText(d.request.windows)} · {fmtInt(d.windows.length)} windows · {fmtInt(d.done)} / {fmtInt(d.total)} runs · {fmtDateTime(d.createdAt)}
             {d.elapsedMs !== null && ` · took ${fmtDuration(d.elapsedMs)}`}
           </span>
         </div>

@@ -102,7 +102,8 @@ describe('describeData', () => {
   });
 
   it('describes the bar store', () => {
-    expect(describeData({ store: { symbols: ['A', 'B'], bar_size: '1d' }, adjustment: 'split' })).toBe('bar store (1d, split): 2 symbols');
+    expect(describeData({ store: { symbols: ['A', 'B'], bar_size: '1d' }, adjustment: 'split' })).toBe('bar store (1d, split): A, B');
+    expect(describeData({ store: { symbols: ['A', 'B', 'C', 'D'], bar_size: '1d' }, adjustment: 'split' })).toBe('bar store (1d, split): 4 symbols');
   });
 });
 

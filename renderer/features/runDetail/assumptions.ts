@@ -63,7 +63,8 @@ export function describeData(d: Obj): string {
     return `CSV${adjustment ? ` (${adjustment})` : ''}: ${shown}`;
   }
   if (kind === 'store') {
-    const symbols = Array.isArray(src.symbols) ? `${src.symbols.length} symbols` : 'every symbol';
+    const list: unknown[] = Array.isArray(src.symbols) ? src.symbols : [];
+    const symbols = !Array.isArray(src.symbols) ? 'every symbol' : list.length <= 3 ? list.map(str).join(', ') : `${list.length} symbols`;
     const detail = [str(src.barSize ?? src.bar_size), adjustment].filter(Boolean).join(', ');
     return `bar store (${detail}): ${symbols}`;
   }
