@@ -121,8 +121,11 @@ const MEASURES: { name: string; file: string; label: string; check: (f: Record<s
       '(e) a 1,000-combination sma-cross sweep on GOOG daily with the default costs (configs/backtests/goog-sweep.yaml), from the bundle; ' +
       '(f) a 10-window rolling walk-forward of fast 5..50 step 5 x slow 10..200 step 10',
     check: (f) =>
-      `(e) ${fmt(f.combinations_per_s_all_workers)} combinations/s on ${f.workers} workers, ${fmt(f.combinations_per_s_1_worker)}/s on 1 (x${f.scaling.toFixed(2)}), ` +
-      `overfitting statistics ${fmt(f.stats_ms)} ms of it (target >= 1,000/s: ${f.combinations_per_s_all_workers >= 1000 ? 'met' : 'NOT MET'}); ` +
+      `(e) a fresh process: ${fmt(f.runs_per_s_all_workers)} combinations/s on ${f.workers} workers while running them, ` +
+      `${fmt(f.combinations_per_s_all_workers)}/s with the overfitting statistics (${fmt(f.stats_ms)} ms); ` +
+      `${fmt(f.combinations_per_s_1_worker)}/s on 1 worker (x${f.scaling.toFixed(2)} on ${f.workers}); ` +
+      `again on the same workers, as the app runs a second sweep: ${fmt(f.warm_combinations_per_s)}/s ` +
+      `(target >= 1,000/s: ${f.combinations_per_s_all_workers >= 1000 ? 'met' : f.runs_per_s_all_workers >= 1000 ? 'met while running, NOT MET with the statistics' : 'NOT MET'}); ` +
       `(f) ${f.walk_forward_s.toFixed(2)} s (target < 15 s: ${f.walk_forward_s < 15 ? 'met' : 'NOT MET'})`,
   },
   {

@@ -1,12 +1,13 @@
 import path from 'node:path';
-import { loadSpecFile } from '../config/loadSpec';
+import { loadSpecFile, type ResolvedSpec } from '../config/loadSpec';
+import type { SweepDefinition } from '../research/combinations';
 import { parseGridArg } from '../research/gridArg';
 import { objectiveOf } from '../research/objective';
 import { METRIC_NAMES } from '../research/flatMetrics';
 import { loadSpecDataAsync } from '../service/loadSpecData';
 import { mergeShardFiles } from '../service/research/mergeShards';
 import { encodeReturns, writeShardFile } from '../service/research/shardFile';
-import { prepareSweep, runSweep } from '../service/research/sweep';
+import { prepareSweep, runSweep, type SweepSetup } from '../service/research/sweep';
 import { SweepPool } from '../service/research/sweepPool';
 import { endSweepRecord, failSweepRecord, startSweepRecord, sweepRequestOf } from '../service/research/sweepRecord';
 import { defaultDbPath, openDatabase } from '../store/db';
@@ -31,13 +32,25 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const spec = loadSpecFile(args.spec, args.sets);
   const def = { axes: args.grids.map(parseGridArg), search: args.search, where: args.where };
   const setup = prepareSweep(spec, def, args.objective, 'sweep');
+  // The workers start now, while this thread opens the store and reads the data.
+  const pool = new SweepPool({ workers: args.workers });
+  try {
+    return await runCommand(args, spec, def, setup, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function runCommand(args: SweepArgs, spec: ResolvedSpec, def: SweepDefinition, setup: SweepSetup, pool: SweepPool): Promise<number> {
   const record = !args.memory && !args.shard;
   const dbPath = record || spec.data.kind === 'store' ? path.resolve(args.db ?? defaultDbPath()) : null;
   const db = dbPath ? openDatabase(dbPath) : undefined;
-  // Loaded here once to check it (a bad file fails before any worker starts) and to name it in the record.
-  const data = await loadSpecDataAsync(spec.data, db);
+  // Read here once to name it in the record and the shard file (and a bad file fails before anything runs).
+  const data = await loadSpecDataAsync(spec.data, db).catch((err: unknown) => {
+    db?.close();
+    throw err;
+  });
   const request = sweepRequestOf(spec, data.series.map((s) => s.symbol), def, setup.objective.name);
-  const pool = new SweepPool({ workers: args.workers });
   const abort = new AbortController();
   const onSignal = (): void => abort.abort();
   process.once('SIGINT', onSignal);
@@ -89,7 +102,6 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     throw err;
   } finally {
     process.off('SIGINT', onSignal);
-    await pool.close();
     db?.close();
   }
 }

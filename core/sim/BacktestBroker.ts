@@ -381,9 +381,12 @@ export class BacktestBroker implements BrokerInterface {
   endOfSession(): void {
     const p = this.portfolio;
     p.markFrom(this.tm.now.close);
-    for (const w of this.working.snapshot()) {
-      if (!w.done && w.offered && w.order.timeInForce === 'DAY' && this.atDayEdge(w.inst, DAY_CLOSE))
-        this.finish(w, 'CANCELLED', 'expired: DAY order reached the end of its session');
+    // Most sessions end with nothing working: no copy of the (empty) list to walk.
+    if (this.working.size > 0) {
+      for (const w of this.working.snapshot()) {
+        if (!w.done && w.offered && w.order.timeInForce === 'DAY' && this.atDayEdge(w.inst, DAY_CLOSE))
+          this.finish(w, 'CANCELLED', 'expired: DAY order reached the end of its session');
+      }
     }
     // Reported when fills moved cash or positions; mark-to-market alone is read with getAccountState().
     if (this.accountDirty && this.wanted.has('AccountChanged')) {

@@ -94,6 +94,22 @@ describe('TimeMachine', () => {
     expect(tm.view.barAt('AAA', a.ts[1])?.close).toBe(11);
   });
 
+  it("gives a symbol's bars as one object that reads as the view does, gated at asOf as time moves", () => {
+    const tm = machine();
+    const bars = tm.view.bars('BBB');
+    expect(tm.view.bars('BBB')).toBe(bars);
+    expect(bars.symbol).toBe('BBB');
+    tm.advanceTo(0);
+    expect(bars.count()).toBe(0);
+    expect(bars.close()).toBeNaN();
+    tm.advanceTo(3);
+    expect(bars.count()).toBe(tm.view.barCount('BBB'));
+    expect([bars.close(0), bars.close(1), bars.value('high', 1), bars.value('volume')]).toEqual([22, 20, 21, 100]);
+    expect(() => bars.close(-1)).toThrow(/look-ahead: strategy asked for close 1 bar\(s\) ahead of BBB/);
+    expect(() => bars.value('open', -1)).toThrow(LookAheadError);
+    expect(() => tm.view.bars('ZZZ')).toThrow('unknown symbol "ZZZ"');
+  });
+
   it('in non-strict mode answers NaN for later data and counts the attempts', () => {
     const tm = machine(false);
     tm.advanceTo(0);

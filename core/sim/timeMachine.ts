@@ -1,7 +1,7 @@
 import { barAt, type Bar, type BarSeries } from '../data/BarSeries';
 import type { Timestamp } from '../domain/order';
 import { SymbolIndex } from '../domain/symbolIndex';
-import { LookAheadError, type BarField, type DataView } from './DataView';
+import { LookAheadError, type BarField, type DataView, type SymbolBars } from './DataView';
 
 /** One value per instrument for the current session. */
 export interface SessionBars {
@@ -170,6 +170,31 @@ export class TimeMachine {
       }
     };
     const symbols = this.symbols;
+    const barsOf: SymbolBars[] = [];
+    const symbolBars = (s: number): SymbolBars => {
+      const symbol = symbols[s];
+      const series = tm.series[s];
+      return Object.freeze({
+        symbol,
+        count: () => tm.count[s],
+        close(ago = 0) {
+          if (ago < 0) {
+            tm.lookAhead(symbol, `close ${-ago} bar(s) ahead`);
+            return Number.NaN;
+          }
+          const i = tm.count[s] - 1 - ago;
+          return i >= 0 ? series.close[i] : Number.NaN;
+        },
+        value(field: BarField, ago = 0) {
+          if (ago < 0) {
+            tm.lookAhead(symbol, `${field} ${-ago} bar(s) ahead`);
+            return Number.NaN;
+          }
+          const i = tm.count[s] - 1 - ago;
+          return i >= 0 ? column(series, field)[i] : Number.NaN;
+        },
+      });
+    };
     const view: DataView = {
       get asOf() {
         return tm.asOf;
@@ -203,6 +228,10 @@ export class TimeMachine {
         // value(symbol, 'close', ago) without the field switch: strategies read closes most.
         const i = tm.count[s] - 1 - ago;
         return i >= 0 ? tm.series[s].close[i] : Number.NaN;
+      },
+      bars(symbol) {
+        const s = tm.indexOf(symbol);
+        return (barsOf[s] ??= symbolBars(s));
       },
       history(symbol, field, n) {
         const s = tm.indexOf(symbol);

@@ -40,8 +40,11 @@ const TABLES = [
   'portfolio_risk_reports',
   'positions_snapshots',
   'schema_migrations',
+  'sweep_results',
+  'sweeps',
   'target_portfolios',
   'trades',
+  'walk_forwards',
 ];
 
 function tables(db: Database.Database): string[] {

@@ -62,6 +62,15 @@ export function testView(
     },
     value,
     close: (symbol, ago) => value(symbol, 'close', ago),
+    bars: (symbol) => {
+      visible(symbol);
+      return {
+        symbol,
+        count: () => visible(symbol).length,
+        close: (ago) => value(symbol, 'close', ago),
+        value: (f, ago) => value(symbol, f, ago),
+      };
+    },
     history: (symbol, f, n) => Float64Array.from(visible(symbol).slice(-n), (b) => field(b, f)),
     barAt: (symbol, ts): Bar | undefined => {
       if (ts > asOf) throw new Error(`testView: look-ahead barAt of ${symbol}`);

@@ -43,6 +43,17 @@ export const sharpeFromSums: PerformanceMeasure = (sum, sumSquares, count) => {
   return sum / count / Math.sqrt(spread / (count - 1));
 };
 
+/**
+ * A number in the order of sharpeFromSums over subsamples of one length, without its square root: the
+ * signed square of the Sharpe ratio up to a positive factor, s·|s| / spread. Ranking and choosing need only
+ * the order, so the default measure's many comparisons skip a square root and a division each.
+ */
+function sharpeOrder(sum: number, sumSquares: number, count: number): number {
+  const spread = sumSquares - (sum * sum) / count;
+  if (!(spread > CONSTANT_TOLERANCE * sumSquares)) return 0;
+  return (sum * Math.abs(sum)) / spread;
+}
+
 export const DEFAULT_PARTITIONS = 16;
 /** C(20, 10) = 184,756 splits; more blocks cost more time than a sweep's diagnosis is worth. */
 export const MAX_PARTITIONS = 20;
@@ -213,10 +224,11 @@ export function pboPart(trialReturns: ReadonlyArray<Float64Array>, layout: PboLa
   let overfit = 0;
   let losses = 0;
 
-  /** One split: the trial best on `inSample`, and where it lands on `outOfSample`. */
-  const score = (inSample: Float64Array, outOfSample: Float64Array, c: number): void => {
-    let chosen = 0;
-    for (let i = 1; i < trials; i++) if (inSample[i] > inSample[chosen]) chosen = i;
+  // The default measure ranks by an order-preserving stand-in and computes the real value for the chosen only.
+  const order = measure === sharpeFromSums ? sharpeOrder : measure;
+
+  /** One split: where `chosen`, the trial best in sample, lands on `outOfSample`. */
+  const score = (chosen: number, inSample: Float64Array, outOfSample: Float64Array, inSums: Sums, outSums: Sums, c: number): void => {
     const target = outOfSample[chosen];
     let below = 0;
     let equal = 0;
@@ -230,8 +242,8 @@ export function pboPart(trialReturns: ReadonlyArray<Float64Array>, layout: PboLa
     if (target < 0) losses++;
     const omega = twiceRank / (2 * (trials + 1));
     logits[c] = Math.log(omega / (1 - omega));
-    chosenIs[c] = inSample[chosen];
-    chosenOos[c] = target;
+    chosenIs[c] = order === measure ? inSample[chosen] : measure(inSums.sum[chosen], inSums.sumSquares[chosen], count);
+    chosenOos[c] = order === measure ? target : measure(outSums.sum[chosen], outSums.sumSquares[chosen], count);
   };
 
   // Each half of the blocks is IS in one split and OOS in its mirror, so the splits come in pairs sharing
@@ -246,12 +258,19 @@ export function pboPart(trialReturns: ReadonlyArray<Float64Array>, layout: PboLa
   for (let k = 0; k < from; k++) mask = nextCombination(mask);
   for (let pair = from; pair < to; mask = nextCombination(mask), pair++) {
     sumsOf(mask, halfA, halfB);
+    // Both halves' performances and each half's best trial (the lowest index among equals) in one pass.
+    let bestA = 0;
+    let bestB = 0;
     for (let i = 0; i < trials; i++) {
-      perfA[i] = checkedPerformance(measure(halfA.sum[i], halfA.sumSquares[i], count));
-      perfB[i] = checkedPerformance(measure(halfB.sum[i], halfB.sumSquares[i], count));
+      const a = checkedPerformance(order(halfA.sum[i], halfA.sumSquares[i], count));
+      const b = checkedPerformance(order(halfB.sum[i], halfB.sumSquares[i], count));
+      perfA[i] = a;
+      perfB[i] = b;
+      if (a > perfA[bestA]) bestA = i;
+      if (b > perfB[bestB]) bestB = i;
     }
-    score(perfA, perfB, 2 * (pair - from));
-    score(perfB, perfA, 2 * (pair - from) + 1);
+    score(bestA, perfA, perfB, halfA, halfB, 2 * (pair - from));
+    score(bestB, perfB, perfA, halfB, halfA, 2 * (pair - from) + 1);
   }
   return { overfit, losses, logits, chosenIs, chosenOos };
 }

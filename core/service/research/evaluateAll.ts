@@ -17,7 +17,7 @@ export interface EvaluateOptions {
 
 /** Batches small enough for progress and an even finish across workers, large enough that messaging stays cheap. */
 function batchSize(total: number, workers: number): number {
-  return Math.max(1, Math.min(64, Math.ceil(total / (workers * 16))));
+  return Math.max(1, Math.min(64, Math.ceil(total / (workers * 32))));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DataView } from '../../sim/DataView';
+import type { DataView, SymbolBars } from '../../sim/DataView';
 import type { PortfolioView, StrategyDefinition } from '../types';
 import { weightParam } from './commonParams';
 
@@ -64,19 +64,20 @@ export const smaCross: StrategyDefinition<SmaCrossParams> = {
     'Per symbol: long when the fast SMA crosses above the slow one; short (long_short) or flat (long_only) on the cross below. A symbol is traded only on its own cross; between crosses it keeps what it holds.',
   params,
   create({ fast, slow, mode, weight }, ctx) {
-    const states = new Map<string, SymbolState>(
-      ctx.symbols.map((s) => [s, { count: 0, sumFast: 0, sumSlow: 0, sign: null, position: 0 }]),
-    );
+    // Arrays in the universe's order, walked by index: a Map's entry iterator would allocate on every session.
+    const symbols = ctx.symbols;
+    const states: SymbolState[] = symbols.map(() => ({ count: 0, sumFast: 0, sumSlow: 0, sign: null, position: 0 }));
     const perSymbol = ctx.symbols.length ? weight / ctx.symbols.length : 0;
 
     /** Folds the symbol's new bar into its state; returns the sign on the previous bar (null if unknown). */
-    const advance = (view: DataView, symbol: string, st: SymbolState, n: number): Sign | null => {
+    const advance = (view: DataView, bars: SymbolBars, st: SymbolState, n: number): Sign | null => {
       if (n === st.count + 1 && n % RESYNC_EVERY !== 0) {
-        const c = view.close(symbol, 0);
-        st.sumFast += c - (n > fast ? view.close(symbol, fast) : 0);
-        st.sumSlow += c - (n > slow ? view.close(symbol, slow) : 0);
+        const c = bars.close(0);
+        st.sumFast += c - (n > fast ? bars.close(fast) : 0);
+        st.sumSlow += c - (n > slow ? bars.close(slow) : 0);
         return st.sign;
       }
+      const symbol = bars.symbol;
       const h = view.history(symbol, 'close', slow + 1);
       const len = h.length;
       st.sumFast = sum(h, len - fast, len);
@@ -84,12 +85,21 @@ export const smaCross: StrategyDefinition<SmaCrossParams> = {
       return len > slow ? compare(sum(h, len - 1 - fast, len - 1) / fast, sum(h, 0, slow) / slow) : null;
     };
 
+    // Each symbol's bars, found once per view (a run keeps one view; a test may make one per session).
+    let barsView: DataView | null = null;
+    let bars: SymbolBars[] = [];
     return (_asOf, view, portfolio) => {
+      if (view !== barsView) {
+        bars = symbols.map((s) => view.bars(s));
+        barsView = view;
+      }
       let crossed: Set<string> | null = null;
-      for (const [symbol, st] of states) {
-        const n = view.barCount(symbol);
+      for (let k = 0; k < symbols.length; k++) {
+        const symbol = symbols[k];
+        const st = states[k];
+        const n = bars[k].count();
         if (n === st.count) continue;
-        const prev = advance(view, symbol, st, n);
+        const prev = advance(view, bars[k], st, n);
         st.sign = n >= slow ? compare(st.sumFast / fast, st.sumSlow / slow) : null;
         st.count = st.sign === null && n >= slow ? -1 : n;
         if (prev === null || st.sign === null) continue;
@@ -103,7 +113,9 @@ export const smaCross: StrategyDefinition<SmaCrossParams> = {
       }
       if (!crossed) return null;
       const values = new Map<string, number>();
-      for (const [symbol, st] of states) {
+      for (let k = 0; k < symbols.length; k++) {
+        const symbol = symbols[k];
+        const st = states[k];
         if (st.position === 0) continue;
         // A symbol whose own signal did not change keeps the weight it holds now: another symbol's cross must
         // not resize it. One that should be held but is not (a buy cut for funds) is targeted afresh.
