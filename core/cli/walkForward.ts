@@ -3,13 +3,14 @@ import { parseArgs } from 'node:util';
 import Table from 'cli-table3';
 import { loadSpecFile } from '../config/loadSpec';
 import type { WindowPlan } from '../ipc/contract/research';
-import type { Search } from '../research/combinations';
 import { parseGridArg } from '../research/gridArg';
 import { SweepPool } from '../service/research/sweepPool';
 import { runWalkForward, type WalkForwardDefinition, type WalkForwardResult } from '../service/research/walkForward';
 import { endWalkForwardRecord, failWalkForwardRecord, startWalkForwardRecord } from '../service/research/walkForwardRecord';
 import { defaultDbPath, openDatabase } from '../store/db';
 import { createProgressBar } from './progressBar';
+import { COMMON_OPTIONS, commonArgs, type SweepCommon } from './sweepArgs';
+import { snakeJson } from './sweepOutput';
 import { isoDay } from './summary';
 
 const USAGE = `usage: tradedesk walkforward <spec.yaml> --grid name=from:to:step [--grid ...] --is N --oos M [options]
@@ -66,40 +67,29 @@ function parse(argv: string[]): Parsed | 'help' {
     args: argv,
     allowPositionals: true,
     options: {
-      grid: { type: 'string', multiple: true, default: [] },
-      where: { type: 'string', default: '' },
-      objective: { type: 'string', default: 'sharpe' },
-      random: { type: 'string' },
-      seed: { type: 'string' },
+      ...COMMON_OPTIONS,
       mode: { type: 'string', default: 'rolling' },
       unit: { type: 'string', default: 'sessions' },
       is: { type: 'string' },
       oos: { type: 'string' },
       step: { type: 'string' },
-      set: { type: 'string', multiple: true, default: [] },
-      workers: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      db: { type: 'string' },
-      memory: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const v = args.values;
   if (v.help) return 'help';
-  if (args.positionals.length !== 1) throw new UsageError(`expected one spec file, got ${args.positionals.length}`);
-  if (v.grid.length === 0) throw new UsageError('give at least one --grid name=from:to:step');
-  if (v.memory && v.db !== undefined) throw new UsageError('--db and --memory exclude each other');
-  if (v.seed !== undefined && v.random === undefined) throw new UsageError('--seed goes with --random');
-  const axes = v.grid.map((g) => {
+  let common: SweepCommon;
+  try {
+    common = commonArgs(v, args.positionals);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const axes = common.grids.map((g) => {
     try {
       return parseGridArg(g);
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
   });
-  if (v.seed !== undefined && !/^-?\d+$/.test(v.seed)) throw new UsageError(`--seed takes a whole number, not "${v.seed}"`);
-  const samples = optional('random', v.random);
-  const search: Search = samples === undefined ? { kind: 'grid' } : { kind: 'random', samples, seed: v.seed === undefined ? 1 : Number(v.seed) };
   const windows: WindowPlan = {
     mode: oneOf('mode', v.mode, ['rolling', 'anchored'] as const),
     unit: oneOf('unit', v.unit, ['sessions', 'months'] as const),
@@ -108,16 +98,15 @@ function parse(argv: string[]): Parsed | 'help' {
     step: optional('step', v.step),
   };
   return {
-    specFile: args.positionals[0],
-    overrides: v.set,
-    def: { axes, search, where: v.where, objective: v.objective, windows },
-    workers: optional('workers', v.workers),
-    json: v.json,
-    dbPath: v.memory ? null : path.resolve(v.db ?? defaultDbPath()),
+    specFile: common.spec,
+    overrides: common.sets,
+    def: { axes, search: common.search, where: common.where, objective: common.objective, windows },
+    workers: common.workers,
+    json: common.json,
+    dbPath: common.memory ? null : path.resolve(common.db ?? defaultDbPath()),
   };
 }
 
-/** A daily session's date (its stamp is midnight UTC), or an intraday one's UTC time. */
 const fmt = (v: number | null | undefined, digits = 2, suffix = ''): string =>
   v === null || v === undefined ? '-' : `${v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })}${suffix}`;
 const paramsText = (p: Readonly<Record<string, unknown>>): string =>
@@ -139,6 +128,7 @@ function resultJson(r: WalkForwardResult, objective: string, id: string | null, 
     efficiency: r.efficiency,
     stitched_metrics: r.stitchedMetrics,
     stability: r.stability.map((s) => ({ name: s.name, most_chosen: s.mostChosen, share: s.share, distinct: s.distinct, min: s.min, max: s.max })),
+    overfitting: snakeJson(r.overfitting),
     window_list: r.windows.map((w) => ({
       index: w.index,
       in_sample_start: isoDay(w.inSampleStart),
@@ -150,6 +140,7 @@ function resultJson(r: WalkForwardResult, objective: string, id: string | null, 
       out_of_sample_objective: w.outOfSampleObjective,
       in_sample: w.inSample,
       out_of_sample: w.outOfSample,
+      overfitting: snakeJson(w.overfitting),
     })),
     db: dbPath,
   };

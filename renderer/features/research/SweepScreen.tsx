@@ -12,6 +12,7 @@ import { OverfittingPanel } from './OverfittingPanel';
 import { ParamHeatmap } from './ParamHeatmap';
 import { useResearchDraft } from './researchDraftStore';
 import { ResearchJobCard } from './ResearchJobCard';
+import { ResearchPending } from './ResearchPending';
 import { isResearchActive } from './researchJobs';
 import { useObjectives, useResearchJobs, useSweep } from './researchQueries';
 import { draftFromRequest } from './rerunDraft';
@@ -36,21 +37,7 @@ export function SweepScreen({ id }: { id: string }) {
   const [mode, setMode] = useState<SliceMode>('atBest');
   const job = jobs.data?.find((j) => j.id === id && j.kind === 'sweep');
 
-  if (!sweep.data) {
-    return (
-      <div className="research" data-testid="sweep-screen">
-        <div className="screen-head">
-          <h1>Sweep</h1>
-          <a className="btn btn--ghost" href="#/research">
-            ← Research
-          </a>
-        </div>
-        {job && <ResearchJobCard job={job} compact />}
-        {sweep.error && !(job && isResearchActive(job)) && <ErrorNote error={sweep.error} what="The sweep could not be loaded" />}
-        {!sweep.error && <p className="muted">Loading…</p>}
-      </div>
-    );
-  }
+  if (!sweep.data) return <ResearchPending title="Sweep" testId="sweep-screen" job={job} error={sweep.error} what="The sweep could not be loaded" />;
 
   const d = sweep.data;
   const objective = objectiveInfo(d.objective, objectives.data);

@@ -1,5 +1,4 @@
 import { useStrategies } from '../../api/backtests';
-import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtDateTime, fmtDuration, fmtInt } from '../../components/common/format';
 import { StatusBadge } from '../../components/common/StatusBadge';
 import { navigate } from '../../stores/routeStore';
@@ -7,6 +6,7 @@ import { EfficiencyCard } from './EfficiencyCard';
 import { objectiveInfo } from './metricFormat';
 import { useResearchDraft } from './researchDraftStore';
 import { ResearchJobCard } from './ResearchJobCard';
+import { ResearchPending } from './ResearchPending';
 import { isResearchActive } from './researchJobs';
 import { useObjectives, useResearchJobs, useWalkForward } from './researchQueries';
 import { draftFromRequest } from './rerunDraft';
@@ -33,21 +33,7 @@ export function WalkForwardScreen({ id }: { id: string }) {
   const loadDraft = useResearchDraft((s) => s.load);
   const job = jobs.data?.find((j) => j.id === id && j.kind === 'walkforward');
 
-  if (!wf.data) {
-    return (
-      <div className="research" data-testid="walkforward-screen">
-        <div className="screen-head">
-          <h1>Walk-forward</h1>
-          <a className="btn btn--ghost" href="#/research">
-            ← Research
-          </a>
-        </div>
-        {job && <ResearchJobCard job={job} compact />}
-        {wf.error && !(job && isResearchActive(job)) && <ErrorNote error={wf.error} what="The walk-forward could not be loaded" />}
-        {!wf.error && <p className="muted">Loading…</p>}
-      </div>
-    );
-  }
+  if (!wf.data) return <ResearchPending title="Walk-forward" testId="walkforward-screen" job={job} error={wf.error} what="The walk-forward could not be loaded" />;
 
   const d = wf.data;
   const objective = objectiveInfo(d.objective, objectives.data);
