@@ -100,6 +100,8 @@ describe('research through the engine contract', () => {
     const big = { ...request, axes: [{ name: 'fast', min: 2, max: 19, step: 1 }, { name: 'slow', min: 20, max: 60, step: 1 }] };
     const job = await t.client.call('research.sweepStart', big);
     await eventually(() => research.find((j) => j.id === job.id && j.state === 'running' && j.done > 0) ?? false, 'the sweep to start', 60_000);
+    const busy = await failure(t.client.call('research.delete', { id: job.id }));
+    expect(busy.code).toBe('CONFLICT');
     await t.client.call('research.cancel', { id: job.id });
     const ended = await eventually(() => research.find((j) => j.id === job.id && j.state === 'cancelled') ?? false, 'the cancel', 60_000);
     const detail = await t.client.call('research.sweep', { id: job.id });
@@ -133,4 +135,16 @@ describe('research through the engine contract', () => {
     const err = await failure(t.client.call('research.walkForward', { id: 'nope' }));
     expect(err.code).toBe('NOT_FOUND');
   }, 120_000);
+
+  it('deletes ended sweeps and walk-forwards with their rows, and says when there was nothing to delete', async () => {
+    const sweeps = await t.client.call('research.sweeps', {});
+    const [wf] = await t.client.call('research.walkForwards', {});
+    expect(await t.client.call('research.delete', { id: sweeps[0].id })).toEqual({ deleted: true });
+    expect(await t.client.call('research.delete', { id: wf.id })).toEqual({ deleted: true });
+    expect((await t.client.call('research.sweeps', {})).map((s) => s.id)).not.toContain(sweeps[0].id);
+    expect(await t.client.call('research.walkForwards', {})).toEqual([]);
+    expect(t.host.db.prepare('SELECT COUNT(*) FROM sweep_results WHERE sweep_id = ?').pluck().get(sweeps[0].id)).toBe(0);
+    expect((await failure(t.client.call('research.sweep', { id: sweeps[0].id }))).code).toBe('NOT_FOUND');
+    expect(await t.client.call('research.delete', { id: 'no-such-id' })).toEqual({ deleted: false });
+  });
 });

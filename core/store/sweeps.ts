@@ -140,6 +140,11 @@ export function sweepResults(db: Database.Database, id: string): StoredSweepResu
   }));
 }
 
+/** Deletes a sweep and its combinations' rows; answers whether it existed. */
+export function deleteSweep(db: Database.Database, id: string): boolean {
+  return db.prepare('DELETE FROM sweeps WHERE id = ?').run(id).changes > 0;
+}
+
 /** Links a combination to its recorded full run. */
 export function setSweepRun(db: Database.Database, id: string, index: number, runId: string): void {
   db.prepare('UPDATE sweep_results SET run_id = ? WHERE sweep_id = ? AND idx = ?').run(runId, id, index);

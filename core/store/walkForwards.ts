@@ -95,6 +95,11 @@ export function finishWalkForward(
   );
 }
 
+/** Deletes a walk-forward; answers whether it existed. */
+export function deleteWalkForward(db: Database.Database, id: string): boolean {
+  return db.prepare('DELETE FROM walk_forwards WHERE id = ?').run(id).changes > 0;
+}
+
 export function listWalkForwards(db: Database.Database): WalkForwardRecord[] {
   return (db.prepare('SELECT * FROM walk_forwards ORDER BY created_at DESC, id').all() as Row[]).map(recordOf);
 }

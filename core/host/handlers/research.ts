@@ -15,6 +15,7 @@ export function researchHandlers(db: Database.Database, research: ResearchServic
     'research.sweeps': () => sweepSummaries(db),
     'research.sweep': ({ id }) => sweepDetail(db, id),
     'research.openRun': ({ id, index }) => research.openRun(id, index),
+    'research.delete': ({ id }) => research.delete(id),
     'research.walkForwards': () => walkForwardSummaries(db),
     'research.walkForward': ({ id }) => walkForwardDetail(db, id),
   };

@@ -206,6 +206,8 @@ export const researchMethods = {
   'research.sweep': method(byId, sweepDetailSchema),
   /** Records the full run (every order and fill) of one combination as a backtest job; the job names the run once recorded. */
   'research.openRun': method(z.object({ id: z.string().min(1).max(100), index: z.number().int().min(0) }).strict(), z.object({ runId: z.string().nullable(), job: jobSchema.nullable() })),
+  /** Deletes a sweep (with its combinations; the runs opened from it stay) or a walk-forward that is not in progress. */
+  'research.delete': method(byId, z.object({ deleted: z.boolean() })),
   'research.walkForwards': method(z.object({}).strict().prefault({}), z.array(walkForwardSummarySchema)),
   'research.walkForward': method(byId, walkForwardDetailSchema),
 } as const;

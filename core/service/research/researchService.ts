@@ -5,8 +5,8 @@ import type { Job } from '../../ipc/contract/backtests';
 import type { ResearchJob, SweepRequest, WalkForwardRequest } from '../../ipc/contract/research';
 import { ApiError } from '../../ipc/errors';
 import { OBJECTIVES, type Objective } from '../../research/objective';
-import { getSweep, recoverResearch, setSweepRun, sweepProgress, sweepResults } from '../../store/sweeps';
-import { createWalkForward, finishWalkForward, walkForwardProgress, walkForwardStarted } from '../../store/walkForwards';
+import { deleteSweep, getSweep, recoverResearch, setSweepRun, sweepProgress, sweepResults } from '../../store/sweeps';
+import { createWalkForward, deleteWalkForward, finishWalkForward, walkForwardProgress, walkForwardStarted } from '../../store/walkForwards';
 import type { JobQueue } from '../backtests/jobQueue';
 import { prepareSweep, runSweep, type SweepSetup } from './sweep';
 import { SweepPool } from './sweepPool';
@@ -208,6 +208,13 @@ export class ResearchService {
       this.changed(e.job);
     } else if (e.job.state === 'running') e.abort.abort();
     return { ...e.job };
+  }
+
+  /** Deletes a sweep or walk-forward that has ended (a queued or running one is cancelled first). */
+  delete(id: string): { deleted: boolean } {
+    const active = this.entries.find((e) => e.job.id === id && (e.job.state === 'queued' || e.job.state === 'running'));
+    if (active) throw new ApiError('CONFLICT', `${active.job.kind === 'sweep' ? 'the sweep' : 'the walk-forward'} is still ${active.job.state}; cancel it first`);
+    return { deleted: deleteSweep(this.opts.db, id) || deleteWalkForward(this.opts.db, id) };
   }
 
   jobs(): ResearchJob[] {

@@ -3,6 +3,7 @@ import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtDateTime, fmtDuration, fmtInt, fmtPct } from '../../components/common/format';
 import { StatusBadge } from '../../components/common/StatusBadge';
 import { navigate } from '../../stores/routeStore';
+import { DeleteResearch } from './DeleteResearch';
 import { formatMetric, objectiveInfo } from './metricFormat';
 import { useObjectives, useSweeps, useWalkForwards } from './researchQueries';
 
@@ -30,6 +31,7 @@ export function SweepHistory() {
                 <th>State</th>
                 <th className="num">Runs</th>
                 <th className="num">Best</th>
+                <th aria-label="Actions" />
               </tr>
             </thead>
             <tbody>
@@ -50,6 +52,7 @@ export function SweepHistory() {
                     {s.state === 'completed' ? fmtInt(s.combinations) : `${fmtInt(s.done)} / ${fmtInt(s.combinations)}`}
                   </td>
                   <td className="num">{formatMetric(s.objective, s.bestObjective)}</td>
+                  <DeleteResearch id={s.id} name={s.name} kind="sweep" state={s.state} />
                 </tr>
               ))}
             </tbody>
@@ -83,6 +86,7 @@ export function WalkForwardHistory() {
                 <th>State</th>
                 <th className="num" title="Each window's in-sample combinations and its out-of-sample run">Runs</th>
                 <th className="num">Efficiency</th>
+                <th aria-label="Actions" />
               </tr>
             </thead>
             <tbody>
@@ -101,6 +105,7 @@ export function WalkForwardHistory() {
                   </td>
                   <td className="num">{w.state === 'completed' ? fmtInt(w.total) : `${fmtInt(w.done)} / ${fmtInt(w.total)}`}</td>
                   <td className="num">{w.efficiency === null ? '—' : fmtPct(w.efficiency * 100, 0)}</td>
+                  <DeleteResearch id={w.id} name={w.name} kind="walkforward" state={w.state} />
                 </tr>
               ))}
             </tbody>

@@ -155,3 +155,51 @@ describe('ResearchScreen form', () => {
     await waitFor(() => expect(location.hash).toBe('#/research/walkforward/wf-9'));
   });
 });
+
+describe('ResearchScreen lists', () => {
+  afterEach(() => cleanup());
+
+  it('deletes an ended sweep after asking, and reads the list again; a running one cannot be deleted', async () => {
+    const summary = (id: string, state: 'completed' | 'running') => ({
+      id,
+      name: `sweep ${id}`,
+      strategy: 'sma-cross',
+      objective: 'sharpe',
+      state,
+      combinations: 6,
+      done: state === 'completed' ? 6 : 2,
+      createdAt: Date.UTC(2024, 0, 2),
+      elapsedMs: null,
+      bestObjective: null,
+      error: null,
+    });
+    let listed = [summary('a', 'completed'), summary('b', 'running')];
+    const engine = createFakeEngine({
+      ...researchBasics(),
+      'backtests.defaults': () => ({ spec: defaultSpec() }),
+      'strategies.list': () => strategyInfos(),
+      'backtests.list': () => [],
+      'research.plan': plan,
+      'research.sweeps': () => listed,
+      'research.delete': ({ id }) => {
+        listed = listed.filter((s) => s.id !== id);
+        return { deleted: true };
+      },
+    });
+    useResearchDraft.setState({ draft: null });
+    renderWithApi(<ResearchScreen from={null} />, engine.client);
+    const user = userEvent.setup();
+    const rows = await screen.findAllByTestId('sweep-list-row');
+    const button = (r: HTMLElement): HTMLButtonElement => within(r).getByTestId('research-delete') as HTMLButtonElement;
+    const byId = (id: string): HTMLElement => rows.find((r) => r.getAttribute('data-id') === id)!;
+    expect(button(byId('b')).disabled).toBe(true);
+    await user.click(button(byId('a')));
+    expect(engine.inputsOf('research.delete')).toEqual([]);
+    await user.click(within(within(byId('a')).getByTestId('confirm-dialog')).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(engine.inputsOf('research.delete')).toEqual([{ id: 'a' }]));
+    await waitFor(() => expect(screen.getAllByTestId('sweep-list-row').map((r) => r.getAttribute('data-id'))).toEqual(['b']));
+    // The click stayed on the button: the row did not open the sweep.
+    expect(location.hash).not.toContain('/research/sweeps/');
+    expect(engine.contractErrors).toEqual([]);
+  });
+});

@@ -62,6 +62,19 @@ function useResearchJobMutation<M extends 'research.sweepStart' | 'research.walk
   });
 }
 
+/** Deletes an ended sweep or walk-forward; both lists are read again. */
+export function useResearchDelete() {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation<{ deleted: boolean }, ApiError, { id: string }>({
+    mutationFn: (input) => api.call('research.delete', input),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: queryKeys.sweepList });
+      void qc.invalidateQueries({ queryKey: queryKeys.walkForwardList });
+    },
+  });
+}
+
 export const useSweepStart = () => useResearchJobMutation('research.sweepStart');
 export const useWalkForwardStart = () => useResearchJobMutation('research.walkForwardStart');
 export const useResearchCancel = () => useResearchJobMutation('research.cancel');
