@@ -124,7 +124,8 @@ const MEASURES: { name: string; file: string; label: string; check: (f: Record<s
       `(e) a fresh process: ${fmt(f.runs_per_s_all_workers)} combinations/s on ${f.workers} workers while running them, ` +
       `${fmt(f.combinations_per_s_all_workers)}/s with the overfitting statistics (${fmt(f.stats_ms)} ms); ` +
       `${fmt(f.combinations_per_s_1_worker)}/s on 1 worker (x${f.scaling.toFixed(2)} on ${f.workers}); ` +
-      `again on the same workers, as the app runs a second sweep: ${fmt(f.warm_combinations_per_s)}/s ` +
+      `again on the same workers, as the app runs a second sweep: ${fmt(f.warm_combinations_per_s)}/s; ` +
+      `5,000 combinations: ${fmt(f.runs_per_s_5000_1_worker)}/s on 1 worker, ${fmt(f.runs_per_s_5000_all_workers)}/s on ${f.workers} (x${f.scaling_5000.toFixed(2)}) ` +
       `(target >= 1,000/s: ${f.combinations_per_s_all_workers >= 1000 ? 'met' : f.runs_per_s_all_workers >= 1000 ? 'met while running, NOT MET with the statistics' : 'NOT MET'}); ` +
       `(f) ${f.walk_forward_s.toFixed(2)} s (target < 15 s: ${f.walk_forward_s < 15 ? 'met' : 'NOT MET'})`,
   },

@@ -61,17 +61,21 @@ export async function run(): Promise<Record<string, number>> {
   rmSync(OUT, { recursive: true, force: true });
   await (buildCli as (dir: string, o: { sourcemap: boolean }) => Promise<void>)(OUT, { sourcemap: false });
   const all = availableParallelism();
-  const rate = (workers: number): { perSec: number; runsPerSec: number; statsMs: number } => {
-    const runs = Array.from({ length: RUNS }, () => cli(['sweep', SPEC, ...GRID, '--workers', String(workers)]));
-    for (const r of runs) if (r.combinations !== 1000) throw new Error(`the sweep ran ${String(r.combinations)} combinations, not 1,000`);
+  const rate = (workers: number, grid: readonly string[] = GRID, combinations = 1000): { perSec: number; runsPerSec: number; statsMs: number } => {
+    const runs = Array.from({ length: RUNS }, () => cli(['sweep', SPEC, ...grid, '--workers', String(workers)]));
+    for (const r of runs) if (r.combinations !== combinations) throw new Error(`the sweep ran ${String(r.combinations)} combinations, not ${combinations}`);
     return {
-      perSec: median(runs.map((r) => (1000 / (r.elapsed_ms as number)) * 1000)),
-      runsPerSec: median(runs.map((r) => (1000 / ((r.elapsed_ms as number) - (r.stats_ms as number))) * 1000)),
+      perSec: median(runs.map((r) => (combinations / (r.elapsed_ms as number)) * 1000)),
+      runsPerSec: median(runs.map((r) => (combinations / ((r.elapsed_ms as number) - (r.stats_ms as number))) * 1000)),
       statsMs: median(runs.map((r) => r.stats_ms as number)),
     };
   };
   const one = rate(1);
   const every = rate(all);
+  // Scaling once each worker's start is spread over more runs: 5,000 combinations, the statistics left out.
+  const LONG = [...GRID.slice(0, GRID.indexOf('--random')), '--random', '5000', '--objective', 'sharpe'];
+  const longOne = rate(1, LONG, 5000);
+  const longAll = rate(all, LONG, 5000);
   const warm = await warmRate(all);
   const walks = Array.from({ length: RUNS }, () => cli(['walkforward', SPEC, ...WALK]));
   for (const w of walks) if (w.windows !== 10) throw new Error(`the walk-forward made ${String(w.windows)} windows, not 10`);
@@ -83,6 +87,9 @@ export async function run(): Promise<Record<string, number>> {
     stats_ms: every.statsMs,
     runs_per_s_all_workers: every.runsPerSec,
     warm_combinations_per_s: warm,
+    runs_per_s_5000_1_worker: longOne.runsPerSec,
+    runs_per_s_5000_all_workers: longAll.runsPerSec,
+    scaling_5000: longAll.runsPerSec / longOne.runsPerSec,
     walk_forward_s: median(walks.map((w) => (w.elapsed_ms as number) / 1000)),
     runs: RUNS,
   };
