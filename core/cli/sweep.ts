@@ -6,7 +6,7 @@ import { objectiveOf } from '../research/objective';
 import { METRIC_NAMES } from '../research/flatMetrics';
 import { loadSpecDataAsync } from '../service/loadSpecData';
 import { mergeShardFiles } from '../service/research/mergeShards';
-import { encodeReturns, writeShardFile } from '../service/research/shardFile';
+import { encodeFloats, writeShardFile } from '../service/research/shardFile';
 import { prepareSweep, runSweep, type SweepSetup } from '../service/research/sweep';
 import { SweepPool } from '../service/research/sweepPool';
 import { endSweepRecord, failSweepRecord, startSweepRecord, sweepRequestOf } from '../service/research/sweepRecord';
@@ -63,21 +63,24 @@ async function runCommand(args: SweepArgs, spec: ResolvedSpec, def: SweepDefinit
       onProgress: bar ? (d, t) => bar.update(d, t) : undefined,
       signal: abort.signal,
       shard: args.shard ?? undefined,
-      keepReturns: args.shard !== null,
+      keepTrials: args.shard !== null,
     });
     bar?.end();
     if (db && id) endSweepRecord(db, id, run);
     if (args.shard && args.out && run.state === 'completed') {
       writeShardFile(args.out, {
         format: 'tradedesk-sweep-shard',
-        version: 1,
+        version: 2,
         request,
         dataFingerprint: data.fingerprint,
         combinations: setup.plan.combinations.length,
         shard: args.shard,
         periodsPerYear: run.periodsPerYear,
         elapsedMs: run.elapsedMs,
-        results: run.rows.map((r, i) => ({ ...r, returns: encodeReturns(run.returns![i]) })),
+        results: run.rows.map((r, i) => {
+          const t = run.trials![i];
+          return { ...r, trial: { rows: t.rows, moments: t.moments, blocks: t.blocks === null ? null : encodeFloats(t.blocks) } };
+        }),
       });
     }
     const summary: SweepSummary = {

@@ -21,35 +21,48 @@ export interface Sums {
   sumSquares: Float64Array;
 }
 
+/**
+ * One trial's sums per block, written at `out[b]` (sums) and `out[partitions + b]` (sums of squares): what a
+ * trial contributes to CSCV, 2·S numbers instead of its T returns.
+ */
+export function trialBlockSums(series: ArrayLike<number>, { partitions, blockLength, rowsDropped }: BlockLayout, out = new Float64Array(2 * partitions)): Float64Array {
+  for (let b = 0; b < partitions; b++) {
+    const start = rowsDropped + b * blockLength;
+    let s = 0;
+    let q = 0;
+    for (let r = start; r < start + blockLength; r++) {
+      s += series[r];
+      q += series[r] * series[r];
+    }
+    out[b] = s;
+    out[partitions + b] = q;
+  }
+  return out;
+}
+
 /** Sums per block, block-major (block b, trial i at b·N + i) so later passes run along contiguous memory. */
-function perBlock(trialReturns: ReadonlyArray<Float64Array>, { partitions, blockLength, rowsDropped }: BlockLayout): Sums {
+export function perBlock(trialReturns: ReadonlyArray<Float64Array>, layout: BlockLayout): Sums {
   const trials = trialReturns.length;
+  const { partitions } = layout;
   const sum = new Float64Array(partitions * trials);
   const sumSquares = new Float64Array(partitions * trials);
+  const one = new Float64Array(2 * partitions);
   trialReturns.forEach((series, i) => {
+    trialBlockSums(series, layout, one);
     for (let b = 0; b < partitions; b++) {
-      const start = rowsDropped + b * blockLength;
-      let s = 0;
-      let q = 0;
-      for (let r = start; r < start + blockLength; r++) {
-        s += series[r];
-        q += series[r] * series[r];
-      }
-      sum[b * trials + i] = s;
-      sumSquares[b * trials + i] = q;
+      sum[b * trials + i] = one[b];
+      sumSquares[b * trials + i] = one[partitions + b];
     }
   });
   return { sum, sumSquares };
 }
 
 /**
- * Prepares the tables and returns `split(mask, inMask, rest)`, which fills `inMask` with every trial's sums
- * over the blocks whose bit is set in `mask` (bit b = block b) and `rest` with the sums over the others.
+ * Prepares the tables from `trials` trials' block sums (block-major, as perBlock lays them out) and returns
+ * `split(mask, inMask, rest)`, which fills `inMask` with every trial's sums over the blocks whose bit is set
+ * in `mask` (bit b = block b) and `rest` with the sums over the others.
  */
-export function blockSums(trialReturns: ReadonlyArray<Float64Array>, layout: BlockLayout): (mask: number, inMask: Sums, rest: Sums) => void {
-  const trials = trialReturns.length;
-  const { partitions } = layout;
-  const blocks = perBlock(trialReturns, layout);
+export function splitSums(blocks: Sums, trials: number, partitions: number): (mask: number, inMask: Sums, rest: Sums) => void {
   const groups = Math.ceil(partitions / GROUP_SIZE);
   const groupAll = Array.from({ length: groups }, (_, g) => (1 << Math.min(GROUP_SIZE, partitions - g * GROUP_SIZE)) - 1);
 

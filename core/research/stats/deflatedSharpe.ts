@@ -1,4 +1,4 @@
-import { returnMoments, type Returns } from './moments';
+import { returnMoments, type ReturnMoments, type Returns } from './moments';
 import { normalCdf, normalQuantile } from './normal';
 
 /** Euler–Mascheroni constant γ. */
@@ -53,8 +53,8 @@ export type SharpeDispersion =
     };
 
 export type DeflatedSharpeInput = {
-  /** Per-period returns of the chosen (best) combination. */
-  returns: Returns;
+  /** Per-period returns of the chosen (best) combination, or their moments when the returns are elsewhere. */
+  returns: Returns | ReturnMoments;
   /** N, the number of combinations tried. */
   trials: number;
   /** Return periods per year, to also report annualised Sharpe ratios (x sqrt(periodsPerYear)). */
@@ -118,7 +118,7 @@ export function deflatedSharpe(input: DeflatedSharpeInput): DeflatedSharpeResult
   }
   const sharpeVariance = input.trialSharpes !== undefined ? sampleVariance(input.trialSharpes) : input.sharpeVariance;
   const sr0 = sharpeVariance === null ? (trials === 1 ? 0 : null) : expectedMaxSharpe(trials, sharpeVariance);
-  const { observations, mean, std, skew, kurtosis } = returnMoments(returns);
+  const { observations, mean, std, skew, kurtosis } = 'observations' in returns ? returns : returnMoments(returns);
   const chosen =
     observations >= MIN_OBSERVATIONS && mean !== null && std !== null && std > 0 && skew !== null && kurtosis !== null
       ? { sharpe: mean / std, skew, kurtosis }

@@ -1,4 +1,4 @@
-import { blockSums, type Sums } from './blockSums';
+import { perBlock, splitSums, type BlockLayout, type Sums } from './blockSums';
 
 /**
  * Probability of Backtest Overfitting by Combinatorially Symmetric Cross-Validation (Bailey, Borwein,
@@ -190,12 +190,30 @@ export interface PboLayout {
 /** The layout CSCV uses for this matrix and options; throws on invalid input (see probabilityOfBacktestOverfitting). */
 export function pboLayout(trialReturns: ReadonlyArray<Float64Array>, options: Pick<PboOptions, 'partitions'> = {}): PboLayout {
   const { trials, rows } = validatedMatrix(trialReturns);
-  const partitions = partitionsFor(options.partitions ?? DEFAULT_PARTITIONS, rows);
-  const blockLength = Math.floor(rows / partitions);
+  return layoutFor(trials, rows, options.partitions);
+}
+
+/**
+ * The layout for N trials of T rows each, decided by T alone: so each trial's block sums can be taken where its
+ * returns are (a sweep's worker) and only those travel. Throws like probabilityOfBacktestOverfitting.
+ */
+export function layoutFor(trials: number, rows: number, requested = DEFAULT_PARTITIONS): PboLayout {
+  if (trials < 2) throw new RangeError(`PBO needs at least 2 trials, got ${trials}`);
+  const blocks = blockLayoutOf(rows, requested);
+  if (blocks === null) throw new RangeError(`PBO needs at least 4 returns per trial (2 blocks of 2), got ${rows}`);
+  const { partitions, blockLength } = blocks;
   const half = partitions / 2;
   let splits = 1;
   for (let k = 1; k <= half; k++) splits = (splits * (half + k)) / k;
   return { trials, partitions, blockLength, rowsDropped: rows - blockLength * partitions, splits };
+}
+
+/** How T rows are cut into blocks, whatever the number of trials; null when T is too short for CSCV. */
+export function blockLayoutOf(rows: number, requested = DEFAULT_PARTITIONS): BlockLayout | null {
+  if (rows < 4) return null;
+  const partitions = partitionsFor(requested, rows);
+  const blockLength = Math.floor(rows / partitions);
+  return { partitions, blockLength, rowsDropped: rows - blockLength * partitions };
 }
 
 /** The outcome of a run of consecutive split pairs; parts of one computation combine in pair order. */
@@ -213,8 +231,13 @@ export interface PboPart {
  * shared among threads. Each part reads the whole matrix.
  */
 export function pboPart(trialReturns: ReadonlyArray<Float64Array>, layout: PboLayout, from: number, to: number, measure: PerformanceMeasure = sharpeFromSums): PboPart {
+  return pboPartOfBlocks(perBlock(trialReturns, layout), layout, from, to, measure);
+}
+
+/** pboPart from the trials' block sums (block-major: block b, trial i at b·N + i), not their returns. */
+export function pboPartOfBlocks(blocks: Sums, layout: PboLayout, from: number, to: number, measure: PerformanceMeasure = sharpeFromSums): PboPart {
   const { trials, partitions, blockLength } = layout;
-  const sumsOf = blockSums(trialReturns, layout);
+  const sumsOf = splitSums(blocks, trials, partitions);
   const half = partitions / 2;
   const count = half * blockLength;
   const n = 2 * (to - from);

@@ -21,13 +21,13 @@ export function mergeShardFiles(files: readonly string[]): MergedSweep {
   const merged = mergeShards(files.map((file) => ({ file, shard: readShardFile(file) })));
   const request = merged.request;
   const objective = objectiveOf(request.objective, METRIC_NAMES);
-  const rows = merged.rows.map(({ returns: _returns, ...row }) => row);
+  const rows = merged.rows.map(({ trial: _trial, ...row }) => row);
   const best = bestOf(objective, rows);
   const run: SweepOutcome = {
     state: 'completed',
     rows,
     best,
-    overfitting: best === null ? null : overfittingOf(merged.rows.map((r) => r.returns), best, merged.periodsPerYear),
+    overfitting: best === null ? null : overfittingOf(merged.rows.map((r) => r.trial), best, merged.periodsPerYear),
     elapsedMs: merged.elapsedMs,
   };
   const paramNames = request.axes.map((a) => a.name);

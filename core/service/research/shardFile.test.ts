@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sweepRequestSchema, type SweepRequest } from '../../ipc/contract/research';
-import { decodeReturns, encodeReturns, mergeShards, readShardFile, writeShardFile, type ShardFile } from './shardFile';
+import { decodeFloats, encodeFloats, mergeShards, readShardFile, writeShardFile, type ShardFile } from './shardFile';
 
 const REQUEST: SweepRequest = sweepRequestSchema.parse({
   spec: { name: 'goog sma', strategy: { name: 'sma-cross', params: { mode: 'long_only' } } },
@@ -17,12 +17,12 @@ const REQUEST: SweepRequest = sweepRequestSchema.parse({
 
 type Result = ShardFile['results'][number];
 
-const result = (index: number, returns: number[] = [index / 100, -index / 200]): Result => ({
+const result = (index: number, blocks: number[] = [index / 100, -index / 200, 1e-4, 4e-4]): Result => ({
   index,
   params: { fast: 5 * (index + 1), slow: 30 },
   objective: index === 0 ? null : index * 0.5,
   metrics: { sharpe: index * 0.5, sortino: index === 0 ? null : index * 0.5, orders: index },
-  returns: encodeReturns(Float64Array.from(returns)),
+  trial: { rows: 4, moments: { observations: 4, mean: index / 400, std: 0.01, skew: 0.1, kurtosis: 3 }, blocks: encodeFloats(Float64Array.from(blocks)) },
 });
 
 /** Shard `index` of `count` of a sweep of `total` combinations, holding the indices given (by default every count-th). */
@@ -31,7 +31,7 @@ function shard(index: number, count: number, total: number, over: Partial<ShardF
   const mine = indices ?? Array.from({ length: total }, (_, i) => i).filter((i) => i % count === index - 1);
   return {
     format: 'tradedesk-sweep-shard',
-    version: 1,
+    version: 2,
     request: REQUEST,
     dataFingerprint: 'fp-abc',
     combinations: total,
@@ -52,34 +52,34 @@ function sameBits(a: Float64Array, b: Float64Array): void {
   a.forEach((v, i) => expect(Object.is(b[i], v), `element ${i}`).toBe(true));
 }
 
-describe('encodeReturns / decodeReturns', () => {
-  it('round-trips returns exactly, -0, subnormals and infinities included', () => {
+describe('encodeFloats / decodeFloats', () => {
+  it('round-trips float64s exactly, -0, subnormals and infinities included', () => {
     const r = Float64Array.from([0, -0, 0.1, -0.30000000000000004, 1 / 3, Number.MIN_VALUE, -5e-324, 2.2250738585072014e-308 / 3, Number.MAX_VALUE, Infinity, -Infinity, 1e-300]);
-    sameBits(r, decodeReturns(encodeReturns(r)));
+    sameBits(r, decodeFloats(encodeFloats(r)));
   });
 
   it('keeps NaN a NaN', () => {
-    const back = decodeReturns(encodeReturns(Float64Array.from([NaN, 1])));
+    const back = decodeFloats(encodeFloats(Float64Array.from([NaN, 1])));
     expect(Number.isNaN(back[0])).toBe(true);
     expect(back[1]).toBe(1);
   });
 
   it('encodes 8 little-endian bytes per value, in base64', () => {
-    const s = encodeReturns(Float64Array.from([1]));
+    const s = encodeFloats(Float64Array.from([1]));
     // 1.0 is 0x3FF0000000000000: little-endian its bytes are 00 .. 00 F0 3F.
     expect(Buffer.from(s, 'base64')).toEqual(Buffer.from([0, 0, 0, 0, 0, 0, 0xf0, 0x3f]));
-    expect(encodeReturns(new Float64Array(0))).toBe('');
-    expect(decodeReturns('')).toEqual(new Float64Array(0));
+    expect(encodeFloats(new Float64Array(0))).toBe('');
+    expect(decodeFloats('')).toEqual(new Float64Array(0));
   });
 
   it('encodes only the view it is given, not the whole buffer behind it', () => {
     const all = Float64Array.from([1, 2, 3, 4, 5]);
     const view = all.subarray(1, 3);
-    sameBits(Float64Array.from([2, 3]), decodeReturns(encodeReturns(view)));
+    sameBits(Float64Array.from([2, 3]), decodeFloats(encodeFloats(view)));
   });
 
   it('refuses bytes that are not a whole number of float64s', () => {
-    expect(() => decodeReturns(Buffer.from([1, 2, 3]).toString('base64'))).toThrow('returns are not a whole number of float64s');
+    expect(() => decodeFloats(Buffer.from([1, 2, 3]).toString('base64'))).toThrow('block sums are not a whole number of float64s');
   });
 });
 
@@ -90,7 +90,7 @@ describe('writeShardFile / readShardFile', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads back exactly what was written, returns to the bit, and leaves no temporary file', () => {
+  it('reads back exactly what was written, block sums to the bit, and leaves no temporary file', () => {
     const file = path.join(dir, 'shard-1.json');
     const s = shard(1, 2, 5, { elapsedMs: 1234.5 });
     s.results[1] = result(2, [-0, 5e-324, 0.1 + 0.2]);
@@ -98,7 +98,7 @@ describe('writeShardFile / readShardFile', () => {
     expect(readdirSync(dir)).toEqual(['shard-1.json']);
     const back = readShardFile(file);
     expect(back).toEqual(s);
-    sameBits(Float64Array.from([-0, 5e-324, 0.1 + 0.2]), decodeReturns(back.results[1].returns));
+    sameBits(Float64Array.from([-0, 5e-324, 0.1 + 0.2]), decodeFloats(back.results[1].trial.blocks as string));
   });
 
   it('replaces an existing file whole', () => {
@@ -131,9 +131,10 @@ describe('writeShardFile / readShardFile', () => {
   it('names the file and the path of the first failing key', () => {
     const cases: [string, unknown, string][] = [
       ['format', { ...shard(1, 1, 1), format: 'something-else' }, 'format: '],
-      ['version', { ...shard(1, 1, 1), version: 2 }, 'version: '],
+      ['version', { ...shard(1, 1, 1), version: 1 }, 'version: '],
       ['index', { ...shard(1, 1, 1), results: [{ ...result(0), index: -1 }] }, 'results.0.index: '],
       ['objective', { ...shard(1, 2, 4), results: [result(0), { ...result(2), objective: 'high' }] }, 'results.1.objective: '],
+      ['blocks', { ...shard(1, 1, 1), results: [{ ...result(0), trial: { ...result(0).trial, blocks: 7 } }] }, 'results.0.trial.blocks: '],
       ['shard', { ...shard(1, 1, 1), shard: { index: 0, count: 1 } }, 'shard.index: '],
       ['axes', { ...shard(1, 1, 1), request: { ...REQUEST, axes: [] } }, 'request.axes: '],
       ['document', [1, 2], 'document: '],
@@ -172,8 +173,9 @@ describe('mergeShards', () => {
     expect(row.params).toEqual(expected.params);
     expect(row.metrics).toEqual(expected.metrics);
     expect(row.objective).toBe(2);
-    expect(row.returns).toBeInstanceOf(Float64Array);
-    expect(Array.from(row.returns)).toEqual([0.04, -0.02]);
+    expect(row.trial.blocks).toBeInstanceOf(Float64Array);
+    expect(Array.from(row.trial.blocks as Float64Array)).toEqual([0.04, -0.02, 1e-4, 4e-4]);
+    expect(row.trial.moments.mean).toBe(0.01);
     expect(merged.rows[0].objective).toBeNull();
   });
 

@@ -2,13 +2,17 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { sweepRequestSchema, type SweepRequest } from '../../ipc/contract/research';
 import type { FlatMetrics } from '../../research/flatMetrics';
+import type { TrialStats } from '../../research/trialStats';
+
+const nullableNumber = z.number().nullable();
 import type { Combination } from '../../research/where';
 
 const FORMAT = 'tradedesk-sweep-shard';
 
 const shardSchema = z.object({
   format: z.literal(FORMAT),
-  version: z.literal(1),
+  /** 2: each combination carries its returns' moments and block sums (1 carried the returns themselves). */
+  version: z.literal(2),
   request: sweepRequestSchema,
   dataFingerprint: z.string(),
   /** Combinations in the whole sweep, over every shard. */
@@ -22,8 +26,12 @@ const shardSchema = z.object({
       params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
       objective: z.number().nullable(),
       metrics: z.record(z.string(), z.number().nullable()),
-      /** The session returns as little-endian float64s in base64: exact, and a third of their JSON size. */
-      returns: z.string(),
+      /** What the statistics need of its session returns; the block sums as little-endian float64s in base64 (exact). */
+      trial: z.object({
+        rows: z.number().int().min(0),
+        moments: z.object({ observations: z.number().int().min(0), mean: nullableNumber, std: nullableNumber, skew: nullableNumber, kurtosis: nullableNumber }),
+        blocks: z.string().nullable(),
+      }),
     }),
   ),
 });
@@ -34,16 +42,17 @@ export interface ShardRow {
   params: Combination;
   metrics: FlatMetrics;
   objective: number | null;
-  returns: Float64Array;
+  trial: TrialStats;
 }
 
-export function encodeReturns(r: Float64Array): string {
+/** Float64s as little-endian bytes in base64: exact, and a third of their JSON size. */
+export function encodeFloats(r: Float64Array): string {
   return Buffer.from(r.buffer, r.byteOffset, r.byteLength).toString('base64');
 }
 
-export function decodeReturns(s: string): Float64Array {
+export function decodeFloats(s: string): Float64Array {
   const b = Buffer.from(s, 'base64');
-  if (b.byteLength % 8 !== 0) throw new Error('returns are not a whole number of float64s');
+  if (b.byteLength % 8 !== 0) throw new Error('block sums are not a whole number of float64s');
   const out = new Float64Array(b.byteLength / 8);
   new Uint8Array(out.buffer).set(b);
   return out;
@@ -109,7 +118,8 @@ export function mergeShards(files: readonly { file: string; shard: ShardFile }[]
     for (const r of shard.results) {
       if (r.index >= total) throw new Error(`sweep merge: ${file} has combination ${r.index}, the sweep has ${total}`);
       if (rows[r.index]) throw new Error(`sweep merge: combination ${r.index} is in ${file} twice, or in two shards`);
-      rows[r.index] = { index: r.index, params: r.params, metrics: r.metrics, objective: r.objective, returns: decodeReturns(r.returns) };
+      const trial = { rows: r.trial.rows, moments: r.trial.moments, blocks: r.trial.blocks === null ? null : decodeFloats(r.trial.blocks) };
+      rows[r.index] = { index: r.index, params: r.params, metrics: r.metrics, objective: r.objective, trial };
     }
   }
   const absent = rows.findIndex((r) => r === undefined);

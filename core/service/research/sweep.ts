@@ -6,6 +6,7 @@ import { METRIC_NAMES, type FlatMetrics } from '../../research/flatMetrics';
 import { isBetter, objectiveOf, objectiveValue, type Objective } from '../../research/objective';
 import { overfittingOf, type OverfittingStats } from '../../research/overfitting';
 import { paramInfos, type ParamInfo } from '../../research/paramInfo';
+import type { TrialStats } from '../../research/trialStats';
 import type { Combination } from '../../research/where';
 import { BUILTIN_STRATEGIES } from '../../strategy/registry';
 import { describe, type RunWindow } from './evaluator';
@@ -85,15 +86,15 @@ export interface SweepRunOptions {
   signal?: AbortSignal;
   /** Runs only the combinations whose index is `index - 1` modulo `count` (1-based, like `--shard 2/4`). */
   shard?: { index: number; count: number };
-  /** Statistics need every combination's returns; a shard's are computed when its files are merged. */
-  keepReturns?: boolean;
+  /** Keep what the statistics need of every combination: a shard's statistics are computed when its files are merged. */
+  keepTrials?: boolean;
   /** Compute the overfitting statistics of a whole sweep (default true; a walk-forward window does not use them). */
   statistics?: boolean;
 }
 
 export interface SweepRun extends SweepOutcome {
-  /** Each row's session returns (same order as rows), when asked for. */
-  returns: Float64Array[] | null;
+  /** What the statistics need of each row's session returns (same order as rows), when asked for. */
+  trials: TrialStats[] | null;
   /** Of elapsedMs, the time the overfitting statistics took. */
   statsMs: number;
   periodsPerYear: number;
@@ -121,18 +122,18 @@ export async function runSweep(setup: SweepSetup, pool: SweepPool, opts: SweepRu
     state = 'cancelled';
   }
   const rows: SweepResultRow[] = [];
-  const returns: Float64Array[] = [];
+  const trials: TrialStats[] = [];
   let periodsPerYear = 252;
   answered.forEach((r, i) => {
     if (!r) return;
     rows.push({ index: r.index, params: todo[i].params, metrics: r.metrics, objective: objectiveValue(setup.objective, r.metrics) });
-    returns.push(r.returns);
+    trials.push(r.trial);
     periodsPerYear = r.periodsPerYear;
   });
   const best = bestOf(setup.objective, rows);
   const whole = state === 'completed' && !opts.shard && opts.statistics !== false;
   const statsStart = performance.now();
-  const overfitting = whole && best !== null ? overfittingOf(returns, best, periodsPerYear, await parallelPbo(pool, returns)) : null;
+  const overfitting = whole && best !== null ? overfittingOf(trials, best, periodsPerYear, await parallelPbo(pool, trials)) : null;
   const ended = performance.now();
   return {
     state,
@@ -141,7 +142,7 @@ export async function runSweep(setup: SweepSetup, pool: SweepPool, opts: SweepRu
     overfitting,
     statsMs: ended - statsStart,
     elapsedMs: ended - started,
-    returns: opts.keepReturns ? returns : null,
+    trials: opts.keepTrials ? trials : null,
     periodsPerYear,
   };
 }

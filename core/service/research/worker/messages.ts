@@ -2,6 +2,7 @@ import type { ResolvedSpec } from '../../../config/loadSpec';
 import type { FlatMetrics } from '../../../research/flatMetrics';
 import type { Combination } from '../../../research/where';
 import type { PboLayout } from '../../../research/stats/pbo';
+import type { TrialStats } from '../../../research/trialStats';
 import type { RunWindow } from '../evaluator';
 
 /** A batch of combinations for one pool worker. */
@@ -15,11 +16,10 @@ export interface SweepTask {
   withEquity: boolean;
 }
 
-/** A share of one PBO computation: every combination's returns, row-major in shared memory, and the pairs to score. */
+/** A share of one PBO computation: every combination's block sums, block-major in shared memory, and the pairs to score. */
 export interface PboTask {
-  returns: Float64Array;
-  trials: number;
-  rows: number;
+  sum: Float64Array;
+  sumSquares: Float64Array;
   layout: PboLayout;
   from: number;
   to: number;
@@ -28,8 +28,8 @@ export interface PboTask {
 export interface SweepRow {
   index: number;
   metrics: FlatMetrics;
-  /** Per-session simple returns, for the overfitting statistics. */
-  returns: Float64Array;
+  /** What the overfitting statistics need of its session returns. */
+  trial: TrialStats;
   /** Return periods per year of the data (what the run's Sharpe is annualised with). */
   periodsPerYear: number;
   ts: Float64Array | null;

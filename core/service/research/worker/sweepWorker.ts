@@ -5,7 +5,8 @@ import { loadSpecData } from '../../loadSpecData';
 import { Evaluator } from '../evaluator';
 import { sessionReturns } from '../../../backtest/metricsSeries';
 import { periodsPerYear } from '../../../backtest/runner';
-import { pboPart as scorePairs, type PboPart } from '../../../research/stats/pbo';
+import { pboPartOfBlocks as scorePairs, type PboPart } from '../../../research/stats/pbo';
+import { trialStats } from '../../../research/trialStats';
 import type { PboTask, SweepRow, SweepTask } from './messages';
 
 /** Data a worker has loaded, by what it was loaded from: a sweep's batches reuse it instead of reading it again. */
@@ -51,7 +52,7 @@ export default async function runBatch(task: SweepTask): Promise<SweepRow[]> {
     rows.push({
       index,
       metrics,
-      returns: sessionReturns(result.equity),
+      trial: trialStats(sessionReturns(result.equity)),
       periodsPerYear: ppy,
       ts: task.withEquity ? result.ts : null,
       equity: task.withEquity ? result.equity : null,
@@ -60,8 +61,7 @@ export default async function runBatch(task: SweepTask): Promise<SweepRow[]> {
   return rows;
 }
 
-/** A pool worker's other task: its share of the sweep's PBO splits, over the returns the sweep gathered. */
+/** A pool worker's other task: its share of the sweep's PBO splits, over the block sums the sweep gathered. */
 export function pboPart(task: PboTask): PboPart {
-  const matrix = Array.from({ length: task.trials }, (_, i) => task.returns.subarray(i * task.rows, (i + 1) * task.rows));
-  return scorePairs(matrix, task.layout, task.from, task.to);
+  return scorePairs({ sum: task.sum, sumSquares: task.sumSquares }, task.layout, task.from, task.to);
 }
