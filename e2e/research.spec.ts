@@ -1,130 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { fmtRatio } from '../renderer/components/common/format';
 import { expect, quickSpec, seedRun, test, type App } from './fixtures';
-import { AppShell } from './pages/AppShell';
+import { ResearchPage } from './pages/ResearchPage';
 import { RunDetailPage } from './pages/RunDetailPage';
+import { SweepPage } from './pages/SweepPage';
+import { WalkForwardPage } from './pages/WalkForwardPage';
 import { SCREEN_VIEWPORT, snap } from './screens';
 
 test.use({ viewport: SCREEN_VIEWPORT });
 
 /** A sweep runs every combination as a full backtest: the runs get the time, the clicks don't. */
 const RUN_TIMEOUT = 120_000;
-
-/** The research form: base, strategy, parameter rows, search, constraint, objective, run-as tabs, plan and start. */
-class ResearchPage extends AppShell {
-  readonly form: Locator;
-  readonly basePick: Locator;
-  readonly baseSummary: Locator;
-  readonly strategy: Locator;
-  readonly where: Locator;
-  readonly objective: Locator;
-  readonly planCount: Locator;
-  readonly planIssues: Locator;
-  readonly startSweep: Locator;
-  readonly startWalkForward: Locator;
-  readonly sweepRows: Locator;
-  readonly walkForwardRows: Locator;
-
-  constructor(page: Page, appUrl: string) {
-    super(page, appUrl);
-    this.form = page.getByTestId('sweep-form');
-    this.basePick = page.getByTestId('base-pick');
-    this.baseSummary = page.getByTestId('base-summary');
-    this.strategy = page.getByTestId('sweep-strategy');
-    this.where = page.getByTestId('sweep-where');
-    this.objective = page.getByTestId('sweep-objective');
-    this.planCount = page.getByTestId('plan-count');
-    this.planIssues = page.getByTestId('plan-issue');
-    this.startSweep = page.getByTestId('start-sweep');
-    this.startWalkForward = page.getByTestId('start-walkforward');
-    this.sweepRows = page.getByTestId('sweep-list-row');
-    this.walkForwardRows = page.getByTestId('walkforward-list-row');
-  }
-
-  param(name: string): Locator {
-    return this.page.locator(`[data-testid=param-row][data-param="${name}"]`);
-  }
-
-  /** Varies an integer parameter over a range (from, to, step). */
-  async vary(name: string, from: number, to: number, step: number): Promise<void> {
-    await this.page.getByTestId(`vary-${name}`).check();
-    await expect(this.param(name)).toHaveAttribute('data-vary', 'true');
-    await this.page.getByTestId(`from-${name}`).fill(String(from));
-    await this.page.getByTestId(`to-${name}`).fill(String(to));
-    await this.page.getByTestId(`step-${name}`).fill(String(step));
-  }
-
-  /** Holds a parameter at one value (the strategy's default when none is given). */
-  async hold(name: string): Promise<void> {
-    await this.page.getByTestId(`vary-${name}`).uncheck();
-    await expect(this.param(name)).toHaveAttribute('data-vary', 'false');
-  }
-
-  tab(name: 'sweep' | 'walkforward'): Locator {
-    return this.page.getByTestId(`tab-${name}`);
-  }
-
-  wf(field: 'mode' | 'unit' | 'inSample' | 'outOfSample' | 'step'): Locator {
-    return this.page.getByTestId(`wf-${field}`);
-  }
-}
-
-/** One sweep's results: overfitting, line chart, heatmap, the results table. */
-class SweepPage extends AppShell {
-  readonly root: Locator;
-  readonly heatmap: Locator;
-  /** Cells that ran a combination (inside the sweep's heatmap: run detail has heatmap cells of its own). */
-  readonly filledCells: Locator;
-  readonly emptyCells: Locator;
-  readonly bestCells: Locator;
-  readonly lineChart: Locator;
-  readonly results: Locator;
-  readonly resultRows: Locator;
-  readonly job: Locator;
-  readonly cancel: Locator;
-
-  constructor(page: Page, appUrl: string) {
-    super(page, appUrl);
-    this.root = page.getByTestId('sweep-screen');
-    this.heatmap = page.getByTestId('sweep-heatmap');
-    this.filledCells = this.heatmap.locator('[data-testid=heatmap-cell]:not([data-empty])');
-    this.emptyCells = this.heatmap.locator('[data-testid=heatmap-cell][data-empty=true]');
-    this.bestCells = this.heatmap.locator('[data-testid=heatmap-cell][data-best=true]');
-    this.lineChart = page.getByTestId('line-chart');
-    this.results = page.getByTestId('sweep-results');
-    this.resultRows = page.getByTestId('sweep-result-row');
-    this.job = page.getByTestId('research-job');
-    this.cancel = page.getByTestId('research-cancel');
-  }
-
-  cell(x: number, y: number): Locator {
-    return this.heatmap.locator(`[data-testid=heatmap-cell][data-x="${x}"][data-y="${y}"]`);
-  }
-
-  figure(name: 'dsr' | 'pbo', part: 'value' | 'reading'): Locator {
-    return this.page.getByTestId(`${name}-${part}`);
-  }
-}
-
-/** One walk-forward's results: efficiency, stitched equity, windows, stability. */
-class WalkForwardPage extends AppShell {
-  readonly root: Locator;
-  readonly efficiency: Locator;
-  readonly chart: Locator;
-  readonly windows: Locator;
-  readonly stabilityRows: Locator;
-
-  constructor(page: Page, appUrl: string) {
-    super(page, appUrl);
-    this.root = page.getByTestId('walkforward-screen');
-    this.efficiency = page.getByTestId('wf-efficiency-value');
-    this.chart = page.getByTestId('wf-stitched-chart');
-    this.windows = page.getByTestId('wf-window');
-    this.stabilityRows = page.getByTestId('wf-stability-row');
-  }
-}
 
 /** A small base: three synthetic symbols over two years (504 daily sessions), so each combination runs in a blink. */
 async function smallBase(app: App): Promise<string> {
