@@ -12,20 +12,9 @@ import { getSweep, listSweeps, sweepResults, type SweepRecord } from '../../stor
 import { getWalkForward, listWalkForwards, type WalkForwardRecord } from '../../store/walkForwards';
 import type { WalkForwardResult } from './walkForward';
 
-function summaryOf(r: SweepRecord): SweepSummary {
-  return {
-    id: r.id,
-    name: r.name,
-    strategy: r.strategy,
-    objective: r.objective,
-    state: r.state,
-    combinations: r.combinations,
-    done: r.done,
-    createdAt: r.createdAt,
-    elapsedMs: r.elapsedMs,
-    bestObjective: r.bestObjective,
-    error: r.error,
-  };
+/** A sweep as lists show it: the record without what only its detail needs. */
+function summaryOf({ request: _request, paramNames: _paramNames, bestIndex: _bestIndex, overfitting: _overfitting, ...summary }: SweepRecord): SweepSummary {
+  return summary;
 }
 
 export function sweepSummaries(db: Database.Database): SweepSummary[] {
@@ -47,21 +36,9 @@ export function sweepDetail(db: Database.Database, id: string): SweepDetail {
   };
 }
 
-function wfSummaryOf(r: WalkForwardRecord): WalkForwardSummary {
-  const result = r.result as WalkForwardResult | null;
-  return {
-    id: r.id,
-    name: r.name,
-    strategy: r.strategy,
-    objective: r.objective,
-    state: r.state,
-    createdAt: r.createdAt,
-    elapsedMs: r.elapsedMs,
-    error: r.error,
-    done: r.done,
-    total: r.total,
-    efficiency: result?.efficiency ?? null,
-  };
+/** A walk-forward as lists show it: the record without what only its detail needs, with its efficiency. */
+function wfSummaryOf({ request: _request, paramNames: _paramNames, result, ...summary }: WalkForwardRecord): WalkForwardSummary {
+  return { ...summary, efficiency: (result as WalkForwardResult | null)?.efficiency ?? null };
 }
 
 export function walkForwardSummaries(db: Database.Database): WalkForwardSummary[] {

@@ -5,6 +5,7 @@ import type { Job } from '../../ipc/contract/backtests';
 import type { ResearchJob, SweepRequest, WalkForwardRequest } from '../../ipc/contract/research';
 import { ApiError } from '../../ipc/errors';
 import { OBJECTIVES, type Objective } from '../../research/objective';
+import { getRun } from '../../store/runs';
 import { deleteSweep, getSweep, recoverResearch, setSweepRun, sweepProgress, sweepResults } from '../../store/sweeps';
 import { createWalkForward, deleteWalkForward, finishWalkForward, walkForwardProgress, walkForwardStarted } from '../../store/walkForwards';
 import type { JobQueue } from '../backtests/jobQueue';
@@ -230,7 +231,7 @@ export class ResearchService {
     if (!sweep) throw new ApiError('NOT_FOUND', `no sweep ${id}`);
     const row = sweepResults(this.opts.db, id).find((r) => r.index === index);
     if (!row) throw new ApiError('NOT_FOUND', `sweep ${id} has no combination ${index}`);
-    if (row.runId !== null && this.opts.db.prepare('SELECT 1 FROM backtest_runs WHERE id = ?').get(row.runId)) return { runId: row.runId, job: null };
+    if (row.runId !== null && getRun(this.opts.db, row.runId)) return { runId: row.runId, job: null };
     const request = sweep.request as SweepRequest;
     const strategy = request.spec.strategy as Record<string, unknown>;
     const params = { ...(strategy.params as Record<string, unknown> | undefined), ...row.params };
