@@ -1,5 +1,6 @@
 // Bundles the `tradedesk` command into dist/cli/ and the desktop entry points into dist/electron/ (what a packaged app runs), copies the SQL migrations
 // beside them, where core/store finds them relative to the bundle, and builds the renderer with vite.
+import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,8 @@ const entries = {
   'electron/hostProcess': 'electron/hostProcess.ts',
   'electron/backtestWorker': 'core/service/backtests/worker/backtestWorker.ts',
   'electron/sweepWorker': 'core/service/research/worker/sweepWorker.ts',
+  // What package.json exports as 'tradedesk/strategy', for strategy modules outside the repository.
+  'strategy/index': 'core/strategy/package.ts',
 };
 
 rmSync('dist', { recursive: true, force: true });
@@ -41,6 +44,9 @@ await build({
   external: ['electron'],
   logLevel: 'warning',
 });
+// The declarations of 'tradedesk/strategy' (package.json "exports" types), so a user's module type-checks against them.
+const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.strategy.json'], { stdio: 'inherit' });
+if (tsc.status !== 0) throw new Error('tsc -p tsconfig.strategy.json failed: no declarations for tradedesk/strategy');
 cpSync('core/store/migrations', 'dist/electron/migrations', { recursive: true, filter: (f) => !f.endsWith('.ts') });
 await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
 console.log(`built dist/cli/tradedesk.mjs, ${Object.keys(entries).map((e) => `dist/${e}.mjs`).join(', ')}, dist/electron/preload.cjs, dist/renderer/`);

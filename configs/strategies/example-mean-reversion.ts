@@ -3,7 +3,7 @@
  * below its `lookback`-bar mean, sell once it is back above `exitZ`. Long only, equal weight per symbol.
  * Load it from a backtest spec as a strategy module; params arrive raw, so they are checked here.
  */
-import type { StrategyContext, StrategyFn, Targets } from '../../core/strategy/types';
+import type { CreateContext, StrategyFn, Targets } from 'tradedesk/strategy';
 
 interface Params {
   lookback: number;
@@ -31,7 +31,7 @@ function readParams(raw: unknown): Params {
   return params;
 }
 
-export function create(raw: unknown, ctx: StrategyContext): StrategyFn {
+export function create(raw: unknown, ctx: CreateContext): StrategyFn {
   const { lookback, entryZ, exitZ, weight } = readParams(raw);
   const held = new Set<string>();
   const perSymbol = ctx.symbols.length ? weight / ctx.symbols.length : 0;

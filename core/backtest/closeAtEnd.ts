@@ -1,4 +1,5 @@
 import type { Timestamp } from '../domain/order';
+import type { Kernel } from '../engine/kernel/kernel';
 import type { BacktestBroker } from '../sim/BacktestBroker';
 import type { RunSink } from './RunSink';
 
@@ -12,22 +13,21 @@ export const CLOSE_AT_END_REASON = 'the run ended (close_at_end)';
  * they are orders, fills and trades like any other. What the close cannot take (the participation cap,
  * an instrument without a bar that session) stays held and is listed as an open trade.
  */
-export function closeAtEnd(broker: BacktestBroker, asOf: Timestamp, sink: RunSink | undefined): void {
+export function closeAtEnd(kernel: Kernel, broker: BacktestBroker, asOf: Timestamp, sink: RunSink | undefined): void {
   broker.cancelAll(CLOSE_AT_END_REASON);
   const portfolio = broker.portfolio;
   const held = [...portfolio.heldIndices()];
   if (held.length === 0) return;
-  broker.phase = 'close';
   for (const i of held) {
     const q = portfolio.qty[i];
-    broker.submitOrder({
+    kernel.submitOrder({
       instrument: portfolio.instruments[i],
       side: q > 0 ? 'SELL' : 'BUY',
       type: 'MARKET',
       quantity: Math.abs(q),
       timeInForce: 'DAY',
       metadata: { action: CLOSE_AT_END },
-    });
+    }, 'engine');
   }
   broker.processDecision();
   // Nothing trades after the last close: a remainder is cancelled, not left working.

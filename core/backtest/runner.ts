@@ -2,13 +2,20 @@ import type { PlannerConfig, SimulatorConfig } from '../config/simulatorSchema';
 import type { BarSeries } from '../data/BarSeries';
 import { tradingDay } from '../data/tradingDay';
 import type { Timestamp } from '../domain/order';
-import { BacktestBroker, type ExecutionTotals } from '../sim/BacktestBroker';
+import { Kernel } from '../engine/kernel/kernel';
+import { riskGate } from '../engine/kernel/riskGate';
+import type { PriceAt } from '../engine/placeTargets';
+import type { BreakerConfig } from '../engine/risk/circuitBreaker';
+import type { RiskLimits } from '../engine/risk/riskTypes';
+import { BacktestBroker, type ExecutionTotals, type FinerBars, type IntrabarTotals } from '../sim/BacktestBroker';
 import { TimeMachine } from '../sim/timeMachine';
+import type { ObjectStrategy } from '../strategy/api';
+import { functionHost, objectHost } from '../strategy/host';
 import type { StrategyFn, Targets } from '../strategy/types';
 import { BuyAndHoldBenchmark } from './benchmark';
 import { closeAtEnd, CLOSE_AT_END_REASON } from './closeAtEnd';
 import { computeMetrics, type Metrics } from './metrics';
-import { placeTargets, type PriceAt } from './placeTargets';
+import { backtestRiskSnapshot } from './riskSnapshot';
 import type { RunSink } from './RunSink';
 import { WaitingTargets } from './waitingTargets';
 import { runSessions } from './sessions';
@@ -20,7 +27,8 @@ export interface RunInput {
   /** Inclusive bounds (epoch ms); bars before `start` are history the strategy may read, bars after `end` do not exist. */
   start?: Timestamp;
   end?: Timestamp;
-  strategy: StrategyFn;
+  /** A function strategy (targets at each close) or a strategy object (hooks, ctx.orders). */
+  strategy: StrategyFn | ObjectStrategy;
   initialCash: number;
   seed: number;
   sim: SimulatorConfig;
@@ -37,6 +45,10 @@ export interface RunInput {
   shouldCancel?: () => boolean;
   /** Close every position at the last session's close, with costs (see closeAtEnd). */
   closeAtEnd?: boolean;
+  /** The pre-trade limits and circuit breaker every order passes; null or omitted: risk checks off. */
+  risk?: { limits: RiskLimits; breaker: BreakerConfig | null } | null;
+  /** For simulator.intrabar_policy finer_bars: the store's lower-size bars (see FinerBars). */
+  finerBars?: FinerBars;
 }
 
 export type RunStatus = 'completed' | 'cancelled' | 'failed';
@@ -59,18 +71,8 @@ export interface RunResult {
   /** Sessions at whose close a margin account fell below its maintenance margin and was liquidated. */
   marginCalls: number;
   lookAheadViolations: number;
-}
-
-/** A failure inside the strategy, named with the session it happened on. */
-export class StrategyError extends Error {
-  constructor(
-    readonly at: Timestamp,
-    override readonly cause: unknown,
-  ) {
-    const msg = cause instanceof Error ? cause.message : String(cause);
-    super(`strategy failed on ${new Date(at).toISOString().replace('T00:00:00.000Z', '')}: ${msg}`);
-    this.name = 'StrategyError';
-  }
+  /** Bars that reached two orders of one OCO group, and those finer_bars could not replay. */
+  intrabar: IntrabarTotals;
 }
 
 function sameTargets(a: Targets, b: Targets | null): boolean {
@@ -107,8 +109,9 @@ function medianBarsPerDay(s: BarSeries): number {
 }
 
 /**
- * Walks the sessions: fills working orders on each bar, marks the portfolio at the close, records
- * it, asks the strategy, and plans the orders that carry its targets (sized at execution or decision).
+ * The kernel with a historical clock and the simulator: walks the sessions, fills working orders on
+ * each bar, marks the portfolio at the close, records it, runs the strategy, and plans the orders
+ * that carry its targets (sized at execution or decision). Every order goes through the kernel.
  */
 export function runBacktest(input: RunInput): RunResult {
   const { sim, planner, sink } = input;
@@ -117,8 +120,24 @@ export function runBacktest(input: RunInput): RunResult {
   const { calendar, first, total } = runSessions(input.series, start, end);
 
   const tm = new TimeMachine(input.series, calendar, input.strict);
-  const broker = new BacktestBroker({ tm, sim, initialCash: input.initialCash, seed: input.seed, retainHistory: false });
+  const broker = new BacktestBroker({ tm, sim, initialCash: input.initialCash, seed: input.seed, retainHistory: false, finerBars: input.finerBars });
   const portfolio = broker.portfolio;
+  const now = (): Timestamp => tm.asOf;
+  const risk = input.risk
+    ? riskGate({ ...input.risk, clock: now, snapshot: (instrument) => backtestRiskSnapshot(broker, instrument), skip: ['buying_power'] })
+    : null;
+  const kernel = new Kernel({
+    broker,
+    venue: broker,
+    clock: now,
+    risk,
+    onDenied: sink ? (d) => sink.action(d.at, 'RISK_REJECTED', d.request.instrument, { source: d.source, side: d.request.side, type: d.request.type, quantity: d.request.quantity, reason: d.reason }) : undefined,
+  });
+  const symbols = input.series.map((s) => s.symbol);
+  const host =
+    typeof input.strategy === 'function'
+      ? functionHost(input.strategy, { view: tm.view, portfolio })
+      : objectHost(input.strategy, { kernel, broker, view: tm.view, portfolio, symbols, now });
   const tracker = new TradeTracker({ high: tm.now.high, low: tm.now.low, indexOf: (s) => tm.lookup(s) });
   const benchmark = new BuyAndHoldBenchmark(tm, input.initialCash);
 
@@ -165,10 +184,10 @@ export function runBacktest(input: RunInput): RunResult {
     broker.cancelAll('margin call: positions are being liquidated');
     pendingTargets = null;
     waiting.cancel(tm.asOf, 'margin call: positions are being liquidated');
-    broker.phase = 'close';
     for (const i of [...portfolio.heldIndices()]) {
       const q = portfolio.qty[i];
-      broker.submitOrder({ instrument: portfolio.instruments[i], side: q > 0 ? 'SELL' : 'BUY', type: 'MARKET', quantity: Math.abs(q), timeInForce: 'GTC', metadata: { action: MARGIN_CALL } });
+      const request = { instrument: portfolio.instruments[i], side: q > 0 ? 'SELL' : 'BUY', type: 'MARKET', quantity: Math.abs(q), timeInForce: 'GTC', metadata: { action: MARGIN_CALL } } as const;
+      kernel.submitOrder(request, 'engine');
     }
     return true;
   };
@@ -187,7 +206,7 @@ export function runBacktest(input: RunInput): RunResult {
       // A copy: a strategy may hand back the same Map, changed in place.
       lastTargets = { kind: targets.kind, values: new Map(targets.values) };
     }
-    waiting.replace(tm.asOf, placeTargets(broker, targets, priceAt, sim, planner), targets.kind);
+    waiting.replace(tm.asOf, kernel.placeTargets(targets, priceAt, sim, planner), targets.kind);
   };
 
   const t0 = performance.now();
@@ -195,6 +214,9 @@ export function runBacktest(input: RunInput): RunResult {
   let error: string | undefined;
   const every = input.progressEvery ?? Math.max(1, Math.floor(total / 200));
   try {
+    // The strategy starts before the first session: it sees the history before it, and its orders work from that session on.
+    if (first > 0) tm.advanceTo(first - 1);
+    host.start();
     for (; session < total; session++) {
       if (input.shouldCancel?.()) {
         status = 'cancelled';
@@ -203,27 +225,20 @@ export function runBacktest(input: RunInput): RunResult {
       const idx = first + session;
       tm.advanceTo(idx);
       const asOf = calendar[idx];
+      broker.atSessionOpen();
       if (pendingTargets) {
-        broker.phase = 'open';
         place(pendingTargets, executionPrice);
         pendingTargets = null;
       } else if (waiting.any && !sizedAtClose) {
-        broker.phase = 'open';
-        waiting.resume(asOf, broker, executionPrice, sim, planner);
+        waiting.resume(asOf, kernel, executionPrice, sim, planner);
       }
-      broker.phase = 'close';
       broker.processBar();
       broker.endOfSession();
       bars += tm.tradingCount;
 
-      let targets: Targets | null = null;
-      if (!marginCall()) {
-        try {
-          targets = input.strategy(asOf, tm.view, portfolio);
-        } catch (err) {
-          throw new StrategyError(asOf, err);
-        }
-      }
+      const targets: Targets | null = marginCall() ? null : host.bar(asOf);
+      // Orders a strategy placed itself at this close meet it under same_close, as planned ones do.
+      if (host.takeSubmitted() && sim.fill_timing === 'same_close') broker.processDecision();
       if (targets) {
         if (sim.fill_timing === 'same_close') {
           place(targets, closePrice);
@@ -231,13 +246,13 @@ export function runBacktest(input: RunInput): RunResult {
         } else if (planner.size_at === 'decision') place(targets, lastClose());
         else pendingTargets = targets;
       } else if (waiting.any && sizedAtClose) {
-        waiting.resume(asOf, broker, sim.fill_timing === 'same_close' ? closePrice : lastClose(), sim, planner);
+        waiting.resume(asOf, kernel, sim.fill_timing === 'same_close' ? closePrice : lastClose(), sim, planner);
         if (sim.fill_timing === 'same_close') broker.processDecision();
       }
       if (input.closeAtEnd && session === total - 1) {
         pendingTargets = null;
         waiting.cancel(asOf, CLOSE_AT_END_REASON);
-        closeAtEnd(broker, asOf, sink);
+        closeAtEnd(kernel, broker, asOf, sink);
       }
 
       const eq = portfolio.equity;
@@ -267,6 +282,7 @@ export function runBacktest(input: RunInput): RunResult {
         input.onProgress?.(session + 1, total, { ts, equity });
       }
     }
+    host.end();
   } catch (err) {
     status = 'failed';
     error = err instanceof Error ? err.message : String(err);
@@ -311,5 +327,6 @@ export function runBacktest(input: RunInput): RunResult {
     openTrades,
     lookAheadViolations: tm.violations,
     marginCalls,
+    intrabar: broker.intrabar,
   };
 }

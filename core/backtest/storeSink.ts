@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Fill, Order, Timestamp } from '../domain/order';
+import { extrasJson } from '../broker/store/extrasJson';
 import type { Position } from '../domain/portfolio';
 import type { OrderRow } from '../store/rows';
 import { getRun, updateRunProgress } from '../store/runs';
@@ -44,6 +45,7 @@ function orderRow(o: Order): OrderRow {
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,
     intent: intentOf(o),
+    extras: extrasJson(o.extras),
   };
 }
 

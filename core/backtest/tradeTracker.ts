@@ -60,7 +60,7 @@ export interface TripBars {
 }
 
 /** The parts of the order behind a fill that say why it happened. */
-export type FillOrder = Pick<Order, 'type' | 'metadata'>;
+export type FillOrder = Pick<Order, 'type' | 'metadata'> & Partial<Pick<Order, 'extras'>>;
 
 interface Trip {
   sign: 1 | -1;

@@ -1,7 +1,7 @@
 import type { PlannerConfig, SimulatorConfig } from '../config/simulatorSchema';
-import type { BacktestBroker } from '../sim/BacktestBroker';
+import type { Kernel } from '../engine/kernel/kernel';
+import type { PriceAt } from '../engine/placeTargets';
 import type { Targets } from '../strategy/types';
-import { placeTargets, type PriceAt } from './placeTargets';
 import type { RunSink } from './RunSink';
 
 /**
@@ -45,13 +45,13 @@ export class WaitingTargets {
   }
 
   /** Plans the waiting targets whose instrument trades now, sized at `priceAt`. */
-  resume(at: number, broker: BacktestBroker, priceAt: PriceAt, sim: SimulatorConfig, planner: PlannerConfig): void {
+  resume(at: number, kernel: Kernel, priceAt: PriceAt, sim: SimulatorConfig, planner: PlannerConfig): void {
     const values = this.values;
     if (!values) return;
     const ready = new Map<string, number>();
-    for (const [inst, v] of values) if (Number.isFinite(priceAt[broker.indexOf(inst)])) ready.set(inst, v);
+    for (const [inst, v] of values) if (Number.isFinite(priceAt[kernel.venue.indexOf(inst)])) ready.set(inst, v);
     if (ready.size === 0) return;
-    placeTargets(broker, { kind: this.kind, values: ready }, priceAt, sim, planner, new Set(ready.keys()));
+    kernel.placeTargets({ kind: this.kind, values: ready }, priceAt, sim, planner, new Set(ready.keys()));
     for (const [inst, v] of ready) {
       values.delete(inst);
       this.sink?.action(at, 'TARGET_PLACED', inst, { kind: this.kind, target: v, reason: 'the instrument trades again' });

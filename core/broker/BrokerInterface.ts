@@ -1,6 +1,6 @@
 import type { Mode } from '../domain/enums';
 import type { AccountState, Position } from '../domain/portfolio';
-import type { Fill, Order, OrderRequest, OrderStatus, Timestamp } from '../domain/index';
+import type { Fill, Order, OrderChanges, OrderListRequest, OrderRequest, OrderStatus, Timestamp } from '../domain/index';
 import type { BrokerEventType, BrokerListener } from './events';
 
 /** What a command returns: only that the request was taken (or refused outright), never its outcome. */
@@ -9,6 +9,15 @@ export interface SubmitAck {
   orderId: string;
   clientOrderRef: string;
   /** Set when accepted is false: why the request was refused before reaching the market. */
+  reason?: string;
+}
+
+/** A list is taken whole or refused whole: `orders` acknowledges each member in the list's order. */
+export interface OrderListAck {
+  accepted: boolean;
+  listId: string;
+  orders: SubmitAck[];
+  /** Set when accepted is false: what in the list was wrong. */
   reason?: string;
 }
 
@@ -37,6 +46,10 @@ export interface BrokerInterface {
   readonly mode: Mode;
   submitOrder(request: OrderRequest): SubmitAck;
   submitOrders(requests: readonly OrderRequest[]): SubmitAck[];
+  /** A bracket, OCO or OTO list (see OrderListRequest). */
+  submitOrderList(list: OrderListRequest): OrderListAck;
+  /** Changes a working order's quantity (new total) or prices; the outcome arrives as events. */
+  modifyOrder(orderId: string, changes: OrderChanges): CancelAck;
   cancelOrder(orderId: string): CancelAck;
   cancelOrders(orderIds: readonly string[]): CancelAck[];
   getOrderStatus(orderId: string): OrderStatusReport | undefined;

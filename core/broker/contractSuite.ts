@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrokerEvent } from './events';
 import type { BrokerInterface } from './BrokerInterface';
+import { advancedOrderContract } from './contractSuite.advanced';
 
 /** What an implementation supplies to run the contract: a broker and a market that can move on. */
 export interface BrokerHarness {
@@ -188,5 +189,7 @@ export function brokerContractSuite(name: string, makeHarness: () => Promise<Bro
         await expect(h.broker.sync()).resolves.toBeUndefined();
       }),
     );
+
+    advancedOrderContract(withHarness);
   });
 }

@@ -3,6 +3,7 @@ import type { Adjustment } from '../data/adjust';
 import type { SyntheticKnobs } from '../data/syntheticOptions';
 import type { Timestamp } from '../domain/order';
 import type { PlannerConfig, SimulatorConfig, TimeMachineConfig } from './simulatorSchema';
+import type { RiskChecksConfig } from './executionConfigSchema';
 import { ConfigError } from './ConfigError';
 import { endOfDay } from './calendarDate';
 import { applyOverrides } from './overrides';
@@ -53,6 +54,7 @@ export interface ResolvedSpec {
   simulator: SimulatorConfig;
   planner: PlannerConfig;
   timeMachine: TimeMachineConfig;
+  riskChecks: RiskChecksConfig | 'off';
 }
 
 /** Top-level keys a `--set` override may target. */
@@ -102,6 +104,7 @@ export function parseSpec(obj: unknown, file: string, baseDir: string): Resolved
     simulator: spec.simulator,
     planner: spec.planner,
     timeMachine: spec.time_machine,
+    riskChecks: spec.risk_checks,
   };
 }
 

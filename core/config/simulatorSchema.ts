@@ -64,6 +64,14 @@ export function shortsAllowed(account: AccountConfig): boolean {
 export const FILL_TIMINGS = ['next_open', 'same_close', 'vwap'] as const;
 export type FillTiming = (typeof FILL_TIMINGS)[number];
 
+/**
+ * Which of an OCO group's orders fills when one bar reaches more than one of them (a take-profit and a
+ * stop): the one worst for the trader, the best, the one whose level lies nearer the bar's open, or the
+ * one the instrument's lower-size bars in the store reach first (worst_case where there are none).
+ */
+export const INTRABAR_POLICIES = ['worst_case', 'best_case', 'open_distance', 'finer_bars'] as const;
+export type IntrabarPolicy = (typeof INTRABAR_POLICIES)[number];
+
 export const simulatorSchema = z
   .object({
     /** next_open: decided on bar t's close, filled at bar t+1's open. same_close is optimistic. vwap: bar t+1's typical price. */
@@ -86,6 +94,7 @@ export const simulatorSchema = z
      * rounding off. Omitted: the decimal grid the data is quoted on, 0.01 to 0.00001, else none (see tickSizeFor).
      */
     tick_size: nonNeg.optional(),
+    intrabar_policy: z.enum(INTRABAR_POLICIES).default('worst_case'),
   })
   .strict();
 export type SimulatorConfig = z.infer<typeof simulatorSchema>;

@@ -3,6 +3,7 @@ import { ADJUSTMENTS } from '../data/adjust';
 import { parseBarSize } from '../data/resample';
 import { DEFAULT_SYNTHETIC_WORLD } from '../data/syntheticDefaults';
 import { syntheticKnobsSchema } from '../data/syntheticOptions';
+import { riskChecksSchema } from './executionConfigSchema';
 import { plannerSchema, shortsAllowed, simulatorSchema, timeMachineSchema } from './simulatorSchema';
 import { calendarDateSchema } from './calendarDate';
 
@@ -125,6 +126,11 @@ export const specSchema = z
     simulator: simulatorSchema.prefault({}),
     planner: plannerSchema.prefault({}),
     time_machine: timeMachineSchema.prefault({}),
+    /**
+     * The pre-trade limits and circuit breaker every order of the run passes, as in paper and live
+     * (configs/execution/backtest.yaml's by default: none set); `off` runs without them.
+     */
+    risk_checks: z.union([z.literal('off'), riskChecksSchema]).default(() => riskChecksSchema.parse({})),
   })
   .strict()
   .superRefine((spec, ctx) => {

@@ -17,6 +17,7 @@ describe('newOrder', () => {
       createdAt: 42,
       mode: 'PAPER',
       metadata: null,
+      extras: null,
       status: 'PENDING',
       filledQuantity: 0,
       avgFillPrice: 0,

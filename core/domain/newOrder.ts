@@ -1,8 +1,27 @@
 import type { Mode } from './enums';
-import type { Order, OrderRequest, Timestamp } from './order';
+import type { Order, OrderExtras, OrderLink, OrderRequest, Timestamp } from './order';
+
+/** The request's trail, offset and display size with the order's list link; null when it has none (the usual case). */
+export function extrasOf(request: OrderRequest, link: OrderLink | null): OrderExtras | null {
+  const { trail, limitOffset, displayQuantity } = request;
+  if (trail === undefined && limitOffset === undefined && displayQuantity === undefined && link === null) return null;
+  return {
+    ...(trail === undefined ? {} : { trail: { ...trail } }),
+    ...(limitOffset === undefined ? {} : { limitOffset }),
+    ...(displayQuantity === undefined ? {} : { displayQuantity }),
+    ...(link === null ? {} : { link }),
+  };
+}
 
 /** A request as a fresh PENDING order, nothing filled; every broker builds its orders here. */
-export function newOrder(id: string, clientOrderRef: string, request: OrderRequest, mode: Mode, now: Timestamp): Order {
+export function newOrder(
+  id: string,
+  clientOrderRef: string,
+  request: OrderRequest,
+  mode: Mode,
+  now: Timestamp,
+  link: OrderLink | null = null,
+): Order {
   return {
     id,
     clientOrderRef,
@@ -16,6 +35,7 @@ export function newOrder(id: string, clientOrderRef: string, request: OrderReque
     createdAt: now,
     mode,
     metadata: request.metadata ?? null,
+    extras: extrasOf(request, link),
     status: 'PENDING',
     filledQuantity: 0,
     avgFillPrice: 0,

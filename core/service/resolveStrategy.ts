@@ -1,8 +1,10 @@
 import path from 'node:path';
+import type { z } from 'zod';
 import type { StrategySource } from '../config/loadSpec';
 import { ConfigError } from '../config/ConfigError';
 import { validate } from '../config/validate';
 import { guardStrategy } from '../strategy/guardStrategy';
+import type { ObjectStrategy, Strategy } from '../strategy/api';
 import { BUILTIN_STRATEGIES, loadUserStrategy } from '../strategy/registry';
 import type { StrategyContext, StrategyFn } from '../strategy/types';
 
@@ -14,31 +16,37 @@ export async function resolveStrategy(
   source: StrategySource,
   ctx: StrategyContext,
   file: string,
-): Promise<{ fn: StrategyFn; label: string }> {
+): Promise<{ strategy: StrategyFn | ObjectStrategy; label: string }> {
   if (source.kind === 'module') {
-    let fn: StrategyFn;
+    let loaded: StrategyFn | Strategy<unknown>;
     try {
-      fn = await loadUserStrategy(source.module, source.params, ctx);
+      loaded = await loadUserStrategy(source.module, source.params, ctx);
     } catch (err) {
       // A module that does not load or exports no strategy is a problem with what the spec points at.
       throw new ConfigError(file, [{ path: 'strategy.module', message: err instanceof Error ? err.message : String(err) }]);
     }
-    return { fn: guardStrategy(fn, moduleLabel(source.module, ctx.baseDir), ctx.symbols), label: source.module };
+    const label = moduleLabel(source.module, ctx.baseDir);
+    if (typeof loaded === 'function') return { strategy: guardStrategy(loaded, label, ctx.symbols), label: source.module };
+    const params = loaded.params === undefined ? source.params : validParams(loaded.params, source.params, file);
+    return { strategy: { kind: 'object', strategy: loaded, params, label }, label: source.module };
   }
   const def = BUILTIN_STRATEGIES.find((s) => s.name === source.name);
   if (def === undefined) {
     const known = BUILTIN_STRATEGIES.map((s) => s.name).join(', ');
     throw new ConfigError(file, [{ path: 'strategy.name', message: `unknown strategy "${source.name}"; known: ${known}` }]);
   }
-  let params: unknown;
+  return { strategy: def.create(validParams(def.params, source.params, file), ctx), label: def.name };
+}
+
+/** Params checked against the strategy's schema, defaults filled in; every issue named under strategy.params. */
+function validParams<P>(schema: z.ZodType<P>, params: unknown, file: string): P {
   try {
-    params = validate(def.params, source.params, file);
+    return validate(schema, params, file);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     const prefixed = err.issues.map((i) => ({ path: ['strategy.params', i.path].filter(Boolean).join('.'), message: i.message }));
     throw new ConfigError(file, prefixed);
   }
-  return { fn: def.create(params, ctx), label: def.name };
 }
 
 /** The module as a user wrote it in the spec: relative to the spec's folder when it lies inside it. */

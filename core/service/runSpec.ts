@@ -6,7 +6,6 @@ import { createStoreSink } from '../backtest/storeSink';
 import { createRun, finishRun } from '../store/runs';
 import type { BarSeries } from '../data/BarSeries';
 import { DEFAULT_TICK_SIZE } from '../sim/tickSize';
-import type { StrategyFn } from '../strategy/types';
 import { APP_VERSION } from '../version';
 import { loadSpecDataAsync } from './loadSpecData';
 import { resolveStrategy } from './resolveStrategy';
@@ -44,6 +43,7 @@ export function recordedConfig(spec: ResolvedSpec, symbols: readonly string[]): 
     simulator: spec.simulator,
     planner: spec.planner,
     time_machine: spec.timeMachine,
+    risk_checks: spec.riskChecks,
   };
 }
 
@@ -56,7 +56,7 @@ export function specSeries(spec: ResolvedSpec, loaded: readonly BarSeries[]): re
 }
 
 /** What the engine runs for a spec over `series` with `strategy`: the one place a spec becomes a run's input. */
-export function runInputOf(spec: ResolvedSpec, series: readonly BarSeries[], strategy: StrategyFn): RunInput {
+export function runInputOf(spec: ResolvedSpec, series: readonly BarSeries[], strategy: RunInput['strategy']): RunInput {
   return {
     series,
     start: spec.start ?? undefined,
@@ -68,7 +68,16 @@ export function runInputOf(spec: ResolvedSpec, series: readonly BarSeries[], str
     planner: spec.planner,
     strict: spec.timeMachine.strict_mode,
     closeAtEnd: spec.closeAtEnd,
+    risk: riskOf(spec),
   };
+}
+
+/** The spec's risk limits as the kernel takes them (with the planner's lot size), or null when they are off. */
+function riskOf(spec: ResolvedSpec): RunInput['risk'] {
+  const checks = spec.riskChecks;
+  if (checks === 'off') return null;
+  const { circuit_breaker: breaker, ...limits } = checks;
+  return { limits: { ...limits, lot_size: spec.planner.lot_size }, breaker };
 }
 
 /**
@@ -87,7 +96,7 @@ export async function runSpec(spec: ResolvedSpec, opts: RunSpecOptions = {}): Pr
   const periodEnd = sessions.calendar[sessions.calendar.length - 1];
   const db = opts.db;
   let runId: string | null = null;
-  const base = { ...runInputOf(spec, series, strategy.fn), onProgress: opts.onProgress, shouldCancel: opts.shouldCancel };
+  const base = { ...runInputOf(spec, series, strategy.strategy), onProgress: opts.onProgress, shouldCancel: opts.shouldCancel };
   if (!db) {
     opts.onStart?.(null, sessions.total);
     return { runId, result: runBacktest({ ...base, sink: opts.memorySink }), dataFingerprint: data.fingerprint };
@@ -120,6 +129,10 @@ export async function runSpec(spec: ResolvedSpec, opts: RunSpecOptions = {}): Pr
       metrics: {
         ...result.metrics,
         fill_timing: spec.simulator.fill_timing,
+        intrabar_policy: spec.simulator.intrabar_policy,
+        intrabar_ambiguous_bars: result.intrabar.ambiguous,
+        intrabar_without_finer_bars: result.intrabar.finerBarsMissing,
+        risk_checks: spec.riskChecks === 'off' ? 'off' : 'on',
         look_ahead_violations: result.lookAheadViolations,
         margin_calls: result.marginCalls,
       },

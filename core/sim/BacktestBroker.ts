@@ -1,18 +1,21 @@
-import type { BrokerInterface, CancelAck, OrderStatusReport, SubmitAck } from '../broker/BrokerInterface';
+import type { BrokerInterface, CancelAck, OrderListAck, OrderStatusReport, SubmitAck } from '../broker/BrokerInterface';
 import type { BrokerEvent, BrokerEventType, BrokerListener } from '../broker/events';
 import { InstrumentQueues } from './instrumentQueues';
 import { orderStatusReport } from '../broker/orderStatusReport';
 import { shortsAllowed, type SimulatorConfig } from '../config/simulatorSchema';
 import { DAY_CLOSE, DAY_OPEN, tradingDayEdges } from '../data/tradingDay';
-import { sideSign } from '../domain/enums';
+import { hasLimit, isTrailing, sideSign, type OrderListKind, type OrderType, type Side } from '../domain/enums';
 import { createOrderRefs, type OrderRefs } from '../domain/ids';
 import { newOrder } from '../domain/newOrder';
-import type { Fill, Order, OrderRequest, Timestamp } from '../domain/order';
+import type { Fill, Order, OrderChanges, OrderLink, OrderRequest, Timestamp, Trail } from '../domain/order';
+import { invalidOrderListReason, ocaAction, orderListMembers, type OrderListMember, type OrderListRequest } from '../domain/orderList';
 import { transition } from '../domain/orderState';
 import type { AccountState, Position } from '../domain/portfolio';
 import { Portfolio } from '../engine/portfolio';
 import { createCommissionModel, type CommissionInput, type CommissionModel } from './commission';
-import { matchOrder, type MatchBar, type MatchContext, type MatchOrder, type MatchResult } from './fillRules';
+import { matchOrder, type MatchBar, type MatchContext, type MatchOrder, type MatchResult, type MatchType } from './fillRules';
+import { firstReached, type IntrabarCandidate } from './intrabar';
+import { ratchetStop, trailingLimit, trailingStop } from './trailing';
 import { tickSizeFor } from './tickSize';
 import { rollingStats } from './marketStats';
 import { invalidOrderReason } from '../domain/orderValidation';
@@ -21,7 +24,7 @@ import { createRng } from './rng';
 import type { TimeMachine } from './timeMachine';
 
 /** `open`: before the current bar trades (orders may fill on it); `close`: after it (orders wait for the next bar). */
-export type ClockPhase = 'open' | 'close';
+type ClockPhase = 'open' | 'close';
 
 /** The number in an order id "O123"; NaN for anything else, which matches no order. */
 function orderNumber(id: string): number {
@@ -34,6 +37,7 @@ interface Subscriber {
 }
 
 const ALL_EVENT_TYPES: readonly BrokerEventType[] = [
+  'OrderSubmitted',
   'OrderAccepted',
   'OrderPartiallyFilled',
   'OrderFilled',
@@ -41,6 +45,42 @@ const ALL_EVENT_TYPES: readonly BrokerEventType[] = [
   'OrderRejected',
   'AccountChanged',
 ];
+
+/** An OCO group: its members, and whether a fill of one cancels the others or reduces them by as much. */
+interface OcaGroup {
+  readonly action: 'cancel' | 'reduce';
+  readonly members: Working[];
+}
+
+/** What a trailing, iceberg or linked order adds to its working entry. */
+interface Extra {
+  trail: Trail | null;
+  limitOffset: number;
+  /** Iceberg display size; 0 for none. */
+  display: number;
+  group: OcaGroup | null;
+  /** The order whose fill makes this one work. */
+  parent: Working | null;
+  children: Working[];
+  /** Waiting for its parent: SUBMITTED, known to queries, offered no bar. */
+  held: boolean;
+  kind: OrderListKind | null;
+}
+
+/** A list member as place() takes it: its link, its working extras, and the list's refusal if any. */
+interface ListMember {
+  link: OrderLink;
+  x: Extra;
+  refusal: string | null;
+}
+
+/** The matcher's type for an order: a trailing order is the stop or stop-limit it is at the moment. */
+function matchTypeOf(t: OrderType): MatchType {
+  return t === 'TRAILING_STOP' ? 'STOP' : t === 'TRAILING_STOP_LIMIT' ? 'STOP_LIMIT' : t;
+}
+
+/** Lower-size bars of instrument `inst` stamped from `from` up to (not including) `to`, oldest first. */
+export type FinerBars = (inst: number, from: Timestamp, to: Timestamp) => readonly MatchBar[];
 
 interface Working {
   seq: number;
@@ -55,6 +95,8 @@ interface Working {
   done: boolean;
   /** Number of the last sweep that offered this order a bar: each sweep offers it at most once. */
   sweep: number;
+  /** Null for a plain order, so the usual path tests one field. */
+  x: Extra | null;
 }
 
 /**
@@ -70,6 +112,14 @@ export interface BacktestBrokerOptions {
   seed: number;
   /** Keep terminal orders and all fills for queries; a long persisted run turns it off to bound memory. */
   retainHistory?: boolean;
+  /** For intrabar_policy finer_bars: the store's lower-size bars of an instrument. */
+  finerBars?: FinerBars;
+}
+
+/** How often one bar reached more than one order of an OCO group, and how often finer_bars had no finer bars to tell. */
+export interface IntrabarTotals {
+  ambiguous: number;
+  finerBarsMissing: number;
 }
 
 export interface ExecutionTotals {
@@ -85,7 +135,9 @@ export class BacktestBroker implements BrokerInterface {
   readonly mode = 'BACKTEST' as const;
   readonly portfolio: Portfolio;
   readonly totals: ExecutionTotals = { orders: 0, fills: 0, commissions: 0, slippage: 0, turnoverValue: 0 };
-  phase: ClockPhase = 'close';
+  readonly intrabar: IntrabarTotals = { ambiguous: 0, finerBarsMissing: 0 };
+  /** Where the session stands: set only by the market clock's calls below, atSessionOpen and processBar. */
+  private phase: ClockPhase = 'close';
   private readonly tm: TimeMachine;
   private readonly sim: SimulatorConfig;
   private readonly retain: boolean;
@@ -123,6 +175,10 @@ export class BacktestBroker implements BrokerInterface {
     side: 'BUY', quantity: 0, price: 0, orderFilledQty: 0, orderFilledValue: 0, orderCommission: 0, monthVolume: 0,
   };
   private orderSeq = 0;
+  private listSeq = 0;
+  /** Live (not held) working orders in an OCO group: while there are none a sweep skips the group pass. */
+  private grouped = 0;
+  private readonly finerBars: FinerBars | null;
   private fillSeq = 0;
   private sweepSeq = 0;
   /** Per instrument, units already filled on this sweep's bar: the volume cap is shared by both passes. */
@@ -137,6 +193,7 @@ export class BacktestBroker implements BrokerInterface {
     this.tm = opts.tm;
     this.sim = opts.sim;
     this.retain = opts.retainHistory ?? true;
+    this.finerBars = opts.finerBars ?? null;
     this.commission = createCommissionModel(opts.sim.commission);
     this.rng = createRng(opts.seed);
     const symbols = opts.tm.series.map((s) => s.symbol);
@@ -169,28 +226,32 @@ export class BacktestBroker implements BrokerInterface {
     return order.status === 'REJECTED' ? order.statusReason : null;
   }
 
-  /** Takes a request for instrument number `inst` (-1: unknown); returns its order, working or rejected. */
-  private place(request: OrderRequest, inst: number): Order {
+  /**
+   * Takes a request for instrument number `inst` (-1: unknown); returns its order, working, held for
+   * its parent, or rejected. A list member comes with its link, its working extras and, when the list
+   * was refused, the reason.
+   */
+  private place(request: OrderRequest, inst: number, member: ListMember | null = null): Order {
     const now = this.now();
     const seq = ++this.orderSeq;
     const ref = request.clientOrderRef ?? this.orderRefs.refFor(seq);
-    const order = newOrder(`O${seq}`, ref, request, 'BACKTEST', now);
+    const order = newOrder(`O${seq}`, ref, request, 'BACKTEST', now, member === null ? null : member.link);
     this.totals.orders++;
     if (this.retain) this.orders.set(order.id, order);
+    const x = member === null ? this.extraOf(request) : member.x;
+    const held = x !== null && x.held;
     const reason =
+      (member === null ? null : member.refusal) ??
       (request.clientOrderRef !== undefined && this.refs.has(ref) ? `duplicate client order ref ${ref}` : null) ??
       invalidOrderReason(request, inst >= 0) ??
-      this.shortReason(order, inst);
+      (held ? null : this.shortReason(order.side, order.quantity, order.instrument, inst, x === null ? null : x.group)) ??
+      (x !== null && x.trail !== null && !held ? this.startTrail(order, inst, x.trail) : null);
     if (reason !== null) {
       this.reject(order, reason);
       return order;
     }
     // Generated refs are random UUIDs; only the caller's own need remembering to catch reuse.
     if (request.clientOrderRef !== undefined) this.refs.add(ref);
-    // The simulated venue takes a valid order the moment it is placed: SUBMITTED and ACCEPTED at once,
-    // announced by the one OrderAccepted event (a real broker emits OrderSubmitted first).
-    transition(order, 'SUBMITTED');
-    transition(order, 'ACCEPTED');
     const w: Working = {
       seq,
       order,
@@ -200,11 +261,119 @@ export class BacktestBroker implements BrokerInterface {
       offered: false,
       done: false,
       sweep: 0,
+      x,
     };
     this.working.add(w);
+    if (x !== null) {
+      if (x.group !== null) x.group.members.push(w);
+      if (x.parent !== null) x.parent.x?.children.push(w);
+    }
+    // The simulated venue takes a valid order the moment it is placed: SUBMITTED and ACCEPTED at once,
+    // announced by the one OrderAccepted event (a real broker emits OrderSubmitted first). An order
+    // waiting for its parent stays SUBMITTED, as a venue holds it, until the parent fills.
+    transition(order, 'SUBMITTED');
+    if (held) {
+      if (this.wanted.has('OrderSubmitted')) this.emit({ type: 'OrderSubmitted', order, at: now });
+      return order;
+    }
+    transition(order, 'ACCEPTED');
     this.workingByInst.push(inst, w);
+    if (x !== null && x.group !== null) this.grouped++;
     if (this.wantsAccepted) this.emit({ type: 'OrderAccepted', order, at: now });
     return order;
+  }
+
+  /** The working extras of a single order's trail or display size; null for a plain order. */
+  private extraOf(request: OrderRequest): Extra | null {
+    if (request.trail === undefined && request.displayQuantity === undefined) return null;
+    return {
+      trail: request.trail ?? null,
+      limitOffset: request.limitOffset ?? 0,
+      display: request.displayQuantity ?? 0,
+      group: null,
+      parent: null,
+      children: [],
+      held: false,
+      kind: null,
+    };
+  }
+
+  /**
+   * Sets a trailing order's first stop, when it was given none: the trail behind the last price
+   * known now. Returns why it cannot start, or null.
+   */
+  private startTrail(order: Order, inst: number, trail: Trail): string | null {
+    if (order.stopPrice !== null) return null;
+    const price = this.lastPrice(inst);
+    if (!(price > 0)) return `no price of ${order.instrument} yet to start the trail from: give an initial stop price`;
+    order.stopPrice = trailingStop(order.side, trail, price);
+    return null;
+  }
+
+  /**
+   * The latest price of instrument `inst` known at this point of the session: the bar's open while
+   * it is opening, its close once it has traded (the latest close for an instrument without a bar).
+   */
+  lastPrice(inst: number): number {
+    if (inst < 0) return Number.NaN;
+    const bar = this.tm.barIndex(inst);
+    if (this.phase === 'open' && bar >= 0) return this.tm.now.open[inst];
+    return this.tm.lastClose[inst];
+  }
+
+  /**
+   * Places a bracket, OCO or OTO list whole, or rejects every member with the list's problem. A
+   * member that waits for another is held (SUBMITTED) until that one fills.
+   */
+  submitOrderList(list: OrderListRequest): OrderListAck {
+    const listId = `L${++this.listSeq}`;
+    const members = orderListMembers(list);
+    const first = this.orderSeq + 1;
+    const refusal = invalidOrderListReason(list, (symbol) => this.tm.lookup(symbol) >= 0) ?? this.listRefusal(members);
+    const group: OcaGroup | null = members.some((m) => m.oca) ? { action: ocaAction(list), members: [] } : null;
+    const placed: Working[] = [];
+    const acks: SubmitAck[] = members.map((m, i) => {
+      const parent = m.parent === null ? null : placed[m.parent] ?? null;
+      const link: OrderLink = { listId, kind: list.kind, role: m.role, parentId: m.parent === null ? null : `O${first + m.parent}`, };
+      const x: Extra = {
+        trail: m.request.trail ?? null,
+        limitOffset: m.request.limitOffset ?? 0,
+        display: m.request.displayQuantity ?? 0,
+        group: m.oca ? group : null,
+        parent,
+        children: [],
+        held: m.parent !== null,
+        kind: list.kind,
+      };
+      const order = this.place(m.request, this.tm.lookup(m.request.instrument), { link, x, refusal: refusal === null ? null : `list refused: ${refusal}` });
+      const w = this.working.get(first + i);
+      if (w !== undefined) placed[i] = w;
+      return order.status === 'REJECTED'
+        ? { accepted: false, orderId: order.id, clientOrderRef: order.clientOrderRef, reason: order.statusReason ?? '' }
+        : { accepted: true, orderId: order.id, clientOrderRef: order.clientOrderRef };
+    });
+    return refusal === null ? { accepted: true, listId, orders: acks } : { accepted: false, listId, orders: acks, reason: refusal };
+  }
+
+  /**
+   * What a valid list's members would be refused for one by one (a reused ref, a short, a trail with
+   * no price to start from), checked before any is placed so that none is placed alone. OCO members
+   * are alternatives: each is checked against the account as it is.
+   */
+  private listRefusal(members: readonly OrderListMember[]): string | null {
+    const refs = new Set<string>();
+    for (const { request: r, parent } of members) {
+      const ref = r.clientOrderRef;
+      if (ref !== undefined && (this.refs.has(ref) || refs.has(ref))) return `duplicate client order ref ${ref}`;
+      if (ref !== undefined) refs.add(ref);
+      if (parent !== null) continue;
+      const inst = this.tm.lookup(r.instrument);
+      const why =
+        this.shortReason(r.side, r.quantity, r.instrument, inst, null) ??
+        (r.trail !== undefined && r.stopPrice === undefined && !(this.lastPrice(inst) > 0) ? `no price of ${r.instrument} yet to start the trail from` : null);
+      if (why !== null) return why;
+    }
+    return null;
   }
 
   submitOrders(requests: readonly OrderRequest[]): SubmitAck[] {
@@ -224,6 +393,51 @@ export class BacktestBroker implements BrokerInterface {
 
   cancelOrders(orderIds: readonly string[]): CancelAck[] {
     return orderIds.map((id) => this.cancelOrder(id));
+  }
+
+  /**
+   * Changes a working (or held) order at once: its total quantity (not below what has filled), its
+   * limit or stop price, or its trail (the stop then restarts from the last known close, unless a
+   * stop is given too). The changed order must still be a valid one.
+   */
+  modifyOrder(orderId: string, changes: OrderChanges): CancelAck {
+    const w = this.working.get(orderNumber(orderId));
+    if (!w) {
+      const known = this.orders.get(orderId);
+      return { accepted: false, orderId, reason: known ? `order ${orderId} is already ${known.status}` : `unknown order ${orderId}` };
+    }
+    const o = w.order;
+    const x = w.x;
+    const trail = changes.trail ?? (x === null ? null : x.trail);
+    const changed: OrderRequest = {
+      instrument: o.instrument,
+      side: o.side,
+      type: o.type,
+      quantity: changes.quantity ?? o.quantity,
+      timeInForce: o.timeInForce,
+      ...(o.type === 'LIMIT' || o.type === 'STOP_LIMIT' ? { limitPrice: changes.limitPrice ?? o.limitPrice ?? undefined } : {}),
+      ...(o.type === 'STOP' || o.type === 'STOP_LIMIT' || changes.stopPrice !== undefined ? { stopPrice: changes.stopPrice ?? o.stopPrice ?? undefined } : {}),
+      ...(trail === null ? {} : { trail }),
+      ...(x !== null && o.type === 'TRAILING_STOP_LIMIT' ? { limitOffset: x.limitOffset } : {}),
+      ...(x !== null && x.display > 0 ? { displayQuantity: x.display } : {}),
+    };
+    const why =
+      (changes.limitPrice !== undefined && !hasLimit(o.type) ? `a ${o.type} order has no limit price to change` : null) ??
+      (changes.trail !== undefined && !isTrailing(o.type) ? `a ${o.type} order has no trail to change` : null) ??
+      invalidOrderReason(changed, true) ??
+      (changed.quantity < o.filledQuantity - 1e-9 ? `the new quantity ${changed.quantity} is below the ${o.filledQuantity} already filled` : null);
+    if (why !== null) return { accepted: false, orderId, reason: why };
+    o.quantity = changed.quantity;
+    if (changed.limitPrice !== undefined) o.limitPrice = changed.limitPrice;
+    if (changes.stopPrice !== undefined) o.stopPrice = changes.stopPrice;
+    if (changes.trail !== undefined && x !== null) {
+      x.trail = changes.trail;
+      o.extras = { ...o.extras, trail: changes.trail };
+      if (changes.stopPrice === undefined && !x.held) o.stopPrice = trailingStop(o.side, changes.trail, this.tm.lastClose[w.inst]);
+    }
+    o.updatedAt = this.now();
+    if (o.quantity - o.filledQuantity <= 1e-9) this.finish(w, 'CANCELLED', 'modified down to what had filled');
+    return { accepted: true, orderId };
   }
 
   /** Cancels every working order (e.g. before a rebalance re-plans from positions). */
@@ -267,10 +481,16 @@ export class BacktestBroker implements BrokerInterface {
     return this.tm.indexOf(symbol);
   }
 
+  /** Like indexOf, but -1 for a symbol the run does not have. */
+  lookup(symbol: string): number {
+    return this.tm.lookup(symbol);
+  }
+
   /** Signed remaining quantity of working orders per instrument. */
   pendingQuantities(): Map<string, number> {
     const m = new Map<string, number>();
     for (const w of this.working.snapshot()) {
+      if (w.x !== null && w.x.held) continue;
       const rest = w.sign * (w.order.quantity - w.order.filledQuantity);
       m.set(w.order.instrument, (m.get(w.order.instrument) ?? 0) + rest);
     }
@@ -311,8 +531,17 @@ export class BacktestBroker implements BrokerInterface {
 
   // ---- market clock, driven by the runner ----
 
-  /** Matches working orders against the current session's bars (the whole bar: open to close). */
+  /** The session has opened and its bar not yet traded: orders placed now may fill on it. */
+  atSessionOpen(): void {
+    this.phase = 'open';
+  }
+
+  /**
+   * Matches working orders against the current session's bars (the whole bar: open to close). From
+   * here on the bar has traded: orders placed now, even in reaction to its fills, wait for the next.
+   */
   processBar(): void {
+    this.phase = 'close';
     if (this.working.size > 0) this.sweep('bar', this.tm.sessionIndex);
   }
 
@@ -341,7 +570,7 @@ export class BacktestBroker implements BrokerInterface {
       if (size === 0) continue;
       const bar = this.tm.barIndex(inst);
       if (bar < 0) continue;
-      used[inst] = 0;
+      used[inst] = this.grouped > 1 && size > 1 ? this.resolveGroups(inst, bar, phase, session, id) : 0;
       if (size === 1) {
         const w = queues.at(inst, 0);
         if (w.sign * qty[inst] >= 0) adding = true;
@@ -354,7 +583,7 @@ export class BacktestBroker implements BrokerInterface {
       // A match can unlink the order from the list: walk a snapshot.
       for (const w of queues.snapshot(inst)) {
         if (w.sign * qty[inst] >= 0) adding = true;
-        else if (this.eligible(w, phase, session)) {
+        else if (w.sweep !== id && this.eligible(w, phase, session)) {
           w.sweep = id;
           used[inst] += this.matchOne(w, bar, phase, used[inst]);
         }
@@ -375,6 +604,74 @@ export class BacktestBroker implements BrokerInterface {
         if (w.sweep !== id && this.eligible(w, phase, session)) used[inst] += this.matchOne(w, bar, phase, used[inst]);
       }
     }
+  }
+
+  /**
+   * Before the passes over instrument `inst`: where this bar reaches two or more orders of one OCO
+   * group, the one intrabar_policy says came first is matched now, and the group acts on the others
+   * before they get the bar. Returns the units filled.
+   */
+  private resolveGroups(inst: number, bar: number, phase: 'bar' | 'decision', session: number, id: number): number {
+    let used = 0;
+    const seen: OcaGroup[] = [];
+    for (const w of this.workingByInst.snapshot(inst)) {
+      const g = w.x === null ? null : w.x.group;
+      if (g === null || w.done || seen.includes(g)) continue;
+      seen.push(g);
+      const reach: Working[] = [];
+      const candidates: IntrabarCandidate[] = [];
+      for (const m of g.members) {
+        if (m.done || m.inst !== inst || (m.x as Extra).held || !this.eligible(m, phase, session)) continue;
+        this.prepare(m, bar, phase, used);
+        const r = matchOrder(this.scratchOrder, this.scratchBar, this.ctx, this.scratchResult);
+        if (r.quantity > 0) {
+          reach.push(m);
+          candidates.push({ price: r.price, sign: m.sign, level: this.levelOf(m) });
+        }
+      }
+      if (reach.length < 2) continue;
+      this.intrabar.ambiguous++;
+      const policy = this.sim.intrabar_policy;
+      const k = policy === 'finer_bars' ? this.finerFirst(reach, candidates, inst, bar) : firstReached(policy, candidates, this.tm.now.open[inst]);
+      const first = reach[k];
+      first.sweep = id;
+      used += this.matchOne(first, bar, phase, used);
+    }
+    return used;
+  }
+
+  /** The price at which an order comes into play: its stop, else its limit, else the open. */
+  private levelOf(w: Working): number {
+    const o = w.order;
+    return o.stopPrice ?? o.limitPrice ?? this.tm.now.open[w.inst];
+  }
+
+  /**
+   * finer_bars: replays this bar from the instrument's lower-size bars and returns the candidate the
+   * first of them reaches (worst_case among those one finer bar reaches together). With no finer bars,
+   * worst_case, counted in intrabar.finerBarsMissing.
+   */
+  private finerFirst(reach: readonly Working[], candidates: readonly IntrabarCandidate[], inst: number, bar: number): number {
+    const ts = this.tm.series[inst].ts;
+    const from = ts[bar];
+    const to = bar + 1 < ts.length ? ts[bar + 1] : from + (bar > 0 ? from - ts[bar - 1] : 86_400_000);
+    const finer = this.finerBars === null ? [] : this.finerBars(inst, from, to);
+    const mb = this.scratchBar;
+    for (const fb of finer) {
+      const hit: number[] = [];
+      for (let i = 0; i < reach.length; i++) {
+        this.prepare(reach[i], bar, 'bar', 0);
+        mb.open = fb.open;
+        mb.high = fb.high;
+        mb.low = fb.low;
+        mb.close = fb.close;
+        if (matchOrder(this.scratchOrder, mb, this.ctx, this.scratchResult).quantity > 0) hit.push(i);
+      }
+      if (hit.length === 1) return hit[0];
+      if (hit.length > 1) return hit[firstReached('worst_case', hit.map((i) => candidates[i]), fb.open)];
+    }
+    this.intrabar.finerBarsMissing++;
+    return firstReached('worst_case', candidates, this.tm.now.open[inst]);
   }
 
   /** After the close: marks positions, and expires DAY orders whose trading day has closed. */
@@ -410,19 +707,33 @@ export class BacktestBroker implements BrokerInterface {
     this.monthVolume = 0;
   }
 
-  private shortReason(order: Order, inst: number): string | null {
+  /**
+   * Why selling `quantity` would open a short the account cannot hold, or null. Working sells count
+   * against the position; the members of one OCO group are alternatives and count once (their
+   * largest), and those of `own`, the group the new order joins, not at all.
+   */
+  private shortReason(side: Side, quantity: number, instrument: string, inst: number, own: OcaGroup | null): string | null {
     const acct = this.sim.account;
-    if (order.side !== 'SELL' || shortsAllowed(acct)) return null;
+    if (side !== 'SELL' || shortsAllowed(acct)) return null;
     let sellable = this.portfolio.qty[inst];
+    let groups: Map<OcaGroup, number> | null = null;
     const queues = this.workingByInst;
     for (let k = 0; k < queues.size(inst); k++) {
       const w = queues.at(inst, k);
-      if (w.sign < 0) sellable -= w.order.quantity - w.order.filledQuantity;
+      if (w.sign > 0) continue;
+      const rest = w.order.quantity - w.order.filledQuantity;
+      const g = w.x === null ? null : w.x.group;
+      if (g === null) sellable -= rest;
+      else if (g !== own) {
+        groups ??= new Map();
+        groups.set(g, Math.max(groups.get(g) ?? 0, rest));
+      }
     }
-    if (order.quantity <= sellable + 1e-9) return null;
+    if (groups !== null) for (const rest of groups.values()) sellable -= rest;
+    if (quantity <= sellable + 1e-9) return null;
     return acct.type === 'cash'
-      ? `selling ${order.quantity} ${order.instrument} would open a short position, which a cash account cannot hold`
-      : `selling ${order.quantity} ${order.instrument} would open a short position, and shorting is disabled`;
+      ? `selling ${quantity} ${instrument} would open a short position, which a cash account cannot hold`
+      : `selling ${quantity} ${instrument} would open a short position, and shorting is disabled`;
   }
 
   private statsFor(inst: number): { sigma: Float64Array; adv: Float64Array } {
@@ -435,17 +746,22 @@ export class BacktestBroker implements BrokerInterface {
     return s;
   }
 
-  /** Offers one bar to one order; returns the units filled (for the bar's participation budget). */
-  private matchOne(w: Working, bar: number, phase: 'bar' | 'decision', used: number): number {
+  /**
+   * Loads the scratch order, bar and context for matching `w` against this session's bar `bar`,
+   * `used` units of whose volume other orders took. A trailing order goes as the stop or stop-limit
+   * it is now; an iceberg shows at most its display size.
+   */
+  private prepare(w: Working, bar: number, phase: 'bar' | 'decision', used: number): void {
     const now = this.tm.now;
     const inst = w.inst;
     const o = w.order;
     const sim = this.sim;
-    const remaining = o.quantity - o.filledQuantity;
     const volume = now.volume[inst];
-    const capacity = sim.use_volume_constraints
+    let capacity = sim.use_volume_constraints
       ? Math.max(0, Math.floor(sim.max_participation_rate * volume - used))
       : Number.POSITIVE_INFINITY;
+    const x = w.x;
+    if (x !== null && x.display > 0 && capacity > x.display) capacity = x.display;
     const ctx = this.ctx;
     ctx.phase = phase;
     ctx.capacity = capacity;
@@ -460,19 +776,30 @@ export class BacktestBroker implements BrokerInterface {
     }
     const mo = this.scratchOrder;
     mo.side = o.side;
-    mo.type = o.type;
+    mo.type = matchTypeOf(o.type);
     mo.timeInForce = o.timeInForce;
     mo.limitPrice = o.limitPrice;
     mo.stopPrice = o.stopPrice;
-    mo.remaining = remaining;
+    mo.remaining = o.quantity - o.filledQuantity;
     mo.triggered = o.triggered;
+    // A trailing stop-limit's limit follows its stop until the stop triggers, and stays there after.
+    if (o.type === 'TRAILING_STOP_LIMIT' && !o.triggered && x !== null) mo.limitPrice = trailingLimit(o.side, o.stopPrice ?? Number.NaN, x.limitOffset);
     const mb = this.scratchBar;
     mb.open = now.open[inst];
     mb.high = now.high[inst];
     mb.low = now.low[inst];
     mb.close = now.close[inst];
     mb.volume = volume;
-    const m = matchOrder(mo, mb, ctx, this.scratchResult);
+  }
+
+  /** Offers one bar to one order; returns the units filled (for the bar's participation budget). */
+  private matchOne(w: Working, bar: number, phase: 'bar' | 'decision', used: number): number {
+    this.prepare(w, bar, phase, used);
+    const o = w.order;
+    const sim = this.sim;
+    const remaining = this.scratchOrder.remaining;
+    const m = matchOrder(this.scratchOrder, this.scratchBar, this.ctx, this.scratchResult);
+    if (w.x !== null && isTrailing(o.type)) this.trail(w, m.triggered, phase);
     o.triggered = m.triggered;
     w.offered = true;
     let qty = m.quantity;
@@ -503,6 +830,23 @@ export class BacktestBroker implements BrokerInterface {
         this.finish(w, 'CANCELLED', `${tif}: unfilled remainder cancelled after its only chance`);
     }
     return qty;
+  }
+
+  /**
+   * After a trailing order's bar: a stop-limit that just triggered keeps the limit its stop gave;
+   * an untriggered stop follows the bar's favourable extreme. The bar was matched with the stop as
+   * it stood before it: when the extreme came in the bar is unknown, so it moves the stop for later bars only.
+   */
+  private trail(w: Working, triggered: boolean, phase: 'bar' | 'decision'): void {
+    const o = w.order;
+    const x = w.x as Extra;
+    if (triggered) {
+      if (!o.triggered && o.type === 'TRAILING_STOP_LIMIT') o.limitPrice = this.scratchOrder.limitPrice;
+      return;
+    }
+    if (phase !== 'bar' || x.trail === null || o.stopPrice === null) return;
+    const extreme = o.side === 'SELL' ? this.scratchBar.high : this.scratchBar.low;
+    o.stopPrice = ratchetStop(o.side, x.trail, o.stopPrice, extreme);
   }
 
   private eligible(w: Working, phase: 'bar' | 'decision', session: number): boolean {
@@ -616,7 +960,10 @@ export class BacktestBroker implements BrokerInterface {
     if (done) this.unlink(w);
     if (this.fillTap !== null) this.fillTap(o, w.inst, qty, price, fee, at);
     const listeners = done ? this.filledListeners : this.partlyFilledListeners;
-    if (!this.retain && listeners.length === 0) return;
+    if (!this.retain && listeners.length === 0) {
+      if (w.x !== null) this.linkedFill(w, qty);
+      return;
+    }
     const fill: Fill = {
       id: `F${fillId}`,
       orderId: o.id,
@@ -634,6 +981,74 @@ export class BacktestBroker implements BrokerInterface {
       const event: BrokerEvent = done ? { type: 'OrderFilled', order: o, fill, at } : { type: 'OrderPartiallyFilled', order: o, fill, at };
       for (let i = 0; i < listeners.length; i++) listeners[i](event);
     }
+    if (w.x !== null) this.linkedFill(w, qty);
+  }
+
+  /**
+   * What a fill of `w` does to its list: the other members of its OCO group are cancelled or reduced
+   * by as much, a bracket's exits grow to the entry's filled quantity (and start working at its
+   * first fill), and an OTO's children start once the parent has filled.
+   */
+  private linkedFill(w: Working, qty: number): void {
+    const x = w.x as Extra;
+    const g = x.group;
+    if (g !== null) {
+      for (const m of g.members) {
+        if (m === w || m.done) continue;
+        if (g.action === 'cancel') this.finish(m, 'CANCELLED', `OCO: ${w.order.id} filled`);
+        else if ((m.x as Extra).kind === 'BRACKET' && (m.x as Extra).parent !== null) this.sizeExit(m, w);
+        else this.shrink(m, qty, w);
+      }
+    }
+    for (const c of x.children) {
+      if (c.done) continue;
+      const cx = c.x as Extra;
+      if (cx.kind === 'BRACKET') {
+        this.sizeExit(c, w);
+        if (!c.done && cx.held) this.activate(c);
+      } else if (w.done && cx.held) this.activate(c);
+    }
+  }
+
+  /** A bracket exit's quantity: the entry's filled units less what the other exits filled; cancelled when nothing is left. */
+  private sizeExit(c: Working, by: Working): void {
+    const x = c.x as Extra;
+    const entry = x.parent as Working;
+    let q = entry.order.filledQuantity;
+    if (x.group !== null) for (const m of x.group.members) if (m !== c) q -= m.order.filledQuantity;
+    if (q > c.order.filledQuantity + 1e-9) c.order.quantity = q;
+    else this.finish(c, 'CANCELLED', `OCO: ${by.order.id} filled what this order was for`);
+  }
+
+  /** An OCO member reduced by another's fill of `qty`; cancelled when nothing is left. */
+  private shrink(m: Working, qty: number, by: Working): void {
+    const o = m.order;
+    const q = o.quantity - qty;
+    if (q > o.filledQuantity + 1e-9) o.quantity = q;
+    else this.finish(m, 'CANCELLED', `OCO: ${by.order.id} filled what this order was for`);
+  }
+
+  /** A held order starts working from the next bar: ACCEPTED, offered bars, its trail started from this bar's close. */
+  private activate(c: Working): void {
+    const x = c.x as Extra;
+    const o = c.order;
+    x.held = false;
+    if (x.trail !== null && o.stopPrice === null) o.stopPrice = trailingStop(o.side, x.trail, this.tm.lastClose[c.inst]);
+    o.updatedAt = this.now();
+    transition(o, 'ACCEPTED');
+    c.eligibleFrom = this.tm.sessionIndex + 1;
+    this.workingByInst.push(c.inst, c);
+    if (x.group !== null) this.grouped++;
+    if (this.wantsAccepted) this.emit({ type: 'OrderAccepted', order: o, at: o.updatedAt });
+  }
+
+  /** A parent that ended: with nothing filled its held children go too; an OTO parent that traded starts them. */
+  private parentEnded(w: Working, status: 'CANCELLED' | 'REJECTED'): void {
+    for (const c of (w.x as Extra).children) {
+      if (c.done) continue;
+      if (w.order.filledQuantity === 0) this.finish(c, 'CANCELLED', `parent ${w.order.id} ${status.toLowerCase()}`);
+      else if ((c.x as Extra).held) this.activate(c);
+    }
   }
 
   private finish(w: Working, status: 'CANCELLED' | 'REJECTED', reason: string): void {
@@ -643,6 +1058,7 @@ export class BacktestBroker implements BrokerInterface {
     o.statusReason = reason;
     this.unlink(w);
     this.emit({ type: status === 'REJECTED' ? 'OrderRejected' : 'OrderCancelled', order: o, reason, at: o.updatedAt });
+    if (w.x !== null && w.x.children.length > 0) this.parentEnded(w, status);
   }
 
   private reject(order: Order, reason: string): void {
@@ -652,6 +1068,7 @@ export class BacktestBroker implements BrokerInterface {
   }
 
   private unlink(w: Working): void {
+    if (w.x !== null && w.x.group !== null && !w.x.held && !w.done) this.grouped--;
     this.working.remove(w);
     this.workingByInst.remove(w.inst, w);
   }

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { defaultSimulatorConfig, FILL_TIMINGS } from '../config/simulatorSchema';
-import { ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../domain/enums';
+import { SIDES, TIME_IN_FORCE } from '../domain/enums';
 import { createRng } from './rng';
-import { matchOrder, type MatchBar, type MatchContext, type MatchOrder } from './fillRules';
+import { MATCH_TYPES, matchOrder, type MatchBar, type MatchContext, type MatchOrder } from './fillRules';
 
 const price = fc.double({ min: 1, max: 200, noNaN: true });
 
@@ -18,7 +18,7 @@ const scenario = fc
     limitAt: fc.double({ min: -0.2, max: 1.2, noNaN: true }),
     stopAt: fc.double({ min: -0.2, max: 1.2, noNaN: true }),
     side: fc.constantFrom(...SIDES),
-    type: fc.constantFrom(...ORDER_TYPES),
+    type: fc.constantFrom(...MATCH_TYPES),
     timeInForce: fc.constantFrom(...TIME_IN_FORCE),
     remaining: fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0.01, max: 1000, noNaN: true })),
     triggered: fc.boolean(),

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { defaultSimulatorConfig, type SimulatorConfig } from '../config/simulatorSchema';
-import { matchOrder, roundToTick, type MatchBar, type MatchContext, type MatchOrder, type MatchResult } from './fillRules';
+import { roundToTick } from '../domain/priceTick';
+import { matchOrder, type MatchBar, type MatchContext, type MatchOrder, type MatchResult } from './fillRules';
 
 /** Defaults: spread 2 bps (half paid) + slippage 5 bps = 6 bps on market-like fills. */
 const COST = 0.0006;

@@ -2,10 +2,18 @@ import type { SimulatorConfig } from '../config/simulatorSchema';
 import type { OrderType, Side, TimeInForce } from '../domain/enums';
 import { costFraction } from './executionCosts';
 import { fillableQuantity } from './fillQuantity';
+import { roundToTick } from '../domain/priceTick';
+
+/**
+ * The order types matched here. A trailing order is matched as the STOP or STOP_LIMIT it is at the
+ * moment, at its current stop (see trailing.ts); the caller ratchets the stop between bars.
+ */
+export const MATCH_TYPES = ['MARKET', 'LIMIT', 'STOP', 'STOP_LIMIT'] as const satisfies readonly OrderType[];
+export type MatchType = (typeof MATCH_TYPES)[number];
 
 export interface MatchOrder {
   side: Side;
-  type: OrderType;
+  type: MatchType;
   timeInForce: TimeInForce;
   limitPrice: number | null;
   stopPrice: number | null;
@@ -69,30 +77,6 @@ function result(quantity: number, price: number, referencePrice: number, trigger
 
 function noFill(triggered: boolean): MatchResult {
   return result(0, Number.NaN, Number.NaN, triggered);
-}
-
-/**
- * `price` on the tick grid, as an exchange prints it: the nearest tick (a tie rounds up), or the next tick
- * toward `lo..hi` when the nearest lies outside (past the limit, or outside the bar). Nearest keeps a fill
- * within half a tick of the unrounded price peers like backtrader report. With no tick inside `lo..hi` (the
- * bar's own prices are off the grid) the price stays as it is.
- */
-export function roundToTick(price: number, lo: number, hi: number, tick: number): number {
-  if (!(tick > 0)) return price;
-  const perUnit = 1 / tick;
-  const whole = Math.round(perUnit);
-  // For 0.01, 0.0001, 0.25: k / 100 is the double closest to the decimal, where k * 0.01 can be an ulp off.
-  const exact = Math.abs(perUnit - whole) < 1e-9 * perUnit;
-  let k = Math.round(exact ? price * whole : price / tick);
-  let r = exact ? k / whole : k * tick;
-  if (r > hi) {
-    k--;
-    r = exact ? k / whole : k * tick;
-  } else if (r < lo) {
-    k++;
-    r = exact ? k / whole : k * tick;
-  }
-  return r >= lo && r <= hi ? r : price;
 }
 
 /** roundToTick in the mirrored space: the allowed range is loT..hiT there, and flips back for a sell. */
@@ -219,7 +203,7 @@ function matchOverBar(
   }
 }
 
-function requirePrice(value: number | null, what: string, type: OrderType): number {
+function requirePrice(value: number | null, what: string, type: MatchType): number {
   if (value === null || !Number.isFinite(value)) {
     throw new Error(`matchOrder: ${type} order needs a finite ${what}, got ${value}`);
   }

@@ -107,6 +107,7 @@ function orderColumns(backtest: boolean): ColumnSpec<OrderRow>[] {
     col('createdAt', 'created_at', 'num'),
     col('updatedAt', 'updated_at', 'num'),
     col('intent', 'intent', 'text?'),
+    col('extras', 'extras', 'text?'),
   ];
 }
 

@@ -15,7 +15,7 @@ const runInput = {
 function order(seq: number, clientOrderRef: string): OrderRow {
   return {
     id: `O${seq}`, clientOrderRef, instrument: 'GOOG', side: 'BUY', type: 'MARKET', quantity: 1, limitPrice: null, stopPrice: null,
-    timeInForce: 'DAY', status: 'FILLED', filledQuantity: 1, avgFillPrice: 1, commission: 0, statusReason: null, createdAt: 1, updatedAt: 1, intent: null,
+    timeInForce: 'DAY', status: 'FILLED', filledQuantity: 1, avgFillPrice: 1, commission: 0, statusReason: null, createdAt: 1, updatedAt: 1, intent: null, extras: null,
   };
 }
 

@@ -12,7 +12,7 @@ const runInput = testRunInput();
 const DAY = 86_400_000;
 
 function order(i: number): OrderRow {
-  return { id: `O${i}`, clientOrderRef: `ref-${i}`, instrument: i % 2 ? 'AAPL' : 'GOOG', side: i % 3 ? 'SELL' : 'BUY', type: 'LIMIT', quantity: 10 - i, limitPrice: 50 + i, stopPrice: null, timeInForce: 'GTC', status: 'SUBMITTED', filledQuantity: 0, avgFillPrice: 0, commission: 0, statusReason: null, createdAt: i, updatedAt: i, intent: 'INCREASE' };
+  return { id: `O${i}`, clientOrderRef: `ref-${i}`, instrument: i % 2 ? 'AAPL' : 'GOOG', side: i % 3 ? 'SELL' : 'BUY', type: 'LIMIT', quantity: 10 - i, limitPrice: 50 + i, stopPrice: null, timeInForce: 'GTC', status: 'SUBMITTED', filledQuantity: 0, avgFillPrice: 0, commission: 0, statusReason: null, createdAt: i, updatedAt: i, intent: 'INCREASE', extras: i === 3 ? JSON.stringify({ trail: { percent: 5 } }) : null };
 }
 
 /** A fill of one of the five orders O0..O4; its instrument and side are the order's. */

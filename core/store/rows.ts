@@ -50,6 +50,8 @@ export interface OrderRow {
   updatedAt: Timestamp;
   /** Why the order exists: the planner's action (e.g. INCREASE), from the order's metadata. */
   intent: string | null;
+  /** The order's trail, limit offset, display size and list link as JSON (see OrderExtras); null for a plain order. */
+  extras: string | null;
 }
 
 export interface FillRow {

@@ -21,7 +21,7 @@ function recordedRun(n: number): string {
     const instrument = `S${i % 3}`;
     w.order({
       id: `O${i}`, clientOrderRef: `mine-${i}`, instrument, side: 'BUY', type: 'MARKET', quantity: 1, limitPrice: null, stopPrice: null,
-      timeInForce: 'DAY', status: 'FILLED', filledQuantity: 1, avgFillPrice: 10, commission: 0, statusReason: null, createdAt: i, updatedAt: i, intent: null,
+      timeInForce: 'DAY', status: 'FILLED', filledQuantity: 1, avgFillPrice: 10, commission: 0, statusReason: null, createdAt: i, updatedAt: i, intent: null, extras: null,
     });
     w.fill({ id: `F${i}`, orderId: `O${i}`, instrument, side: 'BUY', quantity: 1, price: 10, commission: 0, slippage: 0, referencePrice: 10, ts: i });
     w.position({ ts: Math.floor(i / 3), instrument, quantity: 1, avgCost: 10, marketPrice: 10, marketValue: 10, unrealizedPnl: 0, realizedPnl: 0 });

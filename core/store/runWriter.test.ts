@@ -42,6 +42,7 @@ const orderArb = fc.record({
   createdAt: ts,
   updatedAt: ts,
   intent: fc.option(text, { nil: null }),
+  extras: fc.option(text, { nil: null }),
 });
 /** Orders whose refs are caller-chosen or generated from `prefix`, as a BacktestBroker makes them. */
 const ordersArb = (prefix: string): fc.Arbitrary<OrderRow[]> =>
@@ -136,7 +137,7 @@ function fill(i: number): FillRow {
 }
 
 function orderSample(): OrderRow {
-  return { id: 'O1', clientOrderRef: 'ref', instrument: 'GOOG', side: 'BUY', type: 'MARKET', quantity: 1, limitPrice: null, stopPrice: null, timeInForce: 'DAY', status: 'FILLED', filledQuantity: 1, avgFillPrice: 1, commission: 0, statusReason: null, createdAt: 1, updatedAt: 1, intent: 'OPEN' };
+  return { id: 'O1', clientOrderRef: 'ref', instrument: 'GOOG', side: 'BUY', type: 'MARKET', quantity: 1, limitPrice: null, stopPrice: null, timeInForce: 'DAY', status: 'FILLED', filledQuantity: 1, avgFillPrice: 1, commission: 0, statusReason: null, createdAt: 1, updatedAt: 1, intent: 'OPEN', extras: null };
 }
 
 function count(db: Database.Database, table: string): number {
@@ -230,6 +231,7 @@ describe('createRunWriter', () => {
             createdAt: fc.constant(1_000 + Math.floor(i / 200)),
             updatedAt: pool(7, 7, 8),
             intent: pool(null, 'OPEN_LONG', 'OPEN_LONG'),
+            extras: pool(null, null, '{"trail":{"amount":1}}'),
           }),
         ),
       ),

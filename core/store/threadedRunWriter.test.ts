@@ -44,7 +44,7 @@ function orderOf(f: FillRow): OrderRow {
   return {
     id: f.orderId, clientOrderRef: seq % 3 ? orderRefFor(PREFIX, seq) : `mine-${seq}`, instrument: f.instrument, side: f.side,
     type: 'MARKET', quantity: f.quantity, limitPrice: null, stopPrice: null, timeInForce: 'DAY', status: 'FILLED',
-    filledQuantity: f.quantity, avgFillPrice: f.price, commission: f.commission, statusReason: null, createdAt: f.ts, updatedAt: f.ts, intent: null,
+    filledQuantity: f.quantity, avgFillPrice: f.price, commission: f.commission, statusReason: null, createdAt: f.ts, updatedAt: f.ts, intent: null, extras: null,
   };
 }
 

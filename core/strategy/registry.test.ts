@@ -40,6 +40,7 @@ describe('loadUserStrategy', () => {
 
   it('loads the example mean-reversion module through create(params, ctx)', async () => {
     const fn = await loadUserStrategy('example-mean-reversion.ts', { lookback: 3, entryZ: 1, exitZ: 0 }, ctx);
+    if (typeof fn !== 'function') throw new Error('expected a strategy function');
     // Bar 3 (z = -1.15 on 10, 10, 7) enters; bar 4 (z = +0.93 on 10, 7, 12) exits.
     const out = runSessions(fn, { A: dailyBars('2024-01-01', [10, 10, 10, 7, 12, 12]) }).map((s) => plain(s.targets));
     expect(out).toEqual([null, null, null, { kind: 'weight', values: { A: 1 } }, { kind: 'weight', values: {} }, null]);
@@ -59,10 +60,22 @@ describe('loadUserStrategy', () => {
     const fn = await loadUserStrategy('plain.mjs', {}, userCtx);
     expect(fn).toBeTypeOf('function');
     await expect(loadUserStrategy('empty.mjs', {}, userCtx)).rejects.toThrow(
-      `strategy module ${join(dir, 'empty.mjs')} exports neither`,
+      `strategy module ${join(dir, 'empty.mjs')} exports no strategy`,
     );
     await expect(loadUserStrategy('missing.mjs', {}, userCtx)).rejects.toThrow(
       `strategy module ${join(dir, 'missing.mjs')} could not be loaded`,
     );
+  });
+
+  it('loads a strategy object and names a hook or params that are not what they must be', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'user-strategy-'));
+    writeFileSync(join(dir, 'object.mjs'), 'export default { onBar() { return null; } };\n');
+    writeFileSync(join(dir, 'badHook.mjs'), 'export default { onBar: 5 };\n');
+    writeFileSync(join(dir, 'badParams.mjs'), 'export const strategy = { params: { x: 1 }, onBar() {} };\n');
+    const userCtx = { symbols: ['A'], baseDir: dir };
+    const loaded = await loadUserStrategy('object.mjs', {}, userCtx);
+    expect(typeof loaded === 'object' && typeof loaded.onBar).toBe('function');
+    await expect(loadUserStrategy('badHook.mjs', {}, userCtx)).rejects.toThrow(`strategy module ${join(dir, 'badHook.mjs')}: default.onBar must be a function, got number`);
+    await expect(loadUserStrategy('badParams.mjs', {}, userCtx)).rejects.toThrow('strategy.params must be a zod schema');
   });
 });

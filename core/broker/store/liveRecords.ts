@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Mode, OrderStatus, OrderType, Side, TimeInForce } from '../../domain/enums';
 import type { Fill, Order } from '../../domain/order';
+import { extrasJson, extrasOfJson } from './extrasJson';
 
 /**
  * 001's paper/live `orders` and `fills` rows, as every broker adapter writes and reads them; each
@@ -28,6 +29,7 @@ export interface OrderRow {
   created_at: number;
   updated_at: number;
   intent: string | null;
+  extras: string | null;
 }
 
 function intentOf(order: Order): string | null {
@@ -38,20 +40,20 @@ function intentOf(order: Order): string | null {
 export function insertOrderRow(db: Database.Database, mode: LiveMode, o: Order): void {
   db.prepare(
     `INSERT INTO orders (id, mode, client_order_ref, instrument, side, type, quantity, limit_price, stop_price, time_in_force,
-       status, filled_quantity, avg_fill_price, commission, status_reason, created_at, updated_at, intent)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       status, filled_quantity, avg_fill_price, commission, status_reason, created_at, updated_at, intent, extras)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     o.id, mode, o.clientOrderRef, o.instrument, o.side, o.type, o.quantity, o.limitPrice, o.stopPrice, o.timeInForce,
-    o.status, o.filledQuantity, o.avgFillPrice, o.commission, o.statusReason, o.createdAt, o.updatedAt, intentOf(o),
+    o.status, o.filledQuantity, o.avgFillPrice, o.commission, o.statusReason, o.createdAt, o.updatedAt, intentOf(o), extrasJson(o.extras),
   );
 }
 
-/** Writes what can change of an order: its size and prices (a modification), its state and fills. */
+/** Writes what can change of an order: its size, prices and trail (a modification), its state and fills. */
 export function updateOrderRow(db: Database.Database, o: Order): void {
   db.prepare(
     `UPDATE orders SET quantity = ?, limit_price = ?, stop_price = ?, status = ?, filled_quantity = ?, avg_fill_price = ?,
-       commission = ?, status_reason = ?, updated_at = ? WHERE client_order_ref = ?`,
-  ).run(o.quantity, o.limitPrice, o.stopPrice, o.status, o.filledQuantity, o.avgFillPrice, o.commission, o.statusReason, o.updatedAt, o.clientOrderRef);
+       commission = ?, status_reason = ?, updated_at = ?, extras = ? WHERE client_order_ref = ?`,
+  ).run(o.quantity, o.limitPrice, o.stopPrice, o.status, o.filledQuantity, o.avgFillPrice, o.commission, o.statusReason, o.updatedAt, extrasJson(o.extras), o.clientOrderRef);
 }
 
 /** Stores a fill; returns its row, which the adapter's own table refers to. */
@@ -84,6 +86,7 @@ export function orderOfRow(r: OrderRow, mode: LiveMode): Order {
     filledQuantity: r.filled_quantity,
     avgFillPrice: r.avg_fill_price,
     commission: r.commission,
+    extras: extrasOfJson(r.extras, r.id),
     triggered: false,
     statusReason: r.status_reason,
     updatedAt: r.updated_at,

@@ -1,3 +1,4 @@
+import { isTrailing } from '../../domain/enums';
 import { num, withinLimit } from './limitCompare';
 import type { RiskCheckResult, RiskLimits, RiskOrder } from './riskTypes';
 
@@ -47,6 +48,9 @@ export function checkMaxQuantity(order: RiskOrder, limits: RiskLimits): RiskChec
 function requiredPrices(order: RiskOrder): { name: 'limit' | 'stop'; value: number | null | undefined }[] {
   switch (order.type) {
     case 'MARKET':
+    case 'TRAILING_STOP':
+    case 'TRAILING_STOP_LIMIT':
+      // A trailing order's stop and limit follow the market from its trail: only a market price values it.
       return [];
     case 'LIMIT':
       return [{ name: 'limit', value: order.limitPrice }];
@@ -63,7 +67,8 @@ function requiredPrices(order: RiskOrder): { name: 'limit' | 'stop'; value: numb
 /**
  * The price the order is valued at for the notional checks: the last price for a market order,
  * the limit for limit and stop-limit orders, the stop for a stop order (it becomes a market order
- * there). NaN when that price is missing.
+ * there), a trailing order's initial stop or, when it starts from the market, the last price.
+ * NaN when that price is missing.
  */
 export function referencePrice(order: RiskOrder, lastPrice: number): number {
   switch (order.type) {
@@ -74,6 +79,10 @@ export function referencePrice(order: RiskOrder, lastPrice: number): number {
       return validPrice(order.limitPrice) ? order.limitPrice : Number.NaN;
     case 'STOP':
       return validPrice(order.stopPrice) ? order.stopPrice : Number.NaN;
+    case 'TRAILING_STOP':
+    case 'TRAILING_STOP_LIMIT':
+      if (validPrice(order.stopPrice)) return order.stopPrice;
+      return validPrice(lastPrice) ? lastPrice : Number.NaN;
   }
 }
 
@@ -84,10 +93,11 @@ export function checkPrices(order: RiskOrder, lastPrice: number): RiskCheckResul
     const what = missing.map((p) => `${p.name} price`).join(' and ');
     return fail('prices', `a ${order.type} order needs a positive ${what}`);
   }
-  if (order.type === 'MARKET') {
+  if (order.type === 'MARKET' || (isTrailing(order.type) && !validPrice(order.stopPrice))) {
+    const what = order.type === 'MARKET' ? 'market' : order.type;
     return validPrice(lastPrice)
-      ? pass('prices', `market order valued at the last price ${num(lastPrice)}`)
-      : fail('prices', `no last price for ${order.instrument}: a market order cannot be valued`);
+      ? pass('prices', `${what} order valued at the last price ${num(lastPrice)}`)
+      : fail('prices', `no last price for ${order.instrument}: a ${what} order cannot be valued`);
   }
   return pass('prices', `${order.type} order valued at ${num(referencePrice(order, lastPrice))}`);
 }

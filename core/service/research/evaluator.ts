@@ -38,7 +38,7 @@ export class Evaluator {
     const spec = this.spec;
     const source = { ...spec.strategy, params: { ...spec.strategy.params, ...params } };
     const strategy = await resolveStrategy(source, { symbols: this.symbols, baseDir: spec.baseDir }, spec.file);
-    const input = runInputOf(spec, this.series, strategy.fn);
+    const input = runInputOf(spec, this.series, strategy.strategy);
     if (window?.start != null) input.start = window.start;
     if (window?.end != null) input.end = window.end;
     const result = runBacktest(input);

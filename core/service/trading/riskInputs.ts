@@ -1,5 +1,5 @@
 import type { OrderRequest } from '../../domain/order';
-import type { RiskOrder, RiskSnapshot } from '../../engine/risk/riskTypes';
+import type { RiskSnapshot } from '../../engine/risk/riskTypes';
 import type { OrderTicket, QuoteDto } from '../../ipc/contract/trading';
 import { lastOf } from './tradingDtos';
 import type { TradingBroker } from './tradingBroker';
@@ -18,10 +18,6 @@ export function requestOf(t: OrderTicket): OrderRequest {
     timeInForce: t.timeInForce,
     metadata: { source: 'ticket' },
   };
-}
-
-export function riskOrderOf(r: OrderRequest): RiskOrder {
-  return { instrument: r.instrument, side: r.side, type: r.type, quantity: r.quantity, limitPrice: r.limitPrice, stopPrice: r.stopPrice };
 }
 
 /** With no broker, everything is unknown: the checks that need the account then fail closed. */

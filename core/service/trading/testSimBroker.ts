@@ -1,11 +1,12 @@
 import type { AlpacaTarget } from '../../broker/alpaca/alpacaTarget';
-import type { CancelAck, OrderStatusReport, SubmitAck } from '../../broker/BrokerInterface';
+import type { CancelAck, OrderListAck, OrderStatusReport, SubmitAck } from '../../broker/BrokerInterface';
 import { cancelOutcomeOf, type CancelOutcome } from '../../broker/cancelOutcome';
 import type { BrokerEventType, BrokerListener } from '../../broker/events';
 import type { Bar, BarSeries } from '../../data/BarSeries';
 import { dailySeries, seriesFromBars } from '../../data/seriesFromBars';
 import type { Mode } from '../../domain/enums';
-import type { Fill, Order, OrderRequest, Timestamp } from '../../domain/order';
+import type { Fill, Order, OrderChanges, OrderRequest, Timestamp } from '../../domain/order';
+import type { OrderListRequest } from '../../domain/orderList';
 import type { AccountState, Position } from '../../domain/portfolio';
 import type { ConnectionState } from '../../ipc/contract/trading';
 import type { BacktestBroker } from '../../sim/BacktestBroker';
@@ -20,7 +21,6 @@ import type {
   BrokerSettings,
   ConnectableBroker,
   IbTarget,
-  OrderChanges,
 } from './tradingBroker';
 
 /**
@@ -131,9 +131,10 @@ export class TestSimBroker implements ConnectableBroker<IbTarget | AlpacaTarget>
     return () => this.logListeners.delete(listener);
   }
 
+  /** Recorded for tests to read, and carried out by the simulator. */
   modifyOrder(orderId: string, changes: OrderChanges): CancelAck {
     this.modifications.push({ orderId, changes });
-    return { accepted: true, orderId };
+    return this.inner.modifyOrder(orderId, changes);
   }
 
   unknownOrders(): Order[] {
@@ -178,6 +179,9 @@ export class TestSimBroker implements ConnectableBroker<IbTarget | AlpacaTarget>
   }
   submitOrders(requests: readonly OrderRequest[]): SubmitAck[] {
     return this.inner.submitOrders(requests);
+  }
+  submitOrderList(list: OrderListRequest): OrderListAck {
+    return this.inner.submitOrderList(list);
   }
   cancelOrder(orderId: string): CancelAck {
     const ack = this.inner.cancelOrder(orderId);

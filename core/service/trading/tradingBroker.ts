@@ -2,7 +2,7 @@ import type { AlpacaTarget } from '../../broker/alpaca/alpacaTarget';
 import type { BrokerInterface, CancelAck } from '../../broker/BrokerInterface';
 import type { CancelOutcome } from '../../broker/cancelOutcome';
 import type { BarSeries } from '../../data/BarSeries';
-import type { Order, Timestamp } from '../../domain/order';
+import type { Order, OrderChanges, Timestamp } from '../../domain/order';
 import type { ConnectionState, KeySource, TradingMode } from '../../ipc/contract/trading';
 
 /** Where TWS or IB Gateway listens, and the API client id the session uses there. */
@@ -48,12 +48,6 @@ export interface BrokerAccountSummary {
   buyingPower: number;
   /** Null until the broker knows the start-of-day value. */
   dayPnl: number | null;
-}
-
-export interface OrderChanges {
-  quantity?: number;
-  limitPrice?: number;
-  stopPrice?: number;
 }
 
 /**

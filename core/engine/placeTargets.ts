@@ -1,9 +1,9 @@
 import type { PlannerConfig, SimulatorConfig } from '../config/simulatorSchema';
-import { planOrders, type PlanCosts } from '../engine/planner';
 import type { Side } from '../domain/enums';
-import { roundToTick } from '../sim/fillRules';
-import type { BacktestBroker } from '../sim/BacktestBroker';
+import { roundToTick } from '../domain/priceTick';
 import type { Targets } from '../strategy/types';
+import { planOrders, type PlanCosts } from './planner';
+import type { PlannedSubmit, PlanningVenue } from './planningVenue';
 
 function everyKey(m: ReadonlyMap<string, number>, ok: (key: string) => boolean): boolean {
   for (const k of m.keys()) if (!ok(k)) return false;
@@ -17,7 +17,7 @@ function everyKey(m: ReadonlyMap<string, number>, ok: (key: string) => boolean):
 export type PriceAt = ArrayLike<number>;
 
 /**
- * Turns a target portfolio into market orders on the broker. The portfolio is first marked at the
+ * Turns a target portfolio into market orders, sent through `submit`. The portfolio is first marked at the
  * sizing prices, so weights are sized from the equity the account really has at this price. Only
  * instruments that trade now are planned; the planner prices buys and sells with the simulator's
  * spread and slippage and the commission model, so an all-in target cannot overdraw cash.
@@ -26,7 +26,8 @@ export type PriceAt = ArrayLike<number>;
  * or null when every one of them trades.
  */
 export function placeTargets(
-  broker: BacktestBroker,
+  broker: PlanningVenue,
+  submit: PlannedSubmit,
   targets: Targets,
   priceAt: PriceAt,
   sim: SimulatorConfig,
@@ -57,7 +58,7 @@ export function placeTargets(
     indexOf: pricing.indexOf,
     positionAt: allTrade ? (i) => p.qty[i] : undefined,
   });
-  for (const o of planned) broker.submitOrderAt(o, o.instrumentNumber);
+  for (const o of planned) submit(o, o.instrumentNumber);
   return allTrade || only !== undefined ? null : waitingTargets(targets, [p.positions, pending], trades);
 }
 
@@ -111,7 +112,7 @@ class PlanPricing implements PlanCosts {
   private lastIndex = -1;
 
   constructor(
-    private readonly broker: BacktestBroker,
+    private readonly broker: PlanningVenue,
     readonly markup: number,
   ) {
     const n = broker.instrumentCount;
@@ -165,9 +166,9 @@ class PlanPricing implements PlanCosts {
 }
 
 /** One per broker and markup (a run's simulator settings, so in practice one per run). */
-const pricingByBroker = new WeakMap<BacktestBroker, PlanPricing>();
+const pricingByBroker = new WeakMap<PlanningVenue, PlanPricing>();
 
-function planPricingOf(broker: BacktestBroker, markup: number): PlanPricing {
+function planPricingOf(broker: PlanningVenue, markup: number): PlanPricing {
   let pricing = pricingByBroker.get(broker);
   if (pricing === undefined || pricing.markup !== markup) {
     pricing = new PlanPricing(broker, markup);

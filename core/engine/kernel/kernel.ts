@@ -1,0 +1,158 @@
+import type { BrokerInterface, CancelAck, OrderListAck, SubmitAck } from '../../broker/BrokerInterface';
+import type { BrokerEvent } from '../../broker/events';
+import type { PlannerConfig, SimulatorConfig } from '../../config/simulatorSchema';
+import type { OrderChanges, OrderRequest } from '../../domain/order';
+import { orderListMembers, type OrderListRequest } from '../../domain/orderList';
+import type { Targets } from '../../strategy/types';
+import { placeTargets, type PriceAt } from '../placeTargets';
+import type { PlannedSubmit, PlanningVenue } from '../planningVenue';
+import type { Clock } from '../risk/riskTypes';
+import type { KernelAck, KernelCommand, KernelEvent, KernelListener, OrderDenied, OrderSource } from './commands';
+import type { RiskGate } from './riskGate';
+
+/** A broker that can also take a planned order by instrument number, with no lookup (the simulator). */
+export interface NumberedBroker extends BrokerInterface {
+  submitOrderAt(request: OrderRequest, inst: number): string | null;
+}
+
+export interface KernelOptions {
+  broker: BrokerInterface | NumberedBroker;
+  /** What the planner reads and marks: the broker's account as a portfolio. */
+  venue: PlanningVenue;
+  clock: Clock;
+  /** The pre-trade checks; null when nothing is configured to check. */
+  risk: RiskGate | null;
+  /** Told of every refusal, to record it where the mode records them (a backtest's executed_actions, the live actions log). */
+  onDenied?: (denied: OrderDenied) => void;
+}
+
+const numbered = (b: BrokerInterface | NumberedBroker): b is NumberedBroker => 'submitOrderAt' in b;
+
+/**
+ * The trading kernel: every order of every mode (a strategy's, the planner's, an algorithm's, the
+ * trader's) comes in as a command, passes the same risk checks and goes to whatever broker the
+ * kernel was given; what becomes of it comes back out as the broker's events, plus OrderDenied for
+ * what the checks refused. The kernel holds no mode: a backtest gives it the simulator and a
+ * historical clock, a live session a broker adapter and the wall clock.
+ */
+export class Kernel {
+  private readonly broker: BrokerInterface | NumberedBroker;
+  readonly venue: PlanningVenue;
+  private readonly onDenied: ((denied: OrderDenied) => void) | null;
+  private readonly clock: Clock;
+  private readonly risk: RiskGate | null;
+  private readonly listeners: KernelListener[] = [];
+  private unsubscribe: (() => void) | null = null;
+  /** How planned orders go out: straight to the broker by number when nothing is checked, else through submit. */
+  private readonly planned: PlannedSubmit;
+
+  constructor(o: KernelOptions) {
+    this.broker = o.broker;
+    this.venue = o.venue;
+    this.clock = o.clock;
+    this.risk = o.risk;
+    this.onDenied = o.onDenied ?? null;
+    const b = o.broker;
+    this.planned =
+      o.risk === null && numbered(b)
+        ? (request, inst) => b.submitOrderAt(request, inst)
+        : (request) => {
+            const ack = this.submitOrder(request, 'planner');
+            return ack.accepted ? null : (ack.reason ?? 'refused');
+          };
+  }
+
+  /** Carries out one command; each kind also has its own method below. */
+  execute<C extends KernelCommand>(cmd: C): KernelAck<C>;
+  execute(cmd: KernelCommand): SubmitAck | OrderListAck | CancelAck {
+    switch (cmd.type) {
+      case 'SubmitOrder':
+        return this.submitOrder(cmd.request, cmd.source);
+      case 'SubmitOrderList':
+        return this.submitOrderList(cmd.list, cmd.source);
+      case 'CancelOrder':
+        return this.broker.cancelOrder(cmd.orderId);
+      case 'ModifyOrder':
+        return this.modifyOrder(cmd.orderId, cmd.changes, cmd.source);
+    }
+  }
+
+  submitOrder(request: OrderRequest, source: OrderSource): SubmitAck {
+    const why = this.refusal(request, source);
+    if (why !== null) return { accepted: false, orderId: '', clientOrderRef: request.clientOrderRef ?? '', reason: why };
+    const ack = this.broker.submitOrder(request);
+    if (!ack.accepted) this.risk?.brokerRejected(`${request.instrument}: ${ack.reason ?? 'rejected'}`);
+    return ack;
+  }
+
+  /** A list passes the checks member by member, and is denied whole when one fails. */
+  submitOrderList(list: OrderListRequest, source: OrderSource): OrderListAck {
+    for (const m of orderListMembers(list)) {
+      const why = this.refusal(m.request, source);
+      if (why !== null) return { accepted: false, listId: '', orders: [], reason: `${m.role.toLowerCase()}: ${why}` };
+    }
+    return this.broker.submitOrderList(list);
+  }
+
+  cancelOrder(orderId: string): CancelAck {
+    return this.broker.cancelOrder(orderId);
+  }
+
+  /** A modification is checked as the order it makes. */
+  modifyOrder(orderId: string, changes: OrderChanges, source: OrderSource): CancelAck {
+    if (this.risk !== null) {
+      const o = this.broker.getOpenOrders().find((w) => w.id === orderId);
+      if (o !== undefined) {
+        const request: OrderRequest = {
+          instrument: o.instrument,
+          side: o.side,
+          type: o.type,
+          quantity: (changes.quantity ?? o.quantity) - o.filledQuantity,
+          timeInForce: o.timeInForce,
+          ...(o.limitPrice !== null || changes.limitPrice !== undefined ? { limitPrice: changes.limitPrice ?? o.limitPrice ?? undefined } : {}),
+          ...(o.stopPrice !== null || changes.stopPrice !== undefined ? { stopPrice: changes.stopPrice ?? o.stopPrice ?? undefined } : {}),
+        };
+        const why = this.refusal(request, source);
+        if (why !== null) return { accepted: false, orderId, reason: why };
+      }
+    }
+    return this.broker.modifyOrder(orderId, changes);
+  }
+
+  /**
+   * The planner's route: turns a target portfolio into orders sized at `priceAt` and sends them
+   * (see placeTargets). Returns the targets of instruments that cannot trade now, or null.
+   */
+  placeTargets(targets: Targets, priceAt: PriceAt, sim: SimulatorConfig, planner: PlannerConfig, only?: ReadonlySet<string>): Map<string, number> | null {
+    return placeTargets(this.venue, this.planned, targets, priceAt, sim, planner, only);
+  }
+
+  /** Events out; the kernel listens to its broker only while someone listens to it. */
+  subscribe(listener: KernelListener): () => void {
+    this.listeners.push(listener);
+    if (this.unsubscribe === null) this.unsubscribe = this.broker.subscribe((e: BrokerEvent) => this.emit(e));
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+      if (this.listeners.length === 0 && this.unsubscribe !== null) {
+        this.unsubscribe();
+        this.unsubscribe = null;
+      }
+    };
+  }
+
+  private refusal(request: OrderRequest, source: OrderSource): string | null {
+    // The engine's own liquidations (close_at_end, a margin call) must go out whatever the limits say.
+    if (this.risk === null || source === 'engine') return null;
+    const why = this.risk.refusal(request);
+    if (why === null) return null;
+    const denied: OrderDenied = { type: 'OrderDenied', request, source, reason: `risk: ${why}`, at: this.clock() };
+    this.onDenied?.(denied);
+    this.emit(denied);
+    return denied.reason;
+  }
+
+  private emit(e: KernelEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+}
