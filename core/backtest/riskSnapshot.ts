@@ -7,12 +7,12 @@ import type { BacktestBroker } from '../sim/BacktestBroker';
  * and equity. Buying power is left unknown: the simulator holds every fill to the account's cash
  * and leverage, with the planner's sells funding its buys, which no order-by-order check can see.
  */
-export function backtestRiskSnapshot(broker: BacktestBroker, instrument: string): RiskSnapshot {
+export function backtestRiskSnapshot(broker: BacktestBroker, instrument: string, exclude?: string): RiskSnapshot {
   const p = broker.portfolio;
   return {
     lastPrice: broker.lastPrice(broker.lookup(instrument)),
     positions: broker.getPositions(),
-    openOrders: broker.getOpenOrders(),
+    openOrders: broker.getOpenOrders().filter((o) => o.id !== exclude),
     equity: p.equity,
     grossExposure: p.grossExposure(),
     buyingPower: Number.NaN,

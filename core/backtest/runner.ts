@@ -5,7 +5,7 @@ import type { Timestamp } from '../domain/order';
 import { Kernel } from '../engine/kernel/kernel';
 import { riskGate } from '../engine/kernel/riskGate';
 import type { PriceAt } from '../engine/placeTargets';
-import type { BreakerConfig } from '../engine/risk/circuitBreaker';
+import { CircuitBreaker, type BreakerConfig } from '../engine/risk/circuitBreaker';
 import type { RiskLimits } from '../engine/risk/riskTypes';
 import { BacktestBroker, type ExecutionTotals, type FinerBars, type IntrabarTotals } from '../sim/BacktestBroker';
 import { TimeMachine } from '../sim/timeMachine';
@@ -124,7 +124,13 @@ export function runBacktest(input: RunInput): RunResult {
   const portfolio = broker.portfolio;
   const now = (): Timestamp => tm.asOf;
   const risk = input.risk
-    ? riskGate({ ...input.risk, clock: now, snapshot: (instrument) => backtestRiskSnapshot(broker, instrument), skip: ['buying_power'] })
+    ? riskGate({
+        limits: input.risk.limits,
+        breaker: input.risk.breaker === null ? null : new CircuitBreaker(input.risk.breaker, now),
+        clock: now,
+        snapshot: (instrument, exclude) => backtestRiskSnapshot(broker, instrument, exclude),
+        skip: ['buying_power'],
+      })
     : null;
   const kernel = new Kernel({
     broker,

@@ -49,7 +49,7 @@ export class WaitingTargets {
     const values = this.values;
     if (!values) return;
     const ready = new Map<string, number>();
-    for (const [inst, v] of values) if (Number.isFinite(priceAt[kernel.venue.indexOf(inst)])) ready.set(inst, v);
+    for (const [inst, v] of values) if (Number.isFinite(priceAt[kernel.planningVenue().indexOf(inst)])) ready.set(inst, v);
     if (ready.size === 0) return;
     kernel.placeTargets({ kind: this.kind, values: ready }, priceAt, sim, planner, new Set(ready.keys()));
     for (const [inst, v] of ready) {

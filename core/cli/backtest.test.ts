@@ -30,6 +30,27 @@ function runsIn(dbFile: string): { status: string; error: string | null }[] {
 }
 
 describe('backtest CLI', () => {
+  it('runs the strategy-object examples: a bracket breakout and resting limits with OCO exits, recorded with their links', () => {
+    const dir = tmp();
+    const dbFile = path.join(dir, 'runs.db');
+    const bracket = run([path.join(root, 'configs/backtests/goog-breakout-bracket.yaml'), '--json', '--db', dbFile]);
+    expect(bracket.stderr).toBe('');
+    const out = JSON.parse(bracket.stdout) as Record<string, unknown>;
+    expect(out).toMatchObject({ status: 'completed', fill_timing: 'next_open', intrabar_policy: 'worst_case', risk_checks: 'on' });
+    expect(out.closed_trades).toBeGreaterThan(10);
+    const db = new Database(dbFile, { readonly: true });
+    const roles = db
+      .prepare("SELECT json_extract(extras, '$.link.role') AS role, type, status FROM backtest_orders_view WHERE extras IS NOT NULL")
+      .all() as { role: string; type: string; status: string }[];
+    const reasons = db.prepare('SELECT DISTINCT exit_reason AS r FROM backtest_trades WHERE exit_reason IS NOT NULL ORDER BY r').all() as { r: string }[];
+    db.close();
+    expect(new Set(roles.map((r) => `${r.role} ${r.type}`))).toEqual(new Set(['ENTRY STOP', 'TAKE_PROFIT LIMIT', 'STOP_LOSS TRAILING_STOP']));
+    expect(reasons.map((r) => r.r)).toEqual(['TARGET', 'TRAILING_STOP']);
+    const limits = run([path.join(root, 'configs/backtests/goog-mean-reversion-limits.yaml'), '--json', '--memory', '--set', 'risk_checks=off']);
+    expect(JSON.parse(limits.stdout)).toMatchObject({ status: 'completed', risk_checks: 'off' });
+    expect((JSON.parse(limits.stdout) as { fills: number }).fills).toBeGreaterThan(10);
+  });
+
   it('runs the GOOG spec and prints exactly one JSON object with the documented keys, recorded in the db', () => {
     const dir = tmp();
     const dbFile = path.join(dir, 'runs.db');

@@ -48,9 +48,9 @@ export async function backtestCommand(argv: string[]): Promise<number> {
   try {
     const outcome = await runSpec(spec, { db, onProgress: bar ? (d, t) => bar.update(d, t) : undefined });
     bar?.end();
-    if (args.values.json) process.stdout.write(`${JSON.stringify(summaryJson(outcome, dbPath))}\n`);
+    if (args.values.json) process.stdout.write(`${JSON.stringify(summaryJson(outcome, dbPath, spec))}\n`);
     else {
-      process.stdout.write(`${summaryTable(outcome, spec.simulator.fill_timing)}\n`);
+      process.stdout.write(`${summaryTable(outcome, spec)}\n`);
       if (dbPath) process.stdout.write(`recorded in ${dbPath}\n`);
     }
     if (outcome.result.status === 'failed') {

@@ -1,6 +1,8 @@
 import Table from 'cli-table3';
 import type { RoundTrip } from '../backtest/tradeTracker';
 import type { RunSpecOutcome } from '../service/runSpec';
+import type { ResolvedSpec } from '../config/loadSpec';
+import type { IntrabarTotals } from '../sim/BacktestBroker';
 
 /** A daily bar's date (its stamp is midnight UTC), or an intraday bar's UTC time. */
 export const isoDay = (ts: number): string => new Date(ts).toISOString().replace('T00:00:00.000Z', '').replace('.000Z', 'Z');
@@ -25,13 +27,18 @@ function openTradeJson(t: RoundTrip): Record<string, unknown> {
 }
 
 /** The documented `--json` object: one per run, on stdout. */
-export function summaryJson(outcome: RunSpecOutcome, dbPath: string | null): Record<string, unknown> {
+export function summaryJson(outcome: RunSpecOutcome, dbPath: string | null, spec: ResolvedSpec): Record<string, unknown> {
   const { result, runId } = outcome;
   const m = result.metrics;
   return {
     run_id: runId,
     status: result.status,
     ...(result.error ? { error: result.error } : {}),
+    fill_timing: spec.simulator.fill_timing,
+    intrabar_policy: spec.simulator.intrabar_policy,
+    intrabar_ambiguous_bars: result.intrabar.ambiguous,
+    intrabar_without_finer_bars: result.intrabar.finerBarsMissing,
+    risk_checks: spec.riskChecks === 'off' ? 'off' : 'on',
     final_equity: m.finalEquity,
     total_return_pct: m.totalReturnPct,
     cagr_pct: m.cagrPct,
@@ -57,8 +64,9 @@ const fmt = (v: number | null, digits = 2, suffix = ''): string =>
   v === null || v === undefined ? '-' : `${v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })}${suffix}`;
 
 /** The summary table printed on a terminal. */
-export function summaryTable(outcome: RunSpecOutcome, fillTiming: string): string {
+export function summaryTable(outcome: RunSpecOutcome, spec: ResolvedSpec): string {
   const { result } = outcome;
+  const fillTiming = spec.simulator.fill_timing;
   const m = result.metrics;
   const t = new Table({
     head: ['metric', 'value'],
@@ -69,6 +77,8 @@ export function summaryTable(outcome: RunSpecOutcome, fillTiming: string): strin
     ['run id', outcome.runId ?? '(in memory)'],
     ['status', result.status + (result.error ? `: ${result.error}` : '')],
     ['fill timing', fillTiming === 'same_close' ? 'same_close (OPTIMISTIC: fills at the decision bar\'s close)' : fillTiming],
+    ['intrabar policy', intrabarText(spec.simulator.intrabar_policy, result.intrabar)],
+    ['risk checks', riskText(spec.riskChecks)],
     ['final equity', fmt(m.finalEquity)],
     ['total return', fmt(m.totalReturnPct, 2, ' %')],
     ['buy & hold return', fmt(m.buyAndHoldReturnPct, 2, ' %')],
@@ -99,6 +109,20 @@ export function summaryTable(outcome: RunSpecOutcome, fillTiming: string): strin
   ];
   for (const r of rows) t.push(r);
   return result.openTrades.length === 0 ? t.toString() : `${t.toString()}\n${openTradesTable(result.openTrades)}`;
+}
+
+/** The policy, and how often a bar reached two orders of one OCO group (and finer_bars had nothing to replay). */
+export function intrabarText(policy: string, t: IntrabarTotals): string {
+  const bars = `${t.ambiguous} bar${t.ambiguous === 1 ? '' : 's'} reached two orders of one OCO group`;
+  const missing = t.finerBarsMissing > 0 ? `; ${t.finerBarsMissing} without finer bars, decided worst_case` : '';
+  return `${policy} (${bars}${missing})`;
+}
+
+/** Which limits the run's orders passed: the ones set, or off. */
+export function riskText(checks: ResolvedSpec['riskChecks']): string {
+  if (checks === 'off') return 'off (risk_checks: off)';
+  const set = Object.entries(checks).filter(([key, v]) => (key === 'allowed_symbols' ? (v as string[]).length > 0 : v !== null));
+  return set.length === 0 ? 'on, no limit set' : `on: ${set.map(([key, v]) => `${key} ${JSON.stringify(v)}`).join(', ')}`;
 }
 
 /** The round trips still open at the end, marked at the last close. */

@@ -17,8 +17,8 @@ export interface NumberedBroker extends BrokerInterface {
 
 export interface KernelOptions {
   broker: BrokerInterface | NumberedBroker;
-  /** What the planner reads and marks: the broker's account as a portfolio. */
-  venue: PlanningVenue;
+  /** What the planner reads and marks: the broker's account as a portfolio; null where no target portfolio is planned (manual trading). */
+  venue: PlanningVenue | null;
   clock: Clock;
   /** The pre-trade checks; null when nothing is configured to check. */
   risk: RiskGate | null;
@@ -37,7 +37,7 @@ const numbered = (b: BrokerInterface | NumberedBroker): b is NumberedBroker => '
  */
 export class Kernel {
   private readonly broker: BrokerInterface | NumberedBroker;
-  readonly venue: PlanningVenue;
+  private readonly venue: PlanningVenue | null;
   private readonly onDenied: ((denied: OrderDenied) => void) | null;
   private readonly clock: Clock;
   private readonly risk: RiskGate | null;
@@ -112,7 +112,7 @@ export class Kernel {
           ...(o.limitPrice !== null || changes.limitPrice !== undefined ? { limitPrice: changes.limitPrice ?? o.limitPrice ?? undefined } : {}),
           ...(o.stopPrice !== null || changes.stopPrice !== undefined ? { stopPrice: changes.stopPrice ?? o.stopPrice ?? undefined } : {}),
         };
-        const why = this.refusal(request, source);
+        const why = this.refusal(request, source, orderId);
         if (why !== null) return { accepted: false, orderId, reason: why };
       }
     }
@@ -124,7 +124,13 @@ export class Kernel {
    * (see placeTargets). Returns the targets of instruments that cannot trade now, or null.
    */
   placeTargets(targets: Targets, priceAt: PriceAt, sim: SimulatorConfig, planner: PlannerConfig, only?: ReadonlySet<string>): Map<string, number> | null {
-    return placeTargets(this.venue, this.planned, targets, priceAt, sim, planner, only);
+    return placeTargets(this.planningVenue(), this.planned, targets, priceAt, sim, planner, only);
+  }
+
+  /** The account the planner sizes from; a kernel built for manual trading has none. */
+  planningVenue(): PlanningVenue {
+    if (this.venue === null) throw new Error('this kernel plans no target portfolios: it was given no planning venue');
+    return this.venue;
   }
 
   /** Events out; the kernel listens to its broker only while someone listens to it. */
@@ -141,10 +147,10 @@ export class Kernel {
     };
   }
 
-  private refusal(request: OrderRequest, source: OrderSource): string | null {
+  private refusal(request: OrderRequest, source: OrderSource, replacing?: string): string | null {
     // The engine's own liquidations (close_at_end, a margin call) must go out whatever the limits say.
     if (this.risk === null || source === 'engine') return null;
-    const why = this.risk.refusal(request);
+    const why = this.risk.refusal(request, replacing);
     if (why === null) return null;
     const denied: OrderDenied = { type: 'OrderDenied', request, source, reason: `risk: ${why}`, at: this.clock() };
     this.onDenied?.(denied);

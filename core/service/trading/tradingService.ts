@@ -3,6 +3,8 @@ import type { BrokerEvent } from '../../broker/events';
 import type { ExecutionConfig } from '../../config/executionConfigSchema';
 import type { OrderRequest } from '../../domain/order';
 import { checkOrder } from '../../engine/risk/checkOrder';
+import { Kernel } from '../../engine/kernel/kernel';
+import { riskGate } from '../../engine/kernel/riskGate';
 import { CircuitBreaker, type BreakerState, type FailureSource } from '../../engine/risk/circuitBreaker';
 import { runKillSwitch } from '../../engine/risk/killSwitch';
 import { riskLimitsOf, type Clock, type RiskVerdict } from '../../engine/risk/riskTypes';
@@ -114,6 +116,8 @@ export class TradingService {
   private readonly keyEnv: Env;
   private readonly vault: KeyVault;
   private lastKillSwitch: KillSwitchReportDto | null = null;
+  /** Per broker and mode: the kernel its orders go through (see kernelFor). */
+  private readonly kernels = new WeakMap<TradingBroker, Partial<Record<TradingMode, Kernel>>>();
   private readonly clock: Clock;
   private readonly emit: TradingEmit;
 
@@ -323,8 +327,8 @@ export class TradingService {
     if (haltedSince) return refused(haltedSince);
     if (this.readyBroker() !== broker) return refused('the connection changed while the order was being prepared; check it and send again');
     try {
-      const ack = broker.submitOrder(request);
-      return { accepted: ack.accepted, orderId: ack.orderId, clientOrderRef: ack.clientOrderRef, reason: ack.reason ?? null, risk: verdict };
+      const ack = this.kernelFor(broker).submitOrder(request, 'manual');
+      return { accepted: ack.accepted, orderId: ack.orderId || null, clientOrderRef: ack.clientOrderRef || null, reason: ack.reason ?? null, risk: verdict };
     } catch (err) {
       throw this.brokerFailure(`submitting ${request.side} ${request.quantity} ${request.instrument}`, err);
     }
@@ -333,7 +337,7 @@ export class TradingService {
   cancelOrder(orderId: string): CommandAckDto {
     const broker = this.anyBroker();
     try {
-      const ack = broker.cancelOrder(orderId);
+      const ack = this.kernelFor(broker).cancelOrder(orderId);
       return { accepted: ack.accepted, orderId: ack.orderId, reason: ack.reason ?? null };
     } catch (err) {
       throw this.brokerFailure(`cancelling order ${orderId}`, err);
@@ -372,7 +376,7 @@ export class TradingService {
       ...(input.stopPrice !== undefined ? { stopPrice: input.stopPrice } : {}),
     };
     try {
-      const ack = broker.modifyOrder(order.id, changes);
+      const ack = this.kernelFor(broker).modifyOrder(order.id, changes, 'manual');
       return { accepted: ack.accepted, orderId: ack.orderId, reason: ack.reason ?? null, risk: verdict };
     } catch (err) {
       throw this.brokerFailure(`modifying order ${order.id}`, err);
@@ -481,6 +485,34 @@ export class TradingService {
   }
 
   // ---- internals ----
+
+  /**
+   * The kernel this broker's orders go through in the current mode: the same command path and
+   * checks as a strategy's or an algorithm's orders, with this mode's limits and its breaker.
+   */
+  private kernelFor(broker: TradingBroker): Kernel {
+    let byMode = this.kernels.get(broker);
+    if (byMode === undefined) {
+      byMode = {};
+      this.kernels.set(broker, byMode);
+    }
+    const mode = this.mode;
+    const known = byMode[mode];
+    if (known !== undefined) return known;
+    const kernel = new Kernel({
+      broker,
+      venue: null,
+      clock: this.clock,
+      risk: riskGate({
+        limits: riskLimitsOf(this.opts.configs[mode]),
+        breaker: this.breakers[mode],
+        clock: this.clock,
+        snapshot: (instrument, exclude) => riskSnapshot(broker, instrument, this.quotes.get(instrument), exclude),
+      }),
+    });
+    byMode[mode] = kernel;
+    return kernel;
+  }
 
   private verdict(request: OrderRequest, excludeOrderId?: string): { verdict: RiskVerdict; lastPrice: number } {
     const broker = this.session?.broker;

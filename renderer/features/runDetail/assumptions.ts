@@ -91,6 +91,23 @@ function describeTick(tick: unknown): string {
   return num(tick) ? `${num(tick)}, fills at the nearest tick` : 'unrounded';
 }
 
+/** The intrabar policy, with how often it decided something (from the run's metrics). */
+export function describeIntrabar(policy: unknown, metrics: Obj): string {
+  if (policy === undefined) return 'worst_case (recorded before linked orders existed)';
+  const n = num(metrics.intrabar_ambiguous_bars);
+  const missing = num(metrics.intrabar_without_finer_bars);
+  const decided = n === null ? '' : ` — ${n} bar${n === 1 ? '' : 's'} reached two orders of one OCO group`;
+  return `${str(policy)}${decided}${missing ? `, ${missing} without finer bars (decided worst_case)` : ''}`;
+}
+
+/** The pre-trade limits every order passed, or off. */
+export function describeRisk(checks: unknown): string {
+  if (checks === undefined) return 'not run (recorded before risk checks ran in backtests)';
+  if (checks === 'off') return 'off';
+  const set = Object.entries(obj(checks)).filter(([key, v]) => (key === 'allowed_symbols' ? Array.isArray(v) && v.length > 0 : v !== null));
+  return set.length === 0 ? 'on, no limit set' : `on: ${set.map(([key, v]) => `${key} ${str(v)}`).join(', ')}`;
+}
+
 /** The run's universe by name, the first few when it is large. */
 export function describeSymbols(symbols: readonly string[]): string {
   if (symbols.length === 0) return '—';
@@ -114,6 +131,12 @@ export function assumptionRows(run: RunDetail): AssumptionRow[] {
       value: fillTiming,
       warning: fillTiming === 'same_close' ? 'optimistic: fills at the close the decision was made on' : undefined,
     },
+    {
+      label: 'Intrabar policy',
+      value: describeIntrabar(sim.intrabar_policy, obj(run.metrics)),
+      warning: sim.intrabar_policy === 'best_case' ? 'optimistic: a bar reaching a target and a stop fills the target' : undefined,
+    },
+    { label: 'Risk checks', value: describeRisk(c.risk_checks) },
     { label: 'Slippage', value: bps(sim.slippage_bps) },
     { label: 'Spread', value: `${bps(sim.spread_bps)} (a market order pays half)` },
     { label: 'Market impact', value: num(sim.impact_k) ? `k = ${num(sim.impact_k)} × σ20 × √(qty/ADV20)` : 'off' },
