@@ -2,6 +2,8 @@ import type { PlannerConfig, SimulatorConfig } from '../config/simulatorSchema';
 import type { BarSeries } from '../data/BarSeries';
 import { tradingDay } from '../data/tradingDay';
 import type { Timestamp } from '../domain/order';
+import { AlgoEngine } from '../engine/algos/algoEngine';
+import type { AlgoReport } from '../engine/algos/algoTypes';
 import { Kernel } from '../engine/kernel/kernel';
 import { riskGate } from '../engine/kernel/riskGate';
 import type { PriceAt } from '../engine/placeTargets';
@@ -73,6 +75,8 @@ export interface RunResult {
   lookAheadViolations: number;
   /** Bars that reached two orders of one OCO group, and those finer_bars could not replay. */
   intrabar: IntrabarTotals;
+  /** Every execution algorithm the strategy ran, as it ended (or stands at the end). */
+  algos: AlgoReport[];
 }
 
 function sameTargets(a: Targets, b: Targets | null): boolean {
@@ -140,10 +144,11 @@ export function runBacktest(input: RunInput): RunResult {
     onDenied: sink ? (d) => sink.action(d.at, 'RISK_REJECTED', d.request.instrument, { source: d.source, side: d.request.side, type: d.request.type, quantity: d.request.quantity, reason: d.reason }) : undefined,
   });
   const symbols = input.series.map((s) => s.symbol);
+  const algos = new AlgoEngine(kernel, tm.view, now, (report) => sink?.action(now(), 'ALGO_END', report.request.instrument, { ...report }));
   const host =
     typeof input.strategy === 'function'
       ? functionHost(input.strategy, { view: tm.view, portfolio })
-      : objectHost(input.strategy, { kernel, broker, view: tm.view, portfolio, symbols, now });
+      : objectHost(input.strategy, { kernel, algos, broker, view: tm.view, portfolio, symbols, now });
   const tracker = new TradeTracker({ high: tm.now.high, low: tm.now.low, indexOf: (s) => tm.lookup(s) });
   const benchmark = new BuyAndHoldBenchmark(tm, input.initialCash);
 
@@ -232,6 +237,7 @@ export function runBacktest(input: RunInput): RunResult {
       tm.advanceTo(idx);
       const asOf = calendar[idx];
       broker.atSessionOpen();
+      algos.onBarOpen();
       if (pendingTargets) {
         place(pendingTargets, executionPrice);
         pendingTargets = null;
@@ -240,6 +246,7 @@ export function runBacktest(input: RunInput): RunResult {
       }
       broker.processBar();
       broker.endOfSession();
+      algos.onBarClose();
       bars += tm.tradingCount;
 
       const targets: Targets | null = marginCall() ? null : host.bar(asOf);
@@ -334,5 +341,6 @@ export function runBacktest(input: RunInput): RunResult {
     lookAheadViolations: tm.violations,
     marginCalls,
     intrabar: broker.intrabar,
+    algos: algos.reports(),
   };
 }

@@ -41,6 +41,8 @@ export interface DataView {
   bars(symbol: string): SymbolBars;
   /** The last `n` values up to and including the latest bar, oldest first (fewer when history is short). Read-only. */
   history(symbol: string, field: BarField, n: number): Float64Array;
+  /** The stamps of the last `n` bars up to and including the latest, oldest first (fewer when history is short). */
+  stamps(symbol: string, n: number): Float64Array;
   /** The bar stamped exactly `ts`; asking for ts > asOf is look-ahead. */
   barAt(symbol: string, ts: Timestamp): Bar | undefined;
 }

@@ -239,6 +239,11 @@ export class TimeMachine {
         // A copy, not a subarray: a view's .buffer would expose the bars after asOf.
         return column(tm.series[s], field).slice(Math.max(0, end - Math.max(0, n)), end);
       },
+      stamps(symbol, n) {
+        const s = tm.indexOf(symbol);
+        const end = tm.count[s];
+        return tm.series[s].ts.slice(Math.max(0, end - Math.max(0, n)), end);
+      },
       barAt(symbol, ts): Bar | undefined {
         const s = tm.indexOf(symbol);
         if (ts > tm.asOf) {

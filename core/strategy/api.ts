@@ -4,6 +4,7 @@ import type { Mode } from '../domain/enums';
 import type { Fill, Order, OrderChanges, OrderRequest, Timestamp } from '../domain/order';
 import type { OrderListRequest } from '../domain/orderList';
 import type { AccountState } from '../domain/portfolio';
+import type { AlgoAck, AlgoReport, AlgoRequest } from '../engine/algos/algoTypes';
 import type { KernelEvent } from '../engine/kernel/commands';
 import type { DataView } from '../sim/DataView';
 import type { Targets } from './types';
@@ -24,6 +25,12 @@ export interface StrategyOrders {
   status(orderId: string): OrderStatusReport | undefined;
   /** Working orders (and those held for their parent), or those of one instrument. */
   open(instrument?: string): Order[];
+  /** A TWAP, VWAP or POV parent order, sliced into child orders bar by bar (see AlgoRequest). */
+  algo(request: AlgoRequest): AlgoAck;
+  /** Stops a parent; its working child is cancelled. */
+  cancelAlgo(algoId: string): boolean;
+  /** A parent's arrival price, average fill, shortfall and completion so far. */
+  algoReport(algoId: string): AlgoReport | undefined;
 }
 
 /** What a strategy sees and does, the same in a backtest, on paper and live. */

@@ -1,5 +1,6 @@
 import type { BrokerInterface } from '../broker/BrokerInterface';
 import type { Timestamp } from '../domain/order';
+import type { AlgoEngine } from '../engine/algos/algoEngine';
 import type { KernelEvent } from '../engine/kernel/commands';
 import type { Kernel } from '../engine/kernel/kernel';
 import type { DataView } from '../sim/DataView';
@@ -24,6 +25,7 @@ export interface StrategyHost {
 
 export interface HostDeps {
   kernel: Kernel;
+  algos: AlgoEngine;
   broker: BrokerInterface;
   view: DataView;
   portfolio: PortfolioView;
@@ -69,6 +71,9 @@ export function objectHost(s: ObjectStrategy, d: HostDeps): StrategyHost {
     },
     status: (orderId) => d.broker.getOrderStatus(orderId),
     open,
+    algo: (request) => d.algos.submit(request),
+    cancelAlgo: (algoId) => d.algos.cancel(algoId),
+    algoReport: (algoId) => d.algos.report(algoId),
   };
   const ctx: StrategyContext<unknown> = {
     params: s.params,

@@ -15,6 +15,7 @@ export type { Fill, Order, OrderChanges, OrderExtras, OrderLink, OrderRequest, T
 export type { OrderListRequest } from '../domain/orderList';
 export type { Mode, OrderListKind, OrderRole, OrderStatus, OrderType, Side, TimeInForce } from '../domain/enums';
 export type { AccountState } from '../domain/portfolio';
+export type { AlgoAck, AlgoKind, AlgoReport, AlgoRequest, AlgoStatus } from '../engine/algos/algoTypes';
 export type { CancelAck, OrderListAck, OrderStatusReport, SubmitAck } from '../broker/BrokerInterface';
 
 /**

@@ -72,6 +72,7 @@ export function testView(
       };
     },
     history: (symbol, f, n) => Float64Array.from(visible(symbol).slice(-n), (b) => field(b, f)),
+    stamps: (symbol, n) => Float64Array.from(visible(symbol).slice(-n), (b) => b.ts),
     barAt: (symbol, ts): Bar | undefined => {
       if (ts > asOf) throw new Error(`testView: look-ahead barAt of ${symbol}`);
       const bar = visible(symbol).find((b) => b.ts === ts);
