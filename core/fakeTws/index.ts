@@ -76,8 +76,19 @@ export interface FakeTwsOrderState {
   orderType: IbOrderType;
   totalQuantity: number;
   lmtPrice: number | null;
+  /** The stop; a trailing order's trailing amount. */
   auxPrice: number | null;
+  trailingPercent: number | null;
+  /** A trailing order's stop now. */
+  trailStopPrice: number | null;
+  lmtPriceOffset: number | null;
+  displaySize: number | null;
   tif: IbTif;
+  parentId: number;
+  ocaGroup: string;
+  ocaType: number;
+  /** Attached and waiting for its parent's first fill. */
+  held: boolean;
   status: IbStatus;
   filled: number;
   remaining: number;

@@ -165,7 +165,7 @@ describe('fake TWS cancel, modify and refusals', () => {
     await h.start();
     const c = await h.connect();
     c.api.placeOrder(1, stock('NOPE'), order({ orderType: OrderType.MKT, totalQuantity: 1 }));
-    c.api.placeOrder(2, stock('AAA'), order({ orderType: OrderType.TRAIL, auxPrice: 1, totalQuantity: 1 }));
+    c.api.placeOrder(2, stock('AAA'), order({ orderType: OrderType.MIT, auxPrice: 1, totalQuantity: 1 }));
     c.api.placeOrder(3, stock('AAA'), order({ orderType: OrderType.LMT, totalQuantity: 1 }));
     await eventually(() => c.errors.length >= 3, 'three refusals');
     expect(c.errors.map((e) => [e.id, e.code])).toEqual([[1, 200], [2, 387], [3, 201]]);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runKillSwitch } from '../../engine/risk/killSwitch';
-import { QUEUED_REASON } from './orders/orderCommands';
+import { QUEUED_REASON } from './orders/commandDeps';
 import { eventually, settled, startRig, type IbRig } from './testing/ibRig';
 
 /** Orders held back by the client's message pacing are queued until they leave the process (issue 14 §2). */

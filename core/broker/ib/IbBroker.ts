@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { BrokerInterface, CancelAck, OrderStatusReport, SubmitAck } from '../BrokerInterface';
+import type { BrokerInterface, CancelAck, OrderListAck, OrderStatusReport, SubmitAck } from '../BrokerInterface';
 import type { CancelOutcome } from '../cancelOutcome';
 import { cancelOutcomeOfTracked, openOrdersOf, unknownOrdersOf } from '../trackedOrders';
-import type { BrokerEventType, BrokerListener } from '../events';
+import type { BrokerEvent, BrokerEventType, BrokerListener } from '../events';
 import { orderStatusReport } from '../orderStatusReport';
 import type { BarSeries } from '../../data/BarSeries';
-import type { Fill, Order, OrderRequest, Timestamp } from '../../domain/order';
+import type { Fill, Order, OrderChanges, OrderRequest, Timestamp } from '../../domain/order';
+import type { OrderListRequest } from '../../domain/orderList';
 import { isTerminal } from '../../domain/orderState';
 import type { AccountState, Position } from '../../domain/portfolio';
 import { AccountBook } from './account/accountBook';
@@ -17,6 +18,7 @@ import { ConnectionManager } from './connection/connectionManager';
 import { ContractRegistry } from './marketData/contracts';
 import { HistoryDownloader, type HistoryConfig } from './marketData/historyDownloader';
 import { QuoteFeed } from './marketData/quoteFeed';
+import { releaseChildren } from './orders/attachedOrders';
 import { OrderIdAllocator, RequestIds } from './orders/idAllocator';
 import { OrderBook } from './orders/orderBook';
 import { OrderCommands } from './orders/orderCommands';
@@ -31,7 +33,6 @@ import type {
   IbConnectionSettings,
   IbConnectionStatus,
   IbLogEntry,
-  OrderModification,
   Quote,
   ReconciliationReport,
 } from './types';
@@ -107,7 +108,7 @@ export class IbBroker implements BrokerInterface {
       log: (e) => this.logs.publish(e),
     });
     this.book = new OrderBook(
-      storeSink(this.db, this.mode, (e) => this.events.emit(e), () => this.accountTouched()),
+      storeSink(this.db, this.mode, (e) => this.announce(e), () => this.accountTouched()),
       now,
     );
     this.accounts = new AccountBook(() => this.book.totalCommissions(), now);
@@ -170,6 +171,12 @@ export class IbBroker implements BrokerInterface {
       this.accountTouched();
       this.reports.publish(report);
     });
+  }
+
+  /** The book's events to the listeners; an order's fill then lets the orders attached to it work. */
+  private announce(e: BrokerEvent): void {
+    this.events.emit(e);
+    if (e.type === 'OrderFilled' || e.type === 'OrderPartiallyFilled') releaseChildren(this.book, e.order.id);
   }
 
   // ---- connection ----
@@ -237,6 +244,14 @@ export class IbBroker implements BrokerInterface {
     return requests.map((r) => this.commands.submit(r));
   }
 
+  /**
+   * A bracket, OCO or OTO list, taken whole or refused whole. A bracket's exits (an OTO's children)
+   * stay SUBMITTED while TWS holds them for the entry's fill, and are accepted once it fills.
+   */
+  submitOrderList(list: OrderListRequest): OrderListAck {
+    return this.commands.submitList(list);
+  }
+
   cancelOrder(orderId: string): CancelAck {
     return this.commands.cancel(orderId);
   }
@@ -250,9 +265,14 @@ export class IbBroker implements BrokerInterface {
     return cancelOutcomeOfTracked(this.book.get(orderId), orderId);
   }
 
-  /** Changes a working order's quantity or prices (placeOrder again with its IB id); TWS confirms with an openOrder. */
-  modifyOrder(orderId: string, changes: OrderModification): CancelAck {
+  /** Changes a working order's quantity, prices or trail (placeOrder again with its IB id); TWS confirms with an openOrder. */
+  modifyOrder(orderId: string, changes: OrderChanges): CancelAck {
     return this.commands.modify(orderId, changes);
+  }
+
+  /** Orders whose modification was sent and TWS has neither confirmed nor refused yet. */
+  pendingModifications(): string[] {
+    return this.commands.pendingModifications();
   }
 
   /** Orders sent but found at TWS neither open nor completed after a reconnect. Never re-sent. */

@@ -50,12 +50,6 @@ export interface IbLogEntry {
   text: string;
 }
 
-export interface OrderModification {
-  quantity?: number;
-  limitPrice?: number;
-  stopPrice?: number;
-}
-
 export interface Quote {
   last: number | null;
   bid: number | null;

@@ -1,16 +1,16 @@
 import type { SimulatorConfig } from '../../config/simulatorSchema';
-import type { OrderType, TimeInForce } from '../../domain/enums';
 import { Portfolio } from '../../engine/portfolio';
 import { createCommissionModel, type CommissionModel } from '../../sim/commission';
-import { matchOrder, type MatchContext, type MatchOrder } from '../../sim/fillRules';
-import { rollingStats, type RollingStats } from '../../sim/marketStats';
-import { DEFAULT_TICK_SIZE } from '../../sim/tickSize';
-import { isWorking, type FakeExecution, type FakeOrder, type Instrument } from '../model';
+import { isStopType, isWorking, type FakeExecution, type FakeOrder, type Instrument } from '../model';
 import type { WhatIfPreview } from '../wire/orderMessages';
 import type { PlaceOrderRequest } from '../wire/requests';
+import { BarMatcher } from './barMatcher';
 import type { IdSource } from './idSource';
 import type { Market } from './market';
 import { orderTerms, type OrderTerms, type Refusal } from './orderChecks';
+import { OrderLinks } from './orderLinks';
+import { StagedOrders, type StagedOrder } from './stagedOrders';
+import { ratchet, startTrailing, stopOf } from './trailingOrders';
 import { whatIfPreview } from './whatIf';
 
 /** What the exchange tells the server, which turns it into messages for the owning clients. */
@@ -22,8 +22,6 @@ export interface ExchangeListener {
   /** An error for an order id (ERR_MSG with that id). */
   orderError(clientId: number, orderId: number, refusal: Refusal): void;
 }
-
-const MATCH_TYPE: Record<FakeOrder['orderType'], OrderType> = { MKT: 'MARKET', LMT: 'LIMIT', STP: 'STOP', 'STP LMT': 'STOP_LIMIT' };
 
 export interface ExchangeOptions {
   market: Market;
@@ -38,19 +36,21 @@ export interface ExchangeOptions {
 }
 
 /**
- * The fake's matching engine: orders are matched by the project's simulator rules (core/sim/fillRules
- * matchOrder, with its spread, slippage, impact and participation cap) against the market's bars.
- * A new order is first offered the current price (the close of the latest bar, like a trade "now");
- * whatever remains works on each later bar. Cash and positions follow core/engine's Portfolio.
+ * The fake's matching engine: orders are matched by the project's simulator rules (BarMatcher)
+ * against the market's bars. A new order is first offered the current price (the close of the
+ * latest bar, like a trade "now"); whatever remains works on each later bar. Orders sent with
+ * transmit=0 are held until their chain is transmitted (StagedOrders); attached orders and OCA
+ * groups follow OrderLinks, trailing orders trailingOrders.ts. Cash and positions follow
+ * core/engine's Portfolio.
  */
 export class Exchange {
   readonly orders: FakeOrder[] = [];
   readonly executions: FakeExecution[] = [];
   readonly portfolio: Portfolio;
   private readonly byKey = new Map<string, FakeOrder>();
-  /** Units taken from each instrument's current bar (its participation budget is shared by all orders). */
-  private readonly used: Float64Array;
-  private readonly stats: (RollingStats | null)[];
+  private readonly staged = new StagedOrders();
+  private readonly links: OrderLinks;
+  private readonly matcher: BarMatcher;
   private readonly commission: CommissionModel;
   private readonly market: Market;
   private readonly sim: SimulatorConfig;
@@ -63,8 +63,18 @@ export class Exchange {
     this.commission = createCommissionModel(opts.sim.commission);
     const symbols = opts.market.instruments.map((i) => i.symbol);
     this.portfolio = new Portfolio(symbols, opts.initialCash, opts.sim.account);
-    this.used = new Float64Array(symbols.length);
-    this.stats = symbols.map(() => null);
+    this.matcher = new BarMatcher(opts.market, opts.sim, opts.rng);
+    this.links = new OrderLinks({
+      changed: (o) => opts.listener.orderChanged(o),
+      cancel: (o, why) => this.finish(o, 'Cancelled', why),
+      activate: (o) => {
+        // It starts working now: from the next bar, and a trailing stop from the price now.
+        o.placedStep = this.market.steps;
+        startTrailing(o, this.market.last(o.instrument));
+        o.status = isStopType(o.orderType) ? 'PreSubmitted' : 'Submitted';
+        opts.listener.orderChanged(o);
+      },
+    });
     this.markAll();
   }
 
@@ -77,7 +87,8 @@ export class Exchange {
   }
 
   /**
-   * A new order, or a modification when (clientId, orderId) names a working order. `rejectAfterAck`
+   * A new order, or a modification when (clientId, orderId) names a working order. One sent with
+   * transmit=0 is held silently; one with transmit=1 sends its held chain with it. `rejectAfterAck`
    * acknowledges the order and then rejects it instead of matching it (the rejection fault).
    */
   place(clientId: number, req: PlaceOrderRequest, rejectAfterAck?: Refusal): void {
@@ -96,19 +107,46 @@ export class Exchange {
       return;
     }
     if (existing) {
-      this.modify(existing, terms.totalQuantity, terms.lmtPrice, terms.auxPrice, terms.tif, terms.instrument);
+      if (req.transmit) this.modify(existing, terms);
+      else this.opts.listener.orderError(clientId, req.orderId, { code: 201, text: 'Order rejected - reason:the fake TWS takes a modification only transmitted (transmit=1)' });
       return;
+    }
+    if (!req.transmit) {
+      this.staged.stage(clientId, { req, terms });
+      return;
+    }
+    const placed: FakeOrder[] = [];
+    for (const m of this.staged.transmit(clientId, { req, terms })) {
+      const o = this.register(clientId, m);
+      if (o) placed.push(o);
+    }
+    const mine = placed.find((o) => o.orderId === req.orderId);
+    if (rejectAfterAck && mine) {
+      this.opts.listener.orderError(clientId, mine.orderId, rejectAfterAck);
+      this.finish(mine, 'Inactive', `Rejected: ${rejectAfterAck.text}`);
+    }
+    // Attached orders that wait for their parent get no first chance, even if it fills now.
+    const live = placed.filter((o) => !o.awaitingParent);
+    for (const o of live) if (isWorking(o.status)) this.matchNow(o);
+  }
+
+  /** Registers one transmitted order and reports it (openOrder + orderStatus); null when its parent is not working. */
+  private register(clientId: number, m: StagedOrder): FakeOrder | null {
+    const { req, terms } = m;
+    const parent = req.parentId === 0 ? null : this.find(clientId, req.parentId);
+    if (req.parentId !== 0 && (!parent || (!isWorking(parent.status) && parent.filled === 0))) {
+      this.opts.listener.orderError(clientId, req.orderId, { code: 201, text: `Order rejected - reason:its parent order ${req.parentId} is not working` });
+      return null;
     }
     const o = this.newOrder(clientId, req, terms, this.opts.ids.nextPermId());
     this.orders.push(o);
     this.byKey.set(`${clientId}:${req.orderId}`, o);
+    this.links.attach(o, parent ?? null);
+    if (o.awaitingParent) o.status = 'PreSubmitted';
+    else startTrailing(o, this.market.last(o.instrument));
     this.opts.listener.orderChanged(o);
-    if (rejectAfterAck) {
-      this.opts.listener.orderError(clientId, o.orderId, rejectAfterAck);
-      this.finish(o, 'Inactive', `Rejected: ${rejectAfterAck.text}`);
-      return;
-    }
-    this.matchNow(o);
+    this.links.join(o);
+    return o;
   }
 
   /**
@@ -119,7 +157,7 @@ export class Exchange {
     const terms = orderTerms(this.market, req, this.opts.accountId);
     if ('code' in terms) return terms;
     const mark = this.market.last(terms.instrument);
-    const price = terms.lmtPrice ?? terms.auxPrice ?? mark;
+    const price = terms.lmtPrice ?? stopOf(terms) ?? mark;
     const fee = this.commission.fee({
       side: terms.action,
       quantity: terms.totalQuantity,
@@ -135,7 +173,6 @@ export class Exchange {
   }
 
   private newOrder(clientId: number, req: PlaceOrderRequest, terms: OrderTerms, permId: number): FakeOrder {
-    const stop = terms.orderType === 'STP' || terms.orderType === 'STP LMT';
     return {
       clientId,
       orderId: req.orderId,
@@ -143,8 +180,12 @@ export class Exchange {
       orderRef: req.orderRef,
       account: this.opts.accountId,
       ...terms,
+      parentId: req.parentId,
+      awaitingParent: false,
+      requestedQuantity: terms.totalQuantity,
+      ocaReduced: 0,
       // Stops wait in PreSubmitted until triggered, as at IB.
-      status: stop ? 'PreSubmitted' : 'Submitted',
+      status: isStopType(terms.orderType) ? 'PreSubmitted' : 'Submitted',
       filled: 0,
       avgFillPrice: 0,
       lastFillPrice: 0,
@@ -158,6 +199,13 @@ export class Exchange {
 
   cancel(clientId: number, orderId: number): void {
     const o = this.find(clientId, orderId);
+    if (!o && this.staged.has(clientId, orderId)) {
+      // Never transmitted: dropped, with the children held with it.
+      for (const s of [this.staged.take(clientId, orderId), ...this.staged.takeChildren(clientId, orderId)]) {
+        if (s) this.opts.listener.orderError(clientId, s.req.orderId, { code: 202, text: 'Order Canceled - reason:' });
+      }
+      return;
+    }
     if (!o) {
       this.opts.listener.orderError(clientId, orderId, { code: 10147, text: `OrderId ${orderId} that needs to be cancelled is not found.` });
       return;
@@ -173,18 +221,23 @@ export class Exchange {
     this.finish(o, 'Cancelled', 'Cancelled by Trader');
   }
 
+  /** Every working order (children go with their parents) and every held one. */
   cancelAll(): void {
-    for (const o of this.working()) this.cancel(o.clientId, o.orderId);
+    this.staged.clear();
+    for (const o of this.working()) if (isWorking(o.status)) this.cancel(o.clientId, o.orderId);
   }
 
   /** After the market stepped: working orders of the instruments that got a new bar are matched on it. */
   onBars(moved: readonly Instrument[]): void {
     this.markAll();
     for (const inst of moved) {
-      this.used[inst.index] = 0;
+      this.matcher.newBar(inst);
+      const bar = this.market.bar(inst);
       for (const o of this.orders) {
-        if (o.instrument !== inst || !isWorking(o.status) || o.placedStep >= this.market.steps) continue;
+        if (o.instrument !== inst || !isWorking(o.status) || o.awaitingParent || o.placedStep >= this.market.steps) continue;
         this.match(o, 'bar');
+        // Not triggered on this bar: a trailing stop follows the bar's favourable extreme.
+        if (bar && isWorking(o.status) && !o.triggered && ratchet(o, bar)) this.opts.listener.orderChanged(o);
         // A DAY order works until its session's close: the last bar of the day (every bar of daily data).
         if (isWorking(o.status) && o.tif === 'DAY' && this.market.isSessionClose(inst)) {
           this.finish(o, 'Cancelled', 'Expired: DAY order reached the end of its session');
@@ -200,25 +253,32 @@ export class Exchange {
     return [...seen];
   }
 
-  private modify(o: FakeOrder, qty: number, lmt: number | null, aux: number | null, tif: FakeOrder['tif'], inst: Instrument): void {
-    if (inst !== o.instrument) {
+  private modify(o: FakeOrder, t: OrderTerms): void {
+    if (t.instrument !== o.instrument) {
       this.opts.listener.orderError(o.clientId, o.orderId, { code: 105, text: 'Order being modified does not match original order (contract changed).' });
       return;
     }
-    if (qty <= o.filled) {
+    if (t.totalQuantity <= o.filled) {
       this.opts.listener.orderError(o.clientId, o.orderId, {
         code: 201,
-        text: `Order rejected - reason:the new total quantity ${qty} is not above the ${o.filled} already filled`,
+        text: `Order rejected - reason:the new total quantity ${t.totalQuantity} is not above the ${o.filled} already filled`,
       });
       return;
     }
-    o.totalQuantity = qty;
-    o.lmtPrice = lmt;
-    o.auxPrice = aux;
-    o.tif = tif;
+    o.totalQuantity = t.totalQuantity;
+    o.requestedQuantity = t.totalQuantity;
+    // A triggered TRAIL LIMIT's limit was fixed at the trigger.
+    if (!(o.orderType === 'TRAIL LIMIT' && o.triggered)) o.lmtPrice = t.lmtPrice;
+    o.auxPrice = t.auxPrice;
+    o.trailingPercent = t.trailingPercent;
+    o.lmtPriceOffset = t.lmtPriceOffset;
+    o.trailStopPrice = t.trailStopPrice ?? o.trailStopPrice;
+    o.displaySize = t.displaySize;
+    o.tif = t.tif;
     o.placedStep = this.market.steps;
+    if (!o.awaitingParent && !o.triggered) startTrailing(o, this.market.last(o.instrument));
     this.opts.listener.orderChanged(o);
-    this.matchNow(o);
+    if (!o.awaitingParent) this.matchNow(o);
   }
 
   /** The first chance: the current price; IOC and FOK get no other. */
@@ -229,32 +289,9 @@ export class Exchange {
   }
 
   private match(o: FakeOrder, phase: 'decision' | 'bar'): void {
-    const inst = o.instrument;
-    const bar = this.market.bar(inst);
-    if (!bar) return;
-    const sim = this.sim;
     const remaining = o.totalQuantity - o.filled;
-    const capacity = sim.use_volume_constraints
-      ? Math.max(0, Math.floor(sim.max_participation_rate * bar.volume - this.used[inst.index]))
-      : Number.POSITIVE_INFINITY;
-    const mo: MatchOrder = {
-      side: o.action,
-      type: MATCH_TYPE[o.orderType],
-      timeInForce: o.tif satisfies TimeInForce,
-      limitPrice: o.lmtPrice,
-      stopPrice: o.auxPrice,
-      remaining,
-      triggered: o.triggered,
-    };
-    const ctx: MatchContext = { sim, phase, capacity, sigmaDaily: Number.NaN, adv20: Number.NaN, rng: this.opts.rng, tickSize: sim.tick_size ?? DEFAULT_TICK_SIZE };
-    const barIndex = this.market.barIndex(inst);
-    if (sim.impact_k > 0 && barIndex > 0) {
-      // Known before this bar: statistics up to the previous one.
-      const st = this.statsFor(inst);
-      ctx.sigmaDaily = st.sigma[barIndex - 1];
-      ctx.adv20 = st.adv[barIndex - 1];
-    }
-    const m = matchOrder(mo, bar, ctx);
+    const m = this.matcher.match(o, phase);
+    if (!m) return;
     const newlyTriggered = m.triggered && !o.triggered;
     o.triggered = m.triggered;
     if (o.tif === 'FOK' && m.quantity < remaining) {
@@ -288,7 +325,7 @@ export class Exchange {
     const sign = o.action === 'BUY' ? 1 : -1;
     p.applyFill(inst.index, sign * qty, price, fee);
     const reduced = before !== 0 && Math.sign(before) !== sign;
-    this.used[inst.index] += qty;
+    this.matcher.take(inst, qty);
     this.monthVolume += qty;
     const filled = o.filled + qty;
     // Rounded to 8 decimals as TWS reports it: 3 x 105.06 averages 105.06, not 105.05999999999999.
@@ -316,6 +353,7 @@ export class Exchange {
     };
     this.executions.push(e);
     this.opts.listener.filled(e);
+    this.links.filled(o, qty);
   }
 
   private finish(o: FakeOrder, status: 'Cancelled' | 'Inactive', why: string): void {
@@ -323,6 +361,7 @@ export class Exchange {
     o.completedAt = this.opts.now();
     o.completedStatus = why;
     this.opts.listener.orderChanged(o);
+    this.links.ended(o);
   }
 
   private markAll(): void {
@@ -336,15 +375,5 @@ export class Exchange {
       this.month = month;
       this.monthVolume = 0;
     }
-  }
-
-  private statsFor(inst: Instrument): RollingStats {
-    let s = this.stats[inst.index];
-    if (!s) {
-      const series = this.market.series[inst.index];
-      s = rollingStats(series.close, series.volume, 20);
-      this.stats[inst.index] = s;
-    }
-    return s;
   }
 }

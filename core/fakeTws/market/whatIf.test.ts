@@ -9,8 +9,9 @@ const account = { ...defaultSimulatorConfig().account, max_leverage: 2, maintena
 function sell(quantity: number): FakeOrder {
   return {
     clientId: 1, orderId: 1, permId: 0, orderRef: '', account: 'DU1', instrument: { symbol: 'AAA', conId: 1, index: 0 },
-    action: 'SELL', totalQuantity: quantity, orderType: 'MKT', lmtPrice: null, auxPrice: null, tif: 'DAY', outsideRth: false,
-    status: 'Submitted', filled: 0, avgFillPrice: 0, lastFillPrice: 0, commission: 0, triggered: false, placedStep: 0,
+    action: 'SELL', totalQuantity: quantity, orderType: 'MKT', lmtPrice: null, auxPrice: null, trailingPercent: null, trailStopPrice: null,
+    lmtPriceOffset: null, displaySize: null, tif: 'DAY', outsideRth: false, parentId: 0, ocaGroup: '', ocaType: 3, awaitingParent: false,
+    requestedQuantity: quantity, ocaReduced: 0, status: 'Submitted', filled: 0, avgFillPrice: 0, lastFillPrice: 0, commission: 0, triggered: false, placedStep: 0,
     completedAt: Number.NaN, completedStatus: '',
   };
 }

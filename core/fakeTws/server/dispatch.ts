@@ -45,8 +45,9 @@ function placeOrder(ctx: TwsContext, s: Session, clientId: number, req: PlaceOrd
     s.drop();
   }
   ctx.noteOrderId(clientId, req.orderId);
-  const reject = ctx.faults.rejectNext;
-  ctx.faults.rejectNext = null;
+  // An order TWS only holds (transmit=0) is not acknowledged: the rejection waits for a transmitted one.
+  const reject = req.transmit ? ctx.faults.rejectNext : null;
+  if (req.transmit) ctx.faults.rejectNext = null;
   ctx.exchange.place(clientId, req, reject ?? undefined);
   if (drop === 'afterAck') {
     ctx.log(`${s.label}: fault: connection dropped after acknowledging order ${req.orderId}`);

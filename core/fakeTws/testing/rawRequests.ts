@@ -11,12 +11,21 @@ export interface RawOrder {
   symbol: string;
   action: 'BUY' | 'SELL';
   quantity: number;
-  orderType: 'MKT' | 'LMT' | 'STP' | 'STP LMT';
+  orderType: 'MKT' | 'LMT' | 'STP' | 'STP LMT' | 'TRAIL' | 'TRAIL LIMIT';
   lmtPrice?: number;
   auxPrice?: number;
   tif?: string;
   orderRef?: string;
   whatIf?: boolean;
+  /** Default true. */
+  transmit?: boolean;
+  parentId?: number;
+  ocaGroup?: string;
+  ocaType?: number;
+  displaySize?: number;
+  trailStopPrice?: number;
+  trailingPercent?: number;
+  lmtPriceOffset?: number;
 }
 
 /** PLACE_ORDER for a plain stock order (no combo, algo, conditions, hedge, scale, delta-neutral or PEG attributes). */
@@ -26,25 +35,25 @@ export function placeOrderFields(version: number, o: RawOrder): (string | number
     '', o.symbol, 'STK', '', '', '', '', 'SMART', '', 'USD', '', '', // contract: conId .. tradingClass
     '', '', // secIdType, secId
     o.action, o.quantity, o.orderType, o.lmtPrice ?? '', o.auxPrice ?? '', o.tif ?? 'DAY',
-    '', '', '', 0, o.orderRef ?? '', // ocaGroup, account, openClose, origin, orderRef
-    1, 0, // transmit, parentId
-    0, 0, '', 0, 0, 0, // blockOrder, sweepToFill, displaySize, triggerMethod, outsideRth, hidden
+    o.ocaGroup ?? '', '', '', 0, o.orderRef ?? '', // ocaGroup, account, openClose, origin, orderRef
+    o.transmit === false ? 0 : 1, o.parentId ?? 0, // transmit, parentId
+    0, 0, o.displaySize ?? '', 0, 0, 0, // blockOrder, sweepToFill, displaySize, triggerMethod, outsideRth, hidden
     '', '', '', '', // sharesAllocation, discretionaryAmt, goodAfterTime, goodTillDate
     '', '', '', // faGroup, faMethod, faPercentage
   ];
   if (version < 177) f.push(''); // faProfile
   f.push(
-    '', 0, '', -1, 0, '', '', // modelCode, shortSaleSlot, designatedLocation, exemptCode, ocaType, rule80A, settlingFirm
+    '', 0, '', -1, o.ocaType ?? 0, '', '', // modelCode, shortSaleSlot, designatedLocation, exemptCode, ocaType, rule80A, settlingFirm
     0, '', '', 0, 0, '', 0, // allOrNone, minQty, percentOffset, eTradeOnly, firmQuoteOnly, nbboPriceCap, auctionStrategy
     '', '', '', '', '', 0, // startingPrice, stockRefPrice, delta, stockRangeLower, stockRangeUpper, overridePercentageConstraints
     '', '', '', '', // volatility, volatilityType, deltaNeutralOrderType, deltaNeutralAuxPrice
-    0, '', '', '', // continuousUpdate, referencePriceType, trailStopPrice, trailingPercent
+    0, '', o.trailStopPrice ?? '', o.trailingPercent ?? '', // continuousUpdate, referencePriceType, trailStopPrice, trailingPercent
     '', '', '', '', '', '', // scaleInitLevelSize, scaleSubsLevelSize, scalePriceIncrement, scaleTable, activeStartTime, activeStopTime
     '', 0, '', '', 0, // hedgeType, optOutSmartRouting, clearingAccount, clearingIntent, notHeld
     0, '', '', // deltaNeutralContract flag, algoStrategy, algoId
     o.whatIf ? 1 : 0, '', 0, 0, 0, // whatIf, orderMiscOptions, solicited, randomizeSize, randomizePrice
     0, // nConditions
-    '', '', '', '', '', '', 0, // adjustedOrderType .. adjustableTrailingUnit
+    '', '', o.lmtPriceOffset ?? '', '', '', '', 0, // adjustedOrderType, triggerPrice, lmtPriceOffset, adjustedStopPrice .. adjustableTrailingUnit
     '', '', '', '', // extOperator, softDollarTier name, value, cashQty
     '', '', '', '', // mifid2 decision maker/algo, execution trader/algo
     0, 0, 0, '', '', '', 0, // dontUseAutoPriceForHedge, isOmsContainer, discretionaryUpToLimitPrice, usePriceMgmtAlgo, duration, postToAts, autoCancelParent

@@ -29,7 +29,7 @@ function orderContract(inst: Instrument): WireField[] {
 function orderTerms(o: FakeOrder): WireField[] {
   return [
     o.action, o.totalQuantity, o.orderType, optDouble(o.lmtPrice), optDouble(o.auxPrice), o.tif,
-    '', // ocaGroup
+    o.ocaGroup,
     o.account,
     '', // openClose
     0, // origin: customer
@@ -52,12 +52,14 @@ const MODEL_TO_SHORT_SALE: readonly WireField[] = [
   0, '', -1, // shortSaleSlot, designatedLocation, exemptCode
 ];
 
-/** Box-order and peg-to-stock prices, then displaySize. */
-const BOX_RANGE_DISPLAY: readonly WireField[] = [
-  D, D, D, // startingPrice, stockRefPrice, delta
-  D, D, // stockRangeLower, stockRangeUpper
-  I, // displaySize
-];
+/** Box-order and peg-to-stock prices (unset), then displaySize. */
+function boxRangeDisplay(o: FakeOrder): WireField[] {
+  return [
+    D, D, D, // startingPrice, stockRefPrice, delta
+    D, D, // stockRangeLower, stockRangeUpper
+    o.displaySize ?? I,
+  ];
+}
 
 /** Combo legs (none), smart-combo params (none), scale params (unset), hedgeType (none). */
 const COMBO_SCALE_HEDGE: readonly WireField[] = [
@@ -123,20 +125,20 @@ export function openOrderMessage(o: FakeOrder, version: number, preview: WhatIfP
     ...faParams(version),
     ...MODEL_TO_SHORT_SALE,
     0, // auctionStrategy
-    ...BOX_RANGE_DISPLAY,
+    ...boxRangeDisplay(o),
     0, 0, 0, // blockOrder, sweepToFill, allOrNone
     I, // minQty
-    3, // ocaType
+    o.ocaType,
     0, 0, // eTradeOnly, firmQuoteOnly
     D, // nbboPriceCap
-    0, // parentId
+    o.parentId,
     0, // triggerMethod
     D, 0, // volatility, volatilityType
     'None', D, // deltaNeutralOrderType, deltaNeutralAuxPrice
     0, '', '', '', // deltaNeutral conId, settlingFirm, clearingAccount, clearingIntent
     '', 0, 0, '', // deltaNeutral openClose, shortSale, shortSaleSlot, designatedLocation
     0, 0, // continuousUpdate, referencePriceType
-    D, D, // trailStopPrice, trailingPercent
+    optDouble(o.trailStopPrice), optDouble(o.trailingPercent),
     D, I, // basisPoints, basisPointsType
     ...COMBO_SCALE_HEDGE,
     0, // optOutSmartRouting
@@ -152,7 +154,8 @@ export function openOrderMessage(o: FakeOrder, version: number, preview: WhatIfP
     0, 0, // randomizeSize, randomizePrice
     0, // nConditions
     'None', D, // adjustedOrderType, triggerPrice
-    D, D, // trailStopPrice, lmtPriceOffset
+    // trailStopPrice again (stoqey keeps this second one), lmtPriceOffset.
+    optDouble(o.trailStopPrice), optDouble(o.lmtPriceOffset),
     D, D, D, 0, // adjustedStopPrice, adjustedStopLimitPrice, adjustedTrailingAmount, adjustableTrailingUnit
     '', '', '', // softDollarTier name, value, displayName
     D, // cashQty
@@ -172,7 +175,7 @@ export function openOrderMessage(o: FakeOrder, version: number, preview: WhatIfP
 /** ORDER_STATUS at 193 (no version field; mktCapPrice last). */
 export function orderStatusMessage(o: FakeOrder): WireField[] {
   const remaining = isWorking(o.status) ? o.totalQuantity - o.filled : 0;
-  return [IN.ORDER_STATUS, o.orderId, o.status, o.filled, remaining, o.avgFillPrice, o.permId, 0, o.lastFillPrice, o.clientId, '', 0];
+  return [IN.ORDER_STATUS, o.orderId, o.status, o.filled, remaining, o.avgFillPrice, o.permId, o.parentId, o.lastFillPrice, o.clientId, '', 0];
 }
 
 /**
@@ -196,17 +199,17 @@ export function completedOrderMessage(o: FakeOrder, version: number): WireField[
     '', // goodAfterTime
     ...faParams(version),
     ...MODEL_TO_SHORT_SALE,
-    ...BOX_RANGE_DISPLAY,
+    ...boxRangeDisplay(o),
     0, 0, // sweepToFill, allOrNone
     I, // minQty
-    3, // ocaType
+    o.ocaType,
     0, // triggerMethod
     D, 0, // volatility, volatilityType
     'None', D, // deltaNeutralOrderType, deltaNeutralAuxPrice
     0, // deltaNeutralConId
     0, 0, '', // deltaNeutral shortSale, shortSaleSlot, designatedLocation
     0, 0, // continuousUpdate, referencePriceType
-    D, D, // trailStopPrice, trailingPercent
+    optDouble(o.trailStopPrice), optDouble(o.trailingPercent),
     ...COMBO_SCALE_HEDGE,
     '', 'IB', // clearingAccount, clearingIntent
     0, // notHeld
@@ -216,7 +219,7 @@ export function completedOrderMessage(o: FakeOrder, version: number): WireField[
     o.status,
     0, 0, // randomizeSize, randomizePrice
     0, // nConditions
-    D, D, // trailStopPrice, lmtPriceOffset
+    optDouble(o.trailStopPrice), optDouble(o.lmtPriceOffset),
     D, // cashQty
     1, // dontUseAutoPriceForHedge
     0, // isOmsContainer

@@ -23,6 +23,25 @@ describe('PLACE_ORDER layouts', () => {
     });
   });
 
+  it.each([176, 177, 183, 187, 189, 192, 193])('reads the transmit, parent, OCA, trailing and display fields at %i', (v) => {
+    const fields = placeOrderFields(v, {
+      orderId: 14, symbol: 'AAA', action: 'SELL', quantity: 20, orderType: 'TRAIL LIMIT', auxPrice: 1.5, tif: 'GTC',
+      transmit: false, parentId: 13, ocaGroup: 'grp', ocaType: 2, displaySize: 5, trailStopPrice: 98, trailingPercent: 0.5, lmtPriceOffset: 0.25,
+    });
+    expect(fields).toHaveLength(plainPlaceOrderLength(v));
+    expect(parseRequest(text(fields), v)).toMatchObject({
+      orderType: 'TRAIL LIMIT', auxPrice: 1.5, transmit: false, parentId: 13, ocaGroup: 'grp', ocaType: 2, displaySize: 5,
+      trailStopPrice: 98, trailingPercent: 0.5, lmtPriceOffset: 0.25, whatIf: false,
+    });
+  });
+
+  it('takes the unset spellings of those fields as unset', () => {
+    const fields = text(placeOrderFields(193, { orderId: 1, symbol: 'AAA', action: 'BUY', quantity: 1, orderType: 'LMT', lmtPrice: 9 }));
+    fields[31] = '2147483647'; // displaySize as Integer.MAX_VALUE
+    fields[68] = '1.7976931348623157E308'; // trailStopPrice as Double.MAX_VALUE
+    expect(parseRequest(fields, 193)).toMatchObject({ transmit: true, parentId: 0, ocaGroup: '', ocaType: 0, displaySize: null, trailStopPrice: null, trailingPercent: null, lmtPriceOffset: null });
+  });
+
   it('refuses an order laid out for another version, naming the counts', () => {
     const at176 = text(placeOrderFields(176, { orderId: 1, symbol: 'AAA', action: 'BUY', quantity: 1, orderType: 'MKT' }));
     expect(() => parseRequest(at176, 193)).toThrow(new RequestError(

@@ -18,13 +18,23 @@ export interface PlaceOrderRequest {
   totalQuantity: number;
   orderType: string;
   lmtPrice: number | null;
+  /** The stop of STP and STP LMT; the trailing amount of TRAIL and TRAIL LIMIT. */
   auxPrice: number | null;
   tif: string;
+  ocaGroup: string;
   account: string;
   orderRef: string;
+  /** False: TWS holds the order until an order of its chain (its parent or a child) arrives with transmit=1. */
   transmit: boolean;
   parentId: number;
+  displaySize: number | null;
   outsideRth: boolean;
+  /** 0 when unset. */
+  ocaType: number;
+  /** Trailing orders: the initial stop. */
+  trailStopPrice: number | null;
+  trailingPercent: number | null;
+  lmtPriceOffset: number | null;
   /** Preview only: answer with margin and commission, never execute. */
   whatIf: boolean;
 }
@@ -56,10 +66,14 @@ export function plainPlaceOrderLength(version: number): number {
   return n;
 }
 
-/** Index of the whatIf flag: 84, one later while faProfile (after faPercentage, index 41) is on the wire. */
-function whatIfIndex(version: number): number {
-  return version < V.FA_PROFILE_DESUPPORT ? 85 : 84;
+/** Index of a field after faPercentage (41) at 193: one later while faProfile follows faPercentage on the wire. */
+function afterFa(index: number, version: number): number {
+  return version < V.FA_PROFILE_DESUPPORT ? index + 1 : index;
 }
+
+/** Clients write an unset double as empty or as Java's Double.MAX_VALUE, an unset int as empty, 0 or Integer.MAX_VALUE. */
+const unsetDouble = (v: number | null): number | null => (v === null || v >= 1e308 ? null : v);
+const unsetSize = (v: number | null): number | null => (v === null || v === 0 || v === 2147483647 ? null : v);
 
 export function parsePlaceOrder(r: FieldReader, version: number): PlaceOrderRequest {
   const contract = contractAt(r, 2);
@@ -81,12 +95,18 @@ export function parsePlaceOrder(r: FieldReader, version: number): PlaceOrderRequ
     lmtPrice: r.optNum(19, 'lmtPrice'),
     auxPrice: r.optNum(20, 'auxPrice'),
     tif: r.str(21, 'tif'),
+    ocaGroup: r.str(22, 'ocaGroup'),
     account: r.str(23, 'account'),
     orderRef: r.str(26, 'orderRef'),
     transmit: r.bool(27, 'transmit'),
     parentId: r.optInt(28, 'parentId') ?? 0,
+    displaySize: unsetSize(r.optInt(31, 'displaySize')),
     outsideRth: r.bool(33, 'outsideRth'),
-    whatIf: r.bool(whatIfIndex(version), 'whatIf'),
+    ocaType: r.optInt(afterFa(46, version), 'ocaType') ?? 0,
+    trailStopPrice: unsetDouble(r.optNum(afterFa(68, version), 'trailStopPrice')),
+    trailingPercent: unsetDouble(r.optNum(afterFa(69, version), 'trailingPercent')),
+    whatIf: r.bool(afterFa(84, version), 'whatIf'),
+    lmtPriceOffset: unsetDouble(r.optNum(afterFa(92, version), 'lmtPriceOffset')),
   };
 }
 

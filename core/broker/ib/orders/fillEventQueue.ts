@@ -43,6 +43,11 @@ export class FillEventQueue {
     this.drain(orderId);
   }
 
+  /** True while a fill event of `orderId` waits for its commission. */
+  pending(orderId: string): boolean {
+    return this.queues.has(orderId);
+  }
+
   /** Sends everything held for `orderId` (before another event of that order). */
   flush(orderId: string): void {
     const q = this.queues.get(orderId);

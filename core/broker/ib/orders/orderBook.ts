@@ -52,6 +52,8 @@ export class OrderBook {
   private readonly byRef = new Map<string, TrackedOrder>();
   private readonly byIb = new Map<string, TrackedOrder>();
   private readonly byPerm = new Map<number, TrackedOrder>();
+  /** Members of each order list, in the list's order. */
+  private readonly byList = new Map<string, TrackedOrder[]>();
   /** Fills by time; executions by id. */
   private readonly entries: FillEntry[] = [];
   private readonly byExec = new Map<string, FillEntry>();
@@ -70,7 +72,14 @@ export class OrderBook {
   add(t: TrackedOrder): void {
     this.byId.set(t.order.id, t);
     this.byRef.set(t.order.clientOrderRef, t);
+    const listId = t.order.extras?.link?.listId;
+    if (listId !== undefined) this.byList.set(listId, [...(this.byList.get(listId) ?? []), t]);
     this.reindex(t);
+  }
+
+  /** The orders of one submitted list, in its order. */
+  listMembers(listId: string): readonly TrackedOrder[] {
+    return this.byList.get(listId) ?? [];
   }
 
   /** Indexes the IB ids a link has gained (order id once allocated, permId once TWS reported it). */
@@ -110,6 +119,11 @@ export class OrderBook {
 
   hasRef(ref: string): boolean {
     return this.byRef.has(ref);
+  }
+
+  /** True while a fill of the order has not been announced yet (its event waits for the commission). */
+  fillEventPending(orderId: string): boolean {
+    return this.fillEvents.pending(orderId);
   }
 
   hasExecution(execId: string): boolean {

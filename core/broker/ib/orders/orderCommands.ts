@@ -1,59 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
-import type { CancelAck, SubmitAck } from '../../BrokerInterface';
-import type { BrokerEvent } from '../../events';
+import type { CancelAck, OrderListAck, SubmitAck } from '../../BrokerInterface';
 import { newOrder } from '../../../domain/newOrder';
-import type { Order, OrderRequest } from '../../../domain/order';
+import type { Order, OrderChanges, OrderRequest } from '../../../domain/order';
+import type { OrderListRequest } from '../../../domain/orderList';
 import { isTerminal, transition } from '../../../domain/orderState';
 import { invalidOrderReason } from '../../../domain/orderValidation';
 import type { SessionScope } from '../connection/sessionScope';
-import type { ContractRegistry } from '../marketData/contracts';
-import { ibOrder, stockContract, type IbInstrument } from '../parsing/ibOrders';
-import { insertIbOrder, orderRefExists, type LiveMode } from '../store/ibStore';
-import type { IbConnectionState, IbLogEntry, OrderModification, Quote } from '../types';
-import type { OrderIdAllocator } from './idAllocator';
-import type { OrderBook } from './orderBook';
+import { ibOrder, ibRefusal, stockContract, type IbInstrument, type IbPlacement } from '../parsing/ibOrders';
+import { insertIbOrder, orderRefExists } from '../store/ibStore';
+import { NO_LINK, QUEUED_REASON, type CommandDeps } from './commandDeps';
+import { submitOrderList } from './orderListCommand';
 import { referencePriceOf } from './referencePrice';
-import { tracked, type IbOrderLink, type OrderTerms, type TrackedOrder } from './trackedOrder';
+import { tracked, type OrderTerms, type TrackedOrder } from './trackedOrder';
 
-export interface ConnectionView {
-  state(): IbConnectionState;
-  reason(): string | null;
-  scope(): SessionScope | null;
-  account(): string | null;
-  clientId(): number | null;
-}
-
-export interface CommandDeps {
-  db: Database.Database;
-  mode: LiveMode;
-  book: OrderBook;
-  contracts: ContractRegistry;
-  allocator: OrderIdAllocator;
-  connection: ConnectionView;
-  now: () => number;
-  emit: (e: BrokerEvent) => void;
-  log: (level: IbLogEntry['level'], text: string, id?: number) => void;
-  /** The latest quote of a symbol, when one is streaming. */
-  quote: (symbol: string) => Quote | null;
-}
-
-const NO_LINK: IbOrderLink = {
-  account: null,
-  clientId: null,
-  ibOrderId: null,
-  permId: null,
-  conId: null,
-  ibStatus: null,
-  acknowledged: false,
-  unknown: false,
-  cancelRequested: false,
-  referencePrice: null,
-  leftAt: null,
-};
-
-/** statusReason of an order still waiting in the client's message pacing. */
-export const QUEUED_REASON = 'queued: waiting in the client library\'s message pacing, not yet sent to TWS';
 const WITHDRAWN_REASON = 'withdrawn while queued: it never left the app, TWS never saw it';
 
 /**
@@ -88,6 +47,7 @@ export class OrderCommands {
     const reason =
       (inst ? null : `unknown instrument "${request.instrument}": it has not been looked up at IB, or IB does not know it`) ??
       invalidOrderReason(request, true) ??
+      ibRefusal(request) ??
       this.notReadyReason();
     const account = d.connection.account();
     const clientId = d.connection.clientId();
@@ -99,6 +59,29 @@ export class OrderCommands {
       return { accepted: false, orderId: order.id, clientOrderRef: ref, reason: why };
     }
     return this.send(order, inst, account, clientId);
+  }
+
+  /** A bracket, OCO or OTO list: taken whole (every member sent, see orderListPlan) or refused whole. */
+  submitList(list: OrderListRequest): OrderListAck {
+    return submitOrderList(
+      {
+        deps: this.d,
+        unavailable: () => this.notReadyReason() ?? (this.d.connection.account() === null || this.d.connection.clientId() === null ? 'not connected to TWS' : null),
+        refuse: (order, reason, store) => {
+          if (store) {
+            const t = tracked(order, { ...NO_LINK });
+            this.d.book.add(t);
+            this.reject(order, reason, t);
+          } else {
+            this.refused.set(order.id, order);
+            this.reject(order, reason, null);
+          }
+        },
+        scope: () => this.scope(),
+        takeBack: (t) => this.stop(t),
+      },
+      list,
+    );
   }
 
   /**
@@ -125,29 +108,51 @@ export class OrderCommands {
     const t = this.d.book.get(orderId);
     const refusal = this.workingRefusal(orderId, t) ?? (t?.link.cancelRequested ? `a cancel of order ${orderId} is already under way` : null);
     if (refusal !== null || !t) return { accepted: false, orderId, reason: refusal ?? `unknown order ${orderId}` };
+    const withdrawing = this.unsent(t);
+    const error = this.stop(t);
+    if (error !== null) return { accepted: false, orderId, reason: error };
+    if (!withdrawing) return { accepted: true, orderId };
+    // TWS transmits a bracket or OTO chain with its last order: one never sent leaves the rest held there for ever.
+    const link = t.order.extras?.link;
+    if (link && link.kind !== 'OCO') {
+      for (const m of this.d.book.listMembers(link.listId)) if (m !== t && !isTerminal(m.order.status) && !m.link.cancelRequested) this.stop(m);
+    }
+    return { accepted: true, orderId, reason: WITHDRAWN_REASON };
+  }
+
+  /** Still in this process: held back here instead of chased with a cancel. */
+  private unsent(t: TrackedOrder): boolean {
+    return t.link.leftAt === null && !t.link.acknowledged && !t.link.unknown;
+  }
+
+  /** Withdraws an order that has not left, or asks TWS to cancel it; returns why it could not, or null. */
+  private stop(t: TrackedOrder): string | null {
     const ibId = t.link.ibOrderId as number;
-    if (t.link.leftAt === null && !t.link.acknowledged && !t.link.unknown) {
-      // Still in this process: it is held back here instead of chasing it with a cancel.
+    const orderId = t.order.id;
+    if (this.unsent(t)) {
       this.withdrawn.add(ibId);
       t.cancel = { state: 'never_sent', detail: WITHDRAWN_REASON };
       this.d.book.applyStatus(t, { status: 'CANCELLED', reason: WITHDRAWN_REASON });
       this.d.log('info', `order ${orderId} (IB ${ibId}) withdrawn before it left the app`, ibId);
-      return { accepted: true, orderId, reason: WITHDRAWN_REASON };
+      return null;
     }
     try {
       this.scope().request(`cancelling order ${orderId}`, (api) => api.cancelOrder(ibId));
     } catch (err) {
-      return { accepted: false, orderId, reason: err instanceof Error ? err.message : String(err) };
+      return err instanceof Error ? err.message : String(err);
     }
     t.link.cancelRequested = true;
     t.cancel = { state: 'pending', detail: null };
     this.d.book.touch(t);
     this.d.log('info', `cancel requested for order ${orderId} (IB ${ibId})`, ibId);
-    return { accepted: true, orderId };
+    return null;
   }
 
-  /** Re-sends the order with its IB id and the new terms; TWS confirms them with an openOrder. */
-  modify(orderId: string, changes: OrderModification): CancelAck {
+  /**
+   * Re-sends the order with its IB id, the new terms (a trailing order's trail too) and its place
+   * among others (parent, OCA group) as TWS has it; TWS confirms them with an openOrder.
+   */
+  modify(orderId: string, changes: OrderChanges): CancelAck {
     const d = this.d;
     const t = d.book.get(orderId);
     const refusal = this.workingRefusal(orderId, t);
@@ -157,21 +162,33 @@ export class OrderCommands {
       quantity: changes.quantity ?? o.quantity,
       limitPrice: changes.limitPrice ?? o.limitPrice,
       stopPrice: changes.stopPrice ?? o.stopPrice,
+      trail: changes.trail ?? o.extras?.trail ?? null,
+    };
+    const extras = terms.trail === null ? o.extras : { ...o.extras, trail: terms.trail };
+    const request: OrderRequest = {
+      instrument: o.instrument, side: o.side, type: o.type, timeInForce: o.timeInForce, quantity: terms.quantity,
+      limitPrice: terms.limitPrice ?? undefined, stopPrice: terms.stopPrice ?? undefined,
+      trail: extras?.trail, limitOffset: extras?.limitOffset, displayQuantity: extras?.displayQuantity,
     };
     const invalid =
       (t.link.cancelRequested ? 'a cancel is under way' : null) ??
       (!t.link.acknowledged ? 'TWS has not acknowledged the order yet' : null) ??
       (terms.quantity <= o.filledQuantity ? `the new quantity ${terms.quantity} is not above the ${o.filledQuantity} already filled` : null) ??
-      invalidOrderReason(
-        { instrument: o.instrument, side: o.side, type: o.type, timeInForce: o.timeInForce, quantity: terms.quantity, limitPrice: terms.limitPrice ?? undefined, stopPrice: terms.stopPrice ?? undefined },
-        true,
-      );
+      invalidOrderReason(request, true) ??
+      ibRefusal(request);
     const inst = d.contracts.known(o.instrument) ?? this.storedInstrument(t);
     if (invalid !== null || !inst || t.link.account === null) return { accepted: false, orderId, reason: invalid ?? `order ${orderId} has no IB contract` };
     const ibId = t.link.ibOrderId as number;
+    const parentId = o.extras?.link?.parentId;
+    const placement: IbPlacement = {
+      transmit: true,
+      parentId: parentId ? (d.book.get(parentId)?.link.ibOrderId ?? undefined) : undefined,
+      ocaGroup: t.oca?.group,
+      ocaType: t.oca?.type,
+    };
     try {
       this.scope().request(`modifying order ${orderId}`, (api) =>
-        api.placeOrder(ibId, stockContract(inst), ibOrder({ ...o, ...terms }, o.clientOrderRef, t.link.account as string)),
+        api.placeOrder(ibId, stockContract(inst), ibOrder({ ...o, ...terms, extras }, o.clientOrderRef, t.link.account as string, placement)),
       );
     } catch (err) {
       return { accepted: false, orderId, reason: err instanceof Error ? err.message : String(err) };
@@ -179,6 +196,11 @@ export class OrderCommands {
     t.pendingModify = terms;
     d.log('info', `modification sent for order ${orderId} (IB ${ibId}): ${terms.quantity} @ ${terms.limitPrice ?? terms.stopPrice ?? 'market'}`, ibId);
     return { accepted: true, orderId };
+  }
+
+  /** Orders whose modification went to TWS and was neither confirmed nor refused yet. */
+  pendingModifications(): string[] {
+    return [...this.d.book.all()].filter((t) => t.pendingModify !== null && !isTerminal(t.order.status)).map((t) => t.order.id);
   }
 
   private send(order: Order, inst: IbInstrument, account: string, clientId: number): SubmitAck {

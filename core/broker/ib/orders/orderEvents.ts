@@ -1,10 +1,13 @@
+import { isTrailing } from '../../../domain/enums';
 import type { EventHub, IbEvents, IbNotice } from '../connection/eventHub';
 import { codeMeaning } from '../connection/messageCodes';
 import { parseExecutionTime } from '../parsing/ibTime';
 import type { IbCompletedOrderMsg, IbExecutionMsg, IbOpenOrderMsg, IbOrderStatusMsg } from '../parsing/schemas';
 import type { IbLogEntry } from '../types';
+import { heldByParent } from './attachedOrders';
 import { isRequestId, type OrderIdAllocator } from './idAllocator';
 import type { OrderBook } from './orderBook';
+import { applyTerms, reportedTerms, sameTerms, termsOf } from './orderTerms';
 import { isIbAcknowledgement, statusTarget } from './statusMapping';
 import type { TrackedOrder } from './trackedOrder';
 
@@ -57,7 +60,9 @@ function learn(d: OrderEventDeps, t: TrackedOrder, permId: number | undefined, i
 }
 
 function applyIbStatus(d: OrderEventDeps, t: TrackedOrder, ibStatus: string, whyHeld: string | undefined, linkChanged: boolean, reason?: string): void {
-  const target = statusTarget(ibStatus, whyHeld, t.rejection);
+  const mapped = statusTarget(ibStatus, whyHeld, t.rejection);
+  // TWS reports a child it holds for its parent's fill as working: it is accepted once the parent fills.
+  const target = mapped?.status === 'ACCEPTED' && heldByParent(d.book, t) ? null : mapped;
   if (target?.status === 'ACCEPTED' && (t.order.status === 'CANCELLED' || t.order.status === 'REJECTED')) {
     d.log('error', `order ${t.order.id} (IB ${t.link.ibOrderId}) is ${t.order.status} here but TWS reports it ${ibStatus}: check it in TWS`, t.link.ibOrderId ?? undefined);
   }
@@ -70,21 +75,18 @@ function onOpenOrder(d: OrderEventDeps, m: IbOpenOrderMsg): void {
   const t = d.book.find(m.order.orderRef, m.order.permId, m.order.clientId, m.orderId);
   if (!t) return;
   let changed = learn(d, t, m.order.permId, m.orderState.status);
-  // The openOrder echoes the terms TWS works with: a modification is confirmed by it.
+  // The openOrder echoes the terms TWS works with: a modification is confirmed by it, a trailing stop's moves are reported by it.
   const o = t.order;
-  const quantity = m.order.totalQuantity ?? o.quantity;
-  const limitPrice = o.limitPrice === null ? null : (m.order.lmtPrice ?? o.limitPrice);
-  const stopPrice = o.stopPrice === null ? null : (m.order.auxPrice ?? o.stopPrice);
-  if (quantity !== o.quantity || limitPrice !== o.limitPrice || stopPrice !== o.stopPrice) {
-    o.quantity = quantity;
-    o.limitPrice = limitPrice;
-    o.stopPrice = stopPrice;
+  const reported = reportedTerms(o, m.order);
+  if (!sameTerms(termsOf(o), reported, false)) {
+    applyTerms(o, reported);
     changed = true;
   }
+  if (m.order.ocaGroup) t.oca = { group: m.order.ocaGroup, type: m.order.ocaType ?? t.oca?.type ?? 1 };
   const p = t.pendingModify;
-  if (p && Math.abs(p.quantity - quantity) < EPS && p.limitPrice === limitPrice && p.stopPrice === stopPrice) {
+  if (p && sameTerms(p, reported, isTrailing(o.type))) {
     t.pendingModify = null;
-    d.log('info', `order ${o.id} (IB ${t.link.ibOrderId}) modified: ${quantity} @ ${limitPrice ?? stopPrice ?? 'market'}`);
+    d.log('info', `order ${o.id} (IB ${t.link.ibOrderId}) modified: ${reported.quantity} @ ${reported.limitPrice ?? reported.stopPrice ?? 'market'}`);
   }
   applyIbStatus(d, t, m.orderState.status ?? '', undefined, changed);
 }

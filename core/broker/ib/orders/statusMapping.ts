@@ -10,7 +10,8 @@ export interface StatusTarget {
  * IB status -> ours (protocol notes section 10):
  * - ApiPending, PendingSubmit, PendingCancel: no change (a pending cancel can still be filled);
  * - PreSubmitted, Submitted: ACCEPTED (TWS has the order working; stops wait in PreSubmitted);
- *   SUBMITTED is ours alone: sent, and not yet acknowledged;
+ *   SUBMITTED is ours alone: sent, and not yet acknowledged (or, see attachedOrders, attached to a
+ *   parent that has not filled: TWS holds such a child in PreSubmitted too);
  * - ApiCancelled, Cancelled: CANCELLED, or REJECTED when TWS refused the order by code first;
  * - Inactive: REJECTED, except an order held for a short-sale locate, which is working (ACCEPTED);
  * - Filled: no change: the executions fill the order (orderStatus may even never say Filled).

@@ -1,5 +1,5 @@
 import type { CancelOutcome } from '../../cancelOutcome';
-import type { Order } from '../../../domain/order';
+import type { Order, Trail } from '../../../domain/order';
 import type { StatusTarget } from './statusMapping';
 
 /** How an order of ours is known at IB; stored in ib_orders. Ids are null for an order refused before sending. */
@@ -36,15 +36,18 @@ export interface TrackedOrder {
   pendingModify: OrderTerms | null;
   /** The cancel this session asked for and TWS's answer to it, if any (see cancelOutcomeOf). */
   cancel: CancelOutcome | null;
+  /** The OCA group the order was sent in (as TWS last reported it): a modification must repeat it. */
+  oca: { group: string; type: number } | null;
 }
 
-/** What a modification can change. */
+/** What a modification can change: quantity, prices, a trailing order's trail. */
 export interface OrderTerms {
   quantity: number;
   limitPrice: number | null;
   stopPrice: number | null;
+  trail: Trail | null;
 }
 
 export function tracked(order: Order, link: IbOrderLink): TrackedOrder {
-  return { order, link, ibFilled: 0, rejection: null, pendingTerminal: null, pendingModify: null, cancel: null };
+  return { order, link, ibFilled: 0, rejection: null, pendingTerminal: null, pendingModify: null, cancel: null, oca: null };
 }

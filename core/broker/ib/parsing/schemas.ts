@@ -41,7 +41,13 @@ export const openOrderSchema = z.object({
     totalQuantity: optFinite,
     orderType: z.string().optional(),
     lmtPrice: optFinite,
+    /** The stop; a trailing order's trail amount. */
     auxPrice: optFinite,
+    /** A trailing order's stop as TWS moved it. */
+    trailStopPrice: optFinite,
+    trailingPercent: optFinite,
+    ocaGroup: z.string().optional(),
+    ocaType: int.optional(),
   }),
   orderState: z.object({ status: z.string().optional() }),
 });

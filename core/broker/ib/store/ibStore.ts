@@ -66,14 +66,23 @@ function linkValues(l: IbOrderLink): (string | number | null)[] {
   return [l.account, l.clientId, l.ibOrderId, l.permId, l.conId, l.ibStatus, l.acknowledged ? 1 : 0, l.unknown ? 1 : 0, l.cancelRequested ? 1 : 0, l.referencePrice, l.leftAt];
 }
 
+function insertOrderAndLink(db: Database.Database, mode: LiveMode, o: Order, link: IbOrderLink): void {
+  insertOrderRow(db, mode, o);
+  db.prepare(
+    `INSERT INTO ib_orders (client_order_ref, mode, account, client_id, ib_order_id, perm_id, con_id, ib_status, acknowledged, unknown, cancel_requested, reference_price, left_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(o.clientOrderRef, mode, ...linkValues(link));
+}
+
 /** Records a new order and its link in one transaction (before anything is sent to TWS). */
 export function insertIbOrder(db: Database.Database, mode: LiveMode, o: Order, link: IbOrderLink): void {
+  db.transaction(() => insertOrderAndLink(db, mode, o, link)).immediate();
+}
+
+/** Records the orders of one list in one transaction: all of them, or none. */
+export function insertIbOrders(db: Database.Database, mode: LiveMode, entries: readonly { order: Order; link: IbOrderLink }[]): void {
   db.transaction(() => {
-    insertOrderRow(db, mode, o);
-    db.prepare(
-      `INSERT INTO ib_orders (client_order_ref, mode, account, client_id, ib_order_id, perm_id, con_id, ib_status, acknowledged, unknown, cancel_requested, reference_price, left_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(o.clientOrderRef, mode, ...linkValues(link));
+    for (const e of entries) insertOrderAndLink(db, mode, e.order, e.link);
   }).immediate();
 }
 

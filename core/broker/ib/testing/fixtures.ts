@@ -16,6 +16,7 @@ export function sampleOrder(overrides: Partial<Order> = {}): Order {
     createdAt: 1,
     mode: 'PAPER',
     metadata: null,
+    extras: null,
     status: 'SUBMITTED',
     filledQuantity: 0,
     avgFillPrice: 0,

@@ -117,6 +117,8 @@ export async function startRig(opts: RigOptions = {}): Promise<IbRig> {
 
 interface StoredOrder {
   client_order_ref: string;
+  limit_price: number | null;
+  stop_price: number | null;
   status: string;
   filled_quantity: number;
   quantity: number;
@@ -143,8 +145,22 @@ function expectedStatus(o: FakeTwsState['orders'][number]): string {
     case 'Inactive':
       return o.filled > 0 ? 'CANCELLED' : 'REJECTED';
     default:
+      // An attached order TWS holds for its parent's fill is not accepted yet.
+      if (o.held) return 'SUBMITTED';
       return o.filled > 0 ? 'PARTIALLY_FILLED' : 'ACCEPTED';
   }
+}
+
+const differs = (a: number | null, b: number): boolean => a === null || Math.abs(a - b) > 1e-9;
+
+/** A working order's prices, where the fake and the store both have them: its limit, and its stop (a trailing one's as the fake moved it). */
+function priceDifferences(o: FakeTwsState['orders'][number], s: StoredOrder): string[] {
+  const out: string[] = [];
+  const trailing = o.orderType === 'TRAIL' || o.orderType === 'TRAIL LIMIT';
+  const stop = trailing ? o.trailStopPrice : o.auxPrice;
+  if (stop !== null && differs(s.stop_price, stop)) out.push(`order ${o.orderRef}: store stop ${s.stop_price}, fake ${stop}`);
+  if (!trailing && o.lmtPrice !== null && differs(s.limit_price, o.lmtPrice)) out.push(`order ${o.orderRef}: store limit ${s.limit_price}, fake ${o.lmtPrice}`);
+  return out;
 }
 
 /**
@@ -167,7 +183,7 @@ export function differences(rig: IbRig, broker: IbBroker = rig.broker): string[]
   const stored = new Map(
     (
       rig.db
-        .prepare(`SELECT o.client_order_ref, o.status, o.filled_quantity, o.quantity, i.unknown, i.ib_order_id, i.acknowledged, i.cancel_requested
+        .prepare(`SELECT o.client_order_ref, o.limit_price, o.stop_price, o.status, o.filled_quantity, o.quantity, i.unknown, i.ib_order_id, i.acknowledged, i.cancel_requested
            FROM orders o JOIN ib_orders i USING (client_order_ref)`)
         .all() as StoredOrder[]
     ).map((r) => [r.client_order_ref, r]),
@@ -179,6 +195,7 @@ export function differences(rig: IbRig, broker: IbBroker = rig.broker): string[]
     else if (s.status !== want || Math.abs(s.filled_quantity - o.filled) > 1e-9 || Math.abs(s.quantity - o.totalQuantity) > 1e-9) {
       out.push(`order ${o.orderRef}: store ${s.status} ${s.filled_quantity}/${s.quantity}, fake ${want} ${o.filled}/${o.totalQuantity}`);
     }
+    if (s && o.remaining > 0) out.push(...priceDifferences(o, s));
   }
   for (const s of stored.values()) {
     const open = !['FILLED', 'REJECTED', 'CANCELLED'].includes(s.status);
@@ -201,6 +218,7 @@ export function differences(rig: IbRig, broker: IbBroker = rig.broker): string[]
       out.push(`fill ${e.execId}: store ${f.quantity} @ ${f.price} fee ${f.commission} (known ${f.known}), fake ${e.shares} @ ${e.price} fee ${e.commission}`);
     }
   }
+  for (const id of broker.pendingModifications()) out.push(`order ${id}: modification not confirmed yet`);
   const held = new Map(broker.getPositions().map((p) => [p.instrument, p.quantity]));
   for (const p of snap.positions) {
     if ((held.get(p.symbol) ?? 0) !== p.quantity) out.push(`position ${p.symbol}: adapter ${held.get(p.symbol) ?? 0}, fake ${p.quantity}`);
