@@ -259,6 +259,22 @@ describe('edge cases', () => {
     expect(orderState(fake, sl).status).toBe('replaced');
   });
 
+  it('a trailing stop\'s replacement takes a new trail from the mark it carries over', async () => {
+    await place(fake, buy({}));
+    const trail = await place(fake, sell({ type: 'trailing_stop', trail_percent: 5, time_in_force: 'gtc' }));
+    fake.step(2); // highs 103, 106: the mark is 106, the stop 100.7
+    expect(orderState(fake, trail.id).stopPrice).toBeCloseTo(100.7, 9);
+    const r = await rest(fake, 'PATCH', `/v2/orders/${String(trail.id)}`, { body: { trail: '10' } });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ type: 'trailing_stop', trail_percent: '10', hwm: '106', stop_price: '95.4', replaces: trail.id });
+    fake.step(); // bar 3 falls to 96: above the wider stop, so it works on (a 5% trail would have gone at 100.7)
+    expect(orderState(fake, field(r.body, 'id'))).toMatchObject({ status: 'new', stopPrice: 95.4 });
+    fake.step(); // bar 4 falls to 90: out at 95.4
+    expect(orderState(fake, field(r.body, 'id'))).toMatchObject({ status: 'filled', filledAvgPrice: 95.4 });
+    const wrong = await rest(fake, 'PATCH', `/v2/orders/${String(trail.id)}`, { body: { trail: '2' } });
+    expect(wrong.status).toBe(422);
+  });
+
   it('a buy trailing stop follows the low-water mark', async () => {
     fake.step(3); // last 97
     const t = await place(fake, buy({ type: 'trailing_stop', trail_price: 3, time_in_force: 'gtc' }));

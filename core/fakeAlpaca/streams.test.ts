@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeAlpaca } from './types';
-import { place, startTestFake } from './testing/testFake';
+import { rest } from './testing/rest';
+import { legIds, place, startTestFake } from './testing/testFake';
 import { waitFor } from './testing/waitFor';
 import { events, tradeListener, WsProbe } from './testing/wsClient';
 
@@ -42,6 +43,29 @@ describe('trade_updates stream', () => {
     const junk = await probe(fake.tradingStreamUrl);
     junk.send({ action: 'dance' });
     expect(await junk.nth(1)).toEqual({ action: 'error', data: { error_message: 'invalid message: expected authenticate, auth or listen' } });
+  });
+
+  it('sends the legs\' own updates: new when the entry fills, canceled with the entry that never filled', async () => {
+    const t = await tradeListener(fake.tradingStreamUrl, fake.keyId, fake.secretKey);
+    const filled = await place(fake, { symbol: 'AAA', side: 'buy', type: 'market', time_in_force: 'gtc', qty: 10, order_class: 'bracket', take_profit: { limit_price: 110 }, stop_loss: { stop_price: 90 } });
+    const [tp, sl] = legIds(filled);
+    await waitFor(() => events(t).length === 4, 'the entry\'s new and fill, then its legs\' new');
+    expect(events(t).map((e) => [e.event, (e.data.order as { id: string }).id])).toEqual([
+      ['new', filled.id],
+      ['fill', filled.id],
+      ['new', tp],
+      ['new', sl],
+    ]);
+    expect((events(t)[1].data.order as { legs: { status: string }[] }).legs.map((l) => l.status)).toEqual(['held', 'held']);
+    const waiting = await place(fake, { symbol: 'AAA', side: 'buy', type: 'limit', limit_price: 90, time_in_force: 'gtc', qty: 5, order_class: 'bracket', take_profit: { limit_price: 110 }, stop_loss: { stop_price: 85 } });
+    await rest(fake, 'DELETE', `/v2/orders/${String(waiting.id)}`);
+    await waitFor(() => events(t).length === 9, 'the second entry\'s new, pending_cancel and canceled, and its legs\' canceled');
+    expect(events(t).slice(4).map((e) => [e.event, (e.data.order as { id: string }).id])).toEqual([
+      ['new', waiting.id],
+      ['pending_cancel', waiting.id],
+      ['canceled', waiting.id],
+      ...legIds(waiting).map((id) => ['canceled', id]),
+    ]);
   });
 
   it('sends new, partial_fill and fill with Alpaca\'s payload, and canceled', async () => {

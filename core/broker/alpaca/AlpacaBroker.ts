@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { CancelAck, OrderStatusReport, SubmitAck } from '../BrokerInterface';
+import type { CancelAck, OrderListAck, OrderStatusReport, SubmitAck } from '../BrokerInterface';
 import type { CancelOutcome } from '../cancelOutcome';
 import { cancelOutcomeOfTracked, openOrdersOf, unknownOrdersOf } from '../trackedOrders';
 import type { BrokerEventType, BrokerListener } from '../events';
 import { orderStatusReport } from '../orderStatusReport';
 import type { BarSeries } from '../../data/BarSeries';
-import type { Fill, Order, OrderRequest, Timestamp } from '../../domain/order';
+import type { Fill, Order, OrderChanges, OrderRequest, Timestamp } from '../../domain/order';
+import type { OrderListRequest } from '../../domain/orderList';
 import type { AccountState, Position } from '../../domain/portfolio';
 import type {
   BrokerAccountSummary,
@@ -14,7 +15,6 @@ import type {
   BrokerLogEntry,
   BrokerQuote,
   ConnectableBroker,
-  OrderChanges,
 } from '../../service/trading/tradingBroker';
 import { BrokerEventBus, Listeners } from '../ib/brokerEventBus';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffConfig } from '../ib/connection/backoff';
@@ -26,7 +26,8 @@ import { downloadDailyBars } from './alpacaHistory';
 import { AlpacaQuotes } from './alpacaQuotes';
 import { AlpacaRequestError, AlpacaRest } from './alpacaRest';
 import type { AlpacaTarget } from './alpacaTarget';
-import { applyTradeUpdate } from './applyTradeUpdate';
+import { applyAdopted, applyTradeUpdate, type TradeUpdateDeps } from './applyTradeUpdate';
+import { OrphanUpdates } from './orphanUpdates';
 import { keyRedactor, redactedMessage } from './redact';
 import { reconcileAlpaca, type AlpacaReconciliation, type SyncTrigger } from './reconcile';
 import type { AlpacaAsset } from './schemas';
@@ -97,6 +98,7 @@ export class AlpacaBroker implements ConnectableBroker<AlpacaTarget> {
   private readonly book: AlpacaBook;
   private readonly accounts = new AlpacaAccountBook();
   private readonly commands: AlpacaCommands;
+  private readonly updates: TradeUpdateDeps;
   private readonly assets = new Map<string, AlpacaAsset>();
   private status: BrokerConnectionStatus = { state: 'disconnected', reason: null };
   private rest: AlpacaRest | null = null;
@@ -132,6 +134,8 @@ export class AlpacaBroker implements ConnectableBroker<AlpacaTarget> {
       notReady: () => (this.status.state === 'ready' ? null : `not connected to Alpaca (${this.status.state}${this.status.reason ? `: ${this.status.reason}` : ''}); orders are sent only while ready`),
       asset: (s) => this.assets.get(s),
       quote: (s) => this.quotes?.latest(s) ?? null,
+      position: (s) => this.accounts.quantities().get(s) ?? 0,
+      adoptOrphans: () => applyAdopted(this.updates),
       rateLimitedAttempts: 5,
       restartSession: (why) => {
         if (!this.stream) return;
@@ -140,6 +144,12 @@ export class AlpacaBroker implements ConnectableBroker<AlpacaTarget> {
       },
       track: (p) => this.track(p),
     });
+    this.updates = {
+      book: this.book,
+      orphans: new OrphanUpdates(),
+      log: (l, text) => this.log(l, text),
+      afterReport: (t) => this.commands.afterReport(t),
+    };
   }
 
   // ---- connection ----
@@ -226,6 +236,10 @@ export class AlpacaBroker implements ConnectableBroker<AlpacaTarget> {
     return requests.map((r) => this.commands.submit(r));
   }
 
+  submitOrderList(list: OrderListRequest): OrderListAck {
+    return this.commands.submitList(list);
+  }
+
   cancelOrder(orderId: string): CancelAck {
     return this.commands.cancel(orderId);
   }
@@ -285,6 +299,7 @@ export class AlpacaBroker implements ConnectableBroker<AlpacaTarget> {
     await this.idle();
     if (this.status.state !== 'ready') throw new Error(`not connected to Alpaca (${this.status.state})`);
     await this.reconcile('manual');
+    this.commands.resume();
   }
 
   subscribe(listener: BrokerListener, types?: readonly BrokerEventType[]): () => void {
@@ -332,7 +347,7 @@ export class AlpacaBroker implements ConnectableBroker<AlpacaTarget> {
           {
             update: (u) => {
               try {
-                applyTradeUpdate(u, { book: this.book, log: (l, text) => this.log(l, text), afterReport: (t) => this.commands.sendCancelIfDue(t) });
+                applyTradeUpdate(u, this.updates);
               } catch (err) {
                 // Not applied (e.g. the store refused the write): a new session's reconciliation applies it.
                 this.log('error', `a trade update could not be applied: ${redactedMessage(err, this.redact)}; reconnecting to reconcile`);
@@ -354,6 +369,7 @@ export class AlpacaBroker implements ConnectableBroker<AlpacaTarget> {
         connectedBefore = true;
         attempt = 0;
         this.setState('ready', null);
+        this.commands.resume();
         const why = await stream.closed;
         if (generation !== this.generation) return;
         this.log('warning', `connection lost: ${why}; reconnecting`);

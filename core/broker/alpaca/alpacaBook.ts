@@ -6,6 +6,8 @@ import type { Fill, Order, Timestamp } from '../../domain/order';
 import { canTransition, isTerminal, transition } from '../../domain/orderState';
 import { slippageOf } from '../ib/orders/referencePrice';
 import type { LiveMode } from '../ib/store/ibStore';
+import { isIceberg, restoredSlice, type IcebergSlice } from './iceberg';
+import { isAlpacaLeg, legFor, linkOf, listCancelReason } from './listMembers';
 import { fillKey, statusTarget, type StatusTarget } from './orderMapping';
 import type { AlpacaOrder } from './schemas';
 import { insertAlpacaFill, updateAlpacaOrder, type AlpacaLink } from './store/alpacaStore';
@@ -25,6 +27,8 @@ export interface AlpacaTracked {
   cancel: CancelOutcome | null;
   /** Replaced Alpaca ids and the id that replaced each: a report of one of them is stale. */
   successor: Map<string, string>;
+  /** An iceberg's live slice (see iceberg.ts); null for any other order. */
+  slice: IcebergSlice | null;
 }
 
 export interface NewFill {
@@ -61,11 +65,53 @@ export class AlpacaBook {
   ) {}
 
   add(order: Order, link: AlpacaLink): AlpacaTracked {
-    const t: AlpacaTracked = { order, link, alpacaIds: new Set(), cancelSent: false, cancel: null, successor: new Map() };
+    const slice = isIceberg(order) ? restoredSlice(order) : null;
+    const t: AlpacaTracked = { order, link, alpacaIds: new Set(), cancelSent: false, cancel: null, successor: new Map(), slice };
     this.byId.set(order.id, t);
     this.byRef.set(order.clientOrderRef, t);
+    if (slice) this.addRef(slice.ref, t);
     if (link.alpacaOrderId) this.alias(t, link.alpacaOrderId);
     return t;
+  }
+
+  /** Another client_order_id the order goes under at Alpaca (an iceberg's slice). */
+  addRef(ref: string, t: AlpacaTracked): void {
+    this.byRef.set(ref, t);
+  }
+
+  /** The orders of one submitted list, in the order they were added. */
+  members(listId: string): AlpacaTracked[] {
+    return [...this.byId.values()].filter((m) => linkOf(m.order)?.listId === listId);
+  }
+
+  /** For an Alpaca leg: the member of its list that went under its own client_order_id, with the leg in its request. */
+  alpacaParentOf(t: AlpacaTracked): AlpacaTracked | undefined {
+    const link = linkOf(t.order);
+    return link ? this.members(link.listId).find((m) => !isAlpacaLeg(m.order)) : undefined;
+  }
+
+  /** Links the members sent as legs of `parent` to Alpaca's legs (by their role: see legFor), then applies each leg's report. */
+  linkLegs(parent: AlpacaTracked, legs: readonly AlpacaOrder[]): void {
+    const link = linkOf(parent.order);
+    if (!link) return;
+    for (const m of this.members(link.listId)) {
+      if (m === parent || !isAlpacaLeg(m.order)) continue;
+      const leg = legFor(m.order, legs);
+      if (!leg) continue;
+      if (m.link.alpacaOrderId === null) m.link.alpacaOrderId = leg.id;
+      this.alias(m, leg.id);
+      this.applyReport(m, leg);
+    }
+  }
+
+  /**
+   * Binds the order's current Alpaca id from a report of it, when not known yet. For an iceberg only a
+   * report of its live slice does (an earlier slice's late report must not take its place).
+   */
+  bind(t: AlpacaTracked, a: AlpacaOrder): void {
+    if (t.link.alpacaOrderId !== null || (t.slice !== null && a.client_order_id !== t.slice.ref)) return;
+    t.link.alpacaOrderId = a.id;
+    this.alias(t, a.id);
   }
 
   /** A stored fill, as loaded at start-up. */
@@ -138,12 +184,25 @@ export class AlpacaBook {
       return;
     }
     if (a.replaces && t.alpacaIds.has(a.replaces)) this.replace(t, a.replaces, a.id);
-    if (t.link.alpacaOrderId === null) t.link.alpacaOrderId = a.id;
+    this.bind(t, a);
     if (a.id !== t.link.alpacaOrderId) return;
     t.link.alpacaStatus = a.status;
     t.link.fateUnknown = false;
     t.link.unknown = false;
-    const target = statusTarget(a.status, t.link.cancelRequested);
+    if (t.slice) this.noteSlice(t.slice, a);
+    if (isAlpacaLeg(t.order)) this.resizeLeg(t, a.qty);
+    this.applyOwnStatus(t, a);
+    // The parent first, then its legs: a leg's fate follows its parent's.
+    if (a.legs && a.legs.length > 0) this.linkLegs(t, a.legs);
+  }
+
+  private applyOwnStatus(t: AlpacaTracked, a: AlpacaOrder): void {
+    // A leg Alpaca holds until its parent fills is not working yet.
+    if (a.status === 'held' && this.waitsForParent(t)) {
+      this.touch(t);
+      return;
+    }
+    const target = this.targetOf(t, a.status);
     if (t.order.status === 'SUBMITTED' && target?.status !== 'REJECTED') {
       this.move(t, 'ACCEPTED', null);
     }
@@ -158,12 +217,72 @@ export class AlpacaBook {
     this.touch(t);
   }
 
+  /** Where the report moves the order; a list member cancelled unasked says why (its parent or group). */
+  private targetOf(t: AlpacaTracked, alpacaStatus: string): StatusTarget | null {
+    const target = statusTarget(alpacaStatus, t.link.cancelRequested);
+    if (alpacaStatus !== 'canceled' || t.link.cancelRequested || !linkOf(t.order)) return target;
+    return { status: 'CANCELLED', reason: listCancelReason(t.order, this.parentOf(t)?.order) };
+  }
+
+  /** The member whose fill makes this one work (a bracket's entry, an OTO's parent). */
+  private parentOf(t: AlpacaTracked): AlpacaTracked | undefined {
+    const parentId = linkOf(t.order)?.parentId;
+    return parentId ? this.byId.get(parentId) : undefined;
+  }
+
+  /** Whether the order still waits for its parent: until the parent ends with something filled. */
+  private waitsForParent(t: AlpacaTracked): boolean {
+    const p = this.parentOf(t)?.order;
+    return p !== undefined && !(isTerminal(p.status) && p.filledQuantity > EPS);
+  }
+
+  /**
+   * Alpaca sizes a leg down to what its parent filled: ours follows, never below what the leg filled
+   * nor up (a report older than the resize still shows the full size).
+   */
+  private resizeLeg(t: AlpacaTracked, qty: number | null): void {
+    const o = t.order;
+    if (qty !== null && qty < o.quantity - EPS && qty + EPS >= o.filledQuantity && qty > EPS) o.quantity = qty;
+  }
+
+  /**
+   * An iceberg's slice report: what is open on it, and whether it is done (filled, every fill in). Only
+   * ever less open and once done, done: the POST's answer can come after frames that are newer.
+   */
+  private noteSlice(slice: IcebergSlice, a: AlpacaOrder): void {
+    if (a.qty !== null) slice.open = Math.min(slice.open ?? Infinity, Math.max(0, a.qty - a.filled_qty));
+    slice.done ||= a.status === 'filled' && this.filledUnder(a.id) + EPS >= a.filled_qty;
+  }
+
+  /**
+   * The parent ended: the legs that waited for it go as Alpaca takes them, said here since Alpaca may
+   * report them late or not at all (a released stop-loss leg can stay `held`). With shares filled they
+   * are released, sized by what filled; unfilled they end with it.
+   */
+  private settleWaitingLegs(parent: AlpacaTracked): void {
+    const p = parent.order;
+    const link = linkOf(p);
+    if (!link || !isTerminal(p.status)) return;
+    for (const m of this.members(link.listId)) {
+      if (linkOf(m.order)?.parentId !== p.id || m.order.status !== 'SUBMITTED') continue;
+      if (p.filledQuantity > EPS) {
+        this.resizeLeg(m, Math.min(p.filledQuantity, m.order.quantity));
+        this.move(m, 'ACCEPTED', null);
+      } else if (p.status === 'REJECTED') {
+        this.move(m, 'REJECTED', `rejected with order ${p.id}, which it waited for: ${p.statusReason ?? 'rejected'}`);
+      } else {
+        this.move(m, 'CANCELLED', listCancelReason(m.order, p));
+      }
+    }
+  }
+
   /** `oldId` was replaced by `newId`: the order follows the chain to its latest replacement. */
   private replace(t: AlpacaTracked, oldId: string, newId: string): void {
     t.successor.set(oldId, newId);
     this.alias(t, newId);
     const current = t.link.alpacaOrderId;
-    if (current !== null && current !== oldId && !t.successor.has(current)) return;
+    // An iceberg between slices: a late report of the last slice's replacement does not take the next one's place.
+    if (current === null ? t.slice !== null : current !== oldId && !t.successor.has(current)) return;
     let latest = newId;
     for (let hop = 0; t.successor.has(latest) && hop < 100; hop++) latest = t.successor.get(latest) as string;
     t.link.alpacaOrderId = latest;
@@ -214,6 +333,7 @@ export class AlpacaBook {
     this.insertFill(fill);
     this.fillAdded();
     if (moves) this.emit({ type: to === 'FILLED' ? 'OrderFilled' : 'OrderPartiallyFilled', order: { ...o }, fill, at: o.updatedAt });
+    if (moves && to === 'FILLED') this.settleWaitingLegs(t);
     return fill;
   }
 
@@ -228,6 +348,7 @@ export class AlpacaBook {
     if (to === 'ACCEPTED') this.emit({ type: 'OrderAccepted', order, at });
     else if (to === 'CANCELLED') this.emit({ type: 'OrderCancelled', order, reason: o.statusReason ?? 'cancelled', at });
     else if (to === 'REJECTED') this.emit({ type: 'OrderRejected', order, reason: o.statusReason ?? 'rejected', at });
+    if (isTerminal(to)) this.settleWaitingLegs(t);
   }
 
   private insertFill(fill: Fill): void {

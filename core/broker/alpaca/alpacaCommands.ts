@@ -1,18 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { CancelAck, SubmitAck } from '../BrokerInterface';
+import type { CancelAck, OrderListAck, SubmitAck } from '../BrokerInterface';
 import type { BrokerEvent } from '../events';
 import { newOrder } from '../../domain/newOrder';
-import type { Order, OrderRequest } from '../../domain/order';
+import type { Order, OrderChanges, OrderRequest } from '../../domain/order';
+import { invalidOrderListReason, orderListMembers, type OrderListRequest } from '../../domain/orderList';
 import { isTerminal, transition } from '../../domain/orderState';
 import { invalidOrderReason } from '../../domain/orderValidation';
-import type { BrokerQuote, OrderChanges } from '../../service/trading/tradingBroker';
+import type { BrokerQuote } from '../../service/trading/tradingBroker';
 import { referencePriceOf } from '../ib/orders/referencePrice';
-import { recordDifferences } from '../ib/store/differences';
-import { orderRefExists, recordAction, type LiveMode } from '../ib/store/ibStore';
+import { recordAction, orderRefExists, type LiveMode } from '../ib/store/ibStore';
 import type { AlpacaBook, AlpacaTracked } from './alpacaBook';
 import { AlpacaRequestError, type AlpacaRest } from './alpacaRest';
-import { alpacaOrderBody, alpacaRefusal, decimalString } from './orderMapping';
+import { IcebergWorker } from './icebergWorker';
+import { isAlpacaLeg, linkOf } from './listMembers';
+import { modification } from './modification';
+import { alpacaOrderBody } from './orderMapping';
+import { alpacaListPlan } from './orderListMapping';
+import { alpacaRefusal } from './orderRefusal';
+import { Placer } from './placement';
 import type { AlpacaAsset } from './schemas';
 import { insertAlpacaOrder, NO_LINK } from './store/alpacaStore';
 
@@ -29,35 +35,46 @@ export interface CommandDeps {
   notReady: () => string | null;
   asset: (symbol: string) => AlpacaAsset | undefined;
   quote: (symbol: string) => BrokerQuote | null;
+  /** The held quantity of an instrument at Alpaca (signed), as last read: an OCO must close it. */
+  position: (instrument: string) => number;
   /** How often a 429 on placing an order is waited out (each time checked by client_order_id first). */
   rateLimitedAttempts: number;
   /** Ends the current session so that it reconnects and reconciles (a question that must be answered could not be asked). */
   restartSession: (why: string) => void;
   /** Tracks a background request so callers can wait for quiet (tests, sync). */
   track: <T>(p: Promise<T>) => Promise<T>;
+  /** Applies the trade updates kept for orders just linked (a list's legs). */
+  adoptOrphans: () => void;
 }
 
 /** statusReason of an order waiting in the client-side rate limit. */
 export const QUEUED_REASON = 'queued: waiting in the client-side rate limit, not yet sent to Alpaca';
 const WITHDRAWN_REASON = 'withdrawn while queued: it never left the app, Alpaca never saw it';
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const EPS = 1e-9;
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * Order commands. Each answers at once; outcomes arrive as events. An order is stored (with its
- * client_order_id) before the POST leaves, and the POST is never repeated blindly: an order whose
- * POST got no answer is looked up by client_order_id, and one Alpaca does not know stays unknown
- * for the trader to decide. Only a 429, a definite "not taken", is retried, after Retry-After and a
- * look-up that confirms Alpaca does not have it.
+ * client_order_id) before its POST leaves (see Placer: never sent twice). A list goes as one request
+ * of Alpaca's order class; an iceberg as slices, the next sent once the previous has filled.
  */
 export class AlpacaCommands {
   /** Orders refused for reusing a ref: kept in memory only (the ref belongs to another stored order). */
   private readonly refused = new Map<string, Order>();
-  /** Aborts the POST of an order still queued in this process (by order id). */
-  private readonly queued = new Map<string, AbortController>();
+  private readonly placer: Placer;
+  private readonly icebergs: IcebergWorker;
 
-  constructor(private readonly d: CommandDeps) {}
+  constructor(private readonly d: CommandDeps) {
+    this.placer = new Placer({
+      ...d,
+      answered: (ts) => {
+        d.adoptOrphans();
+        for (const t of ts) this.afterReport(t);
+      },
+    });
+    this.icebergs = new IcebergWorker({ ...d, placer: this.placer });
+  }
 
   order(id: string): Order | undefined {
     return this.d.book.get(id)?.order ?? this.refused.get(id);
@@ -67,68 +84,96 @@ export class AlpacaCommands {
     const d = this.d;
     const ref = request.clientOrderRef ?? randomUUID();
     const order = newOrder(randomUUID(), ref, request, d.mode, d.now());
-    if (d.book.hasRef(ref) || orderRefExists(d.db, ref)) {
-      const reason = `duplicate client order ref ${ref}`;
-      this.refused.set(order.id, order);
-      this.reject(order, reason, false);
+    const refuse = (reason: string, store: boolean): SubmitAck => {
+      this.reject(order, reason, store);
       return { accepted: false, orderId: order.id, clientOrderRef: ref, reason };
-    }
+    };
+    if (this.refUsed(ref)) return refuse(`duplicate client order ref ${ref}`, false);
     const asset = d.asset(request.instrument);
     const reason =
-      (asset ? null : `unknown instrument "${request.instrument}": it has not been looked up at Alpaca, or Alpaca does not trade it`) ??
+      (asset ? null : unknownInstrument(request.instrument)) ??
       invalidOrderReason(request, true) ??
       alpacaRefusal(order, asset?.fractionable === true) ??
       d.notReady();
-    if (reason !== null) {
-      this.reject(order, reason, true);
-      return { accepted: false, orderId: order.id, clientOrderRef: ref, reason };
-    }
-    const link = { ...NO_LINK, sentAt: d.now(), referencePrice: referencePriceOf(order.side, d.quote(order.instrument)) };
-    transition(order, 'SUBMITTED');
-    order.statusReason = QUEUED_REASON;
-    // Stored before it leaves: if the app dies after sending, the next start finds it by its ref.
-    try {
-      insertAlpacaOrder(d.db, d.mode, order, link);
-    } catch (err) {
-      const why = `not sent: the order could not be recorded (${message(err)})`;
-      this.refused.set(order.id, order);
-      this.reject(order, why, false);
-      return { accepted: false, orderId: order.id, clientOrderRef: ref, reason: why };
-    }
-    const t = d.book.add(order, link);
-    d.emit({ type: 'OrderSubmitted', order: { ...order }, at: order.updatedAt });
-    void d.track(this.send(t));
+    if (reason !== null) return refuse(reason, true);
+    const admitted = this.admit([order]);
+    if (typeof admitted === 'string') return refuse(admitted, false);
+    const [t] = admitted;
+    if (t.slice) this.icebergs.start(t, t.slice);
+    else this.placer.send({ t, ref, body: alpacaOrderBody(order), legs: [] });
     return { accepted: true, orderId: order.id, clientOrderRef: ref };
   }
 
+  /** A bracket, OCO or OTO as one request of Alpaca's order class (alpacaListPlan), taken or refused whole. */
+  submitList(list: OrderListRequest): OrderListAck {
+    const d = this.d;
+    const listId = randomUUID();
+    const members = orderListMembers(list);
+    const ids = members.map(() => randomUUID());
+    const orders = members.map((m, i) =>
+      newOrder(ids[i], m.request.clientOrderRef ?? randomUUID(), m.request, d.mode, d.now(), {
+        listId,
+        kind: list.kind,
+        role: m.role,
+        parentId: m.parent === null ? null : ids[m.parent],
+      }),
+    );
+    const refuse = (reason: string, store: boolean): OrderListAck => {
+      for (const o of orders) this.reject(o, reason, store);
+      return { accepted: false, listId, orders: orders.map((o) => ({ accepted: false, orderId: o.id, clientOrderRef: o.clientOrderRef, reason })), reason };
+    };
+    const refs = orders.map((o) => o.clientOrderRef);
+    const dup = refs.find((r, i) => refs.indexOf(r) !== i || this.refUsed(r));
+    if (dup !== undefined) return refuse(`duplicate client order ref ${dup}`, false);
+    const invalid = invalidOrderListReason(list, (s) => d.asset(s) !== undefined);
+    if (invalid !== null) return refuse(invalid, true);
+    const plan = alpacaListPlan(list, orders, d.position(orders[0].instrument));
+    if ('refusal' in plan) return refuse(plan.refusal, true);
+    const notReady = d.notReady();
+    if (notReady !== null) return refuse(notReady, true);
+    const admitted = this.admit(orders);
+    if (typeof admitted === 'string') return refuse(admitted, false);
+    const parent = admitted[plan.parent];
+    this.placer.send({ t: parent, ref: parent.order.clientOrderRef, body: plan.body, legs: admitted.filter((t) => t !== parent) });
+    return { accepted: true, listId, orders: orders.map((o) => ({ accepted: true, orderId: o.id, clientOrderRef: o.clientOrderRef })) };
+  }
+
   /**
-   * The POST of the order with this client_order_id is leaving the process now: stamped (and written)
-   * first, so a stored order without a stamp surely never reached Alpaca.
+   * The POST with this client_order_id is leaving the process now: its order (and the legs that go
+   * with it) stamped and written first, so a stored order without a stamp surely never reached Alpaca.
    */
   leaving(ref: string): void {
     const t = this.d.book.find(ref, null);
-    if (!t || t.link.leftAt !== null) return;
-    t.link.leftAt = this.d.now();
-    if (t.order.statusReason === QUEUED_REASON) t.order.statusReason = null;
-    this.d.book.touch(t);
+    if (!t) return;
+    for (const x of [t, ...this.legsOf(t)]) {
+      if (x.link.leftAt !== null) continue;
+      x.link.leftAt = this.d.now();
+      if (x.order.statusReason === QUEUED_REASON) x.order.statusReason = null;
+      this.d.book.touch(x);
+    }
   }
 
-  /** Whether the order's POST is still waiting in this process (it can be withdrawn, and it is not lost). */
+  /** Whether the order's POST (a leg's: its parent's) is still waiting in this process (it can be withdrawn, and it is not lost). */
   isQueued(orderId: string): boolean {
-    return this.queued.has(orderId);
+    const t = this.d.book.get(orderId);
+    const main = t && isAlpacaLeg(t.order) ? this.d.book.alpacaParentOf(t) : t;
+    return this.placer.isQueued(main?.order.id ?? orderId);
   }
 
   cancel(orderId: string): CancelAck {
     const t = this.d.book.get(orderId);
-    const queued = this.queued.get(orderId);
-    if (t && queued && t.link.leftAt === null && !isTerminal(t.order.status)) {
-      // Still in this process: held back here instead of chasing it with a cancel.
-      queued.abort();
-      t.link.cancelRequested = true;
-      t.cancel = { state: 'never_sent', detail: WITHDRAWN_REASON };
-      this.d.book.applyStatus(t, { status: 'CANCELLED', reason: WITHDRAWN_REASON });
+    if (t && t.link.leftAt === null && !isTerminal(t.order.status) && this.placer.withdraw(orderId)) {
+      // Still in this process: held back here instead of chasing it with a cancel (with the legs it carries).
+      const o = t.order;
+      const reason = o.filledQuantity > EPS ? `its next slice was withdrawn while queued, after ${o.filledQuantity} of ${o.quantity} filled` : WITHDRAWN_REASON;
+      // The legs first: a parent's end would otherwise end them with its own reason.
+      for (const x of [...this.legsOf(t), t]) {
+        x.link.cancelRequested = true;
+        x.cancel = { state: 'never_sent', detail: reason };
+        this.d.book.applyStatus(x, { status: 'CANCELLED', reason });
+      }
       this.d.log('info', `order ${orderId} withdrawn before it left the app`);
-      return { accepted: true, orderId, reason: WITHDRAWN_REASON };
+      return { accepted: true, orderId, reason };
     }
     const refusal = this.workingRefusal(orderId, t) ?? (t?.link.cancelRequested ? `a cancel of order ${orderId} is already under way` : null);
     if (refusal !== null || !t) return { accepted: false, orderId, reason: refusal ?? `unknown order ${orderId}` };
@@ -138,6 +183,17 @@ export class AlpacaCommands {
     this.d.log('info', `cancel requested for order ${orderId}${t.link.alpacaOrderId ? ` (Alpaca ${t.link.alpacaOrderId})` : ': it goes out once Alpaca has answered the order'}`);
     this.sendCancelIfDue(t);
     return { accepted: true, orderId };
+  }
+
+  /** After a report of the order: a cancel waiting for its Alpaca id goes out, an iceberg's next slice. */
+  afterReport(t: AlpacaTracked): void {
+    this.sendCancelIfDue(t);
+    this.icebergs.continue(t);
+  }
+
+  /** Once orders may go again (after a reconciliation): icebergs without a live slice get their next one. */
+  resume(): void {
+    for (const t of [...this.d.book.all()]) this.icebergs.continue(t);
   }
 
   /** Sends a requested cancel once the order's Alpaca id is known (at once, or when the POST answers). */
@@ -164,39 +220,37 @@ export class AlpacaCommands {
     );
   }
 
-  /** Replaces the working order at Alpaca (PATCH); Alpaca answers with the replacement, under a new id. */
+  /**
+   * Replaces the working order at Alpaca (PATCH; a trailing stop's trail too); Alpaca answers with the
+   * replacement, under a new id. An iceberg's change goes to its live slice (see icebergChange), or
+   * only to the slices to come.
+   */
   modify(orderId: string, changes: OrderChanges): CancelAck {
     const d = this.d;
     const t = d.book.get(orderId);
     const refusal = this.workingRefusal(orderId, t);
     if (refusal !== null || !t) return { accepted: false, orderId, reason: refusal ?? `unknown order ${orderId}` };
-    const o = t.order;
-    const terms = { quantity: changes.quantity ?? o.quantity, limitPrice: changes.limitPrice ?? o.limitPrice, stopPrice: changes.stopPrice ?? o.stopPrice };
-    const invalid =
-      (t.link.cancelRequested ? 'a cancel is under way' : null) ??
-      (t.link.alpacaOrderId === null ? 'Alpaca has not acknowledged the order yet' : null) ??
-      (terms.quantity <= o.filledQuantity ? `the new quantity ${terms.quantity} is not above the ${o.filledQuantity} already filled` : null) ??
-      invalidOrderReason(
-        { instrument: o.instrument, side: o.side, type: o.type, timeInForce: o.timeInForce, quantity: terms.quantity, limitPrice: terms.limitPrice ?? undefined, stopPrice: terms.stopPrice ?? undefined },
-        true,
-      );
+    const m = modification(t, changes);
     const rest = d.rest();
-    if (invalid !== null || !rest || t.link.alpacaOrderId === null) return { accepted: false, orderId, reason: invalid ?? 'not connected to Alpaca' };
+    if ('refusal' in m) return { accepted: false, orderId, reason: m.refusal };
     const oldId = t.link.alpacaOrderId;
-    const patch = {
-      // Alpaca's replacement is a new order for what is still to fill: our new total less the fills so far.
-      qty: changes.quantity === undefined ? undefined : decimalString(terms.quantity - o.filledQuantity),
-      limit_price: changes.limitPrice === undefined ? undefined : decimalString(changes.limitPrice),
-      stop_price: changes.stopPrice === undefined ? undefined : decimalString(changes.stopPrice),
-    };
+    if (m.patch !== null && (!rest || oldId === null)) return { accepted: false, orderId, reason: 'not connected to Alpaca' };
+    // An iceberg's terms are the adapter's own: the slices to come take them at once, whatever becomes
+    // of the live slice's replacement (which may fill before Alpaca answers). Any other order takes
+    // them once Alpaca has replaced it.
+    if (t.slice) {
+      m.apply();
+      d.book.touch(t);
+      d.log('info', `iceberg ${orderId} changed: ${t.order.quantity} @ ${t.order.limitPrice ?? 'market'}${m.patch ? ', its live slice replaced at Alpaca' : ', for the slices to come'}`);
+    }
+    if (m.patch === null || !rest || oldId === null) return { accepted: true, orderId };
+    const iceberg = t.slice !== null;
     void d.track(
-      rest.replaceOrder(oldId, patch).then(
+      rest.replaceOrder(oldId, m.patch).then(
         (a) => {
-          o.quantity = terms.quantity;
-          o.limitPrice = terms.limitPrice;
-          o.stopPrice = terms.stopPrice;
+          if (!iceberg) m.apply();
           d.book.applyReport(t, a);
-          d.log('info', `order ${orderId} replaced at Alpaca (${oldId} -> ${a.id}): ${o.quantity} @ ${o.limitPrice ?? o.stopPrice ?? 'market'}`);
+          d.log('info', `order ${orderId} replaced at Alpaca (${oldId} -> ${a.id}): ${t.order.quantity} @ ${t.order.limitPrice ?? t.order.stopPrice ?? 'market'}`);
         },
         (err: unknown) => d.log('warning', `modification of order ${orderId} was not taken: ${message(err)}`),
       ),
@@ -213,104 +267,39 @@ export class AlpacaCommands {
     return { accepted: true, orderId };
   }
 
-  private async send(t: AlpacaTracked): Promise<void> {
-    const controller = new AbortController();
-    this.queued.set(t.order.id, controller);
-    try {
-      await this.place(t, controller.signal);
-    } finally {
-      this.queued.delete(t.order.id);
-    }
+  /** The list members sent as legs of this order's request (none unless it is a list's parent). */
+  private legsOf(t: AlpacaTracked): AlpacaTracked[] {
+    const link = linkOf(t.order);
+    if (!link || isAlpacaLeg(t.order)) return [];
+    return this.d.book.members(link.listId).filter((m) => isAlpacaLeg(m.order));
   }
 
-  private async place(t: AlpacaTracked, signal: AbortSignal): Promise<void> {
+  /**
+   * Marks new orders SUBMITTED and stores them with their links in one transaction, before anything is
+   * sent; returns them tracked, or why they could not be recorded.
+   */
+  private admit(orders: Order[]): AlpacaTracked[] | string {
     const d = this.d;
-    const o = t.order;
-    for (let attempt = 0; ; attempt++) {
-      const rest = d.rest();
-      if (!rest) return this.fateUnknown(t, 'the connection closed before the order was sent');
-      try {
-        const a = await rest.placeOrder(alpacaOrderBody(o), signal);
-        d.log('info', `order ${o.id} taken by Alpaca as ${a.id}: ${o.side} ${o.quantity} ${o.instrument} ${o.type}`);
-        d.book.applyReport(t, a);
-        this.sendCancelIfDue(t);
-        return;
-      } catch (err) {
-        const e = err instanceof AlpacaRequestError ? err : new AlpacaRequestError('network', null, null, message(err));
-        if (signal.aborted) return;
-        if (t.link.leftAt === null) {
-          // It never left the process (e.g. its deadline passed in the rate limit): surely not at Alpaca.
-          d.book.applyStatus(t, { status: 'REJECTED', reason: `not sent: ${e.message}` });
-          return;
-        }
-        if (e.ambiguous) return this.resolveByRef(t, e.message);
-        if (e.kind !== 'rate_limited' || attempt + 1 >= d.rateLimitedAttempts) {
-          d.book.applyStatus(t, { status: 'REJECTED', reason: e.message });
-          return;
-        }
-        const wait = e.retryAfterMs ?? 1_000;
-        d.log('warning', `order ${o.id} was not taken (429, rate limited): checking it by client_order_id after ${wait} ms, then sending it again`);
-        await sleep(wait);
-        // A 429 says the order was not taken; the look-up makes sure before it goes again.
-        const found = await this.lookUp(t);
-        if (found === 'found' || found === 'failed') return;
-        if (t.link.cancelRequested) {
-          d.book.applyStatus(t, { status: 'CANCELLED', reason: 'cancelled before Alpaca took it (it answered 429 and does not have the order)' });
-          return;
-        }
-      }
+    const links = orders.map((o) => ({ ...NO_LINK, sentAt: d.now(), referencePrice: referencePriceOf(o.side, d.quote(o.instrument)) }));
+    for (const o of orders) {
+      transition(o, 'SUBMITTED');
+      o.statusReason = QUEUED_REASON;
     }
-  }
-
-  /** The POST got no answer: its fate is recorded as unknown, then settled by client_order_id. */
-  private async resolveByRef(t: AlpacaTracked, why: string): Promise<void> {
-    this.fateUnknown(t, why);
-    const found = await this.lookUp(t);
-    if (found === 'absent' && !isTerminal(t.order.status)) {
-      // Never sent again: a look-up miss is no proof that Alpaca did not take it; the trader decides.
-      t.link.unknown = true;
-      t.link.fateUnknown = false;
-      this.d.book.touch(t);
-      const o = t.order;
-      recordDifferences(this.d.db, this.d.mode, this.d.now(), [
-        {
-          kind: 'unknown_order',
-          key: o.id,
-          instrument: o.instrument,
-          ours: null,
-          broker: null,
-          detail: `order ${o.id} (${o.side} ${o.quantity}) got no answer and is not known at Alpaca by its client_order_id: not sent again`,
-        },
-      ]);
-      this.d.log('warning', `order ${t.order.id} is not known at Alpaca by its client_order_id after a lost answer: not sent again, the trader must decide`);
-    }
-  }
-
-  private fateUnknown(t: AlpacaTracked, why: string): void {
-    t.link.fateUnknown = true;
-    this.d.book.touch(t);
-    this.d.log('warning', `order ${t.order.id}: ${why}; its fate is unknown until Alpaca is asked by client_order_id (it is never sent twice)`);
-  }
-
-  private async lookUp(t: AlpacaTracked): Promise<'found' | 'absent' | 'failed'> {
-    const rest = this.d.rest();
-    if (!rest) return 'failed';
     try {
-      const a = await rest.orderByClientId(t.order.clientOrderRef);
-      if (!a) return 'absent';
-      this.d.book.applyReport(t, a);
-      this.sendCancelIfDue(t);
-      return 'found';
+      d.db.transaction(() => orders.forEach((o, i) => insertAlpacaOrder(d.db, d.mode, o, links[i]))).immediate();
     } catch (err) {
-      const why = `order ${t.order.id} could not be looked up by client_order_id: ${message(err)}`;
-      // The reconciliation of the next session asks again; the session restarts so that one comes,
-      // unless a trade update settled the order meanwhile.
-      if (t.link.fateUnknown) this.d.restartSession(why);
-      else this.d.log('warning', why);
-      return 'failed';
+      return `not sent: the order could not be recorded (${message(err)})`;
     }
+    const ts = orders.map((o, i) => d.book.add(o, links[i]));
+    for (const o of orders) d.emit({ type: 'OrderSubmitted', order: { ...o }, at: o.updatedAt });
+    return ts;
   }
 
+  private refUsed(ref: string): boolean {
+    return this.d.book.hasRef(ref) || orderRefExists(this.d.db, ref);
+  }
+
+  /** Refuses a new order: REJECTED with the reason, stored unless `store` is false (its ref is another's, or the store failed). */
   private reject(order: Order, reason: string, store: boolean): void {
     transition(order, 'REJECTED');
     order.statusReason = reason;
@@ -323,6 +312,8 @@ export class AlpacaCommands {
         this.refused.set(order.id, order);
         this.d.log('error', `refused order ${order.id} could not be recorded: ${message(err)}`);
       }
+    } else {
+      this.refused.set(order.id, order);
     }
     this.d.emit({ type: 'OrderRejected', order: { ...order }, reason, at: order.updatedAt });
   }
@@ -334,4 +325,8 @@ export class AlpacaCommands {
     if (t.link.sentAt === null) return `order ${orderId} was never sent`;
     return this.d.notReady();
   }
+}
+
+function unknownInstrument(instrument: string): string {
+  return `unknown instrument "${instrument}": it has not been looked up at Alpaca, or Alpaca does not trade it`;
 }

@@ -1,8 +1,8 @@
 import { ApiError, FetchError, marketData, trading } from '@alpacahq/alpaca-trade-api';
 import type { z } from 'zod';
 import { backoffDelay, type BackoffConfig } from '../ib/connection/backoff';
-import type { AlpacaAdvancedBody } from './advancedOrders';
 import type { AlpacaTarget } from './alpacaTarget';
+import type { ReplacePatch } from './modification';
 import type { AlpacaOrderBody } from './orderMapping';
 import { redactedMessage } from './redact';
 import {
@@ -174,12 +174,18 @@ export class AlpacaRest {
     }
   }
 
-  orderById(alpacaOrderId: string): Promise<AlpacaOrder> {
-    return this.read(`getting Alpaca order ${alpacaOrderId}`, () => this.orders.getOrderByOrderIDRaw({ orderId: alpacaOrderId }), alpacaOrderSchema);
+  /** The order under Alpaca's id, with its legs; null when Alpaca knows none (404). */
+  async orderById(alpacaOrderId: string): Promise<AlpacaOrder | null> {
+    try {
+      return await this.read(`getting Alpaca order ${alpacaOrderId}`, () => this.orders.getOrderByOrderIDRaw({ orderId: alpacaOrderId, nested: true }), alpacaOrderSchema);
+    } catch (err) {
+      if (err instanceof AlpacaRequestError && err.kind === 'not_found') return null;
+      throw err;
+    }
   }
 
   /** Sent exactly once: a failure is classified, never retried here. */
-  placeOrder(body: AlpacaOrderBody | AlpacaAdvancedBody, signal?: AbortSignal): Promise<AlpacaOrder> {
+  placeOrder(body: AlpacaOrderBody, signal?: AbortSignal): Promise<AlpacaOrder> {
     const request: trading.PostOrderRequest = {
       symbol: body.symbol,
       qty: body.qty,
@@ -187,14 +193,14 @@ export class AlpacaRest {
       type: body.type,
       timeInForce: body.time_in_force,
       limitPrice: body.limit_price,
+      stopPrice: body.stop_price,
+      trailPrice: body.trail_price,
+      trailPercent: body.trail_percent,
+      orderClass: body.order_class,
       clientOrderId: body.client_order_id,
     };
-    if ('stop_price' in body) request.stopPrice = body.stop_price;
-    if ('trail_price' in body) request.trailPrice = body.trail_price;
-    if ('trail_percent' in body) request.trailPercent = body.trail_percent;
-    if ('order_class' in body) request.orderClass = body.order_class;
-    if ('take_profit' in body && body.take_profit) request.takeProfit = { limitPrice: body.take_profit.limit_price };
-    if ('stop_loss' in body && body.stop_loss) request.stopLoss = { stopPrice: body.stop_loss.stop_price, limitPrice: body.stop_loss.limit_price };
+    if (body.take_profit) request.takeProfit = { limitPrice: body.take_profit.limit_price };
+    if (body.stop_loss) request.stopLoss = { stopPrice: body.stop_loss.stop_price, limitPrice: body.stop_loss.limit_price };
     return this.once(`placing order ${body.client_order_id}`, () => this.orders.postOrderRaw({ postOrderRequest: request }, signal ? { signal } : undefined), alpacaOrderSchema);
   }
 
@@ -208,10 +214,14 @@ export class AlpacaRest {
   }
 
   /** Alpaca answers a replacement with the new order (a new id; the old one ends as `replaced`). */
-  replaceOrder(alpacaOrderId: string, changes: { qty?: string; limit_price?: string; stop_price?: string }): Promise<AlpacaOrder> {
+  replaceOrder(alpacaOrderId: string, changes: ReplacePatch): Promise<AlpacaOrder> {
     return this.once(
       `replacing Alpaca order ${alpacaOrderId}`,
-      () => this.orders.patchOrderByOrderIdRaw({ orderId: alpacaOrderId, patchOrderRequest: { qty: changes.qty, limitPrice: changes.limit_price, stopPrice: changes.stop_price } }),
+      () =>
+        this.orders.patchOrderByOrderIdRaw({
+          orderId: alpacaOrderId,
+          patchOrderRequest: { qty: changes.qty, limitPrice: changes.limit_price, stopPrice: changes.stop_price, trail: changes.trail },
+        }),
       alpacaOrderSchema,
     );
   }

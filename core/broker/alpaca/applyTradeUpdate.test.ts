@@ -7,6 +7,7 @@ import { openDatabase } from '../../store/db';
 import { tempDir } from '../../store/testDb';
 import { AlpacaBook, type AlpacaTracked } from './alpacaBook';
 import { applyTradeUpdate } from './applyTradeUpdate';
+import { OrphanUpdates } from './orphanUpdates';
 import { tradeUpdateSchema } from './schemas';
 import { insertAlpacaOrder, loadAlpacaFills, loadAlpacaOrders, NO_LINK } from './store/alpacaStore';
 
@@ -43,7 +44,7 @@ function frame(event: string, order: Record<string, unknown>, fill?: { qty: stri
   });
 }
 
-const apply = (u: ReturnType<typeof frame>) => applyTradeUpdate(u, { book, log: () => undefined, afterReport: () => undefined });
+const apply = (u: ReturnType<typeof frame>) => applyTradeUpdate(u, { book, orphans: new OrphanUpdates(), log: () => undefined, afterReport: () => undefined });
 
 describe('applyTradeUpdate', () => {
   it('moves an order through accepted, a partial and a full fill, each said once, with slippage against the quote', () => {

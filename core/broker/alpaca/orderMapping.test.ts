@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newOrder } from '../../domain/newOrder';
 import type { OrderRequest } from '../../domain/order';
-import { alpacaOrderBody, alpacaRefusal, decimalString, fillKey, statusTarget } from './orderMapping';
+import { alpacaOrderBody, decimalString, fillKey, statusTarget } from './orderMapping';
 
 const order = (r: Partial<OrderRequest>) =>
   newOrder('o1', '0b6f0a52-4c55-4bb4-9e7e-0f1f0c6f6a11', { instrument: 'AAPL', side: 'BUY', type: 'MARKET', quantity: 10, timeInForce: 'DAY', ...r }, 'PAPER', 0);
@@ -24,18 +24,16 @@ describe('alpacaOrderBody', () => {
     expect(alpacaOrderBody(order({ type: 'LIMIT', limitPrice: 1.25 }))).not.toHaveProperty('stop_price');
   });
 
+  it('sends a trailing stop\'s trail as trail_price or trail_percent, with no stop price', () => {
+    const pct = alpacaOrderBody(order({ side: 'SELL', type: 'TRAILING_STOP', trail: { percent: 2.5 }, timeInForce: 'GTC' }));
+    expect(pct).toEqual({ symbol: 'AAPL', qty: '10', side: 'sell', type: 'trailing_stop', time_in_force: 'gtc', trail_percent: '2.5', client_order_id: '0b6f0a52-4c55-4bb4-9e7e-0f1f0c6f6a11' });
+    expect(alpacaOrderBody(order({ type: 'TRAILING_STOP', trail: { amount: 1.5 } }))).toMatchObject({ type: 'trailing_stop', trail_price: '1.5' });
+    expect(() => alpacaOrderBody(order({ type: 'TRAILING_STOP_LIMIT', trail: { amount: 1 }, limitOffset: 0.5 }))).toThrow(/Alpaca has no trailing stop-limit/);
+  });
+
   it('sends fractional quantities without float noise', () => {
     expect(decimalString(0.1 + 0.2)).toBe('0.3');
     expect(alpacaOrderBody(order({ quantity: 0.1 + 0.2 })).qty).toBe('0.3');
-  });
-});
-
-describe('alpacaRefusal', () => {
-  it('takes fractional quantities only as DAY orders on fractionable assets', () => {
-    expect(alpacaRefusal({ instrument: 'AAPL', quantity: 2, timeInForce: 'GTC' }, false)).toBeNull();
-    expect(alpacaRefusal({ instrument: 'AAPL', quantity: 0.5, timeInForce: 'DAY' }, true)).toBeNull();
-    expect(alpacaRefusal({ instrument: 'AAPL', quantity: 0.5, timeInForce: 'GTC' }, true)).toMatch(/fractional.*DAY, not GTC/);
-    expect(alpacaRefusal({ instrument: 'XYZ', quantity: 0.5, timeInForce: 'DAY' }, false)).toMatch(/XYZ is not fractionable/);
   });
 });
 

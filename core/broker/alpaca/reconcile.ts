@@ -6,6 +6,7 @@ import { recordAction, type LiveMode } from '../ib/store/ibStore';
 import type { AlpacaAccountBook } from './alpacaAccount';
 import type { AlpacaBook, AlpacaTracked } from './alpacaBook';
 import type { AlpacaRest } from './alpacaRest';
+import { isAlpacaLeg, legFor } from './listMembers';
 import { decimalString, fillKey } from './orderMapping';
 import type { AlpacaOrder } from './schemas';
 import { expectedAlpacaPositions, recordAlpacaBaseline } from './store/alpacaStore';
@@ -45,6 +46,23 @@ export interface ReconcileDeps {
 
 function orderOf(d: ReconcileDeps, a: AlpacaOrder): AlpacaTracked | undefined {
   return d.book.find(a.client_order_id, a.id) ?? (a.replaces ? d.book.find(null, a.replaces) : undefined);
+}
+
+/**
+ * Alpaca's record of an order of ours: by its client_order_id; an iceberg's live slice by its Alpaca id
+ * (by the slice's client_order_id while unanswered); a list's leg by its Alpaca id, or, while unknown,
+ * among the legs of its parent (which links the list's legs). Null when Alpaca knows none.
+ */
+async function reportOf(d: ReconcileDeps, t: AlpacaTracked): Promise<AlpacaOrder | null> {
+  const id = t.link.alpacaOrderId;
+  if (t.slice) return id ? d.rest.orderById(id) : d.rest.orderByClientId(t.slice.ref);
+  if (!isAlpacaLeg(t.order)) return d.rest.orderByClientId(t.order.clientOrderRef);
+  if (id) return d.rest.orderById(id);
+  const parent = d.book.alpacaParentOf(t);
+  const p = parent ? await d.rest.orderByClientId(parent.order.clientOrderRef) : null;
+  if (!parent || !p?.legs) return null;
+  d.book.linkLegs(parent, p.legs);
+  return legFor(t.order, p.legs) ?? null;
 }
 
 /**
@@ -89,10 +107,12 @@ export async function reconcileAlpaca(d: ReconcileDeps, trigger: SyncTrigger): P
     if (t.link.leftAt === null) {
       // Still queued in this process: its own POST settles it. Otherwise it was queued when the app
       // stopped: its POST never left (the stamp is written before it does), so Alpaca never saw it.
-      if (!d.isQueued(t.order.id)) d.book.applyStatus(t, { status: 'CANCELLED', reason: 'never sent: it was still queued in the app when the app stopped' });
+      // An iceberg already partly filled sends that slice again once reconciled (AlpacaCommands.resume).
+      const resumes = t.slice !== null && t.order.filledQuantity > EPS;
+      if (!d.isQueued(t.order.id) && !resumes) d.book.applyStatus(t, { status: 'CANCELLED', reason: 'never sent: it was still queued in the app when the app stopped' });
       continue;
     }
-    let a = await d.rest.orderByClientId(t.order.clientOrderRef);
+    let a = await reportOf(d, t);
     // A modified order lives on under its replacement (a new id and client_order_id): follow the chain.
     for (let hop = 0; a && a.status === 'replaced' && a.replaced_by && hop < 20; hop++) {
       seen.push([t, a]);

@@ -17,7 +17,7 @@ const decimal = z.union([z.string(), z.number()]).transform((v, ctx) => {
 const optionalDecimal = decimal.nullish().transform((v) => v ?? null);
 const time = z.string().min(1);
 
-export const alpacaOrderSchema = z.object({
+const orderFields = z.object({
   id: z.string().min(1),
   client_order_id: z.string().min(1),
   symbol: z.string().min(1),
@@ -34,7 +34,11 @@ export const alpacaOrderSchema = z.object({
   updated_at: time.nullish(),
   replaced_by: z.string().nullish(),
   replaces: z.string().nullish(),
+  order_class: z.string().nullish(),
 });
+
+/** An order; a bracket's, OCO's or OTO's parent carries its legs (one level: legs have none). */
+export const alpacaOrderSchema = orderFields.extend({ legs: z.array(orderFields).nullish() });
 export type AlpacaOrder = z.infer<typeof alpacaOrderSchema>;
 
 export const alpacaOrderListSchema = z.array(alpacaOrderSchema);

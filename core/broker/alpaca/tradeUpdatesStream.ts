@@ -1,4 +1,4 @@
-import { streaming } from '@alpacahq/alpaca-trade-api';
+import { streaming, trading } from '@alpacahq/alpaca-trade-api';
 import type { AlpacaTarget } from './alpacaTarget';
 import { tradeUpdateSchema, type TradeUpdate } from './schemas';
 
@@ -46,7 +46,9 @@ export function openTradeUpdates(
       stream.disconnect();
     };
     stream.onTradeUpdate((u) => {
-      const raw = { ...u, timestamp: u.timestamp instanceof Date ? u.timestamp.toISOString() : u.timestamp };
+      // The SDK keeps the order's wire keys but rewrites its legs in camelCase: they go back to the wire's.
+      const legs: unknown[] | undefined = u.order.legs?.map((l) => trading.OrderLegToJSONTyped(l) as unknown);
+      const raw = { ...u, order: { ...u.order, legs }, timestamp: u.timestamp instanceof Date ? u.timestamp.toISOString() : u.timestamp };
       const parsed = tradeUpdateSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

@@ -1,25 +1,18 @@
 import type { SimulatorConfig } from '../../config/simulatorSchema';
-import type { OrderType, TimeInForce } from '../../domain/enums';
+import type { TimeInForce } from '../../domain/enums';
 import type { Market } from '../../fakeTws/market/market';
-import { matchOrder, type MatchContext, type MatchOrder } from '../../sim/fillRules';
+import { matchOrder, type MatchContext, type MatchOrder, type MatchType } from '../../sim/fillRules';
 import { rollingStats, type RollingStats } from '../../sim/marketStats';
 import { tickSizeFor } from '../../sim/tickSize';
 import type { AlpacaTif, FakeAlpacaOrder } from '../model';
 
 const MATCH_TIF: Record<AlpacaTif, TimeInForce> = { day: 'DAY', gtc: 'GTC', ioc: 'IOC', fok: 'FOK', opg: 'AT_OPEN', cls: 'AT_CLOSE' };
 
-/** A trailing stop's stop price from its high-water mark (low-water mark for a buy). */
-export function trailingStopPrice(o: FakeAlpacaOrder): number {
-  const mark = o.hwm ?? Number.NaN;
-  const sign = o.side === 'sell' ? -1 : 1;
-  const distance = o.trailPrice ?? (mark * (o.trailPercent ?? 0)) / 100;
-  return mark + sign * distance;
-}
-
 /**
  * One order against one instrument's current bar, by the backtests' rules (core/sim matchOrder: spread,
  * slippage, impact, participation cap, tick rounding). A trailing stop is matched as a stop at its
- * current trail. Returns the fill (quantity 0 for none) and whether a stop has now triggered.
+ * stop as it stood before the bar (trailingStops.ts ratchets it after). Returns the fill (quantity 0
+ * for none) and whether a stop has now triggered.
  */
 export class Matcher {
   /** Units taken from each instrument's current bar: all orders of a symbol share its participation cap. */
@@ -46,9 +39,7 @@ export class Matcher {
     const capacity = sim.use_volume_constraints
       ? Math.max(0, Math.floor(sim.max_participation_rate * bar.volume - this.used[inst.index]))
       : Number.POSITIVE_INFINITY;
-    const trailing = o.type === 'trailing_stop';
-    if (trailing) o.stopPrice = trailingStopPrice(o);
-    const type: OrderType = trailing ? 'STOP' : o.type === 'market' ? 'MARKET' : o.type === 'limit' ? 'LIMIT' : o.type === 'stop' ? 'STOP' : 'STOP_LIMIT';
+    const type: MatchType = o.type === 'trailing_stop' ? 'STOP' : o.type === 'market' ? 'MARKET' : o.type === 'limit' ? 'LIMIT' : o.type === 'stop' ? 'STOP' : 'STOP_LIMIT';
     const mo: MatchOrder = {
       side: o.side === 'buy' ? 'BUY' : 'SELL',
       type,

@@ -6,8 +6,9 @@ import type { Market } from '../../fakeTws/market/market';
 import { createCommissionModel, type CommissionModel } from '../../sim/commission';
 import { forbidden, invalidRequest, notFound, unprocessable } from '../wire/apiError';
 import { isOpen, type AlpacaAsset, type AlpacaStatus, type FakeAlpacaFill, type FakeAlpacaOrder, type TradeEvent } from '../model';
-import { Matcher, trailingStopPrice } from './matching';
+import { Matcher } from './matching';
 import type { OrderSpec, ReplaceSpec } from './orderSpec';
+import { ratchetTrail, retrail, startTrail } from './trailingStops';
 
 export interface BookListener {
   event(event: TradeEvent, order: FakeAlpacaOrder, fill: FakeAlpacaFill | null): void;
@@ -185,6 +186,7 @@ export class OrderBook {
     old.replacedBy = next.id;
     old.updatedAt = now;
     old.legIds.length = 0;
+    if (spec.trail !== null) retrail(next);
     this.register(next);
     for (const leg of this.legs(next)) leg.parentId = next.id;
     if (next.parentId !== null) {
@@ -243,9 +245,8 @@ export class OrderBook {
         // opg and cls orders get their one auction; DAY orders work until their session's close.
         if (o.tif === 'opg' || o.tif === 'cls' || (o.tif === 'day' && this.market.isSessionClose(inst))) {
           this.finish(o, 'expired', false);
-        } else if (o.type === 'trailing_stop' && bar) {
-          o.hwm = o.side === 'sell' ? Math.max(o.hwm ?? bar.high, bar.high) : Math.min(o.hwm ?? bar.low, bar.low);
-          o.stopPrice = trailingStopPrice(o);
+        } else if (o.type === 'trailing_stop' && !o.triggered && bar) {
+          ratchetTrail(o, bar);
         }
       }
     }
@@ -429,10 +430,8 @@ export class OrderBook {
   private route(o: FakeAlpacaOrder): void {
     o.status = 'new';
     o.updatedAt = this.opts.now();
-    if (o.type === 'trailing_stop') {
-      o.hwm = this.last(o.asset);
-      o.stopPrice = trailingStopPrice(o);
-    }
+    // A replacement carries its mark over; a new trailing stop starts from the last price.
+    if (o.type === 'trailing_stop' && o.hwm === null) startTrail(o, this.last(o.asset));
     this.opts.listener.event('new', o, null);
   }
 

@@ -54,6 +54,13 @@ describe('alpaca store', () => {
     expect(loadAlpacaOrders(db, 'LIVE')).toEqual([]);
   });
 
+  it('reads back a list member\'s link and a trailing stop\'s trail', () => {
+    const link = { listId: 'L', kind: 'BRACKET' as const, role: 'STOP_LOSS' as const, parentId: 'o0' };
+    const o = newOrder('o2', 'ref-2', { instrument: 'AAPL', side: 'SELL', type: 'TRAILING_STOP', quantity: 3, trail: { percent: 4 }, timeInForce: 'GTC' }, 'PAPER', 5, link);
+    insertAlpacaOrder(db, 'PAPER', o, NO_LINK);
+    expect(loadAlpacaOrders(db, 'PAPER')[0].order.extras).toEqual({ trail: { percent: 4 }, link });
+  });
+
   it('refuses a second fill under the same identity, writing nothing of it', () => {
     const o = newOrder('o1', 'ref-1', { instrument: 'AAPL', side: 'BUY', type: 'MARKET', quantity: 5, timeInForce: 'DAY' }, 'PAPER', 0);
     insertAlpacaOrder(db, 'PAPER', o, NO_LINK);

@@ -129,6 +129,9 @@ function expectedStatus(o: FakeAlpacaOrderState): string {
       return o.filledQty > 0 ? 'CANCELLED' : 'REJECTED';
     case 'partially_filled':
       return 'PARTIALLY_FILLED';
+    case 'held':
+      // The fake holds a leg only while its parent has not filled: ours waits, SUBMITTED.
+      return 'SUBMITTED';
     default:
       return 'ACCEPTED';
   }
@@ -157,20 +160,38 @@ export function differences(rig: AlpacaRig, broker: AlpacaBroker = rig.broker): 
         .all() as StoredOrder[]
     ).map((r) => [r.client_order_ref, r]),
   );
+  const byAlpacaId = new Map([...stored.values()].filter((s) => s.alpaca_order_id !== null).map((s) => [s.alpaca_order_id, s]));
+  // An iceberg's slices go under "<ref>~<filled before>": the last one tells where the order stands.
+  const lastSlice = new Map<string, FakeAlpacaOrderState>();
   for (const o of snap.orders.filter((x) => x.status !== 'replaced' && x.replaces === null)) {
-    const s = stored.get(o.clientOrderId);
+    const base = /^(.+)~[\d.]+$/.exec(o.clientOrderId)?.[1];
+    if (base !== undefined && stored.has(base)) {
+      lastSlice.set(base, o);
+      continue;
+    }
+    // A list's legs get their ids from Alpaca: the store knows them by the Alpaca id.
+    const s = stored.get(o.clientOrderId) ?? (o.parentId !== null ? byAlpacaId.get(o.id) : undefined);
     const want = expectedStatus(o);
     if (!s) out.push(`order ${o.clientOrderId} (Alpaca ${o.id}) is at the fake but not in the store`);
     else if (s.status !== want || Math.abs(s.filled_quantity - o.filledQty) > 1e-9 || Math.abs(s.quantity - o.qty) > 1e-9) {
       out.push(`order ${o.clientOrderId}: store ${s.status} ${s.filled_quantity}/${s.quantity}, fake ${want} ${o.filledQty}/${o.qty}`);
     }
   }
+  for (const [ref, slice] of lastSlice) {
+    const s = stored.get(ref) as StoredOrder;
+    const complete = s.filled_quantity >= s.quantity - 1e-9;
+    if (slice.status === 'filled' && !complete) out.push(`iceberg ${ref}: its slice ${slice.clientOrderId} filled, and the next is not at the fake`);
+    const want = slice.status === 'filled' ? 'FILLED' : slice.status === 'canceled' || slice.status === 'expired' ? 'CANCELLED' : s.filled_quantity > 0 ? 'PARTIALLY_FILLED' : 'ACCEPTED';
+    if (s.status !== want && !(slice.status === 'filled' && !complete)) out.push(`iceberg ${ref}: store ${s.status}, its last slice ${slice.status}`);
+  }
+  const atFake = (s: StoredOrder) =>
+    refs.has(s.client_order_ref) || snap.orders.some((o) => o.id === s.alpaca_order_id || o.clientOrderId.startsWith(`${s.client_order_ref}~`));
   for (const s of stored.values()) {
     const open = !['FILLED', 'REJECTED', 'CANCELLED'].includes(s.status);
     if (open && s.sent_at !== null && s.alpaca_order_id === null && s.unknown !== 1) out.push(`order ${s.client_order_ref} has no answer from Alpaca yet`);
     if (open && s.fate_unknown === 1) out.push(`order ${s.client_order_ref}: fate still unknown`);
     if (open && s.cancel_requested === 1) out.push(`order ${s.client_order_ref}: cancel not confirmed yet`);
-    if (s.left_at !== null && !refs.has(s.client_order_ref) && s.unknown !== 1 && s.status !== 'REJECTED') {
+    if (s.left_at !== null && !atFake(s) && s.unknown !== 1 && s.status !== 'REJECTED') {
       out.push(`order ${s.client_order_ref} is in the store but not at the fake, and not marked unknown`);
     }
   }
