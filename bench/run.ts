@@ -8,7 +8,10 @@ import type { WorkloadFigures } from './workload';
 const TARGETS: Record<string, { perSec: number; rssMb?: number }> = {
   a: { perSec: 1_000_000 },
   b: { perSec: 250_000, rssMb: 1536 },
+  b50: { perSec: 360_000 },
   c: { perSec: 1_000_000 },
+  // Half of (c)'s measured rate when (c) ran first; this floor otherwise.
+  d: { perSec: 500_000 },
 };
 
 // Measured as shipped: bundled by esbuild (as `npm run build` does), not through tsx's loader, whose
@@ -23,6 +26,8 @@ await build({
   target: 'node20',
   format: 'esm',
   packages: 'external',
+  // The example strategy imports the package's public entry, as a user's module does.
+  alias: { 'tradedesk/strategy': fileURLToPath(new URL('../core/strategy/package.ts', import.meta.url)) },
   logLevel: 'warning',
 });
 cpSync(fileURLToPath(new URL('../core/store/migrations', import.meta.url)), `${outDir}migrations`, { recursive: true });
@@ -49,7 +54,8 @@ function runWorkload(w: string): WorkloadFigures | null {
   return JSON.parse(p.stdout.trim().split('\n').pop() as string) as WorkloadFigures;
 }
 
-for (const w of ['a', 'b', 'c']) {
+const rates: Record<string, number> = {};
+for (const w of ['a', 'b', 'b50', 'c', 'd']) {
   if (only.length > 0 && !only.includes(w)) continue;
   const runs: WorkloadFigures[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -61,8 +67,9 @@ for (const w of ['a', 'b', 'c']) {
   runs.sort((x, y) => rateOf(x) - rateOf(y));
   const f = runs[Math.floor(RUNS / 2)];
   const peakRss = Math.max(...runs.map((r) => r.peakRssMb));
-  const t = TARGETS[w];
+  const t = w === 'd' && rates.c !== undefined ? { perSec: rates.c / 2 } : TARGETS[w];
   const rate = rateOf(f);
+  rates[w] = rate;
   const meets = rate >= t.perSec && (t.rssMb === undefined || peakRss <= t.rssMb);
   process.stdout.write(
     `(${w}) ${f.detail}\n` +

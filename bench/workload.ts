@@ -9,7 +9,9 @@ import { loadBarsCsv } from '../core/data/csv/loadBarsCsv';
 import { generateSyntheticMarket } from '../core/data/synthetic';
 import { openDatabase } from '../core/store/db';
 import { createRun, finishRun } from '../core/store/runs';
+import type { Strategy } from '../core/strategy/api';
 import { getStrategy } from '../core/strategy/registry';
+import breakoutBracket from '../configs/strategies/breakout-bracket';
 
 /** One benchmark workload, run in its own process so its peak RSS is its own. Prints one JSON line. */
 export interface WorkloadFigures {
@@ -79,8 +81,8 @@ function realDaily(): WorkloadFigures {
   return { workload: 'a', detail: `sma-cross 10/20 long_short on each real daily file, ${repeats} timed runs each after warm-up`, bars, orders, fills, seconds, peakRssMb: peakRssMb(), extra: perFile };
 }
 
-async function synthetic(persist: boolean): Promise<WorkloadFigures> {
-  const series = generateSyntheticMarket({ symbols: 500, years: 20, seed: 7 });
+async function synthetic(persist: boolean, symbolCount = 500): Promise<WorkloadFigures> {
+  const series = generateSyntheticMarket({ symbols: symbolCount, years: 20, seed: 7 });
   const symbols = series.map((s) => s.symbol);
   const input = {
     series,
@@ -112,8 +114,8 @@ async function synthetic(persist: boolean): Promise<WorkloadFigures> {
     res = runBacktest(input);
   }
   return {
-    workload: persist ? 'b' : 'c',
-    detail: `500 synthetic symbols x 20 years daily, equal-weight rebalanced daily with no band, ${persist ? 'every order, fill, position snapshot and equity point persisted to SQLite' : 'in memory only'}`,
+    workload: persist ? (symbolCount === 500 ? 'b' : 'b50') : 'c',
+    detail: `${symbolCount} synthetic symbols x 20 years daily, equal-weight rebalanced daily with no band, ${persist ? 'every order, fill, position snapshot and equity point persisted to SQLite' : 'in memory only'}`,
     bars: res.bars,
     orders: res.totals.orders,
     fills: res.totals.fills,
@@ -123,10 +125,36 @@ async function synthetic(persist: boolean): Promise<WorkloadFigures> {
   };
 }
 
+/** (d): the example breakout strategy object: every entry a bracket with a take-profit limit and a trailing stop. */
+function brackets(): WorkloadFigures {
+  const series = generateSyntheticMarket({ symbols: 500, years: 20, seed: 7 });
+  const res = runBacktest({
+    series,
+    strategy: { kind: 'object', strategy: breakoutBracket as Strategy<unknown>, params: breakoutBracket.params.parse({ weight: 0.01 }), label: 'breakout-bracket' },
+    initialCash: 10_000_000,
+    seed: 1,
+    sim,
+    planner,
+    strict: true,
+  });
+  if (res.status !== 'completed') throw new Error(`workload d: ${res.error}`);
+  return {
+    workload: 'd',
+    detail: '500 synthetic symbols x 20 years daily, configs/strategies/breakout-bracket.ts: a bracket per breakout (stop entry, take-profit limit, trailing stop), in memory only',
+    bars: res.bars,
+    orders: res.totals.orders,
+    fills: res.totals.fills,
+    seconds: res.elapsedMs / 1000,
+    peakRssMb: peakRssMb(),
+    extra: { closed_trades: res.closedTrades },
+  };
+}
+
 const which = process.argv[2];
-const figures = which === 'a' ? realDaily() : which === 'b' ? await synthetic(true) : which === 'c' ? await synthetic(false) : null;
+const figures =
+  which === 'a' ? realDaily() : which === 'b' ? await synthetic(true) : which === 'b50' ? await synthetic(true, 50) : which === 'c' ? await synthetic(false) : which === 'd' ? brackets() : null;
 if (!figures) {
-  process.stderr.write('usage: tsx bench/workload.ts a|b|c\n');
+  process.stderr.write('usage: tsx bench/workload.ts a|b|b50|c|d\n');
   process.exit(2);
 }
 process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -31,10 +31,11 @@ export default defineStrategy({
       if (ctx.position(symbol) !== 0 || ctx.orders.open(symbol).length > 0) continue;
       const bars = ctx.view.bars(symbol);
       if (bars.count() <= lookback) continue;
-      let high = Number.NEGATIVE_INFINITY;
-      for (let ago = 1; ago <= lookback; ago++) high = Math.max(high, bars.close(ago));
       const close = bars.close(0);
-      if (!(close > high)) continue;
+      // A breakout: no close of the lookback reaches this one (most sessions stop at the first that does).
+      let ago = 1;
+      while (ago <= lookback && bars.close(ago) < close) ago++;
+      if (ago <= lookback) continue;
       const entry = cents(close * (1 + entry_pct / 100));
       const quantity = Math.floor((ctx.account().equity * weight) / entry);
       if (quantity < 1) continue;

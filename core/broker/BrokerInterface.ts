@@ -54,7 +54,8 @@ export interface BrokerInterface {
   cancelOrders(orderIds: readonly string[]): CancelAck[];
   getOrderStatus(orderId: string): OrderStatusReport | undefined;
   getOrderStatuses(orderIds: readonly string[]): (OrderStatusReport | undefined)[];
-  getOpenOrders(): Order[];
+  /** Working orders (and those held for a parent), or those of one instrument. */
+  getOpenOrders(instrument?: string): Order[];
   getFills(since?: Timestamp): Fill[];
   getPositions(): Position[];
   getAccountState(): AccountState;

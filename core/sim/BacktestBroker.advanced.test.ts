@@ -358,3 +358,26 @@ describe('OCO and OTO lists on hand-made bars', () => {
     expect(m.fillsOf(child)).toEqual([[10, 105]]);
   });
 });
+
+describe('open orders by instrument', () => {
+  it('lists one instrument\'s working and held orders, and only those', () => {
+    const rows = [
+      [100, 101, 99, 100],
+      [100, 101, 99, 100],
+    ];
+    const { broker } = testMarket([dailySeries('AAA', rows), dailySeries('BBB', rows)], { sim: { commission: { model: 'none' } } });
+    const o = (instrument: string, r: Partial<OrderRequest>): OrderRequest => ({ instrument, side: 'BUY', type: 'LIMIT', limitPrice: 50, quantity: 1, timeInForce: 'GTC', ...r });
+    broker.submitOrder(o('AAA', {}));
+    broker.submitOrder(o('BBB', {}));
+    broker.submitOrderList({ kind: 'OTO', parent: o('AAA', {}), children: [o('AAA', { side: 'SELL', limitPrice: 200 })] });
+    expect(broker.getOpenOrders('AAA').map((x) => [x.id, x.status])).toEqual([
+      ['O1', 'ACCEPTED'],
+      ['O3', 'ACCEPTED'],
+      ['O4', 'SUBMITTED'],
+    ]);
+    expect(broker.getOpenOrders('BBB').map((x) => x.id)).toEqual(['O2']);
+    expect(broker.getOpenOrders('ZZZ')).toEqual([]);
+    broker.cancelOrder('O3');
+    expect(broker.getOpenOrders('AAA').map((x) => x.id)).toEqual(['O1']);
+  });
+});

@@ -178,6 +178,8 @@ export class BacktestBroker implements BrokerInterface {
   private listSeq = 0;
   /** Live (not held) working orders in an OCO group: while there are none a sweep skips the group pass. */
   private grouped = 0;
+  /** Per instrument, the orders held for their parent (they are in no queue the sweeps walk). */
+  private readonly heldByInst: InstrumentQueues<Working>;
   private readonly finerBars: FinerBars | null;
   private fillSeq = 0;
   private sweepSeq = 0;
@@ -199,6 +201,7 @@ export class BacktestBroker implements BrokerInterface {
     const symbols = opts.tm.series.map((s) => s.symbol);
     this.portfolio = new Portfolio(symbols, opts.initialCash, opts.sim.account);
     this.workingByInst = new InstrumentQueues(symbols.length);
+    this.heldByInst = new InstrumentQueues(symbols.length);
     this.usedVolume = new Float64Array(symbols.length);
     this.stats = symbols.map(() => null);
     this.dayEdges = symbols.map(() => null);
@@ -273,6 +276,7 @@ export class BacktestBroker implements BrokerInterface {
     // waiting for its parent stays SUBMITTED, as a venue holds it, until the parent fills.
     transition(order, 'SUBMITTED');
     if (held) {
+      this.heldByInst.push(inst, w);
       if (this.wanted.has('OrderSubmitted')) this.emit({ type: 'OrderSubmitted', order, at: now });
       return order;
     }
@@ -457,8 +461,17 @@ export class BacktestBroker implements BrokerInterface {
     return orderIds.map((id) => this.getOrderStatus(id));
   }
 
-  getOpenOrders(): Order[] {
-    return this.working.snapshot().map((w) => ({ ...w.order }));
+  getOpenOrders(instrument?: string): Order[] {
+    if (instrument === undefined) return this.working.snapshot().map((w) => ({ ...w.order }));
+    // A strategy asks this for each of its symbols every session: one instrument's queue, not every order.
+    const inst = this.tm.lookup(instrument);
+    const out: Order[] = [];
+    if (inst < 0) return out;
+    const queues = this.workingByInst;
+    for (let k = 0; k < queues.size(inst); k++) out.push({ ...queues.at(inst, k).order });
+    const held = this.heldByInst;
+    for (let k = 0; k < held.size(inst); k++) out.push({ ...held.at(inst, k).order });
+    return out;
   }
 
   /** Whether every instrument has a bar this session. */
@@ -1033,6 +1046,7 @@ export class BacktestBroker implements BrokerInterface {
     const x = c.x as Extra;
     const o = c.order;
     x.held = false;
+    this.heldByInst.remove(c.inst, c);
     if (x.trail !== null && o.stopPrice === null) o.stopPrice = trailingStop(o.side, x.trail, this.tm.lastClose[c.inst]);
     o.updatedAt = this.now();
     transition(o, 'ACCEPTED');
@@ -1068,7 +1082,10 @@ export class BacktestBroker implements BrokerInterface {
   }
 
   private unlink(w: Working): void {
-    if (w.x !== null && w.x.group !== null && !w.x.held && !w.done) this.grouped--;
+    if (w.x !== null && !w.done) {
+      if (w.x.held) this.heldByInst.remove(w.inst, w);
+      else if (w.x.group !== null) this.grouped--;
+    }
     this.working.remove(w);
     this.workingByInst.remove(w.inst, w);
   }

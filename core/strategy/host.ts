@@ -54,7 +54,8 @@ export function objectHost(s: ObjectStrategy, d: HostDeps): StrategyHost {
   const strategy: Strategy<unknown> = { ...s.strategy };
   const universe = new Set(d.symbols);
   let submitted = false;
-  const open = (instrument?: string) => d.broker.getOpenOrders().filter((o) => instrument === undefined || o.instrument === instrument);
+  // A broker may answer for one instrument or ignore the filter: the result is narrowed here either way.
+  const open = (instrument?: string) => d.broker.getOpenOrders(instrument).filter((o) => instrument === undefined || o.instrument === instrument);
   const orders: StrategyOrders = {
     submit(request) {
       submitted = true;
