@@ -6,6 +6,7 @@ import { shortsAllowed, type SimulatorConfig } from '../config/simulatorSchema';
 import { DAY_CLOSE, DAY_OPEN, tradingDayEdges } from '../data/tradingDay';
 import { hasLimit, isTrailing, sideSign, type OrderListKind, type OrderType, type Side } from '../domain/enums';
 import { createOrderRefs, type OrderRefs } from '../domain/ids';
+import { changedRequest } from '../domain/changedRequest';
 import { newOrder } from '../domain/newOrder';
 import type { Fill, Order, OrderChanges, OrderLink, OrderRequest, Timestamp, Trail } from '../domain/order';
 import { invalidOrderListReason, ocaAction, orderListMembers, type OrderListMember, type OrderListRequest } from '../domain/orderList';
@@ -412,19 +413,7 @@ export class BacktestBroker implements BrokerInterface {
     }
     const o = w.order;
     const x = w.x;
-    const trail = changes.trail ?? (x === null ? null : x.trail);
-    const changed: OrderRequest = {
-      instrument: o.instrument,
-      side: o.side,
-      type: o.type,
-      quantity: changes.quantity ?? o.quantity,
-      timeInForce: o.timeInForce,
-      ...(o.type === 'LIMIT' || o.type === 'STOP_LIMIT' ? { limitPrice: changes.limitPrice ?? o.limitPrice ?? undefined } : {}),
-      ...(o.type === 'STOP' || o.type === 'STOP_LIMIT' || changes.stopPrice !== undefined ? { stopPrice: changes.stopPrice ?? o.stopPrice ?? undefined } : {}),
-      ...(trail === null ? {} : { trail }),
-      ...(x !== null && o.type === 'TRAILING_STOP_LIMIT' ? { limitOffset: x.limitOffset } : {}),
-      ...(x !== null && x.display > 0 ? { displayQuantity: x.display } : {}),
-    };
+    const changed = changedRequest(o, changes);
     const why =
       (changes.limitPrice !== undefined && !hasLimit(o.type) ? `a ${o.type} order has no limit price to change` : null) ??
       (changes.trail !== undefined && !isTrailing(o.type) ? `a ${o.type} order has no trail to change` : null) ??
@@ -432,7 +421,7 @@ export class BacktestBroker implements BrokerInterface {
       (changed.quantity < o.filledQuantity - 1e-9 ? `the new quantity ${changed.quantity} is below the ${o.filledQuantity} already filled` : null);
     if (why !== null) return { accepted: false, orderId, reason: why };
     o.quantity = changed.quantity;
-    if (changed.limitPrice !== undefined) o.limitPrice = changed.limitPrice;
+    if (changes.limitPrice !== undefined) o.limitPrice = changes.limitPrice;
     if (changes.stopPrice !== undefined) o.stopPrice = changes.stopPrice;
     if (changes.trail !== undefined && x !== null) {
       x.trail = changes.trail;

@@ -2,6 +2,7 @@ import type { BrokerInterface, CancelAck, OrderListAck, SubmitAck } from '../../
 import type { BrokerEvent } from '../../broker/events';
 import type { PlannerConfig, SimulatorConfig } from '../../config/simulatorSchema';
 import type { OrderChanges, OrderRequest } from '../../domain/order';
+import { changedRequest } from '../../domain/changedRequest';
 import { orderListMembers, type OrderListRequest } from '../../domain/orderList';
 import type { Targets } from '../../strategy/types';
 import { placeTargets, type PriceAt } from '../placeTargets';
@@ -103,16 +104,9 @@ export class Kernel {
     if (this.risk !== null) {
       const o = this.broker.getOpenOrders().find((w) => w.id === orderId);
       if (o !== undefined) {
-        const request: OrderRequest = {
-          instrument: o.instrument,
-          side: o.side,
-          type: o.type,
-          quantity: (changes.quantity ?? o.quantity) - o.filledQuantity,
-          timeInForce: o.timeInForce,
-          ...(o.limitPrice !== null || changes.limitPrice !== undefined ? { limitPrice: changes.limitPrice ?? o.limitPrice ?? undefined } : {}),
-          ...(o.stopPrice !== null || changes.stopPrice !== undefined ? { stopPrice: changes.stopPrice ?? o.stopPrice ?? undefined } : {}),
-        };
-        const why = this.refusal(request, source, orderId);
+        // What is left of the order after the change: the part the checks have not yet passed as filled.
+        const changed = changedRequest(o, changes);
+        const why = this.refusal({ ...changed, quantity: changed.quantity - o.filledQuantity }, source, orderId);
         if (why !== null) return { accepted: false, orderId, reason: why };
       }
     }
