@@ -8,6 +8,8 @@ export class JobCard {
   readonly sessions: Locator;
   readonly liveEquityChart: Locator;
   readonly cancelButton: Locator;
+  readonly openRunButton: Locator;
+  readonly error: Locator;
 
   constructor(readonly root: Locator) {
     this.progress = root.getByTestId('job-progress');
@@ -15,6 +17,8 @@ export class JobCard {
     this.sessions = root.getByTestId('job-sessions');
     this.liveEquityChart = root.getByTestId('live-equity-chart');
     this.cancelButton = root.getByTestId('job-cancel');
+    this.openRunButton = root.getByTestId('job-open-run');
+    this.error = root.getByTestId('job-error');
   }
 
   async progressValue(): Promise<number> {

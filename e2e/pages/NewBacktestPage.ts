@@ -43,6 +43,17 @@ export class NewBacktestPage extends AppShell {
     for (const [path, value] of Object.entries(values)) await this.field(path).fill(value);
   }
 
+  /** Switches the data source by its segment's label (the radio inside it is hidden). */
+  async chooseDataKind(kind: 'synthetic' | 'csv' | 'store'): Promise<void> {
+    await this.page.locator('label', { has: this.page.getByTestId(`data-kind-${kind}`) }).click();
+  }
+
+  /** Picks "Strategy module…" and types the module's path (on the engine's machine). */
+  async chooseStrategyModule(modulePath: string): Promise<void> {
+    await this.field('strategy.name').selectOption({ label: 'Strategy module…' });
+    await this.field('strategy.module').fill(modulePath);
+  }
+
   async launch(): Promise<void> {
     await this.launchButton.click();
   }

@@ -10,6 +10,7 @@ import { compareRuns, equityCurve, listRunSummaries, runAsOf, runDetail, runPeri
 import { fillsPage, ordersPage, tradesPage } from '../../service/backtests/runRecords';
 import { assertRunnable, defaultSpec, specIssues, strategyInfos } from '../../service/backtests/specForm';
 import { specInputOf } from '../../service/backtests/specInputOf';
+import { describeStrategyModule } from '../../service/backtests/strategyModule';
 
 export interface BacktestDeps {
   db: Database.Database;
@@ -53,5 +54,6 @@ export function backtestHandlers(d: BacktestDeps): HandlersFor<typeof backtestMe
     'backtests.priceDecimals': ({ runId }) => runInstrumentDecimals(db, runId),
     'backtests.compare': ({ runIds }) => compareRuns(db, runIds, 1500),
     'strategies.list': () => strategyInfos(),
+    'strategies.describeModule': ({ path }) => describeStrategyModule(path, d.baseDir),
   };
 }

@@ -229,6 +229,21 @@ export const strategyInfoSchema = z.object({
 });
 export type StrategyInfo = z.infer<typeof strategyInfoSchema>;
 
+/** A strategy module's path as the form takes it: absolute, or relative to the folder a launched spec's paths resolve against. */
+export const describeModuleInputSchema = z.object({ path: z.string().trim().min(1).max(4096) }).strict();
+
+/** What the form draws for a strategy module, read from the module itself (nothing of it is run). */
+export const strategyModuleInfoSchema = z.object({
+  /** The file the path named. */
+  file: z.string(),
+  /** `object`: a strategy object (API v2); `function`: a strategy function or create(params, ctx). */
+  kind: z.enum(['object', 'function']),
+  /** JSON Schema of the params (draft 2020-12); null when the module has none (the form then takes params as JSON). */
+  paramsSchema: z.record(z.string(), z.unknown()).nullable(),
+  defaults: z.record(z.string(), z.unknown()),
+});
+export type StrategyModuleInfo = z.infer<typeof strategyModuleInfoSchema>;
+
 export const exportInputSchema = z
   .object({
     runId,
@@ -275,6 +290,8 @@ export const backtestMethods = {
   'backtests.priceDecimals': method(byRun, z.record(z.string(), z.number().int().min(0).max(8))),
   'backtests.compare': method(z.object({ runIds: z.array(runId).min(2).max(4) }).strict(), compareSchema),
   'strategies.list': method(noInput, z.array(strategyInfoSchema)),
+  /** Loads a strategy module in the engine to learn its params; fails naming the file and what is wrong with it. */
+  'strategies.describeModule': method(describeModuleInputSchema, strategyModuleInfoSchema),
 } as const;
 
 export const backtestEvents = {

@@ -9,17 +9,18 @@ import { BUILTIN_STRATEGIES } from '../../strategy/registry';
 
 const FORM = 'backtest form';
 
+/** A params schema as the generated form reads it: JSON Schema, and the values it gives when none are set. */
+export function paramsForm(schema: z.ZodType): Pick<StrategyInfo, 'paramsSchema' | 'defaults'> {
+  const parsed = schema.safeParse({});
+  return {
+    paramsSchema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+    defaults: parsed.success && typeof parsed.data === 'object' && parsed.data !== null ? (parsed.data as Record<string, unknown>) : {},
+  };
+}
+
 /** Built-in strategies with their params as JSON Schema, for the generated form. */
 export function strategyInfos(): StrategyInfo[] {
-  return BUILTIN_STRATEGIES.map((s) => {
-    const parsed = s.params.safeParse({});
-    return {
-      name: s.name,
-      description: s.description,
-      paramsSchema: z.toJSONSchema(s.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
-      defaults: parsed.success && typeof parsed.data === 'object' && parsed.data !== null ? (parsed.data as Record<string, unknown>) : {},
-    };
-  });
+  return BUILTIN_STRATEGIES.map((s) => ({ name: s.name, description: s.description, ...paramsForm(s.params) }));
 }
 
 /** A new spec with every default filled in: what the form starts from. */

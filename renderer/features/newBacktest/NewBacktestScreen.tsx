@@ -7,10 +7,11 @@ import { CommissionSection, commissionModelOf } from './CommissionSection';
 import { DATA_SECTION_PATHS, dataFieldPaths } from './dataFields';
 import { DataSection } from './DataSection';
 import { FieldCard, type SpecEditor } from './FieldList';
-import { placeIssues } from './issues';
+import { mergeIssues, placeIssues } from './issues';
 import { ACCOUNT_FIELDS, COMMISSION_FIELDS, EXECUTION_FIELDS, GENERAL_FIELDS, PLANNER_FIELDS } from './specFields';
 import { setAt, type Spec } from './specPath';
 import { STRATEGY_SECTION_PATHS, StrategySection, strategyFields } from './StrategySection';
+import { useStrategyModule } from './useStrategyModule';
 import { useValidation } from './useValidation';
 
 const SECTION_PATHS = [...DATA_SECTION_PATHS, ...STRATEGY_SECTION_PATHS, 'simulator', 'simulator.commission', 'simulator.account', 'planner', 'time_machine'];
@@ -35,6 +36,10 @@ export function NewBacktestScreen({ from }: { from: string | null }) {
   const strategies = useStrategies();
   const launch = useLaunch();
   const validation = useValidation(spec);
+  const strategyModule = useStrategyModule(spec);
+  // A module that does not load is an issue of the spec like any other: shown at its path, it blocks the launch.
+  const issues = useMemo(() => mergeIssues(validation.issues, strategyModule.issues), [validation.issues, strategyModule.issues]);
+  const checking = validation.checking || strategyModule.checking;
 
   useEffect(() => {
     if (from !== null) {
@@ -52,11 +57,11 @@ export function NewBacktestScreen({ from }: { from: string | null }) {
       ...STATIC_PATHS,
       ...SECTION_PATHS,
       ...dataFieldPaths(spec.data),
-      ...strategyFields(spec, strategyList).map((f) => f.path),
+      ...strategyFields(spec, strategyList, strategyModule.info).map((f) => f.path),
       ...COMMISSION_FIELDS[model].map((f) => f.path),
     ];
-  }, [spec, strategyList]);
-  const placed = useMemo(() => placeIssues(validation.issues, knownPaths), [validation.issues, knownPaths]);
+  }, [spec, strategyList, strategyModule.info]);
+  const placed = useMemo(() => placeIssues(issues, knownPaths), [issues, knownPaths]);
 
   const loading = from !== null ? source : defaults;
   if (!spec || (from !== null && origin !== from)) {
@@ -70,8 +75,8 @@ export function NewBacktestScreen({ from }: { from: string | null }) {
   }
 
   const editor: SpecEditor = { spec, issues: placed.byPath, set: (path, value) => update((s) => setAt(s, path, value)) };
-  const issueCount = validation.issues.length;
-  const canLaunch = !validation.checking && issueCount === 0 && !validation.error && !launch.isPending;
+  const issueCount = issues.length;
+  const canLaunch = !checking && issueCount === 0 && !validation.error && !launch.isPending;
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     if (!canLaunch) return;
@@ -91,7 +96,7 @@ export function NewBacktestScreen({ from }: { from: string | null }) {
         <div className="stack">
           <FieldCard id="general" title="General" fields={GENERAL_FIELDS} editor={editor} />
           <DataSection editor={editor} />
-          <StrategySection editor={editor} strategies={strategyList} />
+          <StrategySection editor={editor} strategies={strategyList} moduleInfo={strategyModule.info} />
         </div>
         <div className="stack">
           <FieldCard id="execution" title="Execution" fields={EXECUTION_FIELDS} editor={editor} sectionPaths={['simulator']} />
@@ -104,7 +109,7 @@ export function NewBacktestScreen({ from }: { from: string | null }) {
         <div className="launch-bar__status" data-testid="validation-status" aria-live="polite">
           {validation.error ? (
             <span className="neg">The engine could not check the spec: {validation.error.message}</span>
-          ) : validation.checking ? (
+          ) : checking ? (
             <span className="muted">Checking…</span>
           ) : issueCount > 0 ? (
             <button type="button" className="link-btn neg" onClick={focusFirstIssue}>

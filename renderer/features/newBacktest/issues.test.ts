@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeIssues } from './issues';
+import { mergeIssues, placeIssues } from './issues';
 
 describe('placeIssues', () => {
   const known = ['data', 'data.csv', 'simulator.slippage_bps', 'strategy', 'strategy.params.fast'];
@@ -33,5 +33,17 @@ describe('placeIssues', () => {
     );
     expect(byPath.size).toBe(0);
     expect(unplaced.map((i) => i.path)).toEqual(['', 'dataset']);
+  });
+});
+
+describe('mergeIssues', () => {
+  it('lists the issues of several checks in order, each message once per path', () => {
+    const missing = { path: 'strategy.module', message: 'no such file: /a/my.ts' };
+    const cash = { path: 'initial_cash', message: 'expected a number > 0' };
+    expect(mergeIssues([cash, missing], [missing, { path: 'strategy', message: 'no such file: /a/my.ts' }])).toEqual([
+      cash,
+      missing,
+      { path: 'strategy', message: 'no such file: /a/my.ts' },
+    ]);
   });
 });

@@ -27,3 +27,14 @@ export function placeIssues(issues: readonly SpecIssue[], knownPaths: readonly s
   }
   return { byPath, unplaced };
 }
+
+/** The issues of several checks as one list, each message once per path (two checks may both find a file missing). */
+export function mergeIssues(...lists: (readonly SpecIssue[])[]): SpecIssue[] {
+  const seen = new Set<string>();
+  return lists.flat().filter((i) => {
+    const key = `${i.path}\n${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
