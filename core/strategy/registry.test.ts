@@ -78,4 +78,12 @@ describe('loadUserStrategy', () => {
     await expect(loadUserStrategy('badHook.mjs', {}, userCtx)).rejects.toThrow(`strategy module ${join(dir, 'badHook.mjs')}: default.onBar must be a function, got number`);
     await expect(loadUserStrategy('badParams.mjs', {}, userCtx)).rejects.toThrow('strategy.params must be a zod schema');
   });
+
+  it('reads a TypeScript module of a CommonJS folder, whose exports tsx hands back one level down', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'user-strategy-cjs-'));
+    writeFileSync(join(dir, 'package.json'), '{"name": "mine"}\n');
+    writeFileSync(join(dir, 'mine.ts'), 'const s: { onBar(): null } = { onBar() { return null; } };\nexport default s;\n');
+    const loaded = await loadUserStrategy('mine.ts', {}, { symbols: ['A'], baseDir: dir });
+    expect(typeof loaded === 'object' && typeof loaded.onBar).toBe('function');
+  });
 });

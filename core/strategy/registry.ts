@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buyAndHold } from './builtin/buyAndHold';
@@ -33,6 +34,12 @@ type UserCreate = (params: unknown, ctx: StrategyContext) => unknown;
 
 const HOOKS = ['onStart', 'onBar', 'onOrder', 'onFill', 'onEnd'] as const;
 
+/** What a strategy module exports, read in the order loadUserStrategy uses it. */
+export type StrategyExport =
+  | { kind: 'create'; create: UserCreate }
+  | { kind: 'function'; fn: StrategyFn }
+  | { kind: 'object'; strategy: Strategy<unknown>; key: 'default' | 'strategy' };
+
 /**
  * A strategy object (API v2): its hooks, if any, are functions, and its params a schema. Throws
  * naming what is wrong; returns false for a value that is no strategy object at all.
@@ -48,13 +55,40 @@ function isStrategyObject(v: unknown, where: string): v is Strategy<unknown> {
   return true;
 }
 
-/** A module by path: TypeScript through tsx's loader (the built app has no other), JavaScript as it is. */
-async function importModule(file: string): Promise<Record<string, unknown>> {
-  if (/\.(c|m)?tsx?$/.test(file)) {
-    const { tsImport } = await import('tsx/esm/api');
-    return (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+/**
+ * The strategy a loaded module exports: create(params, ctx), else a function or a strategy object
+ * as `default` or `strategy`. Throws naming the file and what is wrong.
+ */
+export function strategyExportOf(mod: Record<string, unknown>, file: string): StrategyExport {
+  if (typeof mod.create === 'function') return { kind: 'create', create: mod.create as UserCreate };
+  for (const key of ['default', 'strategy'] as const) {
+    const value = mod[key];
+    if (typeof value === 'function') return { kind: 'function', fn: value as StrategyFn };
+    if (isStrategyObject(value, `strategy module ${file}: ${key}`)) return { kind: 'object', strategy: value, key };
   }
-  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  throw new Error(
+    `strategy module ${file} exports no strategy: a strategy object (with onBar, onStart, ...) or a strategy function as "default" or "strategy", or create(params, ctx)`,
+  );
+}
+
+/** Loaded modules by file, with the modification time they were loaded at: a sweep loads its module once, an edit reloads it. */
+const loaded = new Map<string, { mtimeMs: number; mod: Record<string, unknown> }>();
+
+/**
+ * A module by path, through tsx's loader (the built app has no other for TypeScript; it takes
+ * JavaScript too). A TypeScript file in a folder that is no ES module project comes back as
+ * CommonJS, its exports one level down: they are read from there.
+ */
+export async function importStrategyModule(file: string): Promise<Record<string, unknown>> {
+  const mtimeMs = statSync(file).mtimeMs;
+  const known = loaded.get(file);
+  if (known !== undefined && known.mtimeMs === mtimeMs) return known.mod;
+  const { tsImport } = await import('tsx/esm/api');
+  const ns = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+  const inner = ns.default;
+  const mod = typeof inner === 'object' && inner !== null && (inner as { __esModule?: unknown }).__esModule === true ? (inner as Record<string, unknown>) : ns;
+  loaded.set(file, { mtimeMs, mod });
+  return mod;
 }
 
 /**
@@ -66,23 +100,14 @@ export async function loadUserStrategy(modulePath: string, params: unknown, ctx:
   const file = resolve(ctx.baseDir, modulePath);
   let mod: Record<string, unknown>;
   try {
-    mod = await importModule(file);
+    mod = await importStrategyModule(file);
   } catch (err) {
     throw new Error(`strategy module ${file} could not be loaded: ${(err as Error).message}`, { cause: err });
   }
-  if (typeof mod.create === 'function') {
-    const fn = (mod.create as UserCreate)(params, ctx);
-    if (typeof fn !== 'function') {
-      throw new Error(`strategy module ${file}: create(params, ctx) returned ${typeof fn}, expected a function`);
-    }
-    return fn as StrategyFn;
-  }
-  for (const key of ['default', 'strategy'] as const) {
-    const value = mod[key];
-    if (typeof value === 'function') return value as StrategyFn;
-    if (isStrategyObject(value, `strategy module ${file}: ${key}`)) return value;
-  }
-  throw new Error(
-    `strategy module ${file} exports no strategy: a strategy object (with onBar, onStart, ...) or a strategy function as "default" or "strategy", or create(params, ctx)`,
-  );
+  const found = strategyExportOf(mod, file);
+  if (found.kind === 'function') return found.fn;
+  if (found.kind === 'object') return found.strategy;
+  const fn = found.create(params, ctx);
+  if (typeof fn !== 'function') throw new Error(`strategy module ${file}: create(params, ctx) returned ${typeof fn}, expected a function`);
+  return fn as StrategyFn;
 }

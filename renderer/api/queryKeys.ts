@@ -23,6 +23,8 @@ export const queryKeys = {
     ['runs', runId, part, params ?? {}] as const,
   jobs: ['jobs'] as const,
   strategies: ['strategies'] as const,
+  /** A strategy module's params form, by the path as typed. */
+  strategyModule: (path: string) => ['strategyModule', path] as const,
   specDefaults: ['specDefaults'] as const,
   system: ['system'] as const,
   /** Independent of the order the runs were picked in. */

@@ -90,6 +90,6 @@ describe('describeStrategyModule', () => {
     expect((await failure(write('otherzod.ts', 'export default { params: { safeParse: () => ({ success: true, data: {} }) }, onBar(): void {} };\n'))).message).toMatch(
       new RegExp(`^strategy module ${path.join(dir, 'otherzod.ts')}: default.params cannot be read as a form: .+`),
     );
-    expect((await failure(write('badhook.ts', 'export default { onBar: 1 };\n'))).message).toBe(`strategy module ${path.join(dir, 'badhook.ts')}: default.onBar must be a function`);
+    expect((await failure(write('badhook.ts', 'export default { onBar: 1 };\n'))).message).toBe(`strategy module ${path.join(dir, 'badhook.ts')}: default.onBar must be a function, got number`);
   });
 });

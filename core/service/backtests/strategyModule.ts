@@ -1,12 +1,9 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { z } from 'zod';
 import { dataFileProblem } from '../../data/csv/dataFile';
 import type { StrategyModuleInfo } from '../../ipc/contract/backtests';
 import { ApiError } from '../../ipc/errors';
+import { importStrategyModule, strategyExportOf, type StrategyExport } from '../../strategy/registry';
 import { paramsForm } from './specForm';
-
-const HOOKS = ['onStart', 'onBar', 'onOrder', 'onFill', 'onEnd'] as const;
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -23,35 +20,23 @@ export async function describeStrategyModule(modulePath: string, baseDir: string
   if (problem !== null) throw new ApiError('BAD_INPUT', problem);
   let mod: Record<string, unknown>;
   try {
-    // tsx loads TypeScript and JavaScript alike and afresh on each call, so an edited module is read anew.
-    const { tsImport } = await import('tsx/esm/api');
-    mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+    mod = await importStrategyModule(file);
   } catch (err) {
     throw new ApiError('BAD_INPUT', `strategy module ${file} could not be loaded: ${messageOf(err)}`);
   }
-  const none = { file, kind: 'function', paramsSchema: null, defaults: {} } as const;
-  if (typeof mod.create === 'function') return none;
-  for (const key of ['default', 'strategy'] as const) {
-    const value = mod[key];
-    if (typeof value === 'function') return none;
-    if (typeof value !== 'object' || value === null || Array.isArray(value) || !HOOKS.some((h) => h in value)) continue;
-    const hooks = value as Record<string, unknown>;
-    const notFunction = HOOKS.find((h) => h in hooks && typeof hooks[h] !== 'function');
-    if (notFunction !== undefined) throw new ApiError('BAD_INPUT', `strategy module ${file}: ${key}.${notFunction} must be a function`);
-    const params = hooks.params;
-    if (params === undefined) return { ...none, kind: 'object' };
-    if (typeof params !== 'object' || params === null || typeof (params as { safeParse?: unknown }).safeParse !== 'function') {
-      throw new ApiError('BAD_INPUT', `strategy module ${file}: ${key}.params must be a zod schema (import { z } from 'tradedesk/strategy')`);
-    }
-    try {
-      return { file, kind: 'object', ...paramsForm(params as z.ZodType) };
-    } catch (err) {
-      // A schema of another zod than the app's (the module imported its own) has no JSON Schema here.
-      throw new ApiError('BAD_INPUT', `strategy module ${file}: ${key}.params cannot be read as a form: ${messageOf(err)}`);
-    }
+  let found: StrategyExport;
+  try {
+    found = strategyExportOf(mod, file);
+  } catch (err) {
+    throw new ApiError('BAD_INPUT', messageOf(err));
   }
-  throw new ApiError(
-    'BAD_INPUT',
-    `strategy module ${file} exports no strategy: a strategy object (with onBar, onStart, ...) or a strategy function as "default" or "strategy", or create(params, ctx)`,
-  );
+  if (found.kind !== 'object') return { file, kind: 'function', paramsSchema: null, defaults: {} };
+  const params = found.strategy.params;
+  if (params === undefined) return { file, kind: 'object', paramsSchema: null, defaults: {} };
+  try {
+    return { file, kind: 'object', ...paramsForm(params) };
+  } catch (err) {
+    // A schema of another zod than the app's (the module imported its own) has no JSON Schema here.
+    throw new ApiError('BAD_INPUT', `strategy module ${file}: ${found.key}.params cannot be read as a form: ${messageOf(err)}`);
+  }
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { SpecIssue, StrategyModuleInfo } from '../../../core/ipc/contract/backtests';
 import { useEngineQuery } from '../../api/useEngineQuery';
+import { queryKeys } from '../../api/queryKeys';
 import { useDebounced } from '../../components/common/useDebounced';
 import { getAt, type Spec } from './specPath';
 
@@ -23,7 +24,7 @@ export function useStrategyModule(spec: Spec | null): StrategyModule {
   const raw = getAt(spec, 'strategy.module');
   const typed = typeof raw === 'string' ? raw.trim() : '';
   const settled = useDebounced(typed, DESCRIBE_DEBOUNCE_MS);
-  const q = useEngineQuery(['strategyModule', settled], 'strategies.describeModule', { path: settled }, { enabled: settled !== '' });
+  const q = useEngineQuery(queryKeys.strategyModule(settled), 'strategies.describeModule', { path: settled }, { enabled: settled !== '' });
   const message = settled === '' ? undefined : q.error?.message;
   const issues = useMemo(() => (message === undefined ? [] : [{ path: 'strategy.module', message }]), [message]);
   return {
