@@ -6,8 +6,10 @@ import { createStoreSink } from '../backtest/storeSink';
 import { createRun, finishRun } from '../store/runs';
 import type { BarSeries } from '../data/BarSeries';
 import { DEFAULT_TICK_SIZE } from '../sim/tickSize';
+import type { FinerBars } from '../sim/BacktestBroker';
 import { APP_VERSION } from '../version';
 import { loadSpecDataAsync } from './loadSpecData';
+import { finerBarsOf } from './data/finerBars';
 import { resolveStrategy } from './resolveStrategy';
 
 export interface RunSpecOptions {
@@ -56,7 +58,7 @@ export function specSeries(spec: ResolvedSpec, loaded: readonly BarSeries[]): re
 }
 
 /** What the engine runs for a spec over `series` with `strategy`: the one place a spec becomes a run's input. */
-export function runInputOf(spec: ResolvedSpec, series: readonly BarSeries[], strategy: RunInput['strategy']): RunInput {
+export function runInputOf(spec: ResolvedSpec, series: readonly BarSeries[], strategy: RunInput['strategy'], finerBars?: FinerBars): RunInput {
   return {
     series,
     start: spec.start ?? undefined,
@@ -69,7 +71,14 @@ export function runInputOf(spec: ResolvedSpec, series: readonly BarSeries[], str
     strict: spec.timeMachine.strict_mode,
     closeAtEnd: spec.closeAtEnd,
     risk: riskOf(spec),
+    ...(finerBars === undefined ? {} : { finerBars }),
   };
+}
+
+/** intrabar_policy finer_bars on store data: the store's lower-size bars of the run's symbols (see finerBarsOf). */
+export function finerBarsFor(spec: ResolvedSpec, series: readonly BarSeries[], runDb?: Database.Database): FinerBars | undefined {
+  if (spec.simulator.intrabar_policy !== 'finer_bars' || spec.data.kind !== 'store') return undefined;
+  return finerBarsOf(spec.data, runDb, series);
 }
 
 /** The spec's risk limits as the kernel takes them (with the planner's lot size), or null when they are off. */
@@ -96,7 +105,7 @@ export async function runSpec(spec: ResolvedSpec, opts: RunSpecOptions = {}): Pr
   const periodEnd = sessions.calendar[sessions.calendar.length - 1];
   const db = opts.db;
   let runId: string | null = null;
-  const base = { ...runInputOf(spec, series, strategy.strategy), onProgress: opts.onProgress, shouldCancel: opts.shouldCancel };
+  const base = { ...runInputOf(spec, series, strategy.strategy, finerBarsFor(spec, series, opts.db)), onProgress: opts.onProgress, shouldCancel: opts.shouldCancel };
   if (!db) {
     opts.onStart?.(null, sessions.total);
     return { runId, result: runBacktest({ ...base, sink: opts.memorySink }), dataFingerprint: data.fingerprint };

@@ -5,7 +5,8 @@ import type { BarSeries } from '../../data/BarSeries';
 import { flatMetrics, type FlatMetrics } from '../../research/flatMetrics';
 import type { Combination } from '../../research/where';
 import { resolveStrategy } from '../resolveStrategy';
-import { runInputOf, specSeries } from '../runSpec';
+import type { FinerBars } from '../../sim/BacktestBroker';
+import { finerBarsFor, runInputOf, specSeries } from '../runSpec';
 
 /** Inclusive bounds (epoch ms) a run is cut to; null keeps the spec's own bound. */
 export interface RunWindow {
@@ -25,6 +26,7 @@ export interface Evaluation {
 export class Evaluator {
   private readonly series: readonly BarSeries[];
   private readonly symbols: readonly string[];
+  private readonly finerBars: FinerBars | undefined;
 
   constructor(
     private readonly spec: ResolvedSpec,
@@ -32,13 +34,14 @@ export class Evaluator {
   ) {
     this.series = specSeries(spec, loaded);
     this.symbols = this.series.map((s) => s.symbol);
+    this.finerBars = finerBarsFor(spec, this.series);
   }
 
   async run(params: Combination, window: RunWindow | null = null): Promise<Evaluation> {
     const spec = this.spec;
     const source = { ...spec.strategy, params: { ...spec.strategy.params, ...params } };
     const strategy = await resolveStrategy(source, { symbols: this.symbols, baseDir: spec.baseDir }, spec.file);
-    const input = runInputOf(spec, this.series, strategy.strategy);
+    const input = runInputOf(spec, this.series, strategy.strategy, this.finerBars);
     if (window?.start != null) input.start = window.start;
     if (window?.end != null) input.end = window.end;
     const result = runBacktest(input);
