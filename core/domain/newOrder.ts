@@ -35,7 +35,8 @@ export function newOrder(
     createdAt: now,
     mode,
     metadata: request.metadata ?? null,
-    extras: extrasOf(request, link),
+    // Most orders have no extras: no call to find that out.
+    extras: link === null && request.trail === undefined && request.limitOffset === undefined && request.displayQuantity === undefined ? null : extrasOf(request, link),
     status: 'PENDING',
     filledQuantity: 0,
     avgFillPrice: 0,

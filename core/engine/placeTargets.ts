@@ -3,7 +3,7 @@ import type { Side } from '../domain/enums';
 import { roundToTick } from '../domain/priceTick';
 import type { Targets } from '../strategy/types';
 import { planOrders, type PlanCosts } from './planner';
-import type { PlannedSubmit, PlanningVenue } from './planningVenue';
+import type { PlannedOrders, PlanningVenue } from './planningVenue';
 
 function everyKey(m: ReadonlyMap<string, number>, ok: (key: string) => boolean): boolean {
   for (const k of m.keys()) if (!ok(k)) return false;
@@ -17,7 +17,7 @@ function everyKey(m: ReadonlyMap<string, number>, ok: (key: string) => boolean):
 export type PriceAt = ArrayLike<number>;
 
 /**
- * Turns a target portfolio into market orders, sent through `submit`. The portfolio is first marked at the
+ * Turns a target portfolio into market orders, sent to `sink`. The portfolio is first marked at the
  * sizing prices, so weights are sized from the equity the account really has at this price. Only
  * instruments that trade now are planned; the planner prices buys and sells with the simulator's
  * spread and slippage and the commission model, so an all-in target cannot overdraw cash.
@@ -27,7 +27,7 @@ export type PriceAt = ArrayLike<number>;
  */
 export function placeTargets(
   broker: PlanningVenue,
-  submit: PlannedSubmit,
+  sink: PlannedOrders,
   targets: Targets,
   priceAt: PriceAt,
   sim: SimulatorConfig,
@@ -58,7 +58,7 @@ export function placeTargets(
     indexOf: pricing.indexOf,
     positionAt: allTrade ? (i) => p.qty[i] : undefined,
   });
-  for (const o of planned) submit(o, o.instrumentNumber);
+  for (const o of planned) sink.submitOrderAt(o, o.instrumentNumber);
   return allTrade || only !== undefined ? null : waitingTargets(targets, [p.positions, pending], trades);
 }
 

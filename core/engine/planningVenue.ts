@@ -24,5 +24,11 @@ export interface PlanningVenue {
   cancelAll(reason: string): void;
 }
 
-/** Sends one planned order for instrument number `inst`; returns null, or why it was refused. */
-export type PlannedSubmit = (request: OrderRequest, inst: number) => string | null;
+/**
+ * Where planned orders go: `submitOrderAt` sends one for instrument number `inst` and returns null,
+ * or why it was refused. An object, not a function, so the call stays one monomorphic method call
+ * (the simulator's own, or the kernel's when it checks them first).
+ */
+export interface PlannedOrders {
+  submitOrderAt(request: OrderRequest, inst: number): string | null;
+}

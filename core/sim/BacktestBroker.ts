@@ -231,29 +231,69 @@ export class BacktestBroker implements BrokerInterface {
   }
 
   /**
-   * Takes a request for instrument number `inst` (-1: unknown); returns its order, working, held for
-   * its parent, or rejected. A list member comes with its link, its working extras and, when the list
-   * was refused, the reason.
+   * Takes a request for instrument number `inst` (-1: unknown); returns its order, working or
+   * rejected. The plain order, millions of them in a backtest, takes this short path; a trailing
+   * or iceberg order takes placeWith's.
    */
-  private place(request: OrderRequest, inst: number, member: ListMember | null = null): Order {
-    const now = this.now();
-    const seq = ++this.orderSeq;
-    const ref = request.clientOrderRef ?? this.orderRefs.refFor(seq);
-    const order = newOrder(`O${seq}`, ref, request, 'BACKTEST', now, member === null ? null : member.link);
-    this.totals.orders++;
-    if (this.retain) this.orders.set(order.id, order);
-    const x = member === null ? this.extraOf(request) : member.x;
-    const held = x !== null && x.held;
+  private place(request: OrderRequest, inst: number): Order {
+    if (request.trail !== undefined || request.displayQuantity !== undefined) return this.placeWith(request, inst, null);
+    const { order, seq, ref } = this.created(request, null);
     const reason =
-      (member === null ? null : member.refusal) ??
       (request.clientOrderRef !== undefined && this.refs.has(ref) ? `duplicate client order ref ${ref}` : null) ??
       invalidOrderReason(request, inst >= 0) ??
-      (held ? null : this.shortReason(order.side, order.quantity, order.instrument, inst, x === null ? null : x.group)) ??
-      (x !== null && x.trail !== null && !held ? this.startTrail(order, inst, x.trail) : null);
+      this.shortReason(order.side, order.quantity, order.instrument, inst, null);
     if (reason !== null) {
       this.reject(order, reason);
       return order;
     }
+    this.accept(order, this.tracked(request, order, seq, ref, inst, null));
+    return order;
+  }
+
+  /**
+   * place() for an order with working extras: a trail, a display size, or a list member, which
+   * comes with its link, its extras and, when the list was refused, the reason. A member that
+   * waits for its parent is held: SUBMITTED, as a venue holds it, until the parent fills.
+   */
+  private placeWith(request: OrderRequest, inst: number, member: ListMember | null): Order {
+    const { order, seq, ref } = this.created(request, member === null ? null : member.link);
+    const x = member === null ? (this.extraOf(request) as Extra) : member.x;
+    const reason =
+      (member === null ? null : member.refusal) ??
+      (request.clientOrderRef !== undefined && this.refs.has(ref) ? `duplicate client order ref ${ref}` : null) ??
+      invalidOrderReason(request, inst >= 0) ??
+      (x.held ? null : this.shortReason(order.side, order.quantity, order.instrument, inst, x.group)) ??
+      (x.trail !== null && !x.held ? this.startTrail(order, inst, x.trail) : null);
+    if (reason !== null) {
+      this.reject(order, reason);
+      return order;
+    }
+    const w = this.tracked(request, order, seq, ref, inst, x);
+    if (x.group !== null) x.group.members.push(w);
+    if (x.parent !== null) x.parent.x?.children.push(w);
+    if (!x.held) {
+      if (x.group !== null) this.grouped++;
+      this.accept(order, w);
+      return order;
+    }
+    transition(order, 'SUBMITTED');
+    this.heldByInst.push(inst, w);
+    if (this.wanted.has('OrderSubmitted')) this.emit({ type: 'OrderSubmitted', order, at: order.createdAt });
+    return order;
+  }
+
+  /** A new PENDING order for `request`, numbered and kept. */
+  private created(request: OrderRequest, link: OrderLink | null): { order: Order; seq: number; ref: string } {
+    const seq = ++this.orderSeq;
+    const ref = request.clientOrderRef ?? this.orderRefs.refFor(seq);
+    const order = newOrder(`O${seq}`, ref, request, 'BACKTEST', this.now(), link);
+    this.totals.orders++;
+    if (this.retain) this.orders.set(order.id, order);
+    return { order, seq, ref };
+  }
+
+  /** An order that passed its checks, entered into the working set (no instrument queue yet). */
+  private tracked(request: OrderRequest, order: Order, seq: number, ref: string, inst: number, x: Extra | null): Working {
     // Generated refs are random UUIDs; only the caller's own need remembering to catch reuse.
     if (request.clientOrderRef !== undefined) this.refs.add(ref);
     const w: Working = {
@@ -268,24 +308,18 @@ export class BacktestBroker implements BrokerInterface {
       x,
     };
     this.working.add(w);
-    if (x !== null) {
-      if (x.group !== null) x.group.members.push(w);
-      if (x.parent !== null) x.parent.x?.children.push(w);
-    }
-    // The simulated venue takes a valid order the moment it is placed: SUBMITTED and ACCEPTED at once,
-    // announced by the one OrderAccepted event (a real broker emits OrderSubmitted first). An order
-    // waiting for its parent stays SUBMITTED, as a venue holds it, until the parent fills.
+    return w;
+  }
+
+  /**
+   * The simulated venue takes a valid order the moment it is placed: SUBMITTED and ACCEPTED at once,
+   * announced by the one OrderAccepted event (a real broker emits OrderSubmitted first).
+   */
+  private accept(order: Order, w: Working): void {
     transition(order, 'SUBMITTED');
-    if (held) {
-      this.heldByInst.push(inst, w);
-      if (this.wanted.has('OrderSubmitted')) this.emit({ type: 'OrderSubmitted', order, at: now });
-      return order;
-    }
     transition(order, 'ACCEPTED');
-    this.workingByInst.push(inst, w);
-    if (x !== null && x.group !== null) this.grouped++;
-    if (this.wantsAccepted) this.emit({ type: 'OrderAccepted', order, at: now });
-    return order;
+    this.workingByInst.push(w.inst, w);
+    if (this.wantsAccepted) this.emit({ type: 'OrderAccepted', order, at: order.createdAt });
   }
 
   /** The working extras of a single order's trail or display size; null for a plain order. */
@@ -350,7 +384,7 @@ export class BacktestBroker implements BrokerInterface {
         held: m.parent !== null,
         kind: list.kind,
       };
-      const order = this.place(m.request, this.tm.lookup(m.request.instrument), { link, x, refusal: refusal === null ? null : `list refused: ${refusal}` });
+      const order = this.placeWith(m.request, this.tm.lookup(m.request.instrument), { link, x, refusal: refusal === null ? null : `list refused: ${refusal}` });
       const w = this.working.get(first + i);
       if (w !== undefined) placed[i] = w;
       return order.status === 'REJECTED'

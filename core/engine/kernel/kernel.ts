@@ -6,7 +6,7 @@ import { changedRequest } from '../../domain/changedRequest';
 import { orderListMembers, type OrderListRequest } from '../../domain/orderList';
 import type { Targets } from '../../strategy/types';
 import { placeTargets, type PriceAt } from '../placeTargets';
-import type { PlannedSubmit, PlanningVenue } from '../planningVenue';
+import type { PlannedOrders, PlanningVenue } from '../planningVenue';
 import type { Clock } from '../risk/riskTypes';
 import type { KernelAck, KernelCommand, KernelEvent, KernelListener, OrderDenied, OrderSource } from './commands';
 import type { RiskGate } from './riskGate';
@@ -44,8 +44,8 @@ export class Kernel {
   private readonly risk: RiskGate | null;
   private readonly listeners: KernelListener[] = [];
   private unsubscribe: (() => void) | null = null;
-  /** How planned orders go out: straight to the broker by number when nothing is checked, else through submit. */
-  private readonly planned: PlannedSubmit;
+  /** Where planned orders go: straight to the broker by number when nothing is checked, else through the checks. */
+  private readonly planned: PlannedOrders;
 
   constructor(o: KernelOptions) {
     this.broker = o.broker;
@@ -54,13 +54,7 @@ export class Kernel {
     this.risk = o.risk;
     this.onDenied = o.onDenied ?? null;
     const b = o.broker;
-    this.planned =
-      o.risk === null && numbered(b)
-        ? (request, inst) => b.submitOrderAt(request, inst)
-        : (request) => {
-            const ack = this.submitOrder(request, 'planner');
-            return ack.accepted ? null : (ack.reason ?? 'refused');
-          };
+    this.planned = o.risk === null && numbered(b) ? b : { submitOrderAt: (request) => this.plannedRefusal(request) };
   }
 
   /** Carries out one command; each kind also has its own method below. */
@@ -125,6 +119,12 @@ export class Kernel {
   planningVenue(): PlanningVenue {
     if (this.venue === null) throw new Error('this kernel plans no target portfolios: it was given no planning venue');
     return this.venue;
+  }
+
+  /** A planned order through the checks: null, or why it was refused. */
+  private plannedRefusal(request: OrderRequest): string | null {
+    const ack = this.submitOrder(request, 'planner');
+    return ack.accepted ? null : (ack.reason ?? 'refused');
   }
 
   /** Events out; the kernel listens to its broker only while someone listens to it. */
