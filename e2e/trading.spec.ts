@@ -119,6 +119,54 @@ test('PAPER trading against the fake TWS: connect, fill, cancel, risk, breaker, 
   expect(states.lastIndexOf('ready')).toBeGreaterThan(states.indexOf('reconnecting'));
 });
 
+test('a bracket from the ticket against the fake TWS: exits held until the entry fills, then working with their links; one cancelled', async ({ page, app }) => {
+  const symbol = fake.symbols[2];
+  const trading = new TradingPage(page, app.url);
+  const ticket = trading.ticket;
+  await trading.open();
+  await trading.connect({ port: fake.port });
+  await expect(trading.connState).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+
+  // A limit entry below the market, a take-profit above it and a stop-loss under the entry, all within the price band.
+  const price = fake.price(symbol);
+  const quantity = Math.max(1, Math.floor(5_000 / price));
+  await ticket.fill({ symbol, quantity, limit: cents(price * 0.99) });
+  await ticket.attachBracket({ takeProfit: cents(price * 1.04), stopLoss: cents(price * 0.955) });
+  for (const role of ['ENTRY', 'TAKE_PROFIT', 'STOP_LOSS']) await expect(ticket.checkMember(role)).toHaveAttribute('data-passed', 'true');
+  const ids = await ticket.sendBracket();
+
+  // TWS holds the exits until the entry fills: they show as sent, waiting for it.
+  await expect(trading.orderRow(ids.ENTRY)).toHaveAttribute('data-status', 'ACCEPTED');
+  await expect(trading.orderLink(ids.ENTRY)).toHaveText('bracket entry');
+  for (const [id, role] of [[ids.TAKE_PROFIT, 'take-profit'], [ids.STOP_LOSS, 'stop-loss']]) {
+    await expect(trading.orderRow(id)).toHaveAttribute('data-status', 'SUBMITTED');
+    await expect(trading.orderRow(id).getByTestId('order-status')).toHaveText('waiting for entry');
+    await expect(trading.orderLink(id)).toHaveAttribute('data-parent-id', ids.ENTRY);
+    await expect(trading.orderLink(id)).toContainText(`${role} of `);
+  }
+
+  // The market comes down to the entry: it fills, and both exits work for its quantity, still linked to it.
+  stepUntil(() => fake.snapshot().executions.length > 0);
+  await expect(trading.orderRow(ids.ENTRY)).toHaveCount(0);
+  await expect(trading.doneOrderRow(ids.ENTRY)).toHaveAttribute('data-status', 'FILLED');
+  await expect(trading.position(symbol).getByTestId('position-qty')).toHaveText(shown(quantity));
+  for (const [id, role] of [[ids.TAKE_PROFIT, 'take-profit'], [ids.STOP_LOSS, 'stop-loss']]) {
+    await expect(trading.orderRow(id)).toHaveAttribute('data-status', 'ACCEPTED');
+    await expect(trading.orderRow(id).getByTestId('order-status')).toHaveText('accepted');
+    await expect(trading.orderLink(id)).toHaveAttribute('data-parent-id', ids.ENTRY);
+    await expect(trading.orderLink(id)).toContainText(`${role} of `);
+  }
+
+  // Cancelling the take-profit leaves the stop-loss protecting the position.
+  await trading.orderRow(ids.TAKE_PROFIT).getByTestId('order-cancel').click();
+  await expect(trading.orderRow(ids.TAKE_PROFIT)).toHaveCount(0);
+  await expect(trading.doneOrderRow(ids.TAKE_PROFIT)).toHaveAttribute('data-status', 'CANCELLED');
+  await expect(trading.orderRow(ids.STOP_LOSS)).toHaveAttribute('data-status', 'ACCEPTED');
+  // At TWS: the entry filled, the take-profit cancelled, the stop-loss waiting for its trigger (as TWS shows a stop).
+  const atTws = fake.snapshot().orders.filter((o) => o.symbol === symbol);
+  expect(atTws.map((o) => o.status)).toEqual(['Filled', 'Cancelled', 'PreSubmitted']);
+});
+
 test('LIVE needs the arming phrase, shows a banner on every screen and confirms each order', async ({ page, app }) => {
   const symbol = fake.symbols[1];
   const trading = new TradingPage(page, app.url);

@@ -10,6 +10,15 @@ export interface TicketValues {
   tif?: string;
 }
 
+/** "Attach bracket": the take-profit's limit and the stop-loss (a stop price, or a trail by amount or percent). */
+export interface BracketValues {
+  takeProfit: number;
+  stopLoss: number;
+  stopLossBy?: 'stop' | 'amount' | 'percent';
+}
+
+export type BracketIds = Record<'ENTRY' | 'TAKE_PROFIT' | 'STOP_LOSS', string>;
+
 /** The order ticket with its pre-trade check. */
 export class Ticket {
   readonly root: Locator;
@@ -42,6 +51,19 @@ export class Ticket {
     return this.page.locator(`[data-testid="check-item"][data-check="${check}"]`);
   }
 
+  /** A bracket member's verdict (ENTRY, TAKE_PROFIT, STOP_LOSS). */
+  checkMember(role: string): Locator {
+    return this.page.locator(`[data-testid="check-member"][data-role="${role}"]`);
+  }
+
+  /** Ticks "Attach bracket" and fills its exits. */
+  async attachBracket(b: BracketValues): Promise<void> {
+    await this.page.getByTestId('ticket-bracket').check();
+    await this.page.getByTestId('ticket-take-profit').fill(String(b.takeProfit));
+    await this.page.getByTestId(`ticket-stop-loss-kind-${b.stopLossBy ?? 'stop'}`).check();
+    await this.page.getByTestId('ticket-stop-loss').fill(String(b.stopLoss));
+  }
+
   /** Fills the ticket; the risk check runs once typing pauses. */
   async fill(t: TicketValues): Promise<void> {
     await this.symbol.fill(t.symbol);
@@ -63,6 +85,17 @@ export class Ticket {
     await this.pressEnter();
     await expect(this.outcome).toHaveAttribute('data-accepted', 'true');
     return ((await this.outcome.textContent()) ?? '').replace(/^Sent: order /, '').trim();
+  }
+
+  /** Sends a ticket with a bracket as send() does; returns each member's order id by role. */
+  async sendBracket(): Promise<BracketIds> {
+    await expect(this.checkResult).toHaveAttribute('data-ok', 'true');
+    await this.pressEnter();
+    await expect(this.outcome).toHaveAttribute('data-accepted', 'true');
+    const sent = this.outcome.getByTestId('sent-order');
+    await expect(sent).toHaveCount(3);
+    const ids = await sent.evaluateAll((els) => els.map((el) => [el.getAttribute('data-role'), el.getAttribute('data-order-id')]));
+    return Object.fromEntries(ids) as BracketIds;
   }
 }
 
@@ -133,6 +166,11 @@ export class TradingPage extends AppShell {
 
   orderRow(orderId: string): Locator {
     return this.page.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`);
+  }
+
+  /** A working order's list link ("take-profit of O12"), its trail and its stop now. */
+  orderLink(orderId: string): Locator {
+    return this.orderRow(orderId).getByTestId('order-link');
   }
 
   orderRowOf(symbol: string): Locator {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CANCEL_OUTCOMES } from '../../broker/cancelOutcome';
-import { ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../../domain/enums';
+import { ORDER_LIST_KINDS, ORDER_ROLES, ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../../domain/enums';
 import { RISK_CHECK_NAMES, RISK_CHECK_STATUSES } from '../../engine/risk/riskTypes';
 import { method } from '../contractTypes';
 import { fillRecordSchema, noInput, nullableNum, num, orderRecordSchema, ts } from './common';
@@ -116,11 +116,33 @@ export const positionSchema = z.object({
 });
 export type PositionDto = z.infer<typeof positionSchema>;
 
+/** A trailing order's trail: a price amount, or a percent of the best price since it went live. */
+export const trailSchema = z.union([z.object({ amount: num }).strict(), z.object({ percent: num }).strict()]);
+
+/** What few orders carry (see OrderExtras): a trail, a limit offset, a display size, a list membership. */
+export const orderExtrasSchema = z.object({
+  trail: trailSchema.optional(),
+  limitOffset: num.optional(),
+  /** Iceberg: the quantity shown at a time. */
+  displayQuantity: num.optional(),
+  link: z
+    .object({
+      listId: z.string(),
+      kind: z.enum(ORDER_LIST_KINDS),
+      role: z.enum(ORDER_ROLES),
+      /** The order whose fill makes this one work (a bracket's entry); null for an entry. */
+      parentId: z.string().nullable(),
+    })
+    .optional(),
+});
+
 export const tradingOrderSchema = orderRecordSchema.extend({
   side: z.enum(SIDES),
   type: z.enum(ORDER_TYPES),
   timeInForce: z.enum(TIME_IN_FORCE),
   status: z.enum(ORDER_STATUSES),
+  /** A trailing order's stopPrice is its stop now; null for a plain order. */
+  extras: orderExtrasSchema.nullable(),
 });
 export type TradingOrderDto = z.infer<typeof tradingOrderSchema>;
 
@@ -269,7 +291,24 @@ export const tradingStateSchema = modeStateSchema.extend({
 export type TradingStateDto = z.infer<typeof tradingStateSchema>;
 
 const price = num.optional();
-/** The order ticket. Quantity and prices are only required to be numbers here: the risk check explains what is wrong with them. */
+
+/** A bracket's members, in the list's order. */
+export const BRACKET_ROLES = ['ENTRY', 'TAKE_PROFIT', 'STOP_LOSS'] as const;
+export type BracketRole = (typeof BRACKET_ROLES)[number];
+
+/** The exits "Attach bracket" adds: on the other side of the entry, for its quantity, GTC, working once it fills. */
+export const ticketBracketSchema = z
+  .object({
+    takeProfit: z.object({ limitPrice: num }).strict(),
+    /** A stop at a price, or a trailing stop. */
+    stopLoss: z.union([z.object({ stopPrice: num }).strict(), z.object({ trail: trailSchema }).strict()]),
+  })
+  .strict();
+
+/**
+ * The order ticket. Quantity, prices, trail, offset and display size are only required to be numbers
+ * here: the risk checks and the order's own rules (the check's blockers) explain what is wrong with them.
+ */
 export const orderTicketSchema = z
   .object({
     instrument: symbol,
@@ -277,31 +316,59 @@ export const orderTicketSchema = z
     type: z.enum(ORDER_TYPES),
     quantity: num,
     limitPrice: price,
+    /** A trailing order's initial stop, when given. */
     stopPrice: price,
     timeInForce: z.enum(TIME_IN_FORCE).default('DAY'),
+    /** TRAILING_STOP and TRAILING_STOP_LIMIT. */
+    trail: trailSchema.optional(),
+    /** TRAILING_STOP_LIMIT: how far past the stop its limit sits. */
+    limitOffset: price,
+    /** Iceberg, for limit-type orders: the quantity shown at a time. */
+    displayQuantity: price,
+    /** Sends the ticket's order as a bracket's entry, with these exits. */
+    bracket: ticketBracketSchema.optional(),
   })
   .strict();
 export type OrderTicket = z.output<typeof orderTicketSchema>;
 
+/** One member's verdict of a bracket. */
+export const memberVerdictSchema = z.object({ role: z.enum(BRACKET_ROLES), risk: riskVerdictSchema });
+export type MemberVerdictDto = z.infer<typeof memberVerdictSchema>;
+
 export const checkOrderResultSchema = z.object({
-  /** The order would be sent now: the risk checks pass and nothing blocks sending. */
+  /** The order (every member of a bracket) would be sent now: the risk checks pass and nothing blocks sending. */
   ok: z.boolean(),
+  /** A bracket's: the first refused member's verdict, else the entry's (so `passed` is the list's); see `members`. */
   risk: riskVerdictSchema,
-  /** Why it cannot be sent apart from the risk checks: not connected, circuit breaker tripped. */
+  /** Why it cannot be sent apart from the risk checks: not connected, circuit breaker tripped, the order's own rules. */
   blockers: z.array(z.string()),
   /** The price the checks used as the last price, null when none is known. */
   lastPrice: nullableNum,
   /** LIVE is armed: the send needs confirm: true. */
   needsConfirm: z.boolean(),
+  /** A bracket: each member's verdict, entry first; absent for a single order. */
+  members: z.array(memberVerdictSchema).optional(),
 });
 export type CheckOrderResult = z.infer<typeof checkOrderResultSchema>;
 
+/** A sent bracket: its list id and each member's order. */
+export const sentListSchema = z.object({
+  listId: z.string(),
+  orders: z.array(z.object({ role: z.enum(BRACKET_ROLES), orderId: z.string(), clientOrderRef: z.string() })),
+});
+
 export const submitResultSchema = z.object({
   accepted: z.boolean(),
+  /** A bracket's entry. */
   orderId: z.string().nullable(),
   clientOrderRef: z.string().nullable(),
   reason: z.string().nullable(),
+  /** As checkOrder's `risk`. */
   risk: riskVerdictSchema,
+  /** A bracket: each member's verdict, entry first; absent for a single order. */
+  members: z.array(memberVerdictSchema).optional(),
+  /** A bracket the broker took: its members' orders; absent otherwise. */
+  list: sentListSchema.optional(),
 });
 export type SubmitResultDto = z.infer<typeof submitResultSchema>;
 
@@ -338,6 +405,8 @@ export const modifyInputSchema = z
     quantity: num.optional(),
     limitPrice: price,
     stopPrice: price,
+    /** A trailing order's new trail. */
+    trail: trailSchema.optional(),
     /** Required (true) while LIVE is armed. */
     confirm: z.boolean().default(false),
   })
@@ -392,8 +461,9 @@ export const tradingMethods = {
   'trading.disconnect': method(noInput, connectionSchema),
   /** Forgets the Alpaca keys kept in the OS keychain. */
   'trading.forgetAlpacaKeys': method(noInput, alpacaKeysStateSchema),
-  /** The pre-trade check the ticket shows before sending; sends nothing. */
+  /** The pre-trade check the ticket shows before sending (each member's, for a bracket); sends nothing. */
   'trading.checkOrder': method(orderTicketSchema, checkOrderResultSchema),
+  /** Sends the ticket's order; with a bracket, the entry and its exits as one list, taken or refused whole. */
   'trading.submitOrder': method(orderTicketSchema.extend({ confirm: z.boolean().default(false) }), submitResultSchema),
   'trading.cancelOrder': method(z.object({ orderId }).strict(), commandAckSchema),
   'trading.modifyOrder': method(modifyInputSchema, commandAckSchema.extend({ risk: riskVerdictSchema.nullable() })),

@@ -1,13 +1,18 @@
+import { hasLimit, isTrailing } from '../../domain/enums';
 import type { OrderRequest } from '../../domain/order';
+import type { OrderListRequest } from '../../domain/orderList';
 import type { RiskSnapshot } from '../../engine/risk/riskTypes';
 import type { OrderTicket, QuoteDto } from '../../ipc/contract/trading';
 import { lastOf } from './tradingDtos';
 import type { TradingBroker } from './tradingBroker';
 
-/** The request a ticket sends: only the prices its type uses, tagged as entered by hand. */
+/** The request a ticket sends: only the fields its type uses, tagged as entered by hand. */
 export function requestOf(t: OrderTicket): OrderRequest {
+  const trailing = isTrailing(t.type);
+  // A trailing stop-limit's limit follows its stop by the offset: it takes no limit price of its own.
   const usesLimit = t.type === 'LIMIT' || t.type === 'STOP_LIMIT';
-  const usesStop = t.type === 'STOP' || t.type === 'STOP_LIMIT';
+  // A trailing order's stop price, when given, is its initial stop.
+  const usesStop = t.type === 'STOP' || t.type === 'STOP_LIMIT' || trailing;
   return {
     instrument: t.instrument,
     side: t.side,
@@ -15,8 +20,36 @@ export function requestOf(t: OrderTicket): OrderRequest {
     quantity: t.quantity,
     ...(usesLimit && t.limitPrice !== undefined ? { limitPrice: t.limitPrice } : {}),
     ...(usesStop && t.stopPrice !== undefined ? { stopPrice: t.stopPrice } : {}),
+    ...(trailing && t.trail !== undefined ? { trail: t.trail } : {}),
+    ...(t.type === 'TRAILING_STOP_LIMIT' && t.limitOffset !== undefined ? { limitOffset: t.limitOffset } : {}),
+    ...(hasLimit(t.type) && t.displayQuantity !== undefined ? { displayQuantity: t.displayQuantity } : {}),
     timeInForce: t.timeInForce,
     metadata: { source: 'ticket' },
+  };
+}
+
+export type BracketRequest = Extract<OrderListRequest, { kind: 'BRACKET' }>;
+
+/**
+ * A ticket with a bracket as the list it sends: the ticket's order is the entry; the exits are on
+ * the other side for its quantity, GTC (they outlive the entry's day once it has filled).
+ */
+export function bracketOf(t: OrderTicket): BracketRequest | null {
+  if (t.bracket === undefined) return null;
+  const entry = requestOf(t);
+  const exit = {
+    instrument: entry.instrument,
+    side: entry.side === 'BUY' ? ('SELL' as const) : ('BUY' as const),
+    quantity: entry.quantity,
+    timeInForce: 'GTC' as const,
+    metadata: { source: 'ticket' },
+  };
+  const sl = t.bracket.stopLoss;
+  return {
+    kind: 'BRACKET',
+    entry,
+    takeProfit: { ...exit, type: 'LIMIT', limitPrice: t.bracket.takeProfit.limitPrice },
+    stopLoss: 'trail' in sl ? { ...exit, type: 'TRAILING_STOP', trail: sl.trail } : { ...exit, type: 'STOP', stopPrice: sl.stopPrice },
   };
 }
 

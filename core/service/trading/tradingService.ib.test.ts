@@ -137,6 +137,31 @@ describe('TradingService with IbBroker and the fake TWS', () => {
     expect(tws?.snapshot().positions.every((p) => p.quantity === 0)).toBe(true);
   });
 
+  it("sends a ticket's bracket as one list: the exits wait at TWS for the entry, then the take-profit fills and cancels the stop-loss", async () => {
+    const t = await connected();
+    const sent = await t.service.submitOrder(ticket({ bracket: { takeProfit: { limitPrice: 101 }, stopLoss: { stopPrice: 96 } } }));
+    expect(sent).toMatchObject({ accepted: true, reason: null });
+    const [entry, takeProfit, stopLoss] = (sent.list?.orders ?? []).map((o) => o.orderId);
+    const statuses = (st: TradingStateDto) => [entry, takeProfit, stopLoss].map((id) => st.openOrders.find((o) => o.id === id)?.status);
+    const held = await until(() => {
+      const st = t.service.state();
+      return statuses(st).join() === 'ACCEPTED,SUBMITTED,SUBMITTED' && st;
+    }, 'the entry working and its exits held');
+    expect(held.openOrders.find((o) => o.id === stopLoss)).toMatchObject({ side: 'SELL', type: 'STOP', stopPrice: 96, quantity: 10, extras: { link: expect.objectContaining({ kind: 'BRACKET', role: 'STOP_LOSS', parentId: entry }) } });
+    tws?.step(3); // the dip to 90 fills the entry at 95
+    await until(() => heldQty(t.service.state(), 'AAA') === 10 && statuses(t.service.state()).join() === ',ACCEPTED,ACCEPTED', 'the exits working');
+    tws?.step(1); // the high of 101 reaches the take-profit
+    await until(() => {
+      const st = t.service.state();
+      return st.openOrders.length === 0 && heldQty(st, 'AAA') === 0;
+    }, 'the take-profit filled and the stop-loss cancelled');
+    expect(tws?.snapshot().orders.map((o) => [o.orderRef, o.status])).toEqual([
+      [sent.list?.orders[0]?.clientOrderRef, 'Filled'],
+      [sent.list?.orders[1]?.clientOrderRef, 'Filled'],
+      [sent.list?.orders[2]?.clientOrderRef, 'Cancelled'],
+    ]);
+  });
+
   it('LIVE needs arming, then a confirmation on each order', async () => {
     tws = await startFakeTws({ port: 0, series: market(), startBar: 5, sim: EXACT_SIM });
     h = setup();

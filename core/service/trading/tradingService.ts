@@ -2,33 +2,38 @@ import type Database from 'better-sqlite3';
 import type { BrokerEvent } from '../../broker/events';
 import type { ExecutionConfig } from '../../config/executionConfigSchema';
 import type { OrderRequest } from '../../domain/order';
+import { invalidOrderListReason } from '../../domain/orderList';
+import { invalidOrderReason } from '../../domain/orderValidation';
 import { checkOrder } from '../../engine/risk/checkOrder';
 import { Kernel } from '../../engine/kernel/kernel';
 import { riskGate } from '../../engine/kernel/riskGate';
 import { CircuitBreaker, type BreakerState, type FailureSource } from '../../engine/risk/circuitBreaker';
 import { runKillSwitch } from '../../engine/risk/killSwitch';
 import { riskLimitsOf, type Clock, type RiskVerdict } from '../../engine/risk/riskTypes';
-import type {
-  AlpacaKeysStateDto,
-  CheckOrderResult,
-  CommandAckDto,
-  HistoryChoice,
-  HistoryDownloadDto,
-  ConnectInput,
-  ConnectionDto,
-  ConnectionPreset,
-  ConnectionState,
-  KillSwitchReportDto,
-  LogEntryDto,
-  ModeStateDto,
-  ModifyInput,
-  OrderTicket,
-  QuoteDto,
-  RiskStateDto,
-  SubmitResultDto,
-  TradingEmit,
-  TradingMode,
-  TradingStateDto,
+import {
+  BRACKET_ROLES,
+  type AlpacaKeysStateDto,
+  type BracketRole,
+  type CheckOrderResult,
+  type CommandAckDto,
+  type HistoryChoice,
+  type HistoryDownloadDto,
+  type ConnectInput,
+  type ConnectionDto,
+  type ConnectionPreset,
+  type ConnectionState,
+  type KillSwitchReportDto,
+  type LogEntryDto,
+  type MemberVerdictDto,
+  type ModeStateDto,
+  type ModifyInput,
+  type OrderTicket,
+  type QuoteDto,
+  type RiskStateDto,
+  type SubmitResultDto,
+  type TradingEmit,
+  type TradingMode,
+  type TradingStateDto,
 } from '../../ipc/contract/trading';
 import { ApiError } from '../../ipc/errors';
 import { environmentHasKeys, NO_VAULT, type AlpacaKeys, type Env, type KeyVault } from './alpacaKeys';
@@ -37,7 +42,7 @@ import { HistoryDownloads } from './historyDownload';
 import { LiveArming } from './liveArming';
 import { LogRing } from './logRing';
 import { QuoteBook } from './quoteBook';
-import { requestOf, riskSnapshot, UNKNOWN_SNAPSHOT } from './riskInputs';
+import { bracketOf, requestOf, riskSnapshot, UNKNOWN_SNAPSHOT, type BracketRequest } from './riskInputs';
 import { riskOrderOf } from '../../engine/risk/riskOrder';
 import { acknowledgeDifference, openDifferences } from '../../broker/ib/store/differences';
 import { unknownOrderDto } from './reconciliationView';
@@ -73,6 +78,22 @@ interface Session {
   preset: ConnectionPreset;
   stop: (() => void)[];
 }
+
+/** A ticket's orders as judged before sending (see judge). */
+interface Judged {
+  /** The single order, or the bracket's entry. */
+  request: OrderRequest;
+  list: BracketRequest | null;
+  /** A bracket's members' verdicts, entry first. */
+  members: MemberVerdictDto[] | null;
+  verdict: RiskVerdict;
+  lastPrice: number;
+  /** What the order's (the list's) own rules refuse, or null. */
+  invalid: string | null;
+}
+
+/** How a refusal names a bracket's member. */
+const BRACKET_ROLE_NAMES: Record<BracketRole, string> = { ENTRY: 'entry', TAKE_PROFIT: 'take-profit', STOP_LOSS: 'stop-loss' };
 
 /** Executions the screen lists (newest first). */
 const MAX_EXECUTIONS = 500;
@@ -288,32 +309,38 @@ export class TradingService {
 
   // ---- orders ----
 
-  /** The pre-trade check the ticket shows: the risk verdict and anything else that would stop the send. */
+  /** The pre-trade check the ticket shows: the risk verdict (each member's, for a bracket) and anything else that would stop the send. */
   checkOrder(ticket: OrderTicket): CheckOrderResult {
-    const request = requestOf(ticket);
-    const { verdict, lastPrice } = this.verdict(request);
+    const judged = this.judge(ticket);
     const blockers = this.blockers();
+    if (judged.invalid !== null) blockers.push(judged.invalid);
     return {
-      ok: verdict.passed && blockers.length === 0,
-      risk: verdict,
+      ok: judged.verdict.passed && blockers.length === 0,
+      risk: judged.verdict,
       blockers,
-      lastPrice: Number.isFinite(lastPrice) ? lastPrice : null,
+      lastPrice: Number.isFinite(judged.lastPrice) ? judged.lastPrice : null,
       needsConfirm: this.mode === 'LIVE',
+      ...(judged.members === null ? {} : { members: judged.members }),
     };
   }
 
-  /** Checks the order, looks its instrument up at the broker, and sends it. */
+  /**
+   * Checks the order (every member of a bracket), looks its instrument up at the broker, and sends it
+   * through the kernel: a bracket as one list, taken or refused whole.
+   */
   async submitOrder(ticket: OrderTicket & { confirm: boolean }): Promise<SubmitResultDto> {
     const broker = this.readyBroker();
     this.requireConfirm(ticket.confirm);
-    const request = requestOf(ticket);
-    const { verdict } = this.verdict(request);
-    const refused = (reason: string): SubmitResultDto => ({ accepted: false, orderId: null, clientOrderRef: null, reason, risk: verdict });
+    const { request, list, members, verdict } = this.judge(ticket);
+    const judgedMembers = members === null ? {} : { members };
+    const refused = (reason: string): SubmitResultDto => ({ accepted: false, orderId: null, clientOrderRef: null, reason, risk: verdict, ...judgedMembers });
     const halted = this.breaker.refusal();
     if (halted) return refused(halted);
     if (!verdict.passed) {
-      this.refuseByRisk(request.instrument, verdict, { request });
-      return refused(verdict.reasons.join('; '));
+      this.refuseByRisk(request.instrument, verdict, list === null ? { request } : { list });
+      const failed = members?.find((m) => !m.risk.passed);
+      const reasons = verdict.reasons.join('; ');
+      return refused(failed === undefined ? reasons : `${BRACKET_ROLE_NAMES[failed.role]}: ${reasons}`);
     }
     try {
       await broker.qualifyInstrument(request.instrument);
@@ -327,10 +354,17 @@ export class TradingService {
     if (haltedSince) return refused(haltedSince);
     if (this.readyBroker() !== broker) return refused('the connection changed while the order was being prepared; check it and send again');
     try {
-      const ack = this.kernelFor(broker).submitOrder(request, 'manual');
-      return { accepted: ack.accepted, orderId: ack.orderId || null, clientOrderRef: ack.clientOrderRef || null, reason: ack.reason ?? null, risk: verdict };
+      if (list === null) {
+        const ack = this.kernelFor(broker).submitOrder(request, 'manual');
+        return { accepted: ack.accepted, orderId: ack.orderId || null, clientOrderRef: ack.clientOrderRef || null, reason: ack.reason ?? null, risk: verdict };
+      }
+      const ack = this.kernelFor(broker).submitOrderList(list, 'manual');
+      if (!ack.accepted) return refused(ack.reason ?? 'the broker refused the bracket');
+      const orders = BRACKET_ROLES.map((role, i) => ({ role, orderId: ack.orders[i].orderId, clientOrderRef: ack.orders[i].clientOrderRef }));
+      const entry = orders[0];
+      return { accepted: true, orderId: entry.orderId, clientOrderRef: entry.clientOrderRef, reason: null, risk: verdict, ...judgedMembers, list: { listId: ack.listId, orders } };
     } catch (err) {
-      throw this.brokerFailure(`submitting ${request.side} ${request.quantity} ${request.instrument}`, err);
+      throw this.brokerFailure(`submitting ${request.side} ${request.quantity} ${request.instrument}${list === null ? '' : ' with a bracket'}`, err);
     }
   }
 
@@ -344,7 +378,7 @@ export class TradingService {
     }
   }
 
-  /** Changes a working order's quantity (its new total) or prices, after the same risk checks as a new order. */
+  /** Changes a working order's quantity (its new total), prices or trail, after the same risk checks as a new order. */
   modifyOrder(input: ModifyInput): CommandAckDto & { risk: RiskVerdict } {
     const broker = this.readyBroker();
     this.requireConfirm(input.confirm);
@@ -374,6 +408,7 @@ export class TradingService {
       ...(input.quantity !== undefined ? { quantity: input.quantity } : {}),
       ...(input.limitPrice !== undefined ? { limitPrice: input.limitPrice } : {}),
       ...(input.stopPrice !== undefined ? { stopPrice: input.stopPrice } : {}),
+      ...(input.trail !== undefined ? { trail: input.trail } : {}),
     };
     try {
       const ack = this.kernelFor(broker).modifyOrder(order.id, changes, 'manual');
@@ -512,6 +547,28 @@ export class TradingService {
     });
     byMode[mode] = kernel;
     return kernel;
+  }
+
+  /**
+   * The ticket's orders and their verdicts: a single order's, or a bracket's members' (the list's
+   * verdict is its first refused member's, else its entry's), and what the order's own rules refuse.
+   */
+  private judge(ticket: OrderTicket): Judged {
+    const list = bracketOf(ticket);
+    if (list === null) {
+      const request = requestOf(ticket);
+      const { verdict, lastPrice } = this.verdict(request);
+      // The instrument counts as known: the broker looks it up when the order is sent.
+      return { request, list, members: null, verdict, lastPrice, invalid: invalidOrderReason(request, true) };
+    }
+    const entry = this.verdict(list.entry);
+    const members: MemberVerdictDto[] = [
+      { role: 'ENTRY', risk: entry.verdict },
+      { role: 'TAKE_PROFIT', risk: this.verdict(list.takeProfit).verdict },
+      { role: 'STOP_LOSS', risk: this.verdict(list.stopLoss).verdict },
+    ];
+    const verdict = (members.find((m) => !m.risk.passed) ?? members[0]).risk;
+    return { request: list.entry, list, members, verdict, lastPrice: entry.lastPrice, invalid: invalidOrderListReason(list, () => true) };
   }
 
   private verdict(request: OrderRequest, excludeOrderId?: string): { verdict: RiskVerdict; lastPrice: number } {

@@ -1,8 +1,9 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { TradingOrderDto } from '../../../core/ipc/contract/trading';
-import { ORDER_STATUS_VIEW } from './orderStatusView';
+import { linkLabel, trailLabel, waitingFor } from './orderDetails';
+import { ORDER_STATUS_VIEW, WAITING_VIEW } from './orderStatusView';
 import { modifyDraftOf, readModify, type ModifyChanges, type ModifyDraft } from './modifyModel';
-import { needsLimit, needsStop, TYPE_LABELS } from './ticketModel';
+import { isTrailing, needsLimit, needsStop, TYPE_LABELS } from './ticketModel';
 import { fmtClock, fmtPrice, fmtQty } from './tradingFormat';
 
 interface Props {
@@ -12,7 +13,10 @@ interface Props {
   onModify: (changes: ModifyChanges) => void;
 }
 
-/** One working order; Modify turns its quantity and prices into inputs (Enter saves, Esc leaves them). */
+/**
+ * One working order: a trailing order's trail and its stop now, an iceberg's display size, a list
+ * member's link; Modify turns its quantity, prices and trail into inputs (Enter saves, Esc leaves them).
+ */
 export function OrderRow({ order: o, busy, onCancel, onModify }: Props) {
   const [draft, setDraft] = useState<ModifyDraft | null>(null);
   const reading = draft ? readModify(o, draft) : null;
@@ -43,20 +47,50 @@ export function OrderRow({ order: o, busy, onCancel, onModify }: Props) {
       />
     );
 
+  const { trail, limitOffset, displayQuantity, link } = o.extras ?? {};
+  const waiting = waitingFor(o);
+  const status = waiting === null ? ORDER_STATUS_VIEW[o.status] : WAITING_VIEW[waiting];
+
   return (
     <tr data-testid="order-row" data-order-id={o.id} data-status={o.status} data-symbol={o.instrument}>
       <td className="muted">{fmtClock(o.createdAt)}</td>
       <td className="cell-name">{o.instrument}</td>
       <td className={o.side === 'BUY' ? 'pos' : 'neg'}>{o.side}</td>
-      <td>{TYPE_LABELS[o.type]}</td>
-      <td className="num">{draft ? edit('quantity', 'Quantity') : fmtQty(o.quantity)}</td>
+      <td>
+        {TYPE_LABELS[o.type]}
+        {link && (
+          <span
+            className="cell-sub"
+            data-testid="order-link"
+            data-role={link.role}
+            data-parent-id={link.parentId ?? undefined}
+            title={link.parentId === null ? `list ${link.listId}` : `works once order ${link.parentId} fills`}
+          >
+            {linkLabel(link)}
+          </span>
+        )}
+      </td>
+      <td className="num">
+        {draft ? edit('quantity', 'Quantity') : fmtQty(o.quantity)}
+        {displayQuantity !== undefined && (
+          <span className="cell-sub" data-testid="order-display" title="Iceberg: the quantity shown at a time">
+            shows {fmtQty(displayQuantity)}
+          </span>
+        )}
+      </td>
       <td className="num">{fmtQty(o.filledQuantity)}</td>
       <td className="num">{draft && needsLimit(o.type) ? edit('limitPrice', 'Limit price') : fmtPrice(o.limitPrice)}</td>
-      <td className="num">{draft && needsStop(o.type) ? edit('stopPrice', 'Stop price') : fmtPrice(o.stopPrice)}</td>
+      <td className="num" data-testid="order-stop" title={isTrailing(o.type) ? 'The stop now: it follows the market by the trail' : undefined}>
+        {draft && needsStop(o.type) ? edit('stopPrice', 'Stop price') : fmtPrice(o.stopPrice)}
+      </td>
+      <td className="num" data-testid="order-trail">
+        {draft && trail !== undefined ? edit('trail', 'amount' in trail ? 'Trail amount' : 'Trail percent') : trail !== undefined ? trailLabel(trail) : ''}
+        {limitOffset !== undefined && <span className="cell-sub">offset {fmtPrice(limitOffset)}</span>}
+      </td>
       <td>{o.timeInForce}</td>
       <td>
-        <span className={`badge badge--order-${o.status.toLowerCase()}`} data-testid="order-status" title={ORDER_STATUS_VIEW[o.status].hint}>
-          {ORDER_STATUS_VIEW[o.status].label}
+        <span className={`badge badge--order-${o.status.toLowerCase()}`} data-testid="order-status" title={status.hint}>
+          {status.label}
         </span>
         {/* The broker names an order still held in the app's outgoing message pacing in its reason. */}
         {o.statusReason?.startsWith('queued') && (

@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CheckOrderResult, OrderTicket as TicketDto, QuoteDto } from '../../../core/ipc/contract/trading';
+import type { CheckOrderResult, MemberVerdictDto, OrderTicket as TicketDto, QuoteDto } from '../../../core/ipc/contract/trading';
 import { ApiError } from '../../../core/ipc/errors';
 import { createFakeEngine, type FakeEngine } from '../../testing/fakeEngine';
 import { renderWithApi } from '../../testing/renderWithApi';
@@ -33,14 +33,38 @@ function verdict(t: TicketDto): CheckOrderResult {
   };
 }
 
+/** A bracket's verdict: a stop-loss below 90 is outside the price band; the list passes only if every member does. */
+function bracketVerdict(t: TicketDto): CheckOrderResult {
+  const entry = verdict(t).risk;
+  const sl = t.bracket?.stopLoss;
+  const tooFar = sl !== undefined && 'stopPrice' in sl && sl.stopPrice < 90;
+  const stopLoss = {
+    passed: !tooFar,
+    checks: [{ check: 'price_band' as const, status: tooFar ? ('fail' as const) : ('pass' as const), detail: tooFar ? 'stop price is -12.00% from the last price 101.5, outside the 5% band' : 'within 5% of the last price 101.5' }],
+    reasons: tooFar ? ['stop price is -12.00% from the last price 101.5, outside the 5% band'] : [],
+  };
+  const members: MemberVerdictDto[] = [
+    { role: 'ENTRY', risk: entry },
+    { role: 'TAKE_PROFIT', risk: { passed: true, checks: [{ check: 'price_band', status: 'pass', detail: 'within 5% of the last price 101.5' }], reasons: [] } },
+    { role: 'STOP_LOSS', risk: stopLoss },
+  ];
+  const risk = members.find((m) => !m.risk.passed)?.risk ?? entry;
+  return { ok: risk.passed, risk, blockers: [], lastPrice: 101.5, needsConfirm: false, members };
+}
+
 const quotes: QuoteDto[] = [];
 const paper: LiveGuard = (_what, sendNow) => sendNow(false);
 const send = (): HTMLButtonElement => screen.getByTestId('ticket-submit');
 
 function startEngine(): FakeEngine {
   return createFakeEngine({
-    'trading.checkOrder': (t) => verdict(t),
-    'trading.submitOrder': (t) => ({ accepted: true, orderId: 'ord-7', clientOrderRef: 'td-7', reason: null, risk: verdict(t).risk }),
+    'trading.checkOrder': (t) => (t.bracket ? bracketVerdict(t) : verdict(t)),
+    'trading.submitOrder': (t) => {
+      if (!t.bracket) return { accepted: true, orderId: 'ord-7', clientOrderRef: 'td-7', reason: null, risk: verdict(t).risk };
+      const { risk, members } = bracketVerdict(t);
+      const orders = (['ENTRY', 'TAKE_PROFIT', 'STOP_LOSS'] as const).map((role, i) => ({ role, orderId: `O${i + 4}`, clientOrderRef: `td-${i + 4}` }));
+      return { accepted: true, orderId: 'O4', clientOrderRef: 'td-4', reason: null, risk, members, list: { listId: 'L2', orders } };
+    },
   });
 }
 
@@ -102,6 +126,110 @@ describe('OrderTicket', () => {
     expect(engine.inputsOf('trading.submitOrder')).toEqual([
       { instrument: 'SPY', side: 'BUY', type: 'LIMIT', quantity: 100, limitPrice: 101.25, timeInForce: 'DAY', confirm: false },
     ]);
+  });
+
+  it('sends a trailing stop by percent with an initial stop, without a limit price', async () => {
+    const user = userEvent.setup();
+    await user.type(screen.getByTestId('ticket-symbol'), 'spy');
+    await user.click(screen.getByTestId('ticket-side-sell'));
+    await user.type(screen.getByTestId('ticket-quantity'), '50');
+    await user.selectOptions(screen.getByTestId('ticket-type'), 'TRAILING_STOP');
+    expect(screen.queryByTestId('ticket-limit')).toBeNull();
+    expect(screen.queryByTestId('ticket-display')).toBeNull();
+    expect(screen.queryByTestId('ticket-limit-offset')).toBeNull();
+    await user.click(screen.getByTestId('ticket-trail-kind-percent'));
+    await user.type(screen.getByTestId('ticket-trail'), '1.5');
+    await user.type(screen.getByTestId('ticket-stop'), '99');
+
+    await waitFor(() => expect(screen.getByTestId('check-result').dataset.ok).toBe('true'));
+    await user.click(send());
+    expect((await screen.findByTestId('submit-outcome')).textContent).toBe('Sent: order ord-7');
+    expect(engine.inputsOf('trading.submitOrder')).toEqual([
+      { instrument: 'SPY', side: 'SELL', type: 'TRAILING_STOP', quantity: 50, stopPrice: 99, trail: { percent: 1.5 }, timeInForce: 'DAY', confirm: false },
+    ]);
+  });
+
+  it("asks for a trailing stop-limit's offset, and offers a display size", async () => {
+    const user = userEvent.setup();
+    await user.type(screen.getByTestId('ticket-symbol'), 'spy');
+    await user.type(screen.getByTestId('ticket-quantity'), '100');
+    await user.selectOptions(screen.getByTestId('ticket-type'), 'TRAILING_STOP_LIMIT');
+    await user.type(screen.getByTestId('ticket-trail'), '2');
+    expect(screen.getByTestId('check-idle')).toBeTruthy();
+    await user.type(screen.getByTestId('ticket-limit-offset'), '0.25');
+    await user.type(screen.getByTestId('ticket-display'), '10');
+    await waitFor(() => expect(screen.getByTestId('check-result').dataset.ok).toBe('true'));
+    expect(engine.inputsOf('trading.checkOrder').at(-1)).toEqual({
+      instrument: 'SPY',
+      side: 'BUY',
+      type: 'TRAILING_STOP_LIMIT',
+      quantity: 100,
+      trail: { amount: 2 },
+      limitOffset: 0.25,
+      displayQuantity: 10,
+      timeInForce: 'DAY',
+    });
+  });
+
+  it("shows each bracket member's verdict, names the member refused, and sends the bracket once every member passes", async () => {
+    const user = userEvent.setup();
+    await user.type(screen.getByTestId('ticket-symbol'), 'spy');
+    await user.type(screen.getByTestId('ticket-quantity'), '100');
+    await user.type(screen.getByTestId('ticket-limit'), '101');
+    expect(screen.queryByTestId('ticket-bracket-fields')).toBeNull();
+    await user.click(screen.getByTestId('ticket-bracket'));
+    await user.type(screen.getByTestId('ticket-take-profit'), '106');
+    await user.type(screen.getByTestId('ticket-stop-loss'), '89');
+
+    const result = await screen.findByTestId('check-result');
+    await waitFor(() => expect(result.dataset.ok).toBe('false'));
+    expect(screen.getByTestId('check-verdict').textContent).toBe('Refused by the risk checks: the stop-loss fails');
+    const members = within(result).getAllByTestId('check-member');
+    expect(members.map((m) => [m.dataset.role, m.dataset.passed])).toEqual([
+      ['ENTRY', 'true'],
+      ['TAKE_PROFIT', 'true'],
+      ['STOP_LOSS', 'false'],
+    ]);
+    expect(within(members[2]).getByTestId('check-item').textContent).toContain('outside the 5% band');
+    expect(send().disabled).toBe(true);
+
+    await user.clear(screen.getByTestId('ticket-stop-loss'));
+    await user.type(screen.getByTestId('ticket-stop-loss'), '97');
+    await waitFor(() => expect(screen.getByTestId('check-result').dataset.ok).toBe('true'));
+    expect(send().textContent).toBe('Buy 100 SPY with bracket');
+    await user.click(send());
+    const outcome = await screen.findByTestId('submit-outcome');
+    expect(outcome.textContent).toBe('Sent: bracket entry O4, take-profit O5, stop-loss O6');
+    expect(within(outcome).getAllByTestId('sent-order').map((o) => [o.dataset.role, o.dataset.orderId])).toEqual([
+      ['ENTRY', 'O4'],
+      ['TAKE_PROFIT', 'O5'],
+      ['STOP_LOSS', 'O6'],
+    ]);
+    expect(engine.inputsOf('trading.submitOrder')).toEqual([
+      {
+        instrument: 'SPY',
+        side: 'BUY',
+        type: 'LIMIT',
+        quantity: 100,
+        limitPrice: 101,
+        timeInForce: 'DAY',
+        bracket: { takeProfit: { limitPrice: 106 }, stopLoss: { stopPrice: 97 } },
+        confirm: false,
+      },
+    ]);
+  });
+
+  it('sends a trailing stop-loss by amount when the bracket says so', async () => {
+    const user = userEvent.setup();
+    await user.type(screen.getByTestId('ticket-symbol'), 'spy');
+    await user.type(screen.getByTestId('ticket-quantity'), '10');
+    await user.type(screen.getByTestId('ticket-limit'), '101');
+    await user.click(screen.getByTestId('ticket-bracket'));
+    await user.type(screen.getByTestId('ticket-take-profit'), '106');
+    await user.click(screen.getByTestId('ticket-stop-loss-kind-amount'));
+    await user.type(screen.getByTestId('ticket-stop-loss'), '3');
+    await waitFor(() => expect(screen.getByTestId('check-result').dataset.ok).toBe('true'));
+    expect(engine.inputsOf('trading.checkOrder').at(-1)?.bracket).toEqual({ takeProfit: { limitPrice: 106 }, stopLoss: { trail: { amount: 3 } } });
   });
 
   it('picks the side with B and S outside the symbol field, and clears with Escape', async () => {

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { QuoteDto, SubmitResultDto } from '../../../core/ipc/contract/trading';
 import { ErrorNote } from '../../components/common/ErrorNote';
 import { CheckResult } from './CheckResult';
@@ -6,12 +6,15 @@ import type { LiveGuard } from './liveGuard';
 import { Panel } from './Panel';
 import { QuoteLine } from './QuoteLine';
 import { useTicketStore } from './ticketStore';
+import { BRACKET_ROLE_LABELS } from './orderDetails';
 import {
   describeTicket,
+  isTrailing,
   needsLimit,
   needsStop,
   ORDER_TYPE_OPTIONS,
   readTicket,
+  takesDisplay,
   TICKET_KEYS_HELP,
   TIF_LABELS,
   TIF_OPTIONS,
@@ -20,7 +23,9 @@ import {
   type KeyTarget,
   type OrderType,
   type Side,
+  type StopLossKind,
   type TimeInForce,
+  type TrailKind,
 } from './ticketModel';
 import { fmtQty } from './tradingFormat';
 import { useOrderCheck, useSubmitOrder } from './tradingQueries';
@@ -37,7 +42,10 @@ function keyTarget(el: EventTarget): KeyTarget {
   return el instanceof HTMLElement && el.dataset.kind === 'text' ? 'text' : 'field';
 }
 
-/** Symbol, side, quantity, type, the prices the type needs, time in force; the risk verdict shows before sending. */
+/**
+ * Symbol, side, quantity, type, the prices (and trail, offset, display size) the type takes, time in
+ * force, and an optional bracket; the risk verdict (each member's, for a bracket) shows before sending.
+ */
 export function OrderTicket({ quotes, checkContext, guard }: Props) {
   const { draft, update, clear } = useTicketStore();
   const submit = useSubmitOrder();
@@ -145,6 +153,28 @@ export function OrderTicket({ quotes, checkContext, guard }: Props) {
             )}
           </div>
         )}
+        {isTrailing(draft.type) && (
+          <div className="ticket__row">
+            <DecimalField label="Trail" testId="ticket-trail" value={draft.trail} issue={issues.trail} onChange={(trail) => update({ trail })}>
+              <KindSwitch<TrailKind> name="ticket-trail-kind" label="Trail by" value={draft.trailKind} options={TRAIL_KINDS} onChange={(trailKind) => update({ trailKind })} />
+            </DecimalField>
+            <DecimalField label="Initial stop (optional)" testId="ticket-stop" value={draft.stopPrice} issue={issues.stopPrice} onChange={(stopPrice) => update({ stopPrice })} />
+          </div>
+        )}
+        {takesDisplay(draft.type) && (
+          <div className="ticket__row">
+            {draft.type === 'TRAILING_STOP_LIMIT' && (
+              <DecimalField label="Limit offset" testId="ticket-limit-offset" value={draft.limitOffset} issue={issues.limitOffset} onChange={(limitOffset) => update({ limitOffset })} />
+            )}
+            <DecimalField
+              label="Display size (optional)"
+              testId="ticket-display"
+              value={draft.displayQuantity}
+              issue={issues.displayQuantity}
+              onChange={(displayQuantity) => update({ displayQuantity })}
+            />
+          </div>
+        )}
         <label className="field">
           <span className="field__label">Time in force</span>
           <select className="select" data-testid="ticket-tif" value={draft.timeInForce} onChange={(e) => update({ timeInForce: e.target.value as TimeInForce })}>
@@ -155,6 +185,29 @@ export function OrderTicket({ quotes, checkContext, guard }: Props) {
             ))}
           </select>
         </label>
+        <label className="ticket__attach">
+          <input type="checkbox" data-testid="ticket-bracket" checked={draft.bracket} onChange={(e) => update({ bracket: e.target.checked })} />
+          Attach bracket
+          <span className="muted">exits for the same quantity, GTC, working once this fills</span>
+        </label>
+        {draft.bracket && (
+          <div className="ticket__bracket" data-testid="ticket-bracket-fields">
+            <div className="ticket__label">
+              <span className="field__label">Stop-loss as</span>
+              <KindSwitch<StopLossKind>
+                name="ticket-stop-loss-kind"
+                label="Stop-loss as"
+                value={draft.stopLossKind}
+                options={STOP_LOSS_KINDS}
+                onChange={(stopLossKind) => update({ stopLossKind })}
+              />
+            </div>
+            <div className="ticket__row">
+              <DecimalField label="Take-profit limit" testId="ticket-take-profit" value={draft.takeProfit} issue={issues.takeProfit} onChange={(takeProfit) => update({ takeProfit })} />
+              <DecimalField label={STOP_LOSS_LABELS[draft.stopLossKind]} testId="ticket-stop-loss" value={draft.stopLoss} issue={issues.stopLoss} onChange={(stopLoss) => update({ stopLoss })} />
+            </div>
+          </div>
+        )}
         <CheckResult check={check} incomplete={ticket === null} />
         <button
           type="submit"
@@ -163,7 +216,11 @@ export function OrderTicket({ quotes, checkContext, guard }: Props) {
           disabled={!sendable}
           title={sendable ? 'Enter' : 'Sends once the ticket passes the checks'}
         >
-          {submit.isPending ? 'Sending…' : ticket ? `${draft.side === 'BUY' ? 'Buy' : 'Sell'} ${fmtQty(ticket.quantity)} ${ticket.instrument}` : 'Send order'}
+          {submit.isPending
+            ? 'Sending…'
+            : ticket
+              ? `${draft.side === 'BUY' ? 'Buy' : 'Sell'} ${fmtQty(ticket.quantity)} ${ticket.instrument}${ticket.bracket ? ' with bracket' : ''}`
+              : 'Send order'}
         </button>
       </form>
       {showSent && submit.data && <SubmitOutcome outcome={submit.data} />}
@@ -172,7 +229,53 @@ export function OrderTicket({ quotes, checkContext, guard }: Props) {
   );
 }
 
+const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
+  { value: 'amount', label: 'Amount' },
+  { value: 'percent', label: '%' },
+];
+const STOP_LOSS_KINDS: readonly { value: StopLossKind; label: string }[] = [
+  { value: 'stop', label: 'Stop price' },
+  { value: 'amount', label: 'Trail amount' },
+  { value: 'percent', label: 'Trail %' },
+];
+const STOP_LOSS_LABELS: Record<StopLossKind, string> = { stop: 'Stop-loss stop', amount: 'Stop-loss trail', percent: 'Stop-loss trail %' };
+
+interface KindSwitchProps<K extends string> {
+  name: string;
+  label: string;
+  value: K;
+  options: readonly { value: K; label: string }[];
+  onChange: (value: K) => void;
+}
+
+/** How a number is meant: a trail by amount or percent, a stop-loss at a price or trailing. */
+function KindSwitch<K extends string>({ name, label, value, options, onChange }: KindSwitchProps<K>) {
+  return (
+    <span className="segmented ticket__kind" role="radiogroup" aria-label={label}>
+      {options.map((o) => (
+        <label key={o.value} className="segmented__item" data-checked={value === o.value}>
+          <input type="radio" name={name} value={o.value} checked={value === o.value} data-testid={`${name}-${o.value}`} onChange={() => onChange(o.value)} />
+          {o.label}
+        </label>
+      ))}
+    </span>
+  );
+}
+
 function SubmitOutcome({ outcome }: { outcome: SubmitResultDto }) {
+  if (outcome.accepted && outcome.list) {
+    return (
+      <div className="notice ticket__outcome" data-testid="submit-outcome" data-accepted="true" data-list-id={outcome.list.listId}>
+        Sent: bracket{' '}
+        {outcome.list.orders.map((o, i) => (
+          <span key={o.role} data-testid="sent-order" data-role={o.role} data-order-id={o.orderId}>
+            {i > 0 ? ', ' : ''}
+            {BRACKET_ROLE_LABELS[o.role].toLowerCase()} {o.orderId}
+          </span>
+        ))}
+      </div>
+    );
+  }
   return outcome.accepted ? (
     <div className="notice ticket__outcome" data-testid="submit-outcome" data-accepted="true">
       Sent: order {outcome.orderId}
@@ -200,15 +303,30 @@ interface DecimalFieldProps {
   /** Shown once something is typed. */
   issue: string | undefined;
   onChange: (value: string) => void;
+  /** Beside the label: how the number is meant (see KindSwitch). */
+  children?: ReactNode;
 }
 
-function DecimalField({ label, testId, value, issue, onChange }: DecimalFieldProps) {
+function DecimalField({ label, testId, value, issue, onChange, children }: DecimalFieldProps) {
   const shown = value === '' ? null : (issue ?? null);
+  // A label element wraps one control: beside a switch the input is named by aria-label instead.
+  const Wrap = children ? 'div' : 'label';
   return (
-    <label className="field">
-      <span className="field__label">{label}</span>
-      <input className="input" inputMode="decimal" data-testid={testId} value={value} aria-invalid={shown !== null} onChange={(e) => onChange(e.target.value)} />
+    <Wrap className="field">
+      <span className={children ? 'field__label ticket__label' : 'field__label'}>
+        {label}
+        {children}
+      </span>
+      <input
+        className="input"
+        inputMode="decimal"
+        data-testid={testId}
+        aria-label={children ? label : undefined}
+        value={value}
+        aria-invalid={shown !== null}
+        onChange={(e) => onChange(e.target.value)}
+      />
       <FieldIssue issue={shown} testId={`${testId}-issue`} />
-    </label>
+    </Wrap>
   );
 }

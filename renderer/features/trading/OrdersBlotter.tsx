@@ -4,6 +4,7 @@ import { ErrorNote } from '../../components/common/ErrorNote';
 import { useDoneOrders } from './doneOrdersStore';
 import type { LiveGuard } from './liveGuard';
 import { describeChanges, type ModifyChanges } from './modifyModel';
+import { linkLabel } from './orderDetails';
 import { OrderRow } from './OrderRow';
 import { ORDER_STATUS_VIEW } from './orderStatusView';
 import { EmptyNote, Panel } from './Panel';
@@ -11,10 +12,10 @@ import { TYPE_LABELS } from './ticketModel';
 import { useCancelOrder, useModifyOrder } from './tradingQueries';
 import { fmtClock, fmtPrice, fmtQty } from './tradingFormat';
 
-const HEAD = ['Time', 'Symbol', 'Side', 'Type', 'Quantity', 'Filled', 'Limit', 'Stop', 'TIF', 'Status'];
-const NUMERIC = new Set(['Quantity', 'Filled', 'Limit', 'Stop']);
+const HEAD = ['Time', 'Symbol', 'Side', 'Type', 'Quantity', 'Filled', 'Limit', 'Stop', 'Trail', 'TIF', 'Status'];
+const NUMERIC = new Set(['Quantity', 'Filled', 'Limit', 'Stop', 'Trail']);
 
-/** Working orders (cancel; modify quantity and prices inline), then the orders that ended while the app was open. */
+/** Working orders (cancel; modify quantity, prices and trail inline), then the orders that ended while the app was open. */
 export function OrdersBlotter({ orders, guard }: { orders: readonly TradingOrderDto[]; guard: LiveGuard }) {
   const cancel = useCancelOrder();
   const modify = useModifyOrder();
@@ -75,7 +76,10 @@ export function OrdersBlotter({ orders, guard }: { orders: readonly TradingOrder
                     <td className="muted">{fmtClock(o.updatedAt)}</td>
                     <td className="cell-name">{o.instrument}</td>
                     <td className={o.side === 'BUY' ? 'pos' : 'neg'}>{o.side}</td>
-                    <td>{TYPE_LABELS[o.type]}</td>
+                    <td>
+                      {TYPE_LABELS[o.type]}
+                      {o.extras?.link && <span className="cell-sub">{linkLabel(o.extras.link)}</span>}
+                    </td>
                     <td className="num">
                       {fmtQty(o.filledQuantity)} / {fmtQty(o.quantity)}
                     </td>

@@ -1,24 +1,33 @@
 import type { TradingOrderDto } from '../../../core/ipc/contract/trading';
-import { needsLimit, needsStop } from './ticketModel';
+import { describeTrail, needsLimit, needsStop, trailOf, type Trail } from './ticketModel';
 
 /** A working order's editable fields as typed in the blotter. */
 export interface ModifyDraft {
   quantity: string;
   limitPrice: string;
   stopPrice: string;
+  /** A trailing order's trail, in the unit it has (amount or percent). */
+  trail: string;
 }
 
 export interface ModifyChanges {
   quantity?: number;
   limitPrice?: number;
   stopPrice?: number;
+  trail?: Trail;
 }
 
-export const modifyDraftOf = (o: TradingOrderDto): ModifyDraft => ({
-  quantity: String(o.quantity),
-  limitPrice: o.limitPrice === null ? '' : String(o.limitPrice),
-  stopPrice: o.stopPrice === null ? '' : String(o.stopPrice),
-});
+const trailValue = (t: Trail): number => ('amount' in t ? t.amount : t.percent);
+
+export const modifyDraftOf = (o: TradingOrderDto): ModifyDraft => {
+  const trail = o.extras?.trail;
+  return {
+    quantity: String(o.quantity),
+    limitPrice: o.limitPrice === null ? '' : String(o.limitPrice),
+    stopPrice: o.stopPrice === null ? '' : String(o.stopPrice),
+    trail: trail === undefined ? '' : String(trailValue(trail)),
+  };
+};
 
 export type ModifyReading = { ok: true; changes: ModifyChanges } | { ok: false; issue: string };
 
@@ -41,15 +50,23 @@ export function readModify(o: TradingOrderDto, d: ModifyDraft): ModifyReading {
     if (!(stop > 0)) return { ok: false, issue: 'stop price: a number above 0' };
     if (stop !== o.stopPrice) changes.stopPrice = stop;
   }
+  const trail = o.extras?.trail;
+  if (trail !== undefined) {
+    const value = num(d.trail);
+    if (!(value > 0)) return { ok: false, issue: 'trail: a number above 0' };
+    if (value !== trailValue(trail)) changes.trail = trailOf('amount' in trail ? 'amount' : 'percent', value);
+  }
   if (Object.keys(changes).length === 0) return { ok: false, issue: 'nothing changed' };
   return { ok: true, changes };
 }
 
-const CHANGE_LABELS: Record<keyof ModifyChanges, string> = { quantity: 'quantity', limitPrice: 'limit', stopPrice: 'stop' };
-
-/** "quantity 20, limit 98.25" for a confirmation. */
+/** "quantity 20, limit 98.25", "trail 1.5%" for a confirmation. */
 export const describeChanges = (c: ModifyChanges): string =>
-  (Object.keys(CHANGE_LABELS) as (keyof ModifyChanges)[])
-    .filter((k) => c[k] !== undefined)
-    .map((k) => `${CHANGE_LABELS[k]} ${c[k]}`)
+  [
+    c.quantity === undefined ? '' : `quantity ${c.quantity}`,
+    c.limitPrice === undefined ? '' : `limit ${c.limitPrice}`,
+    c.stopPrice === undefined ? '' : `stop ${c.stopPrice}`,
+    c.trail === undefined ? '' : describeTrail(c.trail),
+  ]
+    .filter((s) => s !== '')
     .join(', ');

@@ -12,3 +12,9 @@ export const ORDER_STATUS_VIEW: Record<OrderStatus, { label: string; hint: strin
   CANCELLED: { label: 'cancelled', hint: 'Cancelled; see the reason' },
   REJECTED: { label: 'rejected', hint: 'Refused; see the reason' },
 };
+
+/** A SUBMITTED order the broker holds until its entry (a bracket's exit) or its parent (an OTO's child) fills. */
+export const WAITING_VIEW: Record<'entry' | 'parent', { label: string; hint: string }> = {
+  entry: { label: 'waiting for entry', hint: 'Held by the broker until the bracket’s entry fills; it works from then on, for what filled' },
+  parent: { label: 'waiting for parent', hint: 'Held by the broker until the order it is attached to fills' },
+};

@@ -19,6 +19,58 @@ describe('order ticket', () => {
     expect(readTicket(draft({ type: 'STOP_LIMIT', stopPrice: '98' })).ticket).toMatchObject({ stopPrice: 98, limitPrice: 99.5 });
   });
 
+  it('reads a trailing stop: its trail by amount or percent, an optional initial stop, and no limit price', () => {
+    const trailing = draft({ type: 'TRAILING_STOP', side: 'SELL', trail: '2.5' });
+    expect(readTicket(trailing)).toEqual({
+      ticket: { instrument: 'SYN001', side: 'SELL', type: 'TRAILING_STOP', quantity: 10, trail: { amount: 2.5 }, timeInForce: 'DAY' },
+      issues: {},
+    });
+    expect(readTicket({ ...trailing, trailKind: 'percent', stopPrice: '97' }).ticket).toMatchObject({ trail: { percent: 2.5 }, stopPrice: 97 });
+    expect(readTicket({ ...trailing, trail: '' }).issues).toEqual({ trail: 'a trail amount above 0' });
+    expect(readTicket({ ...trailing, trailKind: 'percent', trail: '-1' }).issues).toEqual({ trail: 'a trail percent above 0' });
+    expect(readTicket({ ...trailing, stopPrice: 'x' }).issues).toEqual({ stopPrice: 'an initial stop above 0, or empty' });
+    // A trailing stop rests as a stop: no display size.
+    expect(readTicket({ ...trailing, displayQuantity: '5' }).ticket).not.toHaveProperty('displayQuantity');
+  });
+
+  it("reads a trailing stop-limit's limit offset, 0 allowed, and a display size for limit-type orders only", () => {
+    const tsl = draft({ type: 'TRAILING_STOP_LIMIT', trail: '1', limitOffset: '0', displayQuantity: '5' });
+    expect(readTicket(tsl).ticket).toEqual({
+      instrument: 'SYN001',
+      side: 'BUY',
+      type: 'TRAILING_STOP_LIMIT',
+      quantity: 10,
+      trail: { amount: 1 },
+      limitOffset: 0,
+      displayQuantity: 5,
+      timeInForce: 'DAY',
+    });
+    expect(readTicket({ ...tsl, limitOffset: '' }).issues).toEqual({ limitOffset: 'a limit offset of 0 or more' });
+    expect(readTicket(draft({ displayQuantity: '3' })).ticket).toMatchObject({ type: 'LIMIT', displayQuantity: 3 });
+    expect(readTicket(draft({ displayQuantity: '0' })).issues).toEqual({ displayQuantity: 'a display size above 0, or empty' });
+    expect(readTicket(draft({ type: 'MARKET', displayQuantity: '3' })).ticket).not.toHaveProperty('displayQuantity');
+    // Over the quantity is the engine's to say: the ticket asks.
+    expect(readTicket(draft({ displayQuantity: '30' })).ticket).toMatchObject({ displayQuantity: 30 });
+  });
+
+  it('attaches a bracket: a take-profit limit and a stop-loss at a price or trailing', () => {
+    const withBracket = draft({ bracket: true, takeProfit: '105', stopLoss: '95' });
+    expect(readTicket(withBracket).ticket).toEqual({
+      instrument: 'SYN001',
+      side: 'BUY',
+      type: 'LIMIT',
+      quantity: 10,
+      limitPrice: 99.5,
+      timeInForce: 'DAY',
+      bracket: { takeProfit: { limitPrice: 105 }, stopLoss: { stopPrice: 95 } },
+    });
+    expect(readTicket({ ...withBracket, stopLossKind: 'percent', stopLoss: '3' }).ticket?.bracket?.stopLoss).toEqual({ trail: { percent: 3 } });
+    expect(readTicket({ ...withBracket, stopLossKind: 'amount', stopLoss: '2' }).ticket?.bracket?.stopLoss).toEqual({ trail: { amount: 2 } });
+    expect(readTicket({ ...withBracket, takeProfit: '', stopLoss: 'x' }).issues).toEqual({ takeProfit: 'a take-profit price above 0', stopLoss: 'a stop-loss price above 0' });
+    // Unticked, the exits typed are kept in the draft but not sent.
+    expect(readTicket({ ...withBracket, bracket: false }).ticket).not.toHaveProperty('bracket');
+  });
+
   it('names every field that is missing or malformed', () => {
     const r = readTicket({ ...EMPTY_TICKET, symbol: 'BAD$', quantity: '-3', limitPrice: 'x' });
     expect(r.ticket).toBeNull();
@@ -34,6 +86,26 @@ describe('order ticket', () => {
     expect(describeTicket({ instrument: 'AAPL', side: 'SELL', type: 'STOP_LIMIT', quantity: 5, stopPrice: 170, limitPrice: 169.5 })).toBe(
       'SELL 5 AAPL STOP LIMIT stop 170 limit 169.5 DAY',
     );
+  });
+
+  it('describes trailing orders, display sizes and brackets too', () => {
+    expect(describeTicket({ instrument: 'AAPL', side: 'SELL', type: 'TRAILING_STOP', quantity: 10, trail: { percent: 1.5 }, timeInForce: 'GTC' })).toBe(
+      'SELL 10 AAPL TRAILING STOP trail 1.5% GTC',
+    );
+    expect(
+      describeTicket({ instrument: 'AAPL', side: 'SELL', type: 'TRAILING_STOP_LIMIT', quantity: 10, trail: { amount: 2 }, stopPrice: 170, limitOffset: 0.1, displayQuantity: 5 }),
+    ).toBe('SELL 10 AAPL TRAILING STOP LIMIT trail 2 from 170 offset 0.1 display 5 DAY');
+    expect(
+      describeTicket({
+        instrument: 'AAPL',
+        side: 'BUY',
+        type: 'LIMIT',
+        quantity: 10,
+        limitPrice: 180.5,
+        timeInForce: 'DAY',
+        bracket: { takeProfit: { limitPrice: 190 }, stopLoss: { trail: { amount: 3 } } },
+      }),
+    ).toBe('BUY 10 AAPL LIMIT 180.5 DAY with take-profit 190 and stop-loss trail 3');
   });
 
   it('maps keys to actions, leaving letters alone while the symbol is typed', () => {

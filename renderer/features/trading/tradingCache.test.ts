@@ -19,6 +19,7 @@ const order = (id: string, over: Partial<TradingOrderDto> = {}): TradingOrderDto
   statusReason: null,
   createdAt: 1,
   updatedAt: 1,
+  extras: null,
   ...over,
 });
 
