@@ -108,6 +108,49 @@ export function advancedOrderContract(withHarness: WithHarness): void {
   );
 
   it(
+    'rests a trailing stop-limit behind the market with its limit offset, or refuses it where the venue has none',
+    withHarness(async (h) => {
+      await hold(h, 10);
+      const ack = h.broker.submitOrder({
+        instrument: h.instrument, side: 'SELL', type: 'TRAILING_STOP_LIMIT', quantity: 10, trail: { percent: 25 }, limitOffset: 1, timeInForce: 'GTC',
+      });
+      const lacks = h.lacks?.TRAILING_STOP_LIMIT;
+      if (lacks !== undefined) {
+        expect(ack.accepted).toBe(false);
+        expect(ack.reason).toMatch(lacks);
+        return;
+      }
+      expect(ack.accepted).toBe(true);
+      await h.advance();
+      const working = h.broker.getOpenOrders().find((o) => o.id === ack.orderId);
+      expect(working?.type).toBe('TRAILING_STOP_LIMIT');
+      expect(working?.extras).toMatchObject({ trail: { percent: 25 }, limitOffset: 1 });
+      expect(h.broker.cancelOrder(ack.orderId).accepted).toBe(true);
+      await h.advance();
+      expect(statusOf(h, ack.orderId)).toBe('CANCELLED');
+    }),
+  );
+
+  it(
+    'works an OTO\'s child once its parent has filled',
+    withHarness(async (h) => {
+      const last = h.lastPrice();
+      const ack = h.broker.submitOrderList({
+        kind: 'OTO',
+        parent: { instrument: h.instrument, side: 'BUY', type: 'MARKET', quantity: 6, timeInForce: 'DAY' },
+        children: [{ instrument: h.instrument, side: 'SELL', type: 'LIMIT', quantity: 6, limitPrice: cents(last * 2), timeInForce: 'GTC' }],
+      });
+      expect(ack.accepted).toBe(true);
+      const [parent, child] = ack.orders.map((a) => a.orderId);
+      expect(statusOf(h, child)).toBe('SUBMITTED');
+      await h.advance();
+      expect(statusOf(h, parent)).toBe('FILLED');
+      expect(statusOf(h, child)).toBe('ACCEPTED');
+      expect(h.broker.getOpenOrders().find((o) => o.id === child)?.extras?.link).toMatchObject({ kind: 'OTO', role: 'CHILD', parentId: parent });
+    }),
+  );
+
+  it(
     'fills an iceberg limit in slices no larger than its display size',
     withHarness(async (h) => {
       const events: { orderId: string; quantity: number }[] = [];

@@ -13,6 +13,11 @@ export interface BrokerHarness {
   /** Lets the market move on until marketable orders have had their chance to fill, and outcomes of earlier commands arrive. */
   advance(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Order types the venue does not have, each with a word its refusal must name (Alpaca has no
+   * trailing stop-limit): the suite then checks they are refused with a reason, not worked.
+   */
+  lacks?: Partial<Record<'TRAILING_STOP_LIMIT', RegExp>>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

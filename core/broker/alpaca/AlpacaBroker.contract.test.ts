@@ -13,5 +13,6 @@ brokerContractSuite('AlpacaBroker', async () => {
       await settled(rig);
     },
     close: () => rig.close(),
+    lacks: { TRAILING_STOP_LIMIT: /Alpaca/ },
   };
 });
