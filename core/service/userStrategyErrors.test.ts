@@ -50,7 +50,7 @@ describe("a user strategy's bad return value", () => {
     const broken = specWith('export default function ( {\n');
     await expect(runSpec(loadSpecFile(broken))).rejects.toThrow(`${broken}: strategy.module: strategy module ${path.join(path.dirname(broken), 'my.mjs')} could not be loaded: `);
     const empty = specWith('export const answer = 42;\n');
-    await expect(runSpec(loadSpecFile(empty))).rejects.toThrow(`${empty}: strategy.module: strategy module ${path.join(path.dirname(empty), 'my.mjs')} exports neither create(params, ctx) nor a strategy function`);
+    await expect(runSpec(loadSpecFile(empty))).rejects.toThrow(`${empty}: strategy.module: strategy module ${path.join(path.dirname(empty), 'my.mjs')} exports no strategy: a strategy object (with onBar, onStart, ...) or a strategy function as "default" or "strategy", or create(params, ctx)`);
   });
 
   it('is reported the same way by the CLI, for a TypeScript module', () => {
