@@ -237,7 +237,8 @@ export class BacktestBroker implements BrokerInterface {
    */
   private place(request: OrderRequest, inst: number): Order {
     if (request.trail !== undefined || request.displayQuantity !== undefined) return this.placeWith(request, inst, null);
-    const { order, seq, ref } = this.created(request, null);
+    const order = this.created(request, null);
+    const ref = order.clientOrderRef;
     const reason =
       (request.clientOrderRef !== undefined && this.refs.has(ref) ? `duplicate client order ref ${ref}` : null) ??
       invalidOrderReason(request, inst >= 0) ??
@@ -246,7 +247,7 @@ export class BacktestBroker implements BrokerInterface {
       this.reject(order, reason);
       return order;
     }
-    this.accept(order, this.tracked(request, order, seq, ref, inst, null));
+    this.accept(order, this.tracked(request, order, inst, null));
     return order;
   }
 
@@ -256,7 +257,8 @@ export class BacktestBroker implements BrokerInterface {
    * waits for its parent is held: SUBMITTED, as a venue holds it, until the parent fills.
    */
   private placeWith(request: OrderRequest, inst: number, member: ListMember | null): Order {
-    const { order, seq, ref } = this.created(request, member === null ? null : member.link);
+    const order = this.created(request, member === null ? null : member.link);
+    const ref = order.clientOrderRef;
     const x = member === null ? (this.extraOf(request) as Extra) : member.x;
     const reason =
       (member === null ? null : member.refusal) ??
@@ -268,7 +270,7 @@ export class BacktestBroker implements BrokerInterface {
       this.reject(order, reason);
       return order;
     }
-    const w = this.tracked(request, order, seq, ref, inst, x);
+    const w = this.tracked(request, order, inst, x);
     if (x.group !== null) x.group.members.push(w);
     if (x.parent !== null) x.parent.x?.children.push(w);
     if (!x.held) {
@@ -282,22 +284,22 @@ export class BacktestBroker implements BrokerInterface {
     return order;
   }
 
-  /** A new PENDING order for `request`, numbered and kept. */
-  private created(request: OrderRequest, link: OrderLink | null): { order: Order; seq: number; ref: string } {
+  /** A new PENDING order for `request`, numbered (this.orderSeq is its number) and kept. */
+  private created(request: OrderRequest, link: OrderLink | null): Order {
     const seq = ++this.orderSeq;
     const ref = request.clientOrderRef ?? this.orderRefs.refFor(seq);
     const order = newOrder(`O${seq}`, ref, request, 'BACKTEST', this.now(), link);
     this.totals.orders++;
     if (this.retain) this.orders.set(order.id, order);
-    return { order, seq, ref };
+    return order;
   }
 
-  /** An order that passed its checks, entered into the working set (no instrument queue yet). */
-  private tracked(request: OrderRequest, order: Order, seq: number, ref: string, inst: number, x: Extra | null): Working {
+  /** The order just created, past its checks, entered into the working set (no instrument queue yet). */
+  private tracked(request: OrderRequest, order: Order, inst: number, x: Extra | null): Working {
     // Generated refs are random UUIDs; only the caller's own need remembering to catch reuse.
-    if (request.clientOrderRef !== undefined) this.refs.add(ref);
+    if (request.clientOrderRef !== undefined) this.refs.add(order.clientOrderRef);
     const w: Working = {
-      seq,
+      seq: this.orderSeq,
       order,
       inst,
       sign: sideSign(order.side),
@@ -658,11 +660,9 @@ export class BacktestBroker implements BrokerInterface {
       const candidates: IntrabarCandidate[] = [];
       for (const m of g.members) {
         if (m.done || m.inst !== inst || (m.x as Extra).held || !this.eligible(m, phase, session)) continue;
-        this.prepare(m, bar, phase, used);
-        const r = matchOrder(this.scratchOrder, this.scratchBar, this.ctx, this.scratchResult);
-        if (r.quantity > 0) {
+        if (this.matchOne(m, bar, phase, used, true) > 0) {
           reach.push(m);
-          candidates.push({ price: r.price, sign: m.sign, level: this.levelOf(m) });
+          candidates.push({ price: this.scratchResult.price, sign: m.sign, level: this.levelOf(m) });
         }
       }
       if (reach.length < 2) continue;
@@ -696,7 +696,8 @@ export class BacktestBroker implements BrokerInterface {
     for (const fb of finer) {
       const hit: number[] = [];
       for (let i = 0; i < reach.length; i++) {
-        this.prepare(reach[i], bar, 'bar', 0);
+        // Set up for the order on this bar, then ask again of the finer bar's prices.
+        this.matchOne(reach[i], bar, 'bar', 0, true);
         mb.open = fb.open;
         mb.high = fb.high;
         mb.low = fb.low;
@@ -782,59 +783,58 @@ export class BacktestBroker implements BrokerInterface {
     return s;
   }
 
+  /** Known before this bar trades: the volatility and volume statistics up to the previous bar. */
+  private impactInputs(inst: number, bar: number): void {
+    const st = this.statsFor(inst);
+    this.ctx.sigmaDaily = st.sigma[bar - 1];
+    this.ctx.adv20 = st.adv[bar - 1];
+  }
+
+  /** An iceberg shows at most its display size; a trailing stop-limit's limit follows its stop until the stop triggers, and stays there after. */
+  private prepareExtras(x: Extra, o: Order): void {
+    if (x.display > 0 && this.ctx.capacity > x.display) this.ctx.capacity = x.display;
+    if (o.type === 'TRAILING_STOP_LIMIT' && !o.triggered) this.scratchOrder.limitPrice = trailingLimit(o.side, o.stopPrice ?? Number.NaN, x.limitOffset);
+  }
+
+
   /**
-   * Loads the scratch order, bar and context for matching `w` against this session's bar `bar`,
-   * `used` units of whose volume other orders took. A trailing order goes as the stop or stop-limit
-   * it is now; an iceberg shows at most its display size.
+   * Offers one bar to one order (this session's bar `bar`, `used` units of whose volume other orders
+   * took); returns the units filled, for the bar's participation budget. A trailing order goes as the
+   * stop or stop-limit it is now; an iceberg shows at most its display size. `dry`: only asks what
+   * would fill, into scratchResult, and changes nothing (intrabar policies compare orders with it).
    */
-  private prepare(w: Working, bar: number, phase: 'bar' | 'decision', used: number): void {
+  private matchOne(w: Working, bar: number, phase: 'bar' | 'decision', used: number, dry = false): number {
+    // The setup is written out here, not in a helper: on the path of every order, a call boundary costs (c) a few percent.
     const now = this.tm.now;
     const inst = w.inst;
     const o = w.order;
     const sim = this.sim;
     const volume = now.volume[inst];
-    let capacity = sim.use_volume_constraints
-      ? Math.max(0, Math.floor(sim.max_participation_rate * volume - used))
-      : Number.POSITIVE_INFINITY;
-    const x = w.x;
-    if (x !== null && x.display > 0 && capacity > x.display) capacity = x.display;
     const ctx = this.ctx;
     ctx.phase = phase;
-    ctx.capacity = capacity;
+    ctx.capacity = sim.use_volume_constraints ? Math.max(0, Math.floor(sim.max_participation_rate * volume - used)) : Number.POSITIVE_INFINITY;
     ctx.tickSize = this.tickSizes[inst];
     ctx.sigmaDaily = Number.NaN;
     ctx.adv20 = Number.NaN;
-    if (sim.impact_k > 0 && bar > 0) {
-      // Known before this bar trades: statistics up to the previous bar.
-      const st = this.statsFor(w.inst);
-      ctx.sigmaDaily = st.sigma[bar - 1];
-      ctx.adv20 = st.adv[bar - 1];
-    }
+    if (sim.impact_k > 0 && bar > 0) this.impactInputs(inst, bar);
     const mo = this.scratchOrder;
     mo.side = o.side;
     mo.type = matchTypeOf(o.type);
     mo.timeInForce = o.timeInForce;
     mo.limitPrice = o.limitPrice;
     mo.stopPrice = o.stopPrice;
-    mo.remaining = o.quantity - o.filledQuantity;
+    const remaining = o.quantity - o.filledQuantity;
+    mo.remaining = remaining;
     mo.triggered = o.triggered;
-    // A trailing stop-limit's limit follows its stop until the stop triggers, and stays there after.
-    if (o.type === 'TRAILING_STOP_LIMIT' && !o.triggered && x !== null) mo.limitPrice = trailingLimit(o.side, o.stopPrice ?? Number.NaN, x.limitOffset);
     const mb = this.scratchBar;
     mb.open = now.open[inst];
     mb.high = now.high[inst];
     mb.low = now.low[inst];
     mb.close = now.close[inst];
     mb.volume = volume;
-  }
-
-  /** Offers one bar to one order; returns the units filled (for the bar's participation budget). */
-  private matchOne(w: Working, bar: number, phase: 'bar' | 'decision', used: number): number {
-    this.prepare(w, bar, phase, used);
-    const o = w.order;
-    const sim = this.sim;
-    const remaining = this.scratchOrder.remaining;
-    const m = matchOrder(this.scratchOrder, this.scratchBar, this.ctx, this.scratchResult);
+    if (w.x !== null) this.prepareExtras(w.x, o);
+    const m = matchOrder(mo, mb, ctx, this.scratchResult);
+    if (dry) return m.quantity;
     if (w.x !== null && isTrailing(o.type)) this.trail(w, m.triggered, phase);
     o.triggered = m.triggered;
     w.offered = true;
