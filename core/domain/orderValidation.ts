@@ -16,7 +16,13 @@ export function invalidOrderReason(r: OrderRequest, knownInstrument: boolean): s
   if (!isType(r.type)) return `unknown order type "${String(r.type)}"`;
   if (!isTif(r.timeInForce)) return `unknown time in force "${String(r.timeInForce)}"`;
   if (!Number.isFinite(r.quantity) || r.quantity <= 0) return `quantity must be a positive number, got ${r.quantity}`;
-  const trailing = isTrailing(r.type);
+  // Small pieces, so the plain order's path (millions of orders pass here) stays short.
+  const extended = isTrailing(r.type) || r.trail !== undefined || r.limitOffset !== undefined || r.displayQuantity !== undefined;
+  return pricesReason(r) ?? (extended ? extendedReason(r) : null) ?? auctionReason(r);
+}
+
+/** The limit and stop prices the type carries, and none it does not (a trailing order's stop is its optional initial one). */
+function pricesReason(r: OrderRequest): string | null {
   // A trailing stop-limit's limit follows its stop by limitOffset: it takes no limit price of its own.
   const needsLimit = r.type === 'LIMIT' || r.type === 'STOP_LIMIT';
   const needsStop = r.type === 'STOP' || r.type === 'STOP_LIMIT';
@@ -24,10 +30,15 @@ export function invalidOrderReason(r: OrderRequest, knownInstrument: boolean): s
   if (needsStop && !positive(r.stopPrice)) return `${r.type} order needs a positive stop price`;
   if (!needsLimit && r.limitPrice != null) return `${r.type} order must not carry a limit price`;
   if (!needsStop && r.stopPrice != null) {
-    if (!trailing) return `${r.type} order must not carry a stop price`;
+    if (!isTrailing(r.type)) return `${r.type} order must not carry a stop price`;
     if (!positive(r.stopPrice)) return `${r.type} order's initial stop price must be positive`;
   }
-  if (trailing || r.trail !== undefined) {
+  return null;
+}
+
+/** A trailing order's trail and limit offset, an iceberg's display size, and no such field on another order. */
+function extendedReason(r: OrderRequest): string | null {
+  if (isTrailing(r.type) || r.trail !== undefined) {
     const why = trailReason(r);
     if (why !== null) return why;
   }
@@ -41,9 +52,11 @@ export function invalidOrderReason(r: OrderRequest, knownInstrument: boolean): s
     if (!positive(r.displayQuantity) || (r.displayQuantity as number) > r.quantity)
       return `display size must be positive and at most the quantity ${r.quantity}, got ${r.displayQuantity}`;
   }
-  if ((r.timeInForce === 'AT_OPEN' || r.timeInForce === 'AT_CLOSE') && isStopType(r.type))
-    return `${r.timeInForce} applies to market and limit orders only`;
   return null;
+}
+
+function auctionReason(r: OrderRequest): string | null {
+  return (r.timeInForce === 'AT_OPEN' || r.timeInForce === 'AT_CLOSE') && isStopType(r.type) ? `${r.timeInForce} applies to market and limit orders only` : null;
 }
 
 function trailReason(r: OrderRequest): string | null {
