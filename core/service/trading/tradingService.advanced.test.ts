@@ -103,6 +103,16 @@ describe('TradingService brackets', () => {
     expect(t.service.state().risk.breaker.recentCount).toBe(1);
   });
 
+  it('counts a list the broker refuses whole as one refusal for the circuit breaker', async () => {
+    const t = await connected();
+    const leg = { instrument: 'AAA', side: 'SELL', type: 'LIMIT', quantity: 10, timeInForce: 'GTC' } as const;
+    // Straight to the broker, past the ticket's blockers: every member comes back rejected.
+    const ack = t.broker().submitOrderList({ kind: 'OCO', orders: [{ ...leg, limitPrice: 110 }, { ...leg, limitPrice: -1 }] });
+    expect(ack.accepted).toBe(false);
+    expect(ack.orders.map((o) => o.accepted)).toEqual([false, false]);
+    expect(t.service.state().risk.breaker.recentCount).toBe(1);
+  });
+
   it("says before sending what the list's own rules refuse", async () => {
     const t = await connected();
     const crossed = t.service.checkOrder(bracket({ stopPrice: 99 }, 98));

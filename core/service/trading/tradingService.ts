@@ -95,6 +95,9 @@ interface Judged {
 /** How a refusal names a bracket's member. */
 const BRACKET_ROLE_NAMES: Record<BracketRole, string> = { ENTRY: 'entry', TAKE_PROFIT: 'take-profit', STOP_LOSS: 'stop-loss' };
 
+/** Refused lists remembered for counting once: far more than a breaker's window holds. */
+const MAX_REFUSED_LISTS = 1000;
+
 /** Executions the screen lists (newest first). */
 const MAX_EXECUTIONS = 500;
 
@@ -137,6 +140,8 @@ export class TradingService {
   private readonly keyEnv: Env;
   private readonly vault: KeyVault;
   private lastKillSwitch: KillSwitchReportDto | null = null;
+  /** Lists whose rejection the breaker has counted (see onBrokerEvent). */
+  private readonly refusedLists = new Set<string>();
   /** Per broker and mode: the kernel its orders go through (see kernelFor). */
   private readonly kernels = new WeakMap<TradingBroker, Partial<Record<TradingMode, Kernel>>>();
   private readonly clock: Clock;
@@ -631,6 +636,13 @@ export class TradingService {
       this.emit('trading.fill', executionDto(e.fill));
       this.emitAccount();
     } else if (e.type === 'OrderRejected') {
+      // A list the broker refuses whole rejects each member: the breaker counts one refusal.
+      const listId = e.order.extras?.link?.listId;
+      if (listId !== undefined) {
+        if (this.refusedLists.has(listId)) return;
+        if (this.refusedLists.size >= MAX_REFUSED_LISTS) this.refusedLists.clear();
+        this.refusedLists.add(listId);
+      }
       this.countFailure('broker', `${e.order.instrument}: ${e.reason}`);
     }
   }
