@@ -90,11 +90,6 @@ export class AlgoEngine {
     return [...this.parents.values()].map((p) => ({ ...p.report }));
   }
 
-  get working(): boolean {
-    for (const p of this.parents.values()) if (p.report.status === 'WORKING') return true;
-    return false;
-  }
-
   /** At the open of the bar stamped now: ends parents past their window, and sends each other one's child for this bar. */
   onBarOpen(): void {
     const now = this.now();
