@@ -1,4 +1,5 @@
 import type { Order, OrderChanges, Trail } from '../../domain/order';
+import { changedRequest } from '../../domain/changedRequest';
 import { invalidOrderReason } from '../../domain/orderValidation';
 import type { AlpacaTracked } from './alpacaBook';
 import { icebergChange } from './iceberg';
@@ -20,26 +21,12 @@ export type Modification = { refusal: string } | { patch: ReplacePatch | null; a
 
 export function modification(t: AlpacaTracked, changes: OrderChanges): Modification {
   const o = t.order;
-  const trail = changes.trail ?? o.extras?.trail;
   const terms = { quantity: changes.quantity ?? o.quantity, limitPrice: changes.limitPrice ?? o.limitPrice, stopPrice: changes.stopPrice ?? o.stopPrice };
   const refusal =
     (t.link.cancelRequested ? 'a cancel is under way' : null) ??
     (terms.quantity <= o.filledQuantity ? `the new quantity ${terms.quantity} is not above the ${o.filledQuantity} already filled` : null) ??
     trailRefusal(o, changes) ??
-    invalidOrderReason(
-      {
-        instrument: o.instrument,
-        side: o.side,
-        type: o.type,
-        timeInForce: o.timeInForce,
-        quantity: terms.quantity,
-        limitPrice: terms.limitPrice ?? undefined,
-        stopPrice: terms.stopPrice ?? undefined,
-        trail,
-        displayQuantity: o.extras?.displayQuantity,
-      },
-      true,
-    );
+    invalidOrderReason(changedRequest(o, changes), true);
   if (refusal !== null) return { refusal };
   const apply = () => {
     o.quantity = terms.quantity;
