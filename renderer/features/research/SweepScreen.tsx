@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useStrategies } from '../../api/backtests';
 import { ErrorNote } from '../../components/common/ErrorNote';
-import { fmtDateTime, fmtDuration, fmtInt } from '../../components/common/format';
-import { StatusBadge } from '../../components/common/StatusBadge';
+import { fmtInt } from '../../components/common/format';
 import { navigate } from '../../stores/routeStore';
 import { BestCard } from './BestCard';
 import { objectiveInfo } from './metricFormat';
@@ -11,7 +10,7 @@ import { OpeningNotice } from './OpeningNotice';
 import { OverfittingPanel } from './OverfittingPanel';
 import { ParamHeatmap } from './ParamHeatmap';
 import { useResearchDraft } from './researchDraftStore';
-import { ResearchJobCard } from './ResearchJobCard';
+import { ResearchDetailHead, ResearchProgress } from './ResearchDetailHead';
 import { ResearchPending } from './ResearchPending';
 import { isResearchActive } from './researchJobs';
 import { useObjectives, useResearchJobs, useSweep } from './researchQueries';
@@ -53,33 +52,23 @@ export function SweepScreen({ id }: { id: string }) {
 
   return (
     <div className="research" data-testid="sweep-screen" data-sweep-id={d.id} data-state={d.state}>
-      <header className="screen-head">
-        <div className="research__title">
-          <h1 data-testid="sweep-name">{d.name}</h1>
-          <StatusBadge status={d.state} />
-          <span className="muted">
-            {d.strategy} · {objective.label} ({objective.direction === 'max' ? 'higher' : 'lower'} is better) · {fmtInt(d.combinations)} combinations ·{' '}
-            {fmtDateTime(d.createdAt)}
-            {d.elapsedMs !== null && ` · took ${fmtDuration(d.elapsedMs)}`}
-          </span>
-        </div>
+      <ResearchDetailHead
+        kind="sweep"
+        name={d.name}
+        state={d.state}
+        about={`${d.strategy} · ${objective.label} (${objective.direction === 'max' ? 'higher' : 'lower'} is better) · ${fmtInt(d.combinations)} combinations`}
+        createdAt={d.createdAt}
+        elapsedMs={d.elapsedMs}
+      >
         <button type="button" className="btn btn--small" data-testid="sweep-rerun" disabled={!strategies.data} onClick={() => rerun(false)}>
           Edit and run again
         </button>
         <button type="button" className="btn btn--small" data-testid="sweep-walkforward" disabled={!strategies.data} onClick={() => rerun(true)}>
           Walk it forward
         </button>
-        <a className="btn btn--small btn--ghost" href="#/research">
-          ← Research
-        </a>
-      </header>
+      </ResearchDetailHead>
       <div className="stack">
-        {active && job && <ResearchJobCard job={job} compact />}
-        {d.error && (
-          <div className="notice notice--error" data-testid="sweep-error">
-            {d.error}
-          </div>
-        )}
+        <ResearchProgress kind="sweep" job={job} active={active} error={d.error} />
         {opener.opening && <OpeningNotice opening={opener.opening} />}
         <ErrorNote error={opener.error} what="Could not open the run" />
         <div className="research__pair">

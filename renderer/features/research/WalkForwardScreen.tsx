@@ -1,11 +1,10 @@
 import { useStrategies } from '../../api/backtests';
-import { fmtDateTime, fmtDuration, fmtInt } from '../../components/common/format';
-import { StatusBadge } from '../../components/common/StatusBadge';
+import { fmtInt } from '../../components/common/format';
 import { navigate } from '../../stores/routeStore';
 import { EfficiencyCard } from './EfficiencyCard';
 import { objectiveInfo } from './metricFormat';
 import { useResearchDraft } from './researchDraftStore';
-import { ResearchJobCard } from './ResearchJobCard';
+import { ResearchDetailHead, ResearchProgress } from './ResearchDetailHead';
 import { ResearchPending } from './ResearchPending';
 import { isResearchActive } from './researchJobs';
 import { useObjectives, useResearchJobs, useWalkForward } from './researchQueries';
@@ -46,29 +45,20 @@ export function WalkForwardScreen({ id }: { id: string }) {
 
   return (
     <div className="research" data-testid="walkforward-screen" data-walkforward-id={d.id} data-state={d.state}>
-      <header className="screen-head">
-        <div className="research__title">
-          <h1 data-testid="walkforward-name">{d.name}</h1>
-          <StatusBadge status={d.state} />
-          <span className="muted">
-            {d.strategy} · {objective.label} · {windowsText(d.request.windows)} · {fmtInt(d.windows.length)} windows · {fmtInt(d.done)} / {fmtInt(d.total)} runs · {fmtDateTime(d.createdAt)}
-            {d.elapsedMs !== null && ` · took ${fmtDuration(d.elapsedMs)}`}
-          </span>
-        </div>
+      <ResearchDetailHead
+        kind="walkforward"
+        name={d.name}
+        state={d.state}
+        about={`${d.strategy} · ${objective.label} · ${windowsText(d.request.windows)} · ${fmtInt(d.windows.length)} windows · ${fmtInt(d.done)} / ${fmtInt(d.total)} runs`}
+        createdAt={d.createdAt}
+        elapsedMs={d.elapsedMs}
+      >
         <button type="button" className="btn btn--small" data-testid="walkforward-rerun" disabled={!strategies.data} onClick={rerun}>
           Edit and run again
         </button>
-        <a className="btn btn--small btn--ghost" href="#/research">
-          ← Research
-        </a>
-      </header>
+      </ResearchDetailHead>
       <div className="stack">
-        {active && job && <ResearchJobCard job={job} compact />}
-        {d.error && (
-          <div className="notice notice--error" data-testid="walkforward-error">
-            {d.error}
-          </div>
-        )}
+        <ResearchProgress kind="walkforward" job={job} active={active} error={d.error} />
         <EfficiencyCard detail={d} />
         <WalkForwardChart detail={d} />
         <WindowsTable windows={d.windows} paramNames={d.paramNames} objective={objective} />

@@ -1,4 +1,5 @@
 import type { Order } from '../../../domain/order';
+import { NO_LINK } from '../orders/commandDeps';
 import type { IbOrderLink } from '../orders/trackedOrder';
 
 /** A working GTC limit order to buy 10 AAA at 10, for unit tests. */
@@ -30,18 +31,5 @@ export function sampleOrder(overrides: Partial<Order> = {}): Order {
 
 /** The link of an order sent by client 7 as IB order 3 (not yet acknowledged). */
 export function sampleLink(overrides: Partial<IbOrderLink> = {}): IbOrderLink {
-  return {
-    account: 'DU1',
-    clientId: 7,
-    ibOrderId: 3,
-    permId: null,
-    conId: 42,
-    ibStatus: null,
-    acknowledged: false,
-    unknown: false,
-    cancelRequested: false,
-    referencePrice: null,
-    leftAt: null,
-    ...overrides,
-  };
+  return { ...NO_LINK, account: 'DU1', clientId: 7, ibOrderId: 3, conId: 42, ...overrides };
 }
