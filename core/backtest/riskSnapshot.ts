@@ -9,10 +9,12 @@ import type { BacktestBroker } from '../sim/BacktestBroker';
  */
 export function backtestRiskSnapshot(broker: BacktestBroker, instrument: string, exclude?: string): RiskSnapshot {
   const p = broker.portfolio;
+  const inst = broker.lookup(instrument);
+  // The checks read only the order's own instrument's position and orders: a run checks millions of orders.
   return {
-    lastPrice: broker.lastPrice(broker.lookup(instrument)),
-    positions: broker.getPositions(),
-    openOrders: broker.getOpenOrders().filter((o) => o.id !== exclude),
+    lastPrice: broker.lastPrice(inst),
+    positions: inst >= 0 && p.qty[inst] !== 0 ? [p.position(inst)] : [],
+    openOrders: broker.getOpenOrders(instrument).filter((o) => o.id !== exclude),
     equity: p.equity,
     grossExposure: p.grossExposure(),
     buyingPower: Number.NaN,

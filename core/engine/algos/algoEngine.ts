@@ -25,6 +25,8 @@ const GAP_SAMPLE = 16;
  */
 export class AlgoEngine {
   private readonly parents = new Map<string, Parent>();
+  /** The parents still working: the ones each bar looks at. */
+  private readonly working = new Set<Parent>();
   private readonly childOf = new Map<string, Parent>();
   private seq = 0;
   private listening = false;
@@ -60,6 +62,7 @@ export class AlgoEngine {
       this.onEnd({ ...report });
       return { accepted: false, algoId: id, reason: why };
     }
+    this.working.add(parent);
     if (request.kind === 'VWAP') {
       const n = this.view.barCount(request.instrument);
       const ts = this.view.stamps(request.instrument, n);
@@ -93,9 +96,8 @@ export class AlgoEngine {
   /** At the open of the bar stamped now: ends parents past their window, and sends each other one's child for this bar. */
   onBarOpen(): void {
     const now = this.now();
-    for (const p of this.parents.values()) {
+    for (const p of this.working) {
       const r = p.report.request;
-      if (p.report.status !== 'WORKING') continue;
       if (now >= r.end) {
         this.finish(p, 'EXPIRED', `the window ended with ${p.report.filledQuantity} of ${r.quantity} filled`);
         continue;
@@ -108,9 +110,9 @@ export class AlgoEngine {
   /** After the bar stamped now has traded: a parent whose window held no further bar ends here. */
   onBarClose(): void {
     const now = this.now();
-    for (const p of this.parents.values()) {
+    for (const p of this.working) {
       const r = p.report.request;
-      if (p.report.status !== 'WORKING' || now < r.start || this.view.lastTs(r.instrument) !== now) continue;
+      if (now < r.start || this.view.lastTs(r.instrument) !== now) continue;
       if (now + this.barLength(r.instrument, this.view.barCount(r.instrument)) >= r.end)
         this.finish(p, 'EXPIRED', `the window ended with ${p.report.filledQuantity} of ${r.quantity} filled`);
     }
@@ -172,6 +174,7 @@ export class AlgoEngine {
   private finish(p: Parent, status: AlgoReport['status'], reason: string | null): void {
     p.report.status = status;
     p.report.reason = reason;
+    this.working.delete(p);
     for (const [orderId, parent] of this.childOf) {
       if (parent !== p) continue;
       this.kernel.cancelOrder(orderId);
