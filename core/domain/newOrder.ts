@@ -1,10 +1,9 @@
 import type { Mode } from './enums';
 import type { Order, OrderExtras, OrderLink, OrderRequest, Timestamp } from './order';
 
-/** The request's trail, offset and display size with the order's list link; null when it has none (the usual case). */
-export function extrasOf(request: OrderRequest, link: OrderLink | null): OrderExtras | null {
+/** The request's trail, offset and display size with the order's list link (newOrder asks only when there is one). */
+function extrasOf(request: OrderRequest, link: OrderLink | null): OrderExtras {
   const { trail, limitOffset, displayQuantity } = request;
-  if (trail === undefined && limitOffset === undefined && displayQuantity === undefined && link === null) return null;
   return {
     ...(trail === undefined ? {} : { trail: { ...trail } }),
     ...(limitOffset === undefined ? {} : { limitOffset }),
@@ -35,7 +34,7 @@ export function newOrder(
     createdAt: now,
     mode,
     metadata: request.metadata ?? null,
-    // Most orders have no extras: no call to find that out.
+    // Most orders have none: no call, no object.
     extras: link === null && request.trail === undefined && request.limitOffset === undefined && request.displayQuantity === undefined ? null : extrasOf(request, link),
     status: 'PENDING',
     filledQuantity: 0,
