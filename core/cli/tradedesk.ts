@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<(argv: string[]) => number | Promis
   backtest: async () => (await import('./backtest')).backtestCommand,
   sweep: async () => (await import('./sweep')).sweepCommand,
   walkforward: async () => (await import('./walkForward')).walkForwardCommand,
+  live: async () => (await import('./live')).liveCommand,
   data: async () => (await import('./data')).dataCommand,
   web: async () => (await import('./web')).webCommand,
   'fake-tws': async () => (await import('../fakeTws/cli')).fakeTwsCommand,
@@ -18,6 +19,7 @@ export const USAGE = `usage: tradedesk <command> [options]
   backtest <spec.yaml> [--set k=v ...] [--json] [--db FILE | --memory]   a backtest, headless
   sweep <spec.yaml> --grid p=from:to:step ... [--where E] [--objective M] a parameter sweep on every core
   walkforward <spec.yaml> --grid ... --is N --oos M [--mode ..] [--unit ..]  walk-forward analysis
+  live <spec.yaml> [--mode paper|live] [--broker ib|sim] [--speed N]      forward-test the strategy on a paper or live account
   data import|list|show|delete ...                                        the bar store
   web [--port N] [--data-dir DIR]                                         the app in a browser on 127.0.0.1
   fake-tws [--port N] [--csv F --symbol S]... [--speed N]                 a fake TWS to paper-trade against

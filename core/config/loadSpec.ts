@@ -9,8 +9,12 @@ import { endOfDay } from './calendarDate';
 import { applyOverrides } from './overrides';
 import { readYamlFile } from './readYaml';
 import { specFileIssues } from './specFiles';
-import { specSchema, type Benchmark } from './specSchema';
+import { sessionSpecSchema, specSchema, type Benchmark } from './specSchema';
 import { validate } from './validate';
+import type { z } from 'zod';
+
+/** A spec's forward-testing settings (see sessionSpecSchema). */
+export type SessionSpec = z.infer<typeof sessionSpecSchema>;
 
 export interface CsvSource {
   symbol: string;
@@ -55,6 +59,8 @@ export interface ResolvedSpec {
   planner: PlannerConfig;
   timeMachine: TimeMachineConfig;
   riskChecks: RiskChecksConfig | 'off';
+  /** Forward-testing settings, defaults filled in. */
+  session: SessionSpec;
 }
 
 /** Top-level keys a `--set` override may target. */
@@ -105,6 +111,7 @@ export function parseSpec(obj: unknown, file: string, baseDir: string): Resolved
     planner: spec.planner,
     timeMachine: spec.time_machine,
     riskChecks: spec.risk_checks,
+    session: spec.session ?? sessionSpecSchema.parse({}),
   };
 }
 

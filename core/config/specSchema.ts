@@ -83,6 +83,44 @@ export const dataSchema = z
     }
   });
 
+/** A time zone the runtime knows (IANA name). */
+const timeZoneSchema = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a time zone this runtime knows (use an IANA name such as America/New_York)' },
+);
+
+/**
+ * Forward testing (`tradedesk live`): how a paper or live session of the spec's strategy forms its
+ * bars and what stops it. Backtests ignore it.
+ */
+export const sessionSpecSchema = z
+  .object({
+    /** Bar size of the session's decisions; omitted: the data's. */
+    bar_size: barSizeSchema.optional(),
+    /** Daily bars: the exchange time of day the day's bar so far is decided on. */
+    decision_time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:MM (24-hour)' })
+      .default('15:50'),
+    time_zone: timeZoneSchema.default('America/New_York'),
+    /** How long a session's bars wait for symbols that have not reported (ms). */
+    grace_ms: z.number().int().positive().max(600_000).default(10_000),
+    /** Years of daily history the broker is asked for before the first decision. */
+    warmup_years: z.number().positive().max(30).default(2),
+    /** Stops and flattens the session when it loses this much in a day (since the previous day's last decision). */
+    max_daily_loss: z.number().finite().positive().optional(),
+    /** Stops and flattens the session when one position is worth more than this. */
+    max_position_value: z.number().finite().positive().optional(),
+  })
+  .strict();
+
 export const strategySpecSchema = z
   .object({
     /** A built-in strategy's registered name. */
@@ -131,6 +169,8 @@ export const specSchema = z
      * (configs/execution/backtest.yaml's by default: none set); `off` runs without them.
      */
     risk_checks: z.union([z.literal('off'), riskChecksSchema]).default(() => riskChecksSchema.parse({})),
+    /** Forward-testing settings (see sessionSpecSchema); omitted: their defaults. */
+    session: sessionSpecSchema.optional(),
   })
   .strict()
   .superRefine((spec, ctx) => {

@@ -60,6 +60,25 @@ export class Portfolio implements PortfolioView {
   }
 
   /**
+   * Takes a broker's figures as they are (a live venue's mirror of its account): the cash, and each
+   * instrument's quantity, average cost and realized P&L; instruments `holdings` leaves out are flat.
+   */
+  syncTo(cash: number, holdings: ReadonlyMap<number, Pick<Position, 'quantity' | 'avgCost' | 'realizedPnl'>>): void {
+    this.cash = cash;
+    this.realizedTotal = 0;
+    this.held.clear();
+    for (let i = 0; i < this.qty.length; i++) {
+      const h = holdings.get(i);
+      this.qty[i] = h?.quantity ?? 0;
+      this.avgCost[i] = h?.avgCost ?? 0;
+      this.realized[i] = h?.realizedPnl ?? 0;
+      this.realizedTotal += this.realized[i];
+      if (this.qty[i] !== 0) this.held.add(i);
+    }
+    this.resum();
+  }
+
+  /**
    * Marks every instrument that `closeOf` prices (NaN: keep the last mark), then recomputes the
    * running sums from scratch, so rounding cannot accumulate across sessions.
    */

@@ -40,6 +40,8 @@ export interface FakeAlpacaFaults {
   serverError(count?: number, opts?: { status?: 500 | 503; path?: string }): void;
   /** Closes every trade_updates socket now (0), or after the next `afterEvents` events have been sent. */
   dropTradeStream(afterEvents?: number): void;
+  /** Closes every market-data socket now (clients reconnect and subscribe again). */
+  dropDataStream(): void;
   /** Every trade_updates event is sent twice. */
   duplicateEvents(on?: boolean): void;
   /** Orders placed from now on fill no earlier than `ms` later and/or `steps` bars later; null ends it. */

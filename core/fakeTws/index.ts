@@ -62,8 +62,13 @@ export interface FakeTwsFaults {
   sendMalformedError(): void;
   /** Current sessions stop answering and discard what they receive, but their sockets stay open. */
   halfOpen(): void;
-  /** Live market data needs a subscription the account lacks: types 1/2 get error 354, 3/4 get delayed data + 10167. */
+  /**
+   * Live market data needs a subscription the account lacks: types 1/2 get error 354, 3/4 get delayed
+   * data + 10167; real-time bars (which have no delayed form) get 420.
+   */
   marketDataNotSubscribed(on?: boolean): void;
+  /** The next real-time bar sent (to any client) has its high and low swapped. */
+  malformedRealTimeBarNext(): void;
 }
 
 export interface FakeTwsOrderState {

@@ -16,6 +16,8 @@ import { dataHandlers } from './handlers/data';
 import { tradingHandlers } from './handlers/trading';
 import { riskHandlers } from './handlers/risk';
 import { researchHandlers } from './handlers/research';
+import { sessionHandlers } from './handlers/sessions';
+import { SessionService } from '../service/sessions/sessionService';
 import { ResearchService } from '../service/research/researchService';
 import { logHandlers } from './handlers/system';
 import { jobStateLogger } from './jobLog';
@@ -108,6 +110,13 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     emit: bus.emit,
     clock: () => Date.now(),
   });
+  const sessions = new SessionService({ db, trading, baseDir, emit: (summary) => bus.emit('sessions.changed', summary) });
+  // Sessions that ran on a broker resume once the app is connected to it again.
+  const stopResuming = bus.subscribe((event, payload) => {
+    if (event === 'trading.connection' && (payload as { state?: string }).state === 'ready') {
+      sessions.resumeDetached().catch((err: unknown) => opts.logError?.('sessions.resumeDetached', err));
+    }
+  });
   const handlers: Handlers = {
     'system.info': () => ({ appVersion: APP_VERSION, transport: opts.transport, dataDir: path.resolve(opts.dataDir), dbPath }),
     ...backtestHandlers({ db, jobs, prices: new RunPriceCache(baseDir), baseDir }),
@@ -116,6 +125,7 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     ...logHandlers(logFile.dir),
     ...riskHandlers(db, trading),
     ...researchHandlers(db, researchService),
+    ...sessionHandlers(sessions),
   };
   const router = createRouter(handlers, { logError: opts.logError });
   log.info(`engine host started (${opts.transport})`, { dbPath, version: APP_VERSION });
@@ -129,6 +139,8 @@ export async function createHost(opts: HostOptions): Promise<Host> {
     jobs,
     async close() {
       clearInterval(recovery);
+      stopResuming();
+      await sessions.close();
       await trading.disconnect().catch(() => undefined);
       await researchService.close();
       await jobs.close();

@@ -5,6 +5,7 @@ import { dataEvents, dataMethods } from './contract/data';
 import { tradingEvents, tradingMethods } from './contract/trading';
 import { researchEvents, researchMethods } from './contract/research';
 import { riskMethods } from './contract/risk';
+import { sessionEvents, sessionMethods } from './contract/sessions';
 import { systemMethods } from './contract/system';
 
 /**
@@ -18,6 +19,7 @@ export const methods = {
   ...tradingMethods,
   ...riskMethods,
   ...researchMethods,
+  ...sessionMethods,
 } as const satisfies MethodMap;
 
 export const events = {
@@ -25,6 +27,7 @@ export const events = {
   ...dataEvents,
   ...tradingEvents,
   ...researchEvents,
+  ...sessionEvents,
 } as const satisfies EventMap;
 
 export type Methods = typeof methods;

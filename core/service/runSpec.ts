@@ -82,7 +82,8 @@ export function finerBarsFor(spec: ResolvedSpec, series: readonly BarSeries[], r
 }
 
 /** The spec's risk limits as the kernel takes them (with the planner's lot size), or null when they are off. */
-function riskOf(spec: ResolvedSpec): RunInput['risk'] {
+/** The spec's pre-trade limits and breaker (with the planner's lot size), or null when risk_checks is off. */
+export function riskOf(spec: ResolvedSpec): RunInput['risk'] {
   const checks = spec.riskChecks;
   if (checks === 'off') return null;
   const { circuit_breaker: breaker, ...limits } = checks;

@@ -19,7 +19,7 @@ export interface SessionBars {
  */
 export class TimeMachine {
   readonly series: readonly BarSeries[];
-  readonly calendar: Float64Array;
+  private sessionsCalendar: Float64Array;
   readonly view: DataView;
   /** Reads of later data attempted in non-strict mode (each returned NaN/undefined instead). */
   violations = 0;
@@ -51,7 +51,7 @@ export class TimeMachine {
   ) {
     this.series = series;
     this.symbols = series.map((s) => s.symbol);
-    this.calendar = calendar;
+    this.sessionsCalendar = calendar;
     this.count = new Int32Array(series.length);
     this.current = new Int32Array(series.length).fill(-1);
     const column = (): Float64Array => new Float64Array(series.length).fill(Number.NaN);
@@ -64,6 +64,27 @@ export class TimeMachine {
     }
     this.index = new SymbolIndex(this.symbols);
     this.view = this.createView();
+  }
+
+  /** The sessions, ascending: the data's own calendar, or what a live session has seen so far. */
+  get calendar(): Float64Array {
+    return this.sessionsCalendar;
+  }
+
+  /**
+   * A live session's market grows: `next` is the calendar with later sessions appended (its
+   * series have grown with them). Sessions already walked cannot change.
+   */
+  extendCalendar(next: Float64Array): void {
+    const old = this.sessionsCalendar;
+    if (next.length < old.length) throw new Error(`TimeMachine: a calendar of ${next.length} sessions cannot replace one of ${old.length}`);
+    for (let i = 0; i < old.length; i++) {
+      if (next[i] !== old[i]) throw new Error(`TimeMachine: session ${i} changed from ${old[i]} to ${next[i]}`);
+    }
+    if (next.length > old.length && old.length > 0 && !(next[old.length] > old[old.length - 1])) {
+      throw new Error('TimeMachine: appended sessions must come after the last one');
+    }
+    this.sessionsCalendar = next;
   }
 
   get asOf(): Timestamp {

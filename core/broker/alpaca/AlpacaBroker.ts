@@ -11,6 +11,8 @@ import type { OrderListRequest } from '../../domain/orderList';
 import type { AccountState, Position } from '../../domain/portfolio';
 import type {
   BrokerAccountSummary,
+  BrokerBar,
+  BrokerBarsError,
   BrokerConnectionStatus,
   BrokerLogEntry,
   BrokerQuote,
@@ -21,7 +23,9 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffConfig } from '../ib/connect
 import type { LiveMode } from '../ib/store/ibStore';
 import { AlpacaAccountBook } from './alpacaAccount';
 import { AlpacaBook } from './alpacaBook';
+import { AlpacaBars } from './alpacaBars';
 import { AlpacaCommands } from './alpacaCommands';
+import { AlpacaDataStream } from './alpacaDataStream';
 import { downloadDailyBars } from './alpacaHistory';
 import { AlpacaQuotes } from './alpacaQuotes';
 import { AlpacaRequestError, AlpacaRest } from './alpacaRest';
@@ -102,7 +106,10 @@ export class AlpacaBroker implements ConnectableBroker<AlpacaTarget> {
   private readonly assets = new Map<string, AlpacaAsset>();
   private status: BrokerConnectionStatus = { state: 'disconnected', reason: null };
   private rest: AlpacaRest | null = null;
+  private dataStream: AlpacaDataStream | null = null;
   private quotes: AlpacaQuotes | null = null;
+  /** Bar subscriptions outlive a connection: each connect() subscribes them again. */
+  private readonly bars = new AlpacaBars((level, text) => this.log(level, text));
   private stream: TradeUpdatesSession | null = null;
   private redact: (t: string) => string = (t) => t;
   /** Bumped by connect() and disconnect(): a session loop of an older generation stops. */
@@ -179,7 +186,10 @@ export class AlpacaBroker implements ConnectableBroker<AlpacaTarget> {
       onRetry: (_what, err, delayMs) => this.log('warning', `${err.message}; trying again in ${delayMs} ms`, err.status),
       onOrderLeaving: (ref) => this.commands.leaving(ref),
     });
-    this.quotes = new AlpacaQuotes(t, () => this.rest, (level, text) => this.log(level, text), this.redact);
+    this.dataStream = new AlpacaDataStream(t, (level, text) => this.log(level, text), this.redact);
+    this.quotes = new AlpacaQuotes(this.dataStream, () => this.rest, (level, text) => this.log(level, text), this.redact);
+    const rest = this.rest;
+    this.bars.attach(this.dataStream, async (symbol) => (await rest.asset(symbol)) !== null);
     const generation = ++this.generation;
     const ready = new Promise<void>((resolve, reject) => {
       const off = this.states.add((s) => {
@@ -326,6 +336,15 @@ export class AlpacaBroker implements ConnectableBroker<AlpacaTarget> {
     return this.quotes.subscribe(symbol, listener);
   }
 
+  /**
+   * Streams the symbol's completed minute bars (the data stream's `bars` channel) until the returned
+   * function is called; works before connect() too, and every connect() subscribes again. A symbol
+   * Alpaca does not know is logged and told to `onError`.
+   */
+  subscribeBars(symbol: string, listener: (bar: BrokerBar) => void, onError?: (error: BrokerBarsError) => void): () => void {
+    return this.bars.subscribe(symbol, listener, onError);
+  }
+
   downloadDailyHistory(symbol: string, opts: { years: number }, onProgress?: (done: number, total: number) => void): Promise<BarSeries> {
     const rest = this.rest;
     if (!rest) return Promise.reject(new Error('not connected to Alpaca'));
@@ -444,6 +463,9 @@ export class AlpacaBroker implements ConnectableBroker<AlpacaTarget> {
     this.stream?.close();
     this.stream = null;
     this.quotes?.close();
+    this.bars.detach();
+    this.dataStream?.close();
+    this.dataStream = null;
   }
 
   private setState(state: BrokerConnectionStatus['state'], reason: string | null): void {

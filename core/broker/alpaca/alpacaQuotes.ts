@@ -1,7 +1,6 @@
-import { streaming } from '@alpacahq/alpaca-trade-api';
 import type { BrokerQuote } from '../../service/trading/tradingBroker';
+import type { AlpacaDataStream } from './alpacaDataStream';
 import type { AlpacaRest } from './alpacaRest';
-import type { AlpacaTarget } from './alpacaTarget';
 
 type Listener = (q: BrokerQuote) => void;
 
@@ -10,26 +9,25 @@ interface Line {
   listeners: Set<Listener>;
 }
 
-/** The stock stream URL: the target's root plus the feed path, unless the target already names one. */
-export function stockStreamUrl(root: string, feed = 'iex'): string {
-  const base = root.replace(/\/+$/, '');
-  return /\/v2\/[a-z_]+$/.test(base) ? base : `${base}/v2/${feed}`;
-}
-
 /**
  * Quotes for the trading screens: the latest quote and trade over REST at once, then bid/ask and
- * last from the SDK's stock data stream (one connection, the SDK reconnecting and re-subscribing).
+ * last from the SDK's stock data stream (the connection's one, shared with bars; the SDK reconnecting
+ * and re-subscribing).
  */
 export class AlpacaQuotes {
-  private stream: streaming.StockDataStream | null = null;
   private readonly lines = new Map<string, Line>();
 
   constructor(
-    private readonly target: AlpacaTarget,
+    private readonly data: AlpacaDataStream,
     private readonly rest: () => AlpacaRest | null,
     private readonly log: (level: 'info' | 'warning' | 'error', text: string) => void,
     private readonly redact: (t: string) => string,
-  ) {}
+  ) {
+    data.bind((s) => {
+      s.onQuote((q) => this.publish(q.symbol ?? '', { bid: q.bidPrice, ask: q.askPrice }));
+      s.onTrade((t) => this.publish(t.symbol ?? '', { last: t.price }));
+    });
+  }
 
   latest(symbol: string): BrokerQuote | null {
     return this.lines.get(symbol)?.quote ?? null;
@@ -40,8 +38,9 @@ export class AlpacaQuotes {
     if (!line) {
       line = { quote: { last: null, bid: null, ask: null, delayed: false }, listeners: new Set() };
       this.lines.set(symbol, line);
-      this.open().subscribeForQuotes([symbol]);
-      this.open().subscribeForTrades([symbol]);
+      const stream = this.data.open();
+      stream?.subscribeForQuotes([symbol]);
+      stream?.subscribeForTrades([symbol]);
       void this.snapshot(symbol);
     }
     line.listeners.add(listener);
@@ -51,14 +50,13 @@ export class AlpacaQuotes {
       l.listeners.delete(listener);
       if (l.listeners.size > 0) return;
       this.lines.delete(symbol);
-      this.stream?.unsubscribeFromQuotes([symbol]);
-      this.stream?.unsubscribeFromTrades([symbol]);
+      this.data.current()?.unsubscribeFromQuotes([symbol]);
+      this.data.current()?.unsubscribeFromTrades([symbol]);
     };
   }
 
+  /** Forgets every line (the stream is closed by its owner). */
   close(): void {
-    this.stream?.disconnect();
-    this.stream = null;
     this.lines.clear();
   }
 
@@ -89,20 +87,5 @@ export class AlpacaQuotes {
         // A listener's failure is its own; the others still get the quote.
       }
     }
-  }
-
-  private open(): streaming.StockDataStream {
-    if (this.stream) return this.stream;
-    const s = new streaming.StockDataStream({
-      url: stockStreamUrl(this.target.dataStreamUrl),
-      credentials: { keyId: this.target.keyId, secret: this.target.secretKey },
-      maxReconnectAttempts: streaming.UNLIMITED_RECONNECT_ATTEMPTS,
-    });
-    s.onQuote((q) => this.publish(q.symbol ?? '', { bid: q.bidPrice, ask: q.askPrice }));
-    s.onTrade((t) => this.publish(t.symbol ?? '', { last: t.price }));
-    s.onError((msg) => this.log('warning', `market data stream: ${this.redact(String(msg))}`));
-    s.connect();
-    this.stream = s;
-    return s;
   }
 }

@@ -18,6 +18,7 @@ import { ConnectionManager } from './connection/connectionManager';
 import { ContractRegistry } from './marketData/contracts';
 import { HistoryDownloader, type HistoryConfig } from './marketData/historyDownloader';
 import { QuoteFeed } from './marketData/quoteFeed';
+import { RealTimeBars } from './marketData/realTimeBars';
 import { releaseChildren } from './orders/attachedOrders';
 import { OrderIdAllocator, RequestIds } from './orders/idAllocator';
 import { OrderBook } from './orders/orderBook';
@@ -34,6 +35,8 @@ import type {
   IbConnectionStatus,
   IbLogEntry,
   Quote,
+  RealTimeBar,
+  RealTimeBarsError,
   ReconciliationReport,
 } from './types';
 
@@ -80,6 +83,7 @@ export class IbBroker implements BrokerInterface {
   private readonly reqIds = new RequestIds();
   private readonly contracts: ContractRegistry;
   private readonly quotes: QuoteFeed;
+  private readonly bars: RealTimeBars;
   private readonly history: HistoryDownloader;
   private readonly allocator = new OrderIdAllocator(0);
   private readonly commands: OrderCommands;
@@ -118,6 +122,7 @@ export class IbBroker implements BrokerInterface {
     this.contracts = new ContractRegistry(scope, this.reqIds, timeoutMs);
     const log = (level: IbLogEntry['level'], text: string, id?: number) => this.logs.publish({ at: now(), level, code: null, id: id ?? null, text });
     this.quotes = new QuoteFeed({ hub: this.manager.hub, scope, contracts: this.contracts, reqIds: this.reqIds, log });
+    this.bars = new RealTimeBars({ hub: this.manager.hub, scope, contracts: this.contracts, reqIds: this.reqIds, log });
     this.history = new HistoryDownloader({
       scope,
       contracts: this.contracts,
@@ -166,7 +171,10 @@ export class IbBroker implements BrokerInterface {
         account: () => this.manager.account,
         log,
       });
-      if (trigger !== 'manual' && (trigger !== 'restored' || dataLost)) this.quotes.renewAll();
+      if (trigger !== 'manual' && (trigger !== 'restored' || dataLost)) {
+        this.quotes.renewAll();
+        this.bars.renewAll();
+      }
       this.lastReport = report;
       this.accountTouched();
       this.reports.publish(report);
@@ -342,6 +350,16 @@ export class IbBroker implements BrokerInterface {
   /** Streams last, bid and ask (delayed when the account has no live data) until the returned function is called. */
   subscribeQuotes(symbol: string, listener: (q: Quote) => void): () => void {
     return this.quotes.subscribe(symbol, listener);
+  }
+
+  /**
+   * Streams the symbol's completed 5-second bars (TRADES, all hours) until the returned function is
+   * called: one TWS request per symbol, renewed on every new session and after 1101. TWS refusing it
+   * (no permission, unknown contract, ...) is logged and told to `onError`; it is asked for again on
+   * the next connection. Malformed bars are logged and dropped.
+   */
+  subscribeBars(symbol: string, listener: (bar: RealTimeBar) => void, onError?: (error: RealTimeBarsError) => void): () => void {
+    return this.bars.subscribe(symbol, listener, onError);
   }
 
   /** Daily bars of the last `years` years, a year per request, serialized and paced; progress per year. */

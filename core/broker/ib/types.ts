@@ -58,6 +58,25 @@ export interface Quote {
   delayed: boolean;
 }
 
+/** One completed real-time bar as TWS streams it (reqRealTimeBars: 5-second bars). */
+export interface RealTimeBar {
+  /** Epoch ms (UTC) of the bar's start. */
+  time: number;
+  /** The bar's length in seconds: 5. */
+  seconds: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+}
+
+/** TWS refused or failed a real-time bar stream (the error's code; null for the adapter's own, e.g. a failed look-up). */
+export interface RealTimeBarsError {
+  code: number | null;
+  text: string;
+}
+
 export interface IbAccountSummary {
   account: string;
   netLiquidation: number;

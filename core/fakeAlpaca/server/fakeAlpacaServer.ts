@@ -143,6 +143,10 @@ class FakeAlpacaServer implements AlpacaContext, FaultHost {
     this.tradeStream.dropAll();
   }
 
+  dropDataSockets(): void {
+    this.dataStream.dropAll();
+  }
+
   setFillDelay(delay: { ms: number; steps: number } | null): void {
     this.book.fillDelay = delay;
   }

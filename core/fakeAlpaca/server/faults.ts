@@ -26,6 +26,7 @@ export function noFaults(): FaultState {
 export interface FaultHost {
   readonly faultState: FaultState;
   dropTradeSockets(): void;
+  dropDataSockets(): void;
   setFillDelay(delay: { ms: number; steps: number } | null): void;
   resetAccount(): void;
 }
@@ -38,6 +39,7 @@ export const faultRequestSchema = z.discriminatedUnion('fault', [
   z.object({ fault: z.literal('rate_limit'), count, retry_after_seconds: z.number().int().min(0).max(3600).default(1), path }).strict(),
   z.object({ fault: z.literal('server_error'), count, status: z.union([z.literal(500), z.literal(503)]).default(500), path }).strict(),
   z.object({ fault: z.literal('drop_trade_stream'), after_events: z.number().int().min(0).default(0) }).strict(),
+  z.object({ fault: z.literal('drop_data_stream') }).strict(),
   z.object({ fault: z.literal('duplicate_events'), on: z.boolean().default(true) }).strict(),
   z.object({ fault: z.literal('delay_fills'), ms: z.number().int().min(0).default(0), steps: z.number().int().min(0).default(0) }).strict(),
   z.object({ fault: z.literal('lose_next_order_response') }).strict(),
@@ -63,6 +65,9 @@ export function createFaults(host: FaultHost): FakeAlpacaFaults {
       }
       s.dropTradeStreamAfter = null;
       host.dropTradeSockets();
+    },
+    dropDataStream() {
+      host.dropDataSockets();
     },
     duplicateEvents(on = true) {
       s.duplicateEvents = on;
@@ -97,6 +102,8 @@ export function applyFaultRequest(faults: FakeAlpacaFaults, r: FaultRequest): vo
       return faults.serverError(r.count, { status: r.status, path: r.path });
     case 'drop_trade_stream':
       return faults.dropTradeStream(r.after_events);
+    case 'drop_data_stream':
+      return faults.dropDataStream();
     case 'duplicate_events':
       return faults.duplicateEvents(r.on);
     case 'delay_fills':

@@ -70,6 +70,13 @@ export class DataStream {
     }
   }
 
+  /** Closes every market-data socket now (the dropDataStream fault). */
+  dropAll(): void {
+    this.opts.log(`data stream: dropping ${this.clients.size} connection(s)`);
+    for (const c of this.clients) c.ws.terminate();
+    this.clients.clear();
+  }
+
   async close(): Promise<void> {
     for (const c of this.clients) c.ws.terminate();
     this.clients.clear();
@@ -132,10 +139,12 @@ export class DataStream {
       return;
     }
     for (const ch of CHANNELS) {
-      for (const s of msg[ch] ?? []) {
+      const asked = msg[ch] ?? [];
+      for (const s of asked) {
         if (msg.action === 'subscribe') c.subs[ch].add(s.toUpperCase());
         else c.subs[ch].delete(s.toUpperCase());
       }
+      for (const s of asked) this.opts.log(`data stream: ${msg.action} ${ch} ${s}`);
     }
     const reply: { [key: string]: MsgValue } = { T: 'subscription' };
     for (const ch of CHANNELS) reply[ch] = [...c.subs[ch]];

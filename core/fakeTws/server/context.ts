@@ -20,6 +20,8 @@ export interface FaultState {
   rejectNext: Refusal | null;
   pacingNext: boolean;
   marketDataNotSubscribed: boolean;
+  /** The next real-time bar is sent with its high and low swapped (a bar no client should accept). */
+  malformedRealTimeBar: boolean;
 }
 
 /** What request handlers see of the server. */

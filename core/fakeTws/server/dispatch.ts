@@ -15,6 +15,7 @@ import type { TwsContext } from './context';
 import { sendContractDetails, sendHistoricalData, startMarketData } from './marketDataFlow';
 import { NOT_SUPPORTED_CODE, notSupportedText } from './notices';
 import { sendCompletedOrders, sendExecutions, sendOpenOrders } from './orderFlow';
+import { cancelRealTimeBars, startRealTimeBars } from './realTimeBarsFlow';
 import type { Session } from './session';
 
 /** A what-if order: openOrder with whatIf=1 and the margin/commission preview, nothing else; it never works or fills. */
@@ -120,6 +121,10 @@ export function dispatch(ctx: TwsContext, s: Session, clientId: number, req: Cli
     case 'cancelMktData':
       s.marketData.delete(req.reqId);
       return;
+    case 'reqRealTimeBars':
+      return startRealTimeBars(ctx, s, req);
+    case 'cancelRealTimeBars':
+      return cancelRealTimeBars(ctx, s, req.reqId);
     case 'reqHistoricalData':
       return sendHistoricalData(ctx, s, req);
     case 'cancelHistoricalData':

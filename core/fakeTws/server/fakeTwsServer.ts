@@ -21,6 +21,7 @@ import { END_OF_DATA_CODE, endOfDataText } from './notices';
 import { isLoopbackHost } from './loopback';
 import { pushTicks } from './marketDataFlow';
 import { sendFill, sendOrderState, sessionsFor } from './orderFlow';
+import { pushRealTimeBars } from './realTimeBarsFlow';
 import { Session } from './session';
 import { snapshotOf } from './snapshot';
 
@@ -137,7 +138,9 @@ class FakeTwsServer implements TwsContext, FaultHost {
       if (this.market.atEnd()) return;
       const moved = this.market.step();
       this.exchange.onBars(moved);
-      pushTicks(this, new Set(moved));
+      const movedSet = new Set(moved);
+      pushTicks(this, movedSet);
+      pushRealTimeBars(this, movedSet);
       pushAccountChanges(this, false);
       if (this.market.atEnd()) this.reachEndOfData();
     }

@@ -18,6 +18,7 @@ export function noFaults(): FaultState {
     rejectNext: null,
     pacingNext: false,
     marketDataNotSubscribed: false,
+    malformedRealTimeBar: false,
   };
 }
 
@@ -94,6 +95,9 @@ export function createFaults(host: FaultHost): FakeTwsFaults {
     },
     marketDataNotSubscribed: (on = true) => {
       f.marketDataNotSubscribed = on;
+    },
+    malformedRealTimeBarNext: () => {
+      f.malformedRealTimeBar = true;
     },
   };
 }

@@ -1,12 +1,18 @@
 import type { Socket } from 'node:net';
 import type { Instrument } from '../model';
 import { encodeFrame, FrameReader, type ReaderEvent, type WireField } from '../wire/frames';
+import type { RealTimeBarKind } from '../wire/requests';
 import { errorMessage } from '../wire/serverMessages';
 
 export interface MarketDataSubscription {
   inst: Instrument;
   /** The market data type in force when it was requested (a later reqMarketDataType affects later requests only). */
   marketDataType: number;
+}
+
+export interface RealTimeBarsSubscription {
+  inst: Instrument;
+  whatToShow: RealTimeBarKind;
 }
 
 export interface AccountUpdatesMulti {
@@ -29,6 +35,8 @@ export class Session {
   /** Requested market data type (1 live, 2 frozen, 3 delayed, 4 delayed frozen). */
   marketDataType = 1;
   readonly marketData = new Map<number, MarketDataSubscription>();
+  /** reqRealTimeBars subscriptions by request id: one bar each per market step of their instrument. */
+  readonly realTimeBars = new Map<number, RealTimeBarsSubscription>();
   readonly accountSummaries = new Map<number, readonly string[]>();
   /** reqAccountUpdatesMulti subscriptions by request id. */
   readonly accountUpdatesMulti = new Map<number, AccountUpdatesMulti>();
@@ -89,6 +97,7 @@ export class Session {
   /** Connectivity restored with data lost (1101): TWS forgets the subscriptions; the client must renew them. */
   forgetSubscriptions(): void {
     this.marketData.clear();
+    this.realTimeBars.clear();
     this.accountSummaries.clear();
     this.accountUpdatesMulti.clear();
     this.accountUpdates = false;

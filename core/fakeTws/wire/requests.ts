@@ -27,6 +27,19 @@ export interface HistoricalDataRequest {
   keepUpToDate: boolean;
 }
 
+/** The bar sizes and kinds of data IB serves real-time bars in: 5-second bars only. */
+export const REAL_TIME_BAR_SECONDS = 5;
+export const REAL_TIME_BAR_KINDS = ['TRADES', 'MIDPOINT', 'BID', 'ASK'] as const;
+export type RealTimeBarKind = (typeof REAL_TIME_BAR_KINDS)[number];
+
+export interface RealTimeBarsRequest {
+  type: 'reqRealTimeBars';
+  reqId: number;
+  contract: RequestContract;
+  whatToShow: RealTimeBarKind;
+  useRth: boolean;
+}
+
 export type ClientRequest =
   | { type: 'startApi'; clientId: number | null }
   | PlaceOrderRequest
@@ -50,6 +63,8 @@ export type ClientRequest =
   | { type: 'cancelAccountSummary'; reqId: number }
   | { type: 'reqMktData'; reqId: number; contract: RequestContract; genericTicks: string; snapshot: boolean }
   | { type: 'cancelMktData'; reqId: number }
+  | RealTimeBarsRequest
+  | { type: 'cancelRealTimeBars'; reqId: number }
   | { type: 'reqCompletedOrders'; apiOnly: boolean }
   | { type: 'reqAccountUpdatesMulti'; reqId: number; account: string; modelCode: string; ledgerAndNlv: boolean }
   | { type: 'cancelAccountUpdatesMulti'; reqId: number }
@@ -94,6 +109,27 @@ function mktData(r: FieldReader): ClientRequest {
   };
 }
 
+/**
+ * REQ_REAL_TIME_BARS (version 3): reqId, the 12-field contract (conId .. tradingClass), barSize,
+ * whatToShow, useRTH, realTimeBarsOptions; the same 19 fields at every version from 176 on (IB's
+ * clients and stoqey send no combo legs with it). IB serves only 5-second bars of TRADES, MIDPOINT,
+ * BID or ASK: anything else is refused (321) naming the field.
+ */
+function realTimeBars(r: FieldReader): RealTimeBarsRequest {
+  const reqId = r.int(2, 'reqId');
+  const contract = contractAt(r, 3);
+  const barSize = r.int(15, 'barSize');
+  if (barSize !== REAL_TIME_BAR_SECONDS) {
+    throw new RequestError(`${r.what}: field 15 (barSize) must be ${REAL_TIME_BAR_SECONDS} (IB serves only 5-second real-time bars), got ${barSize}`);
+  }
+  const whatToShow = r.str(16, 'whatToShow').toUpperCase();
+  const kind = REAL_TIME_BAR_KINDS.find((k) => k === whatToShow);
+  if (!kind) {
+    throw new RequestError(`${r.what}: field 16 (whatToShow) must be one of ${REAL_TIME_BAR_KINDS.join(', ')}, got ${JSON.stringify(r.str(16, 'whatToShow'))}`);
+  }
+  return { type: 'reqRealTimeBars', reqId, contract, whatToShow: kind, useRth: r.bool(17, 'useRTH') };
+}
+
 /** Field counts of the fixed-layout requests (the same at every version the fake speaks, 176..193). */
 const FIXED_LENGTH: Readonly<Partial<Record<number, number>>> = {
   [OUT.START_API]: 4,
@@ -113,6 +149,8 @@ const FIXED_LENGTH: Readonly<Partial<Record<number, number>>> = {
   [OUT.REQ_ACCOUNT_SUMMARY]: 5,
   [OUT.CANCEL_ACCOUNT_SUMMARY]: 3,
   [OUT.CANCEL_MKT_DATA]: 3,
+  [OUT.REQ_REAL_TIME_BARS]: 19,
+  [OUT.CANCEL_REAL_TIME_BARS]: 3,
   [OUT.REQ_COMPLETED_ORDERS]: 2,
   [OUT.REQ_ACCOUNT_UPDATES_MULTI]: 6,
   [OUT.CANCEL_ACCOUNT_UPDATES_MULTI]: 3,
@@ -195,6 +233,10 @@ export function parseRequest(fields: readonly string[], version: number): Client
       return mktData(r);
     case OUT.CANCEL_MKT_DATA:
       return { type: 'cancelMktData', reqId: r.int(2, 'reqId') };
+    case OUT.REQ_REAL_TIME_BARS:
+      return realTimeBars(r);
+    case OUT.CANCEL_REAL_TIME_BARS:
+      return { type: 'cancelRealTimeBars', reqId: r.int(2, 'reqId') };
     case OUT.REQ_COMPLETED_ORDERS:
       return { type: 'reqCompletedOrders', apiOnly: r.bool(1, 'apiOnly') };
     case OUT.REQ_ACCOUNT_UPDATES_MULTI:

@@ -142,6 +142,18 @@ export function historicalDataMessage(
   return out;
 }
 
+/**
+ * REAL_TIME_BARS (version 3, the same at every server version): reqId, the bar's start in epoch
+ * seconds, open, high, low, close, volume and WAP (decimals), trade count.
+ */
+export function realTimeBarMessage(
+  reqId: number,
+  timeSeconds: number,
+  bar: { open: number; high: number; low: number; close: number; volume: number; wap: number; count: number },
+): WireField[] {
+  return [IN.REAL_TIME_BARS, 3, reqId, timeSeconds, bar.open, bar.high, bar.low, bar.close, bar.volume, bar.wap, bar.count];
+}
+
 export function tickPriceMessage(reqId: number, tickType: number, price: number, size: number | null): WireField[] {
   // attrMask 0: no canAutoExecute/pastLimit/preOpen bits.
   return [IN.TICK_PRICE, 6, reqId, tickType, price, size ?? '', 0];

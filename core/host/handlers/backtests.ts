@@ -52,6 +52,7 @@ export function backtestHandlers(d: BacktestDeps): HandlersFor<typeof backtestMe
     'backtests.asOf': ({ runId, ts }) => runAsOf(db, runId, ts),
     'backtests.export': ({ runId, what, raw }) => exportRun(db, runId, what, raw ?? false),
     'backtests.priceDecimals': ({ runId }) => runInstrumentDecimals(db, runId),
+    'backtests.execution': ({ runId }) => d.prices.execution(db, runId),
     'backtests.compare': ({ runIds }) => compareRuns(db, runIds, 1500),
     'strategies.list': () => strategyInfos(),
     'strategies.describeModule': ({ path }) => describeStrategyModule(path, d.baseDir),

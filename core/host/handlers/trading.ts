@@ -21,5 +21,6 @@ export function tradingHandlers(service: TradingService): HandlersFor<typeof tra
     'trading.quote': ({ symbol, action }) => service.quote(symbol, action),
     'trading.downloadHistory': ({ symbol, years }) => service.downloadHistory(symbol, years),
     'trading.resolveHistory': ({ symbol, choice }) => service.resolveHistory(symbol, choice),
+    'trading.execution': () => service.execution(),
   };
 }

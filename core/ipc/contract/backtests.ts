@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { executionAnalyticsSchema } from './execution';
 import { EXIT_REASONS, TRADE_STATUSES } from '../../domain/enums';
 import { RUN_STATUSES } from '../../store/rows';
 import { method } from '../contractTypes';
@@ -288,6 +289,8 @@ export const backtestMethods = {
   'backtests.export': method(exportInputSchema, exportFileSchema),
   /** Decimals each traded instrument's prices are quoted to in the run (0.01 → 2, 0.0001 → 4): the tables print prices so. */
   'backtests.priceDecimals': method(byRun, z.record(z.string(), z.number().int().min(0).max(8))),
+  /** Slippage against the decision's close and the simulator's quote, shortfall by order type and size, fill rate, time to fill. */
+  'backtests.execution': method(byRun, executionAnalyticsSchema),
   'backtests.compare': method(z.object({ runIds: z.array(runId).min(2).max(4) }).strict(), compareSchema),
   'strategies.list': method(noInput, z.array(strategyInfoSchema)),
   /** Loads a strategy module in the engine to learn its params; fails naming the file and what is wrong with it. */

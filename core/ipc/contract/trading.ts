@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { executionAnalyticsSchema } from './execution';
 import { CANCEL_OUTCOMES } from '../../broker/cancelOutcome';
 import { ORDER_LIST_KINDS, ORDER_ROLES, ORDER_STATUSES, ORDER_TYPES, SIDES, TIME_IN_FORCE } from '../../domain/enums';
 import { RISK_CHECK_NAMES, RISK_CHECK_STATUSES } from '../../engine/risk/riskTypes';
@@ -487,6 +488,8 @@ export const tradingMethods = {
   'trading.downloadHistory': method(z.object({ symbol, years: z.number().int().min(1).max(30) }).strict(), historyDownloadSchema),
   /** The trader's choice for a download waiting on a stored series: replace it, keep both, or cancel. */
   'trading.resolveHistory': method(z.object({ symbol, choice: z.enum(HISTORY_CHOICES) }).strict(), historyDownloadSchema),
+  /** Execution analytics of every order of the current mode (manual tickets and strategy sessions). */
+  'trading.execution': method(z.object({}).strict().prefault({}), executionAnalyticsSchema),
 } as const;
 
 export const tradingEvents = {

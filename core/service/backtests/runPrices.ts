@@ -8,9 +8,10 @@ import { barsPerCandle, downsampleBars } from '../data/downsampleBars';
 import { requireRun } from './runReads';
 import { recordedConfig } from './runSummary';
 import { specInputOf } from './specInputOf';
-import type { PriceSeries, SeriesTaskInput, SeriesTaskResult } from './worker/messages';
+import type { ExecutionAnalytics } from '../execution/executionAnalytics';
+import type { ExecutionTaskInput, PriceSeries, SeriesTaskInput, SeriesTaskResult } from './worker/messages';
 import { runTask } from './worker/runTask';
-import { loadPrices } from './worker/seriesTask';
+import { loadPrices, runExecutionWith } from './worker/seriesTask';
 
 /** Most fills marked on one symbol's chart; beyond it the latest are shown. */
 const MAX_MARKERS = 5000;
@@ -80,6 +81,16 @@ export class RunPriceCache {
     this.cache.set(runId, loading);
     if (this.cache.size > this.size) this.cache.delete(this.cache.keys().next().value as string);
     return loading;
+  }
+
+  /** The run's execution analytics, computed off the event loop (a run may hold millions of orders). */
+  execution(db: Database.Database, runId: string): Promise<ExecutionAnalytics> {
+    const row = requireRun(db, runId);
+    const input: ExecutionTaskInput = { task: 'execution', runId, spec: specInputOf(recordedConfig(row), row.name), what: `run ${runId}`, baseDir: this.baseDir, dbPath: db.name };
+    const work = db.memory ? Promise.resolve().then(() => runExecutionWith(input, db)) : runTask<ExecutionAnalytics>(input);
+    return work.catch((err: unknown) => {
+      throw new ApiError('UNAVAILABLE', `the run's execution cannot be analysed: ${err instanceof Error ? err.message : String(err)}`);
+    });
   }
 
   async chart(db: Database.Database, runId: string, symbol: string, maxPoints: number): Promise<PriceChart> {

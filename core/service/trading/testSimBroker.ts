@@ -14,6 +14,8 @@ import { testMarket } from '../../sim/testMarket';
 import type { TimeMachine } from '../../sim/timeMachine';
 import type {
   BrokerAccountSummary,
+  BrokerBar,
+  BrokerBarsError,
   BrokerConnectionStatus,
   BrokerLogEntry,
   BrokerQuote,
@@ -56,6 +58,7 @@ export class TestSimBroker implements ConnectableBroker<IbTarget | AlpacaTarget>
   private readonly stateListeners = new Set<(s: BrokerConnectionStatus) => void>();
   private readonly logListeners = new Set<(e: BrokerLogEntry) => void>();
   private readonly quoteListeners = new Map<string, Set<(q: BrokerQuote) => void>>();
+  private readonly barListeners = new Map<string, Set<(b: BrokerBar) => void>>();
 
   constructor(
     readonly settings: BrokerSettings,
@@ -70,10 +73,21 @@ export class TestSimBroker implements ConnectableBroker<IbTarget | AlpacaTarget>
     this.nextBar = market.step;
   }
 
-  /** The market moves to its next bar: working orders meet it, quotes follow it. */
+  /**
+   * The market moves to its next bar: working orders meet it, quotes follow it, and while the
+   * connection is ready every bar subscription of a symbol with a bar in the new session gets it as
+   * one completed bar, as the fake TWS sends it: time = the bar's stamp + the series' bar length - 5 s
+   * (its last 5-second slice), seconds 5, the whole bar's open, high, low, close and volume. A step
+   * while not ready sends no bar (missed, as from a broker during an outage).
+   */
   step(): void {
     this.nextBar();
     for (const [symbol, listeners] of this.quoteListeners) for (const l of listeners) l(this.quoteOf(symbol));
+    if (this.status.state !== 'ready') return;
+    for (const [symbol, listeners] of this.barListeners) {
+      const bar = this.barOf(symbol);
+      if (bar) for (const l of [...listeners]) l({ ...bar });
+    }
   }
 
   setState(state: ConnectionState, reason: string | null = null): void {
@@ -87,6 +101,10 @@ export class TestSimBroker implements ConnectableBroker<IbTarget | AlpacaTarget>
 
   quoteSubscribers(symbol: string): number {
     return this.quoteListeners.get(symbol)?.size ?? 0;
+  }
+
+  barSubscribers(symbol: string): number {
+    return this.barListeners.get(symbol)?.size ?? 0;
   }
 
   // ---- TradingBroker ----
@@ -161,6 +179,20 @@ export class TestSimBroker implements ConnectableBroker<IbTarget | AlpacaTarget>
     return () => set.delete(listener);
   }
 
+  /** Bars from the next step on (nothing at once). An unknown symbol is logged and told to `onError`, and streams nothing. */
+  subscribeBars(symbol: string, listener: (bar: BrokerBar) => void, onError?: (error: BrokerBarsError) => void): () => void {
+    if (this.tm.lookup(symbol) < 0) {
+      const text = `IB knows no US stock ${symbol}`;
+      this.log({ at: Date.now(), level: 'error', code: null, text: `no real-time bars for ${symbol}: ${text}` });
+      onError?.({ code: null, text });
+      return () => {};
+    }
+    const set = this.barListeners.get(symbol) ?? new Set();
+    this.barListeners.set(symbol, set);
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
   async downloadDailyHistory(symbol: string, _opts: { years: number }, onProgress?: (done: number, total: number) => void): Promise<BarSeries> {
     onProgress?.(1, 1);
     return seriesFromBars(symbol, this.history);
@@ -219,6 +251,16 @@ export class TestSimBroker implements ConnectableBroker<IbTarget | AlpacaTarget>
   }
   subscribe(listener: BrokerListener, types?: readonly BrokerEventType[]): () => void {
     return this.inner.subscribe(listener, types);
+  }
+
+  /** The symbol's bar of the current session as a 5-second bar at its last slice; null when it has none. */
+  private barOf(symbol: string): BrokerBar | null {
+    const i = this.tm.lookup(symbol);
+    if (i < 0 || Number.isNaN(this.tm.now.close[i])) return null;
+    const seconds = this.tm.series[i].barSeconds;
+    const time = this.tm.asOf + (seconds >= 5 ? (seconds - 5) * 1000 : 0);
+    const { open, high, low, close, volume } = this.tm.now;
+    return { time, seconds: 5, open: open[i], high: high[i], low: low[i], close: close[i], volume: volume[i] };
   }
 
   private quoteOf(symbol: string): BrokerQuote {

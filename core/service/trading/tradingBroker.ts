@@ -41,6 +41,25 @@ export interface BrokerQuote {
   delayed: boolean;
 }
 
+/** One bar of the broker's real-time stream: IB's 5-second bars, Alpaca's minute bars. */
+export interface BrokerBar {
+  /** Epoch ms (UTC) of the bar's start. */
+  time: number;
+  /** The bar's length in seconds (IB: 5). */
+  seconds: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+}
+
+/** The broker refused or failed a bar stream: its message code (IB's 162, 200, 354, 420, ...; null for the adapter's own) and text. */
+export interface BrokerBarsError {
+  code: number | null;
+  text: string;
+}
+
 /** Account figures as the broker reports them (IB's NetLiquidation, TotalCashValue, BuyingPower, day P&L). */
 export interface BrokerAccountSummary {
   netLiquidation: number;
@@ -74,6 +93,12 @@ export interface TradingBroker extends BrokerInterface {
   qualifyInstrument(symbol: string): Promise<unknown>;
   /** Streams a symbol's quotes until the returned function is called. */
   subscribeQuotes(symbol: string, listener: (quote: BrokerQuote) => void): () => void;
+  /**
+   * Streams a symbol's completed real-time bars until the returned function is called; renewed across
+   * reconnects. `onError` hears when the broker refuses or fails the stream (no permission, unknown
+   * symbol, ...): it is logged too, and asked for again on the next connection.
+   */
+  subscribeBars(symbol: string, listener: (bar: BrokerBar) => void, onError?: (error: BrokerBarsError) => void): () => void;
   /** Daily bars of the last `years` years, ascending; `done` of `total` requests answered so far. */
   downloadDailyHistory(symbol: string, opts: { years: number }, onProgress?: (done: number, total: number) => void): Promise<BarSeries>;
   /** Null until the broker has reported the account. */

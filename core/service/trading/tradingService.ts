@@ -47,6 +47,9 @@ import { riskOrderOf } from '../../engine/risk/riskOrder';
 import { acknowledgeDifference, openDifferences } from '../../broker/ib/store/differences';
 import { unknownOrderDto } from './reconciliationView';
 import { killSwitchCancelDto, settleCancels } from './killSwitchReport';
+import { recordArrival } from '../../store/orderArrivals';
+import type { ExecutionAnalytics } from '../execution/executionAnalytics';
+import { liveExecution } from '../execution/runExecution';
 import { recordAction } from './tradingActions';
 import { accountDto, executionDto, orderDto, positionDto } from './tradingDtos';
 import type { BrokerFactory, BrokerSettings, TradingBroker } from './tradingBroker';
@@ -336,7 +339,7 @@ export class TradingService {
   async submitOrder(ticket: OrderTicket & { confirm: boolean }): Promise<SubmitResultDto> {
     const broker = this.readyBroker();
     this.requireConfirm(ticket.confirm);
-    const { request, list, members, verdict } = this.judge(ticket);
+    const { request, list, members, verdict, lastPrice } = this.judge(ticket);
     const judgedMembers = members === null ? {} : { members };
     const refused = (reason: string): SubmitResultDto => ({ accepted: false, orderId: null, clientOrderRef: null, reason, risk: verdict, ...judgedMembers });
     const halted = this.breaker.refusal();
@@ -361,11 +364,13 @@ export class TradingService {
     try {
       if (list === null) {
         const ack = this.kernelFor(broker).submitOrder(request, 'manual');
+        if (ack.accepted) this.recordArrivals([ack.clientOrderRef], request.instrument, lastPrice);
         return { accepted: ack.accepted, orderId: ack.orderId || null, clientOrderRef: ack.clientOrderRef || null, reason: ack.reason ?? null, risk: verdict };
       }
       const ack = this.kernelFor(broker).submitOrderList(list, 'manual');
       if (!ack.accepted) return refused(ack.reason ?? 'the broker refused the bracket');
       const orders = BRACKET_ROLES.map((role, i) => ({ role, orderId: ack.orders[i].orderId, clientOrderRef: ack.orders[i].clientOrderRef }));
+      this.recordArrivals(orders.map((o) => o.clientOrderRef), request.instrument, lastPrice);
       const entry = orders[0];
       return { accepted: true, orderId: entry.orderId, clientOrderRef: entry.clientOrderRef, reason: null, risk: verdict, ...judgedMembers, list: { listId: ack.listId, orders } };
     } catch (err) {
@@ -519,6 +524,21 @@ export class TradingService {
     };
   }
 
+  /** Execution analytics of the current mode's orders: manual tickets' and strategy sessions'. */
+  execution(): ExecutionAnalytics {
+    return liveExecution(this.opts.db, this.mode);
+  }
+
+  /**
+   * The connected broker, for strategy sessions (core/service/sessions): null unless the connection
+   * is ready. Sessions trade in the current mode, so LIVE needs the same arming as manual orders.
+   */
+  readyConnection(): { broker: TradingBroker; mode: TradingMode; brokerName: 'ib' | 'alpaca' } | null {
+    const session = this.session;
+    if (!session || this.connection.state !== 'ready') return null;
+    return { broker: session.broker, mode: this.mode, brokerName: session.settings.broker };
+  }
+
   /** Ends the session (the host is closing). */
   async close(): Promise<void> {
     await this.disconnect();
@@ -580,6 +600,13 @@ export class TradingService {
     const broker = this.session?.broker;
     const snap = broker ? riskSnapshot(broker, request.instrument, this.quotes.get(request.instrument), excludeOrderId) : UNKNOWN_SNAPSHOT;
     return { verdict: checkOrder(riskOrderOf(request), snap, riskLimitsOf(this.config)), lastPrice: snap.lastPrice };
+  }
+
+  /** A ticket's orders are decided at the price the trader saw: the last price its checks used, and the quote's mid. */
+  private recordArrivals(refs: readonly string[], instrument: string, lastPrice: number): void {
+    const q = this.quotes.get(instrument);
+    const quote = q && q.bid !== null && q.ask !== null ? (q.bid + q.ask) / 2 : (q?.last ?? null);
+    for (const ref of refs) recordArrival(this.opts.db, ref, lastPrice, quote);
   }
 
   private blockers(): string[] {

@@ -9,6 +9,7 @@ import type {
   IbOrderStatusMsg,
   IbPortfolioMsg,
   IbPositionMsg,
+  IbRealTimeBarMsg,
 } from '../parsing/schemas';
 
 /** A TWS error or notice (error and info events alike), or an error the client library raised. */
@@ -40,6 +41,7 @@ export interface IbEvents {
   historicalEnd: number;
   tick: { reqId: number; field: number; value: number };
   marketDataType: { reqId: number; type: number };
+  realTimeBar: IbRealTimeBarMsg;
   contractDetails: IbContractDetailsMsg;
   contractDetailsEnd: number;
 }

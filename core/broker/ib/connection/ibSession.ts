@@ -13,6 +13,7 @@ import {
   orderStatusSchema,
   portfolioSchema,
   positionSchema,
+  realTimeBarSchema,
   tickPriceSchema,
 } from '../parsing/schemas';
 import { guardDecoder, rawErrorMessage } from './decoderGuard';
@@ -193,6 +194,9 @@ export class IbSession {
     });
     on(EventName.tickPrice, (reqId, field, value) => this.emitChecked('tick', tickPriceSchema, { reqId, field, value }));
     on(EventName.marketDataType, (reqId: number, type: number) => this.hub.emit('marketDataType', { reqId, type }));
+    on(EventName.realtimeBar, (reqId, time, open, high, low, close, volume) =>
+      this.emitChecked('realTimeBar', realTimeBarSchema, { reqId, time, open, high, low, close, volume }),
+    );
     on(EventName.contractDetails, (reqId, details) => this.emitChecked('contractDetails', contractDetailsSchema, { reqId, details }));
     on(EventName.contractDetailsEnd, (reqId: number) => this.hub.emit('contractDetailsEnd', reqId));
   }

@@ -132,6 +132,25 @@ export const historicalBarSchema = z.object({
 });
 export type IbHistoricalBarMsg = z.infer<typeof historicalBarSchema>;
 
+/**
+ * One realtimeBar (reqRealTimeBars): the start in epoch seconds, positive prices that make a bar
+ * (low <= open, close <= high) and a volume that is not negative. WAP and count are not read.
+ */
+export const realTimeBarSchema = z
+  .object({
+    reqId: int,
+    time: int.positive(),
+    open: finite.positive(),
+    high: finite.positive(),
+    low: finite.positive(),
+    close: finite.positive(),
+    volume: finite.nonnegative(),
+  })
+  .refine((b) => b.high >= b.low, { message: 'high is below low', path: ['high'] })
+  .refine((b) => b.open >= b.low && b.open <= b.high, { message: 'open is outside low..high', path: ['open'] })
+  .refine((b) => b.close >= b.low && b.close <= b.high, { message: 'close is outside low..high', path: ['close'] });
+export type IbRealTimeBarMsg = z.infer<typeof realTimeBarSchema>;
+
 export const tickPriceSchema = z.object({ reqId: int, field: int, value: finite });
 
 export const contractDetailsSchema = z.object({

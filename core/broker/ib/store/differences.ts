@@ -83,8 +83,9 @@ type FillRow = { id: string; instrument: string; side: 'BUY' | 'SELL'; quantity:
  */
 export function expectedPositions(db: Database.Database, mode: LiveMode, excludeFillIds: ReadonlySet<string>): Map<string, number> | null {
   const out = new Map<string, number>();
+  // A strategy session's snapshots (session_id set) are its own view at its bars, not a reconciliation.
   const snapshotAt = (ts: number): void => {
-    const rows = db.prepare('SELECT instrument, quantity FROM positions_snapshots WHERE mode = ? AND ts = ?').all(mode, ts) as { instrument: string; quantity: number }[];
+    const rows = db.prepare('SELECT instrument, quantity FROM positions_snapshots WHERE mode = ? AND ts = ? AND session_id IS NULL').all(mode, ts) as { instrument: string; quantity: number }[];
     for (const r of rows) out.set(r.instrument, r.quantity);
   };
   // Fills of the same mode from another broker (Alpaca's, see 009) are that broker's record, not IB's.
@@ -97,7 +98,7 @@ export function expectedPositions(db: Database.Database, mode: LiveMode, exclude
     snapshotAt(base.ts);
     fills = db.prepare(`${cols} AND row > ? ORDER BY row`).all(mode, base.r) as FillRow[];
   } else {
-    const snap = db.prepare('SELECT max(ts) AS ts FROM positions_snapshots WHERE mode = ?').get(mode) as { ts: number | null };
+    const snap = db.prepare('SELECT max(ts) AS ts FROM positions_snapshots WHERE mode = ? AND session_id IS NULL').get(mode) as { ts: number | null };
     if (snap.ts !== null) snapshotAt(snap.ts);
     fills = (db.prepare(`${cols} AND ts > ? ORDER BY row`).all(mode, snap.ts ?? Number.MIN_SAFE_INTEGER) as FillRow[]).filter((f) => !excludeFillIds.has(f.id));
     if (snap.ts === null && fills.length === 0) return null;

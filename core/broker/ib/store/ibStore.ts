@@ -162,7 +162,7 @@ export function lastPositionsSnapshot(db: Database.Database, mode: LiveMode): Ma
   const rows = db
     .prepare(
       `SELECT instrument, quantity FROM positions_snapshots
-       WHERE mode = ? AND ts = (SELECT max(ts) FROM positions_snapshots WHERE mode = ?)`,
+       WHERE mode = ? AND session_id IS NULL AND ts = (SELECT max(ts) FROM positions_snapshots WHERE mode = ? AND session_id IS NULL)`,
     )
     .all(mode, mode) as { instrument: string; quantity: number }[];
   return new Map(rows.map((r) => [r.instrument, r.quantity]));

@@ -5,7 +5,7 @@ import { runSpec } from '../../runSpec';
 import { ApiError } from '../../../ipc/errors';
 import { runImport } from './importTask';
 import type { TaskInput, TaskMessage, WorkerInput, WorkerMessage } from './messages';
-import { loadPricesFromFile, priceBuffers } from './seriesTask';
+import { executionFromFile, loadPricesFromFile, priceBuffers } from './seriesTask';
 
 /**
  * The engine's worker thread program: one backtest (reporting progress and a thinned equity curve), or one
@@ -54,6 +54,8 @@ function task(input: TaskInput): void {
     if (input.task === 'series') {
       const series = loadPricesFromFile(input);
       post({ type: 'result', value: series }, priceBuffers(series));
+    } else if (input.task === 'execution') {
+      post({ type: 'result', value: executionFromFile(input) });
     } else {
       post({ type: 'result', value: runImport(input, (done, total) => post({ type: 'progress', done, total })) });
     }
@@ -64,5 +66,5 @@ function task(input: TaskInput): void {
 }
 
 const input = workerData as WorkerInput | TaskInput;
-if (input.task === 'series' || input.task === 'import') task(input);
+if (input.task === 'series' || input.task === 'import' || input.task === 'execution') task(input);
 else await main(input);

@@ -51,7 +51,13 @@ export interface ImportTaskInput {
   dbPath: string;
 }
 
-export type TaskInput = SeriesTaskInput | ImportTaskInput;
+/** A run's execution analytics (core/service/execution), off the engine's event loop: its data is loaded again for the decision closes. */
+export interface ExecutionTaskInput extends Omit<SeriesTaskInput, 'task'> {
+  task: 'execution';
+  runId: string;
+}
+
+export type TaskInput = SeriesTaskInput | ImportTaskInput | ExecutionTaskInput;
 
 /** A task's answer: progress reports, then its result or an error (with the ApiError code when it was one). */
 export type TaskMessage<R> =

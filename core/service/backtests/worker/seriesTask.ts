@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import { parseSpec } from '../../../config/loadSpec';
 import { openDatabase } from '../../../store/db';
 import { loadSpecData } from '../../loadSpecData';
-import type { SeriesTaskInput, SeriesTaskResult } from './messages';
+import { runExecution } from '../../execution/runExecution';
+import type { ExecutionAnalytics } from '../../execution/executionAnalytics';
+import type { ExecutionTaskInput, SeriesTaskInput, SeriesTaskResult } from './messages';
 
 /**
  * Loads a run's data as its spec says (a synthetic market is generated again) and keeps each series'
@@ -18,6 +20,23 @@ export function loadPricesFromFile(input: SeriesTaskInput): SeriesTaskResult {
   const db = openDatabase(input.dbPath);
   try {
     return loadPrices(input, db);
+  } finally {
+    db.close();
+  }
+}
+
+/** A run's execution analytics over its data loaded again (for the decision closes). */
+export function runExecutionWith(input: ExecutionTaskInput, db: Database.Database): ExecutionAnalytics {
+  const spec = parseSpec(input.spec, input.what, input.baseDir);
+  const plannedAtOpen = spec.simulator.fill_timing !== 'same_close' && spec.planner.size_at !== 'decision';
+  return runExecution(db, input.runId, loadPrices({ ...input, task: 'series' }, db), plannedAtOpen);
+}
+
+/** The worker's side of runExecutionWith: its own connection to the run's database file. */
+export function executionFromFile(input: ExecutionTaskInput): ExecutionAnalytics {
+  const db = openDatabase(input.dbPath);
+  try {
+    return runExecutionWith(input, db);
   } finally {
     db.close();
   }

@@ -1,0 +1,194 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_TIMINGS, eventually } from '../broker/ib/testing/ibRig';
+import { IbBroker } from '../broker/ib/IbBroker';
+import { parseSpec, type ResolvedSpec } from '../config/loadSpec';
+import type { BarSeries } from '../data/BarSeries';
+import { startFakeTws, type FakeTws } from '../fakeTws/index';
+import { openDatabase } from '../store/db';
+import { firstLiveTs, getSession, sessionEquity, sessionFills, sessionOrders, sessionSeries } from '../store/strategySessions';
+import { tempDir } from '../store/testDb';
+import { loadSpecData } from '../service/loadSpecData';
+import { resolveStrategy } from '../service/resolveStrategy';
+import { riskOf } from '../service/runSpec';
+import { startStrategySession, type StartedSession } from '../service/sessions/startSession';
+import { compareWithShadow, shadowBacktest } from './shadow';
+import type Database from 'better-sqlite3';
+
+const ROOT = join(__dirname, '..', '..');
+const GOOG = join(ROOT, 'fixtures', 'data', 'GOOG.csv');
+/** The fake starts here: about two years of history for the warm-up. */
+const START_BAR = 520;
+
+/** SMA cross on GOOG, filled at the decision's close with costs: what the fake TWS does with a market order. */
+function goog(session: Record<string, unknown> = {}): ResolvedSpec {
+  return parseSpec(
+    {
+      name: 'goog-forward',
+      data: { csv: GOOG },
+      strategy: { name: 'sma-cross', params: { fast: 2, slow: 6, mode: 'long_only', weight: 0.9 } },
+      initial_cash: 100_000,
+      simulator: { fill_timing: 'same_close', slippage_bps: 5, spread_bps: 4, use_volume_constraints: false, commission: { model: 'ibkr_fixed' } },
+      session: { warmup_years: 2, grace_ms: 2_000, ...session },
+    },
+    'goog-forward.yaml',
+    ROOT,
+  );
+}
+
+interface Rig {
+  tws: FakeTws;
+  db: Database.Database;
+  dbFile: string;
+  brokers: IbBroker[];
+  cleanup: () => void;
+}
+
+let rig: Rig | undefined;
+afterEach(async () => {
+  if (!rig) return;
+  for (const b of rig.brokers) b.disconnect();
+  await rig.tws.close();
+  rig.db.close();
+  rig.cleanup();
+  rig = undefined;
+});
+
+async function startRig(spec: ResolvedSpec): Promise<Rig> {
+  const { dir, cleanup } = tempDir();
+  const dbFile = join(dir, 'session.db');
+  const db = openDatabase(dbFile);
+  const series = loadSpecData(spec.data).series as BarSeries[];
+  const tws = await startFakeTws({ port: 0, series, startBar: START_BAR, sim: spec.simulator, initialCash: spec.initialCash });
+  return { tws, db, dbFile, brokers: [], cleanup };
+}
+
+async function connect(r: Rig): Promise<IbBroker> {
+  const broker = new IbBroker({ mode: 'PAPER', db: r.db, ...TEST_TIMINGS });
+  r.brokers.push(broker);
+  await broker.connect({ host: '127.0.0.1', port: r.tws.port, clientId: 3 });
+  await eventually(() => broker.accountSummary() !== null, 'the account');
+  return broker;
+}
+
+async function start(r: Rig, spec: ResolvedSpec, broker: IbBroker, resumeId?: string): Promise<StartedSession> {
+  const started = await startStrategySession({ db: r.db, spec, mode: 'PAPER', brokerName: 'ib', broker, resumeId });
+  // The bar subscription reaches the fake before its first step: a round trip on the same socket.
+  await broker.sync();
+  return started;
+}
+
+/** Steps the fake one bar and waits until the session decided it and the broker reports what its orders did. */
+async function step(r: Rig, started: StartedSession, broker: IbBroker): Promise<void> {
+  r.tws.step();
+  const ts = r.tws.snapshot().marketTime;
+  await eventually(() => started.session.lastDecidedTs === ts || started.session.state !== 'running', `the decision at ${new Date(ts).toISOString()}`);
+  await eventually(() => {
+    const fake = r.tws.snapshot();
+    const open = broker.getOpenOrders().length;
+    const held = broker.getPositions().find((p) => p.instrument === 'GOOG')?.quantity ?? 0;
+    const fakeHeld = fake.positions.find((p) => p.symbol === 'GOOG')?.quantity ?? 0;
+    // TWS reports cash to the cent.
+    return open === 0 && held === fakeHeld && Math.abs(broker.getAccountState().cash - fake.cash) <= 0.005 + 1e-9;
+  }, 'the broker to report the fills');
+}
+
+describe('a strategy session on the fake TWS', () => {
+  it('trades at each bar close and equals its shadow backtest fill for fill, to the cent', async () => {
+    const spec = goog();
+    rig = await startRig(spec);
+    const broker = await connect(rig);
+    const started = await start(rig, spec, broker);
+    for (let i = 0; i < 80; i++) await step(rig, started, broker);
+    started.session.stop();
+
+    const fills = sessionFills(rig.db, started.id);
+    expect(fills.length).toBeGreaterThan(4);
+    const row = getSession(rig.db, started.id);
+    expect(row?.state).toBe('stopped');
+    expect(row?.decisions).toBe(80);
+
+    const series = sessionSeries(rig.db, started.id, ['GOOG'], 86_400);
+    const strategy = await resolveStrategy(spec.strategy, { symbols: ['GOOG'], baseDir: spec.baseDir }, spec.file);
+    const shadow = shadowBacktest({
+      series,
+      start: firstLiveTs(rig.db, started.id) ?? undefined,
+      strategy: strategy.strategy,
+      initialCash: row?.initialCash ?? Number.NaN,
+      seed: spec.seed,
+      sim: spec.simulator,
+      planner: { ...spec.planner, size_at: 'decision' },
+      strict: true,
+      risk: riskOf(spec),
+    });
+    const orders = new Map(sessionOrders(rig.db, started.id).map((o) => [o.clientOrderRef, o]));
+    const cmp = compareWithShadow(
+      {
+        curve: sessionEquity(rig.db, started.id),
+        fills: fills.map((f) => ({ ...f, decisionPrice: orders.get(f.clientOrderRef)?.decisionPrice ?? null, ackMs: null, fillMs: null })),
+      },
+      shadow,
+    );
+    expect(cmp.fills.length).toBeGreaterThan(4);
+    for (const f of cmp.fills) {
+      expect(f.live, `live fill of ${f.side} ${f.instrument} at ${new Date(f.decisionTs).toISOString()}`).not.toBeNull();
+      expect(f.backtest).not.toBeNull();
+      expect(f.live?.quantity).toBe(f.backtest?.quantity);
+      expect(Math.round((f.live?.price ?? 0) * 100)).toBe(Math.round((f.backtest?.price ?? 0) * 100));
+      expect(Math.round((f.live?.commission ?? 0) * 100)).toBe(Math.round((f.backtest?.commission ?? 0) * 100));
+    }
+    expect(cmp.summary.identical).toBe(cmp.fills.length);
+    expect(cmp.curve.length).toBe(80);
+    for (const p of cmp.curve) expect(Math.round((p.live ?? Number.NaN) * 100), new Date(p.ts).toISOString()).toBe(Math.round((p.backtest ?? Number.NaN) * 100));
+  }, 60_000);
+
+  it('resumes after the app restarts: bars it missed become history, nothing is sent twice, the store equals the fake', async () => {
+    const spec = goog();
+    rig = await startRig(spec);
+    const first = await connect(rig);
+    const before = await start(rig, spec, first);
+    for (let i = 0; i < 25; i++) await step(rig, before, first);
+    // The app dies: no stop, the session stays 'running' in the store.
+    first.disconnect();
+    rig.tws.step(3);
+    const missed = rig.tws.snapshot().marketTime;
+    const second = await connect(rig);
+    const after = await start(rig, spec, second, before.id);
+    expect(after.id).toBe(before.id);
+    for (let i = 0; i < 25; i++) await step(rig, after, second);
+    after.session.stop();
+
+    const row = getSession(rig.db, before.id);
+    expect(row?.decisions).toBe(50);
+    const orders = sessionOrders(rig.db, before.id);
+    expect(orders.length).toBeGreaterThan(6);
+    expect(new Set(orders.map((o) => o.clientOrderRef)).size).toBe(orders.length);
+    // No decision at the bars the app was away for.
+    expect(orders.some((o) => o.decisionTs > before.session.lastDecidedTs && o.decisionTs <= missed)).toBe(false);
+    const fake = rig.tws.snapshot();
+    const ours = fake.orders.filter((o) => o.orderRef.startsWith(`${row?.refPrefix}-`));
+    expect(ours.map((o) => o.orderRef).sort()).toEqual(orders.map((o) => o.clientOrderRef).sort());
+    expect(orders.every((o) => o.status === 'FILLED')).toBe(true);
+    const fills = sessionFills(rig.db, before.id);
+    expect(fills.reduce((q, f) => q + (f.side === 'BUY' ? f.quantity : -f.quantity), 0)).toBe(fake.positions.find((p) => p.symbol === 'GOOG')?.quantity ?? 0);
+    expect(fills.length).toBe(fake.executions.length);
+    // The session's own position snapshots are not the account's reconciliation record: reconnecting found no difference.
+    expect(rig.db.prepare('SELECT count(*) AS n FROM ib_differences').get()).toEqual({ n: 0 });
+  }, 60_000);
+
+  it('stops and flattens itself at its daily loss limit, and says why', async () => {
+    const spec = goog({ max_daily_loss: 50 });
+    rig = await startRig(spec);
+    const broker = await connect(rig);
+    const started = await start(rig, spec, broker);
+    for (let i = 0; i < 120 && started.session.state === 'running'; i++) await step(rig, started, broker);
+    expect(started.session.state).toBe('stopped');
+    expect(started.session.reason).toMatch(/^daily loss limit: lost \d+\.\d\d today, the limit is 50$/);
+    await eventually(() => (rig?.tws.snapshot().positions.find((p) => p.symbol === 'GOOG')?.quantity ?? 0) === 0, 'the position to be closed');
+    const row = getSession(rig.db, started.id);
+    expect(row?.state).toBe('stopped');
+    expect(row?.reason).toBe(started.session.reason);
+    const actions = rig.db.prepare('SELECT action FROM executed_actions WHERE session_id = ? ORDER BY row').all(started.id) as { action: string }[];
+    expect(actions.map((a) => a.action)).toEqual(['SESSION_LIMIT', 'SESSION_FLATTENED']);
+  }, 60_000);
+});
