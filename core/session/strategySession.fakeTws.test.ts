@@ -176,6 +176,59 @@ describe('a strategy session on the fake TWS', () => {
     expect(rig.db.prepare('SELECT count(*) AS n FROM ib_differences').get()).toEqual({ n: 0 });
   }, 60_000);
 
+  it('keeps trading through a TWS restart: the adapter reconnects, the bars resume, nothing is sent twice', async () => {
+    const spec = goog();
+    rig = await startRig(spec);
+    const broker = await connect(rig);
+    const started = await start(rig, spec, broker);
+    for (let i = 0; i < 12; i++) await step(rig, started, broker);
+    await rig.tws.faults.restart({ downMs: 50 });
+    await eventually(() => broker.connectionState.state === 'ready', 'the reconnection');
+    // The bar stream is renewed on the new connection before the market moves.
+    await broker.sync();
+    for (let i = 0; i < 12; i++) await step(rig, started, broker);
+    expect(started.session.state).toBe('running');
+    expect(started.session.decided).toBe(24);
+    const orders = sessionOrders(rig.db, started.id);
+    const refs = orders.map((o) => o.clientOrderRef);
+    expect(new Set(refs).size).toBe(refs.length);
+    const atFake = rig.tws.snapshot().orders.filter((o) => refs.includes(o.orderRef));
+    expect(atFake.length).toBe(refs.length);
+  }, 60_000);
+
+  it('runs a strategy object: its brackets go to TWS as linked orders, and they fill', async () => {
+    const spec = parseSpec(
+      {
+        name: 'goog-breakout-forward',
+        data: { csv: GOOG },
+        strategy: { module: join(ROOT, 'configs', 'strategies', 'breakout-bracket.ts'), params: { lookback: 10, entry_pct: 0.2, target_pct: 4, trail_pct: 3, weight: 0.5 } },
+        initial_cash: 100_000,
+        simulator: { use_volume_constraints: false, slippage_bps: 0, spread_bps: 0 },
+        session: { warmup_years: 1, grace_ms: 2_000 },
+      },
+      'goog-breakout-forward.yaml',
+      ROOT,
+    );
+    rig = await startRig(spec);
+    const broker = await connect(rig);
+    const started = await start(rig, spec, broker);
+    for (let i = 0; i < 80; i++) {
+      rig.tws.step();
+      const ts = rig.tws.snapshot().marketTime;
+      await eventually(() => started.session.lastDecidedTs === ts || started.session.state !== 'running', 'the decision');
+      await broker.sync();
+    }
+    expect(started.session.state, started.session.reason ?? '').toBe('running');
+    const orders = sessionOrders(rig.db, started.id);
+    const types = new Set(orders.map((o) => o.type));
+    // Entry stops, take-profit limits and trailing stops: whole brackets, each member with the session's ref.
+    expect([...types].sort()).toEqual(['LIMIT', 'STOP', 'TRAILING_STOP']);
+    const atFake = rig.tws.snapshot().orders.filter((o) => o.orderRef.startsWith(`${started.row.refPrefix}-`));
+    expect(atFake.some((o) => o.parentId > 0)).toBe(true);
+    expect(sessionFills(rig.db, started.id).length).toBeGreaterThan(0);
+    started.session.stop();
+  }, 60_000);
+
   it('stops and flattens itself at its daily loss limit, and says why', async () => {
     const spec = goog({ max_daily_loss: 50 });
     rig = await startRig(spec);
