@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { IbBroker } from '../broker/ib/IbBroker';
-import { loadSpecFile, type ResolvedSpec } from '../config/loadSpec';
-import { startFakeTws, type FakeTws } from '../fakeTws/index';
+import { loadSpecFile } from '../config/loadSpec';
 import { LIVE_ARMING_PHRASE } from '../ipc/contract/trading';
 import { loadSpecData } from '../service/loadSpecData';
 import { specSeries } from '../service/runSpec';
+import { replaySimulator, simulatorOnBroker, type LocalSimulator } from '../service/sessions/localSimulator';
 import { startStrategySession, type StartedSession } from '../service/sessions/startSession';
 import type { StrategySession } from '../session/strategySession';
 import { defaultDbPath, openDatabase } from '../store/db';
@@ -18,12 +18,12 @@ at each bar close, every order recorded, on a paper (or armed live) account.
 
   --mode MODE         paper (default) or live
   --arm PHRASE        required with --mode live: the arming phrase "${LIVE_ARMING_PHRASE}"
-  --broker B          ib (TWS / IB Gateway, default) or sim (the simulator as a local paper broker,
-                      replaying the spec's data through an in-process fake TWS)
+  --broker B          ib (TWS / IB Gateway, default) or sim (the simulator as a local paper broker)
+  --sim-bars SRC      sim: replay (the spec's data through an in-process fake TWS, default) or ib
+                      (the live bars of the TWS at --host/--port; daily sessions)
   --host H, --port P  where TWS listens (default 127.0.0.1:7497)
   --client-id N       the API client id (default 11)
-  --speed N           sim: bars per second of the replay (default 2)
-  --start-bar N       sim: the replay's first bar (default 504: two years of history)
+  --speed N           sim replay: bars per second (default 2; two years of the data are history)
   --decisions N       stop after N decisions (default: run until Ctrl-C)
   --flatten           on stopping, cancel the session's orders and close its positions
   --resume ID         resume session ID after a restart instead of starting a new one
@@ -43,11 +43,11 @@ interface LiveArgs {
   overrides: string[];
   mode: 'PAPER' | 'LIVE';
   broker: 'ib' | 'sim';
+  simBars: 'replay' | 'ib';
   host: string;
   port: number;
   clientId: number;
   speed: number;
-  startBar: number;
   decisions: number | null;
   flatten: boolean;
   resume: string | undefined;
@@ -65,8 +65,8 @@ function parse(argv: string[]): LiveArgs {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string' },
       'client-id': { type: 'string' },
+      'sim-bars': { type: 'string', default: 'replay' },
       speed: { type: 'string' },
-      'start-bar': { type: 'string' },
       decisions: { type: 'string' },
       flatten: { type: 'boolean', default: false },
       resume: { type: 'string' },
@@ -77,6 +77,8 @@ function parse(argv: string[]): LiveArgs {
   if (positionals.length !== 1) throw new UsageError('give exactly one spec file');
   if (values.mode !== 'paper' && values.mode !== 'live') throw new UsageError(`--mode is paper or live, not "${values.mode}"`);
   if (values.broker !== 'ib' && values.broker !== 'sim') throw new UsageError(`--broker is ib or sim, not "${values.broker}"`);
+  if (values.broker === 'sim' && values.resume !== undefined) throw new UsageError("a local simulator's session cannot resume: its account ended with the process that ran it");
+  if (values['sim-bars'] !== 'replay' && values['sim-bars'] !== 'ib') throw new UsageError(`--sim-bars is replay or ib, not "${values['sim-bars']}"`);
   if (values.mode === 'live' && values.broker === 'sim') throw new UsageError('--broker sim is a paper broker: it cannot trade live');
   if (values.mode === 'live' && values.arm?.trim() !== LIVE_ARMING_PHRASE) throw new UsageError(`--mode live needs --arm "${LIVE_ARMING_PHRASE}"`);
   return {
@@ -84,24 +86,16 @@ function parse(argv: string[]): LiveArgs {
     overrides: values.set,
     mode: values.mode === 'live' ? 'LIVE' : 'PAPER',
     broker: values.broker,
+    simBars: values['sim-bars'],
     host: values.host,
     port: whole('port', values.port, 7497),
     clientId: whole('client-id', values['client-id'], 11, 0),
     speed: whole('speed', values.speed, 2),
-    startBar: whole('start-bar', values['start-bar'], 504, 0),
     decisions: values.decisions === undefined ? null : whole('decisions', values.decisions, 1),
     flatten: values.flatten,
     resume: values.resume,
     db: values.db ?? defaultDbPath(),
   };
-}
-
-/** The simulator as a local paper broker: the spec's data replayed through an in-process fake TWS. */
-async function localPaperBroker(spec: ResolvedSpec, args: LiveArgs): Promise<FakeTws> {
-  const series = specSeries(spec, loadSpecData(spec.data).series);
-  const longest = Math.max(...series.map((s) => s.length));
-  if (args.startBar >= longest - 1) throw new UsageError(`--start-bar ${args.startBar} leaves nothing to replay: the data has ${longest} bars`);
-  return startFakeTws({ port: 0, series: [...series], startBar: args.startBar, barsPerSecond: args.speed, sim: spec.simulator, initialCash: spec.initialCash });
 }
 
 function describe(s: StrategySession): string {
@@ -126,15 +120,22 @@ export async function liveCommand(argv: string[]): Promise<number> {
   }
   const spec = loadSpecFile(args.specFile, args.overrides);
   const db = openDatabase(args.db);
-  const tws = args.broker === 'sim' ? await localPaperBroker(spec, args) : null;
-  const broker = new IbBroker({ mode: args.mode, db });
+  const tws = { host: args.host, port: args.port, clientId: args.clientId };
+  // With --broker ib the session trades at TWS; with sim on IB bars, TWS only streams the bars.
+  const ib = args.broker === 'ib' || args.simBars === 'ib' ? new IbBroker({ mode: args.mode, db }) : null;
+  let sim: LocalSimulator | null = null;
   let started: StartedSession | null = null;
   try {
-    const target = tws ? { host: '127.0.0.1', port: tws.port, clientId: args.clientId } : { host: args.host, port: args.port, clientId: args.clientId };
-    await broker.connect(target);
+    if (ib) await ib.connect(tws);
+    if (args.broker === 'sim') {
+      const symbols = specSeries(spec, loadSpecData(spec.data, db).series).map((s) => s.symbol);
+      sim = ib ? await simulatorOnBroker(db, spec, ib, symbols, 86_400) : await replaySimulator(db, spec, args.speed);
+    }
+    const broker = sim?.broker ?? (ib as IbBroker);
     started = await startStrategySession({ db, spec, mode: args.mode, brokerName: args.broker, broker, resumeId: args.resume });
     const session = started.session;
-    process.stdout.write(`session ${started.id} ${args.resume ? 'resumed' : 'started'}: ${spec.name} on ${args.broker === 'sim' ? 'the local simulator' : `${target.host}:${target.port}`} (${args.mode}), ${started.symbols.join(', ')}\n`);
+    const where = args.broker === 'ib' ? `${tws.host}:${tws.port}` : args.simBars === 'ib' ? `the local simulator on ${tws.host}:${tws.port}'s bars` : 'the local simulator';
+    process.stdout.write(`session ${started.id} ${args.resume ? 'resumed' : 'started'}: ${spec.name} on ${where} (${args.mode}), ${started.symbols.join(', ')}\n`);
     await new Promise<void>((resolve) => {
       const limit = args.decisions;
       const off = session.onChange((s) => {
@@ -155,8 +156,8 @@ export async function liveCommand(argv: string[]): Promise<number> {
     process.stdout.write(`session ${started.id} ${session.state}${session.reason ? `: ${session.reason}` : ''}; ${session.decided} decisions${last ? `, equity ${last.equity.toFixed(2)}` : ''}\n`);
     return session.state === 'failed' ? 1 : 0;
   } finally {
-    broker.disconnect();
-    await tws?.close();
+    await sim?.close();
+    ib?.disconnect();
     db.close();
   }
 }

@@ -1,4 +1,4 @@
-import type { BarSeries } from '../data/BarSeries';
+import type { Bar, BarSeries } from '../data/BarSeries';
 import type { SimulatorConfig } from '../config/simulatorSchema';
 import type { IbOrderType, IbStatus, IbTif } from './model';
 import type { DropMode } from './server/context';
@@ -23,6 +23,11 @@ export interface FakeTwsOptions {
   initialCash?: number;
   /** First order id offered to every client; default 1. */
   nextValidId?: number;
+  /**
+   * Fed live: `series` are GrowingSeries and the market steps when appendBars adds a session's bars
+   * (the local simulator trading on a broker's live bars), never reaching an end of data.
+   */
+  live?: boolean;
   /** Fill, cost and commission models; default the backtest defaults (configs/execution/backtest.yaml's simulator block). */
   sim?: SimulatorConfig;
   /** Seed of the touch-fill lottery (limit_fill_prob); default 1. */
@@ -146,6 +151,8 @@ export interface FakeTws {
   price(symbol: string): number;
   readonly faults: FakeTwsFaults;
   snapshot(): FakeTwsState;
+  /** A market fed live: adds session `ts`'s bars (symbols without one have none) and steps to it. */
+  appendBars(ts: number, bars: ReadonlyMap<string, Bar>): void;
   /** Open client sockets. */
   clientCount(): number;
   close(): Promise<void>;

@@ -65,6 +65,11 @@ export class BarMatcher {
     return matchOrder(mo, bar, ctx);
   }
 
+  /** The series grew (a market fed live): statistics over them are worked out again when next needed. */
+  marketGrew(): void {
+    this.stats.fill(null);
+  }
+
   private statsFor(inst: Instrument): RollingStats {
     let s = this.stats[inst.index];
     if (!s) {

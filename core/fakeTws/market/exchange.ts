@@ -227,6 +227,11 @@ export class Exchange {
     for (const o of this.working()) if (isWorking(o.status)) this.cancel(o.clientId, o.orderId);
   }
 
+  /** The market's series grew (fed live): the matcher's statistics over them are stale. */
+  marketGrew(): void {
+    this.matcher.marketGrew();
+  }
+
   /** After the market stepped: working orders of the instruments that got a new bar are matched on it. */
   onBars(moved: readonly Instrument[]): void {
     this.markAll();

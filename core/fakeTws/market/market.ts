@@ -15,7 +15,7 @@ export class Market {
   readonly instruments: readonly Instrument[];
   private readonly bySymbol = new Map<string, Instrument>();
   private readonly byConId = new Map<number, Instrument>();
-  private readonly calendar: Float64Array;
+  private calendar: Float64Array;
   private readonly cursor: Int32Array;
   private t: number;
   private stepCount = 0;
@@ -77,6 +77,18 @@ export class Market {
       }
     }
     return moved;
+  }
+
+  /**
+   * A market fed live (its series grow, see GrowingSeries): the series already hold the bars of
+   * session `ts`, after every earlier one; the next step moves to it.
+   */
+  extend(ts: number): void {
+    if (!(ts > this.calendar[this.calendar.length - 1])) throw new Error(`fake TWS market: a new session must come after the last, got ${new Date(ts).toISOString()}`);
+    const next = new Float64Array(this.calendar.length + 1);
+    next.set(this.calendar);
+    next[this.calendar.length] = ts;
+    this.calendar = next;
   }
 
   /** Case-insensitive, like TWS symbol lookup. */

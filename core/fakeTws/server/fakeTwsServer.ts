@@ -1,5 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { defaultSimulatorConfig, type SimulatorConfig } from '../../config/simulatorSchema';
+import type { Bar } from '../../data/BarSeries';
+import { GrowingSeries } from '../../data/growingSeries';
 import { generateSyntheticMarket } from '../../data/synthetic';
 import { createRng } from '../../sim/rng';
 import type { FakeTws, FakeTwsFaults, FakeTwsOptions, FakeTwsState } from '../index';
@@ -43,6 +45,8 @@ class FakeTwsServer implements TwsContext, FaultHost {
   private timer: NodeJS.Timeout | null = null;
   /** Set once the replay reached the last bar of its data: clients are told, now and when they connect. */
   private endOfData = false;
+  /** Fed live (appendBars) instead of replaying fixed series. */
+  private readonly live: boolean;
   private closed = false;
 
   constructor(
@@ -50,6 +54,8 @@ class FakeTwsServer implements TwsContext, FaultHost {
     opts: FakeTwsOptions,
   ) {
     const series = opts.series ?? generateSyntheticMarket({ symbols: 20, years: 10, seed: 1 });
+    this.live = opts.live ?? false;
+    if (this.live && !series.every((x) => x instanceof GrowingSeries)) throw new Error('fake TWS: a market fed live needs GrowingSeries');
     this.market = new Market(series, opts.startBar);
     this.sim = opts.sim ?? defaultSimulatorConfig();
     this.accountId = opts.accountId ?? 'DU1234567';
@@ -146,8 +152,22 @@ class FakeTwsServer implements TwsContext, FaultHost {
     }
   }
 
+  appendBars(ts: number, bars: ReadonlyMap<string, Bar>): void {
+    if (!this.live) throw new Error('fake TWS: appendBars needs a market fed live (startFakeTws with live: true)');
+    for (const [symbol, bar] of bars) {
+      const inst = this.market.lookup(symbol);
+      if (!inst) throw new Error(`fake TWS: unknown symbol ${symbol}`);
+      (this.market.series[inst.index] as GrowingSeries).append({ ...bar, ts });
+    }
+    this.market.extend(ts);
+    this.exchange.marketGrew();
+    this.step(1);
+  }
+
   /** The last bar was just replayed: log it once and tell every client (a notice, id -1). */
   private reachEndOfData(): void {
+    // A market fed live has no end: its last bar is only the latest.
+    if (this.live) return;
     this.endOfData = true;
     const text = endOfDataText(this.market.time);
     this.log(`market: ${text}`);
@@ -280,6 +300,7 @@ export async function startFakeTws(opts: FakeTwsOptions = {}): Promise<FakeTws> 
   if (!(bps >= 0) || !Number.isFinite(bps)) throw new RangeError(`fake TWS: barsPerSecond must be >= 0, got ${bps}`);
   const tws = new FakeTwsServer(host, opts);
   await tws.listen(opts.port ?? 0);
+  if (bps > 0 && opts.live) throw new Error('fake TWS: a market fed live steps with its bars, not at a replay speed');
   if (bps > 0) tws.startReplay(bps);
   return {
     get port() {
@@ -292,6 +313,7 @@ export async function startFakeTws(opts: FakeTwsOptions = {}): Promise<FakeTws> 
     price: (symbol) => tws.price(symbol),
     faults: tws.faultsApi,
     snapshot: () => tws.snapshot(),
+    appendBars: (ts, bars) => tws.appendBars(ts, bars),
     clientCount: () => tws.clientCount(),
     close: () => tws.close(),
   };

@@ -117,7 +117,9 @@ export const sessionStartSchema = z
     runId: z.string().uuid().optional(),
     /** connected: the trading connection's broker (TWS, IB Gateway, the fake TWS); sim: the local simulator replaying the spec's data. */
     broker: z.enum(['connected', 'sim']).default('connected'),
-    /** sim: replay speed in bars per second. */
+    /** sim: its market replays the spec's data (replay), or trades on the connected broker's live bars (daily sessions). */
+    simBars: z.enum(['replay', 'connected']).default('replay'),
+    /** sim replay: speed in bars per second. */
     speed: num.positive().max(1000).default(2),
     maxDailyLoss: num.positive().optional(),
     maxPositionValue: num.positive().optional(),

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { IbBroker } from '../../broker/ib/IbBroker';
 import { loadSpecFile, type ResolvedSpec } from '../../config/loadSpec';
 import { sessionSpecSchema } from '../../config/specSchema';
-import { startFakeTws, type FakeTws } from '../../fakeTws/index';
 import { ApiError } from '../../ipc/errors';
 import type { OverviewDto, SessionDetailDto, SessionSummaryDto } from '../../ipc/contract/sessions';
 import { getRun } from '../../store/runs';
@@ -11,6 +9,7 @@ import { getSession, listSessions, sessionEquity, setSessionState, type SessionR
 import { loadSpecData } from '../loadSpecData';
 import { specSeries } from '../runSpec';
 import type { TradingService } from '../trading/tradingService';
+import { replaySimulator, simulatorOnBroker, type LocalSimulator } from './localSimulator';
 import { sessionDetail } from './sessionDetail';
 import { startStrategySession, type StartedSession } from './startSession';
 
@@ -18,6 +17,7 @@ type StartInput = {
   specPath?: string;
   runId?: string;
   broker: 'connected' | 'sim';
+  simBars: 'replay' | 'connected';
   speed: number;
   maxDailyLoss?: number;
   maxPositionValue?: number;
@@ -25,13 +25,10 @@ type StartInput = {
 
 interface Attached {
   started: StartedSession;
-  /** The local simulator's fake TWS and the adapter connected to it; none on the trading connection. */
-  own: { tws: FakeTws; broker: IbBroker } | null;
+  /** The local simulator the session trades on; none on the trading connection. */
+  own: LocalSimulator | null;
   off: () => void;
 }
-
-/** Bars of history the local simulator replays before the session's first bar: two years of daily bars. */
-const SIM_HISTORY_BARS = 504;
 
 export interface SessionServiceOptions {
   db: Database.Database;
@@ -74,22 +71,26 @@ export class SessionService {
   async start(input: StartInput): Promise<SessionSummaryDto> {
     const spec = this.specOf(input);
     let started: StartedSession;
-    let own: Attached['own'] = null;
+    let own: LocalSimulator | null = null;
     if (input.broker === 'sim') {
-      const series = specSeries(spec, loadSpecData(spec.data, this.o.db).series);
-      const longest = Math.max(...series.map((s) => s.length));
-      if (longest <= SIM_HISTORY_BARS + 1) throw new ApiError('REJECTED', `the spec's data has ${longest} bars: the local simulator needs more than ${SIM_HISTORY_BARS + 1}`);
-      const tws = await startFakeTws({ port: 0, series: [...series], startBar: SIM_HISTORY_BARS, barsPerSecond: input.speed, sim: spec.simulator, initialCash: spec.initialCash });
-      const broker = new IbBroker({ mode: 'PAPER', db: this.o.db });
+      if (input.simBars === 'connected') {
+        const conn = this.o.trading.readyConnection();
+        if (conn === null) throw new ApiError('UNAVAILABLE', 'connect to a broker first: the local simulator trades on its live bars');
+        const symbols = specSeries(spec, loadSpecData(spec.data, this.o.db).series).map((s) => s.symbol);
+        own = await simulatorOnBroker(this.o.db, spec, conn.broker, symbols, 86_400).catch((err: unknown) => {
+          throw new ApiError('REJECTED', err instanceof Error ? err.message : String(err));
+        });
+      } else {
+        own = await replaySimulator(this.o.db, spec, input.speed).catch((err: unknown) => {
+          throw new ApiError('REJECTED', err instanceof Error ? err.message : String(err));
+        });
+      }
       try {
-        await broker.connect({ host: '127.0.0.1', port: tws.port, clientId: 1 });
-        started = await startStrategySession({ db: this.o.db, spec, mode: 'PAPER', brokerName: 'sim', broker, sourceRunId: input.runId ?? null, clock: this.clock });
+        started = await startStrategySession({ db: this.o.db, spec, mode: 'PAPER', brokerName: 'sim', broker: own.broker, sourceRunId: input.runId ?? null, clock: this.clock });
       } catch (err) {
-        broker.disconnect();
-        await tws.close();
+        await own.close();
         throw err;
       }
-      own = { tws, broker };
     } else {
       const conn = this.o.trading.readyConnection();
       if (conn === null) throw new ApiError('UNAVAILABLE', 'connect to a broker first (Trading), or start the session on the local simulator');
@@ -165,8 +166,7 @@ export class SessionService {
       a.off();
       if (a.own) {
         a.started.session.stop('the app closed');
-        a.own.broker.disconnect();
-        await a.own.tws.close();
+        await a.own.close();
       }
     }
     this.attached.clear();
@@ -176,10 +176,7 @@ export class SessionService {
     const off = started.session.onChange(() => {
       this.o.emit(this.summary(this.row(started.id)));
       const s = started.session.state;
-      if ((s === 'stopped' || s === 'failed') && own) {
-        own.broker.disconnect();
-        void own.tws.close();
-      }
+      if ((s === 'stopped' || s === 'failed') && own) void own.close();
     });
     this.attached.set(started.id, { started, own, off });
     this.o.emit(this.summary(this.row(started.id)));

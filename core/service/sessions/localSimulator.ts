@@ -1,0 +1,82 @@
+import { IbBroker } from '../../broker/ib/IbBroker';
+import type { ResolvedSpec } from '../../config/loadSpec';
+import type { BarSeries } from '../../data/BarSeries';
+import { mergeCalendars } from '../../data/calendar';
+import { GrowingSeries } from '../../data/growingSeries';
+import { startFakeTws, type FakeTws } from '../../fakeTws/index';
+import { BarAggregator } from '../../session/barAggregator';
+import { BarSets } from '../../session/barSets';
+import { loadSpecData } from '../loadSpecData';
+import { specSeries } from '../runSpec';
+import type { SessionVenue } from './startSession';
+import type Database from 'better-sqlite3';
+
+/** The simulator as a local paper broker: a fake TWS in this process, and the IB adapter connected to it. */
+export interface LocalSimulator {
+  tws: FakeTws;
+  broker: IbBroker;
+  close(): Promise<void>;
+}
+
+/** Bars of history before the first replayed one: two years of daily bars. */
+export const REPLAY_HISTORY_BARS = 504;
+
+async function connected(db: Database.Database, tws: FakeTws, stop: () => void): Promise<LocalSimulator> {
+  const broker = new IbBroker({ mode: 'PAPER', db });
+  const close = async (): Promise<void> => {
+    stop();
+    broker.disconnect();
+    await tws.close();
+  };
+  try {
+    await broker.connect({ host: '127.0.0.1', port: tws.port, clientId: 1 });
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { tws, broker, close };
+}
+
+/** The local simulator replaying the spec's own data at `speed` bars per second. */
+export async function replaySimulator(db: Database.Database, spec: ResolvedSpec, speed: number): Promise<LocalSimulator> {
+  const series = specSeries(spec, loadSpecData(spec.data, db).series);
+  const longest = Math.max(...series.map((s) => s.length));
+  if (longest <= REPLAY_HISTORY_BARS + 1) throw new Error(`the spec's data has ${longest} bars: replaying it needs more than ${REPLAY_HISTORY_BARS + 1}`);
+  const tws = await startFakeTws({ port: 0, series: [...series], startBar: REPLAY_HISTORY_BARS, barsPerSecond: speed, sim: spec.simulator, initialCash: spec.initialCash, seed: spec.seed });
+  return connected(db, tws, () => {});
+}
+
+/**
+ * The local simulator trading on a broker's live bars: its market starts with the broker's daily
+ * history and grows with each session the broker's stream completes (formed as the session forms
+ * them), so orders fill by the simulator's rules on real prices and never reach the broker.
+ */
+export async function simulatorOnBroker(
+  db: Database.Database,
+  spec: ResolvedSpec,
+  upstream: SessionVenue,
+  symbols: readonly string[],
+  barSeconds: number,
+): Promise<LocalSimulator> {
+  if (barSeconds !== 86_400) throw new Error('the local simulator trades on live bars for daily sessions only; run intraday sessions on the broker\u2019s paper account');
+  const settings = spec.session;
+  for (const symbol of symbols) await upstream.qualifyInstrument(symbol);
+  const history: BarSeries[] = await Promise.all(symbols.map((s) => upstream.downloadDailyHistory(s, { years: settings.warmup_years })));
+  const empty = history.find((h) => h.length === 0);
+  if (empty) throw new Error(`the broker has no daily history for ${empty.symbol}`);
+  const series = history.map((h) => GrowingSeries.from(h));
+  const tws = await startFakeTws({ port: 0, series, startBar: mergeCalendars(series).length - 1, live: true, sim: spec.simulator, initialCash: spec.initialCash, seed: spec.seed });
+  const [hh, mm] = settings.decision_time.split(':').map(Number);
+  const sets = new BarSets(symbols, settings.grace_ms, (ts, bars) => {
+    // A session the history already holds (the broker's last daily bar) is not added twice.
+    if (ts > tws.snapshot().marketTime) tws.appendBars(ts, bars);
+  });
+  const stops = symbols.map((symbol) => {
+    const agg = new BarAggregator(barSeconds, { hour: hh, minute: mm, timeZone: settings.time_zone }, (bar) => sets.add(symbol, bar));
+    return upstream.subscribeBars(symbol, (b) => agg.push(b));
+  });
+  return connected(db, tws, () => {
+    for (const stop of stops) stop();
+    sets.close();
+  });
+}
