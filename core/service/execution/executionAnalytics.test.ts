@@ -45,6 +45,8 @@ describe('executionAnalytics', () => {
     ]);
     expect(a.fillRate).toBeCloseTo(2 / 3, 12);
     expect(a.medianTimeToFillMs).toBe(1000);
+    // An execution stamped to the second before its order's millisecond stamp is a fill at once.
+    expect(executionAnalytics([order({ createdAt: 1_500, firstFillAt: 1_000 })]).medianTimeToFillMs).toBe(0);
   });
 
   it('leaves out what it cannot measure', () => {

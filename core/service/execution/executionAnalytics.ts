@@ -128,7 +128,8 @@ export function executionAnalytics(orders: Iterable<ExecOrder>): ExecutionAnalyt
     if (o.filledQuantity > 0) filled++;
     if (arrival !== null) vsArrival.push(arrival);
     if (reference !== null) vsReference.push(reference);
-    if (o.firstFillAt !== null) toFill.push(o.firstFillAt - o.createdAt);
+    // TWS stamps executions to the second: a fill can look older than its order by a fraction of one.
+    if (o.firstFillAt !== null) toFill.push(Math.max(0, o.firstFillAt - o.createdAt));
     byType.add(o.type, o, arrival);
     const price = o.arrivalPrice ?? (o.avgFillPrice > 0 ? o.avgFillPrice : null);
     bySize.add(price === null ? 'unknown' : sizeLabel(o.quantity * price), o, arrival);
