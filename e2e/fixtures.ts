@@ -19,9 +19,11 @@ export interface App {
 
 const WEB_ENTRY = path.resolve('dist/cli/tradedesk.mjs');
 
-/** Starts the built web mode (`dist/cli/tradedesk.mjs web`, what `npm run web` runs) on a free port and a temp data dir. */
-async function startApp(): Promise<{ app: App; proc: ChildProcess }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tradedesk-e2e-'));
+/**
+ * Starts the built web mode (`dist/cli/tradedesk.mjs web`, what `npm run web` runs) on a free port
+ * and a data dir: a new temp one unless given (a restart keeps the store).
+ */
+async function startApp(dataDir = mkdtempSync(path.join(tmpdir(), 'tradedesk-e2e-'))): Promise<{ app: App; proc: ChildProcess }> {
   const proc = spawn(process.execPath, ['--max-semi-space-size=32', WEB_ENTRY, 'web', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -46,21 +48,50 @@ async function startApp(): Promise<{ app: App; proc: ChildProcess }> {
   return { app: { url, port: Number(parsed.port), token, dataDir, api: new ApiClient(transport) }, proc };
 }
 
+/** Closes the engine client and quits web mode as Ctrl-C does (SIGTERM: the host closes its store and connections). */
+async function stopApp(app: App, proc: ChildProcess): Promise<void> {
+  app.api.transport.close();
+  if (proc.exitCode === null && proc.signalCode === null) {
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGTERM');
+    // A host stuck closing must not hold the suite: it is killed after a grace period.
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** Web mode that a test can quit and start again on the same data dir (a new port and token each time), as a user restarting the app. */
+export interface RestartableApp {
+  /** The app running now. */
+  readonly app: App;
+  /** Quits web mode and starts it again on the same store; answers the new app (new url, token and engine client). */
+  restart(): Promise<App>;
+}
+
 /** Each test gets its own engine and store, so tests never see each other's runs. */
-export const test = base.extend<{ app: App }>({
+export const test = base.extend<{ app: App; restartable: RestartableApp }>({
   app: async ({}, use) => {
     const { app, proc } = await startApp();
     await use(app);
-    app.api.transport.close();
-    if (proc.exitCode === null && proc.signalCode === null) {
-      const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill('SIGTERM');
-      // A host stuck closing must not hold the suite: it is killed after a grace period.
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopApp(app, proc);
     rmSync(app.dataDir, { recursive: true, force: true });
+  },
+  restartable: async ({}, use) => {
+    let running = await startApp();
+    const dataDir = running.app.dataDir;
+    await use({
+      get app() {
+        return running.app;
+      },
+      async restart() {
+        await stopApp(running.app, running.proc);
+        running = await startApp(dataDir);
+        return running.app;
+      },
+    });
+    await stopApp(running.app, running.proc);
+    rmSync(dataDir, { recursive: true, force: true });
   },
 });
 

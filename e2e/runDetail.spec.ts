@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 import { heatCellText } from '../renderer/components/charts/heatmapLayout';
 import { fmtDate, fmtInt, fmtNumber, fmtPct, fmtRatio, fmtSignedPct } from '../renderer/components/common/format';
+import { bpsTone, fmtBps, fmtRate, fmtWait } from '../renderer/features/execution/executionFormat';
 import { CHART_POINTS } from '../renderer/features/runDetail/queries';
 import { expect, quickSpec, seedRun, test } from './fixtures';
 import { RunDetailPage, RunTable } from './pages/RunDetailPage';
@@ -165,4 +168,50 @@ test('on a 1,600 px wide window the orders table shows every column without scro
   await expect(table.rows.first()).toBeVisible();
   const { scrollWidth, clientWidth } = await table.scroller.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
   expect(scrollWidth, `the columns need ${scrollWidth} px, the table has ${clientWidth} px`).toBeLessThanOrEqual(clientWidth);
+});
+
+test('the Execution section shows the engine’s execution figures for the goog-sma example', async ({ page, app }) => {
+  // The example as shipped, its CSV found from the repository root.
+  const spec = parse(readFileSync('configs/backtests/goog-sma.yaml', 'utf8')) as Record<string, unknown>;
+  const runId = await seedRun(app, { ...spec, data: { csv: path.resolve('fixtures/data/GOOG.csv') } });
+  const figures = await app.api.call('backtests.execution', { runId });
+  // Every crossing trades at the next open: each order fills, priced away from its decision close.
+  expect(figures.orders).toBeGreaterThan(10);
+  expect(figures.filled).toBe(figures.orders);
+  expect(figures.vsArrival.count).toBe(figures.filled);
+  expect(figures.vsArrival.histogram.length).toBeGreaterThan(1);
+
+  const detail = new RunDetailPage(page, app.url);
+  await openRun(detail, runId);
+  const section = page.getByTestId('execution-section');
+  await expect(section).toHaveAttribute('data-state', 'closed');
+  await detail.showTab('execution');
+  await expect(section).toHaveAttribute('data-state', 'ready');
+  const value = (id: string) => section.getByTestId(`exec-${id}-value`);
+  await expect(value('orders')).toHaveText(fmtInt(figures.orders));
+  await expect(value('fill-rate')).toHaveText(fmtRate(figures.fillRate));
+  await expect(value('time-to-fill')).toHaveText(fmtWait(figures.medianTimeToFillMs));
+  await expect(value('arrival-mean')).toHaveText(fmtBps(figures.vsArrival.meanBps));
+  await expect(value('arrival-median')).toHaveText(fmtBps(figures.vsArrival.medianBps));
+  await expect(value('arrival-p95')).toHaveText(fmtBps(figures.vsArrival.p95Bps));
+  await expect(value('reference-median')).toHaveText(fmtBps(figures.vsReference.medianBps));
+  await expect(section).not.toContainText('NaN');
+
+  // The distribution draws a bar per bin that holds fills; the toggle shows the other series.
+  const histogram = section.getByTestId('exec-histogram');
+  await expect(histogram).toHaveAttribute('data-series', 'arrival');
+  await expect(histogram.locator('.recharts-bar-rectangle')).toHaveCount(figures.vsArrival.histogram.filter((b) => b.count > 0).length);
+  await section.getByText('vs reference', { exact: true }).click();
+  await expect(histogram).toHaveAttribute('data-series', 'reference');
+  await expect(histogram.locator('.recharts-bar-rectangle')).toHaveCount(figures.vsReference.histogram.filter((b) => b.count > 0).length);
+
+  // Shortfall by order type, as the engine computed it.
+  const rows = section.getByTestId('exec-by-type-row');
+  await expect(rows).toHaveCount(figures.byType.length);
+  const first = figures.byType[0];
+  await expect(rows.first().locator('[data-col=label]')).toHaveText(first.label);
+  await expect(rows.first().locator('[data-col=shortfall]')).toHaveText(fmtBps(first.shortfallBps));
+  if (bpsTone(first.shortfallBps)) await expect(rows.first().locator('[data-col=shortfall]')).toHaveClass(new RegExp(bpsTone(first.shortfallBps)));
+  await expect(section.getByTestId('exec-by-size-row')).toHaveCount(figures.bySize.length);
+  await snap(section, 'run-execution');
 });

@@ -13,7 +13,8 @@ export interface LiveFill {
   commission: number;
   /** The close the decision saw; null when unknown. */
   decisionPrice: number | null;
-  /** Latency from sending the order to the venue's acknowledgement and to its fill; null when not known. */
+  /** Latency from the decision to sending, and from sending to the venue's acknowledgement and to its fill; null when not known. */
+  submitMs: number | null;
   ackMs: number | null;
   fillMs: number | null;
 }
@@ -30,6 +31,7 @@ export interface FillPair {
   slippageVsDecisionBps: number | null;
   /** Positive: the live fill was worse than the simulator's. */
   slippageVsBacktestBps: number | null;
+  submitMs: number | null;
   ackMs: number | null;
   fillMs: number | null;
 }
@@ -144,6 +146,7 @@ export function compareWithShadow(
       backtest: sv,
       slippageVsDecisionBps: vsDecision,
       slippageVsBacktestBps: vsSim,
+      submitMs: m?.submitMs ?? null,
       ackMs: m?.ackMs ?? null,
       fillMs: m?.fillMs ?? null,
     };

@@ -125,7 +125,7 @@ describe('a strategy session on the fake TWS', () => {
     const cmp = compareWithShadow(
       {
         curve: sessionEquity(rig.db, started.id),
-        fills: fills.map((f) => ({ ...f, decisionPrice: orders.get(f.clientOrderRef)?.decisionPrice ?? null, ackMs: null, fillMs: null })),
+        fills: fills.map((f) => ({ ...f, decisionPrice: orders.get(f.clientOrderRef)?.decisionPrice ?? null, submitMs: null, ackMs: null, fillMs: null })),
       },
       shadow,
     );

@@ -63,7 +63,7 @@ export interface SessionRecorder {
    */
   equity(ts: Timestamp, index: number, equity: number, cash: number): void;
   /** An order the session is about to send: its ref, the decision it came from and the price that decision saw. */
-  sent(o: { ref: string; ts: Timestamp; instrument: string; decisionPrice: number; arrivalQuote: number | null; sentAt: Timestamp }): void;
+  sent(o: { ref: string; ts: Timestamp; instrument: string; decisionPrice: number; arrivalQuote: number | null; decidedAt: Timestamp; sentAt: Timestamp }): void;
   /** The venue acknowledged (accepted) an order of the session, or filled it. */
   orderEvent(ref: string, kind: 'acknowledged' | 'filled', at: Timestamp): void;
   action(at: Timestamp, action: string, instrument: string | null, detail: Record<string, unknown>): void;
@@ -121,6 +121,8 @@ export class StrategySession {
   private lastEquity = Number.NaN;
   private readonly listeners = new Set<(s: StrategySession) => void>();
   private readonly decisionPrice = new Map<string, number>();
+  /** Wall-clock time the current decision began: its orders' decision-to-send latency starts here. */
+  private decidedAt = Number.NaN;
   /** The last decision's stamp and the closes it saw: its after-fills point is written at the next. */
   private prev: { ts: Timestamp; index: number; closes: Float64Array } | null = null;
 
@@ -132,7 +134,7 @@ export class StrategySession {
     const broker = stampedBroker(o.broker, (r) => {
       const ref = `${o.refPrefix}-${this.decisions}-${++this.orderSeq}`;
       const arrivalQuote = o.quote?.(r.instrument) ?? null;
-      o.recorder.sent({ ref, ts: this.lastDecided, instrument: r.instrument, decisionPrice: this.decisionPrice.get(r.instrument) ?? Number.NaN, arrivalQuote, sentAt: o.clock() });
+      o.recorder.sent({ ref, ts: this.lastDecided, instrument: r.instrument, decisionPrice: this.decisionPrice.get(r.instrument) ?? Number.NaN, arrivalQuote, decidedAt: this.decidedAt, sentAt: o.clock() });
       return ref;
     });
     this.venue = new LiveVenue(o.broker, market, o.sim, ours);
@@ -273,6 +275,7 @@ export class StrategySession {
     this.decisions++;
     this.orderSeq = 0;
     this.lastDecided = ts;
+    this.decidedAt = o.clock();
     o.recorder.deciding(ts, this.decisions);
     venue.sync();
     this.settlePrevious();

@@ -14,7 +14,7 @@ export function storeRecorder(db: Database.Database, sessionId: string, mode: 'P
   const target = db.prepare('INSERT INTO target_portfolios (mode, ts, instrument, kind, value, session_id) VALUES (?, ?, ?, ?, ?, ?)');
   const action = db.prepare('INSERT INTO executed_actions (mode, ts, action, instrument, detail_json, session_id) VALUES (?, ?, ?, ?, ?, ?)');
   const sent = db.prepare(
-    'INSERT OR IGNORE INTO session_orders (client_order_ref, session_id, decision_ts, instrument, decision_price, arrival_quote, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT OR IGNORE INTO session_orders (client_order_ref, session_id, decision_ts, instrument, decision_price, arrival_quote, decided_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const acknowledged = db.prepare('UPDATE session_orders SET acknowledged_at = coalesce(acknowledged_at, ?) WHERE client_order_ref = ?');
   const filled = db.prepare('UPDATE session_orders SET filled_at = coalesce(filled_at, ?) WHERE client_order_ref = ?');
@@ -43,7 +43,7 @@ export function storeRecorder(db: Database.Database, sessionId: string, mode: 'P
       equity.run(sessionId, ts, index, value, cash);
     },
     sent(o) {
-      sent.run(o.ref, sessionId, o.ts, o.instrument, finite(o.decisionPrice), o.arrivalQuote === null ? null : finite(o.arrivalQuote), o.sentAt);
+      sent.run(o.ref, sessionId, o.ts, o.instrument, finite(o.decisionPrice), o.arrivalQuote === null ? null : finite(o.arrivalQuote), Number.isFinite(o.decidedAt) ? o.decidedAt : o.sentAt, o.sentAt);
     },
     orderEvent(ref, kind, at) {
       (kind === 'acknowledged' ? acknowledged : filled).run(at, ref);

@@ -102,6 +102,7 @@ export interface SessionOrderRow {
   decisionTs: Timestamp;
   instrument: string;
   decisionPrice: number | null;
+  decidedAt: Timestamp;
   sentAt: Timestamp;
   acknowledgedAt: Timestamp | null;
   filledAt: Timestamp | null;
@@ -120,7 +121,7 @@ export function sessionOrders(db: Database.Database, id: string): SessionOrderRo
   return db
     .prepare(
       `SELECT s.client_order_ref AS clientOrderRef, s.decision_ts AS decisionTs, s.instrument, s.decision_price AS decisionPrice,
-              s.sent_at AS sentAt, s.acknowledged_at AS acknowledgedAt, s.filled_at AS filledAt,
+              s.decided_at AS decidedAt, s.sent_at AS sentAt, s.acknowledged_at AS acknowledgedAt, s.filled_at AS filledAt,
               o.id AS orderId, o.side, o.type, o.quantity, o.status, o.filled_quantity AS filledQuantity, o.avg_fill_price AS avgFillPrice, o.commission
        FROM session_orders s LEFT JOIN orders o ON o.client_order_ref = s.client_order_ref
        WHERE s.session_id = ? ORDER BY s.decision_ts, s.rowid`,

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { at } from '../screens';
 
-export type Screen = 'backtests' | 'new' | 'jobs' | 'data' | 'trading' | 'compare';
+export type Screen = 'backtests' | 'new' | 'jobs' | 'data' | 'trading' | 'compare' | 'sessions';
 
 /** What every screen shares: the top bar's navigation, the status bar and the LIVE banner. */
 export class AppShell {
@@ -9,6 +9,8 @@ export class AppShell {
   readonly statusIdle: Locator;
   readonly statusJobs: Locator;
   readonly statusFailed: Locator;
+  /** Sessions running or paused and their P&L today (shown while any runs). */
+  readonly statusSessions: Locator;
   readonly liveBanner: Locator;
   readonly refused: Locator;
 
@@ -20,6 +22,7 @@ export class AppShell {
     this.statusIdle = page.getByTestId('status-idle');
     this.statusJobs = page.getByTestId('status-jobs');
     this.statusFailed = page.getByTestId('status-failed');
+    this.statusSessions = page.getByTestId('status-sessions');
     this.liveBanner = page.getByTestId('live-banner');
     this.refused = page.getByTestId('refused');
   }

@@ -2,6 +2,7 @@ import { onlineManager, type QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../core/ipc/client';
 import type { Job } from '../../core/ipc/contract/backtests';
 import { syncResearchJobs } from '../features/research/researchSync';
+import { syncSessions } from '../features/sessions/sessionsSync';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useLiveEquity } from '../stores/liveEquityStore';
 import { jobEventImpact, upsertJob } from './jobsCache';
@@ -12,8 +13,9 @@ const PROGRESS_REFRESH_MS = 1000;
 
 /**
  * Wires the engine's pushed events and connection state into the query cache and the stores:
- * job events (backtest and research) update their jobs lists and refresh what they change; equity
- * points feed the live chart; a (re)opened connection refetches every query.
+ * job events (backtest and research) update their jobs lists and refresh what they change; session
+ * events update the sessions list and refresh that session; equity points feed the live chart; a
+ * (re)opened connection refetches every query.
  */
 export function syncWithEngine(api: ApiClient, qc: QueryClient): () => void {
   const { transport } = api;
@@ -40,11 +42,13 @@ export function syncWithEngine(api: ApiClient, qc: QueryClient): () => void {
   });
   const offProgress = api.on('backtests.progress', (p) => useLiveEquity.getState().append(p.jobId, p.ts, p.equity));
   const offResearch = syncResearchJobs(api, qc);
+  const offSessions = syncSessions(api, qc);
 
   return () => {
     offJob();
     offProgress();
     offResearch();
+    offSessions();
     onlineManager.setEventListener(() => undefined);
   };
 }

@@ -45,4 +45,11 @@ export const queryKeys = {
   sweep: (id: string) => ['research', 'sweep', id] as const,
   walkForwardList: ['research', 'walkForwardList'] as const,
   walkForward: (id: string) => ['research', 'walkForward', id] as const,
+  /**
+   * Strategy sessions (forward testing): ['sessions'] refreshes the list, the overview and every
+   * detail; a `sessions.changed` event updates the list in place and refreshes that one session.
+   */
+  sessions: ['sessions'] as const,
+  sessionList: ['sessions', 'list'] as const,
+  session: (id: string) => ['sessions', 'detail', id] as const,
 };

@@ -8,6 +8,8 @@ import { ResearchScreen } from '../features/research/ResearchScreen';
 import { SweepScreen } from '../features/research/SweepScreen';
 import { WalkForwardScreen } from '../features/research/WalkForwardScreen';
 import { RunDetailScreen } from '../features/runDetail/RunDetailScreen';
+import { SessionDetailScreen } from '../features/sessions/SessionDetailScreen';
+import { SessionsScreen } from '../features/sessions/SessionsScreen';
 import { LiveBanner } from '../features/trading/LiveBanner';
 import { TradingScreen } from '../features/trading/TradingScreen';
 import { useConnectionStore } from '../stores/connectionStore';
@@ -41,6 +43,10 @@ function Screen({ route }: { route: Route }) {
       return <DataScreen />;
     case 'trading':
       return <TradingScreen />;
+    case 'sessions':
+      return <SessionsScreen />;
+    case 'session':
+      return <SessionDetailScreen key={route.id} id={route.id} />;
     case 'log':
       return <LogScreen />;
   }

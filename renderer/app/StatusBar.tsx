@@ -2,6 +2,9 @@ import type { ConnectionState } from '../../core/ipc/client';
 import { useJobs, useSystemInfo } from '../api/backtests';
 import { fmtDuration, fmtPct } from '../components/common/format';
 import { ProgressBar } from '../components/common/ProgressBar';
+import { useSessions } from '../features/sessions/sessionQueries';
+import { tallySessions } from '../features/sessions/sessionsCache';
+import { fmtPnl, pnlClass } from '../features/trading/tradingFormat';
 import { useConnectionStore } from '../stores/connectionStore';
 import { navigate } from '../stores/routeStore';
 import { useFailedJobs } from '../stores/failedJobsStore';
@@ -13,7 +16,38 @@ const STATE_LABEL: Record<ConnectionState, string> = {
   closed: 'disconnected',
 };
 
-/** Always visible: whether the engine is reachable, what it is running, and the last backtest that failed (until dismissed). */
+/**
+ * The strategy sessions running (or paused) and their summed P&L today, kept current by the
+ * `sessions.changed` events; nothing while none runs.
+ */
+function SessionsStatus() {
+  const list = useSessions().data;
+  if (!list) return null;
+  const t = tallySessions(list);
+  if (t.active === 0) return null;
+  return (
+    <button
+      type="button"
+      className="statusbar__jobs statusbar__sessions"
+      data-testid="status-sessions"
+      data-count={t.active}
+      data-pnl-today={t.pnlToday ?? ''}
+      title="Strategy sessions running or paused, and their P&L today"
+      onClick={() => navigate({ name: 'sessions' })}
+    >
+      <span>
+        <strong>{t.active}</strong> {t.active === 1 ? 'session' : 'sessions'}
+        {t.live > 0 && <span className="statusbar__live"> · {t.live} LIVE</span>}
+      </span>
+      <span className="muted">today</span>
+      <span className={`num ${pnlClass(t.pnlToday)}`} data-testid="status-sessions-pnl">
+        {fmtPnl(t.pnlToday)}
+      </span>
+    </button>
+  );
+}
+
+/** Always visible: whether the engine is reachable, what it is running, the sessions trading, and the last backtest that failed (until dismissed). */
 export function StatusBar() {
   const { state, kind } = useConnectionStore();
   const info = useSystemInfo();
@@ -34,6 +68,7 @@ export function StatusBar() {
         </span>
       )}
       <span className="statusbar__spacer" />
+      <SessionsStatus />
       {lastFailed && (
         <button
           type="button"

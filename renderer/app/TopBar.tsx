@@ -2,6 +2,8 @@ import { useJobs } from '../api/backtests';
 import { isActive } from '../api/jobsCache';
 import { isResearchActive } from '../features/research/researchJobs';
 import { useResearchJobs } from '../features/research/researchQueries';
+import { useSessions } from '../features/sessions/sessionQueries';
+import { isActiveSession } from '../features/sessions/sessionsCache';
 import type { Route } from './routes';
 
 const LINKS: { name: Route['name']; label: string; href: string }[] = [
@@ -12,6 +14,7 @@ const LINKS: { name: Route['name']; label: string; href: string }[] = [
   { name: 'research', label: 'Research', href: '#/research' },
   { name: 'data', label: 'Data', href: '#/data' },
   { name: 'trading', label: 'Trading', href: '#/trading' },
+  { name: 'sessions', label: 'Sessions', href: '#/sessions' },
   { name: 'log', label: 'Log', href: '#/log' },
 ];
 
@@ -20,8 +23,16 @@ export function TopBar({ route }: { route: Route }) {
   const active = (jobs.data ?? []).filter(isActive).length;
   const research = useResearchJobs();
   const researching = (research.data ?? []).filter(isResearchActive).length;
-  // A run's detail belongs to the list it was opened from; a sweep's or walk-forward's to Research.
-  const current = route.name === 'run' ? 'backtests' : route.name === 'sweep' || route.name === 'walkForward' ? 'research' : route.name;
+  const sessions = (useSessions().data ?? []).filter(isActiveSession).length;
+  // A run's detail belongs to the list it was opened from; a sweep's or walk-forward's to Research; a session's to Sessions.
+  const current =
+    route.name === 'run'
+      ? 'backtests'
+      : route.name === 'sweep' || route.name === 'walkForward'
+        ? 'research'
+        : route.name === 'session'
+          ? 'sessions'
+          : route.name;
   return (
     <header className="topbar">
       <a className="brand" href="#/backtests" aria-label="tradedesk home">
@@ -36,6 +47,11 @@ export function TopBar({ route }: { route: Route }) {
             {l.name === 'research' && researching > 0 && (
               <span className="nav-count" data-testid="nav-research-count">
                 {researching}
+              </span>
+            )}
+            {l.name === 'sessions' && sessions > 0 && (
+              <span className="nav-count" data-testid="nav-sessions-count">
+                {sessions}
               </span>
             )}
           </a>

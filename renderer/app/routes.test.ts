@@ -11,6 +11,9 @@ describe('routes', () => {
     expect(parseHash('#/compare')).toEqual({ name: 'compare', ids: [] });
     expect(parseHash('#/jobs')).toEqual({ name: 'jobs' });
     expect(parseHash('#/log')).toEqual({ name: 'log' });
+    expect(parseHash('#/sessions')).toEqual({ name: 'sessions' });
+    expect(parseHash('#/sessions/s-1')).toEqual({ name: 'session', id: 's-1' });
+    expect(parseHash('#/sessions/')).toEqual({ name: 'sessions' });
     expect(parseHash('#/research')).toEqual({ name: 'research', from: null });
     expect(parseHash('#/research?from=r1')).toEqual({ name: 'research', from: 'r1' });
     expect(parseHash('#/research/sweeps/s-1')).toEqual({ name: 'sweep', id: 's-1' });
@@ -40,6 +43,8 @@ describe('routes', () => {
       { name: 'compare', ids: [] },
       { name: 'jobs' },
       { name: 'log' },
+      { name: 'sessions' },
+      { name: 'session', id: 'a/b c' },
       { name: 'research', from: null },
       { name: 'research', from: 'a b' },
       { name: 'sweep', id: 'x/y' },

@@ -10,13 +10,15 @@ export type Route =
   | { name: 'jobs' }
   | { name: 'data' }
   | { name: 'trading' }
+  | { name: 'sessions' }
+  | { name: 'session'; id: string }
   | { name: 'log' };
 
 export const DEFAULT_ROUTE: Route = { name: 'backtests' };
 
 /**
  * Parses `#/runs/<id>`, `#/new?from=<id>`, `#/compare?ids=a,b`, `#/research[?from=<run>]`,
- * `#/research/sweeps/<id>`, `#/research/walkforward/<id>`, ...; anything else is the list.
+ * `#/research/sweeps/<id>`, `#/research/walkforward/<id>`, `#/sessions[/<id>]`, ...; anything else is the list.
  */
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
@@ -38,6 +40,8 @@ export function parseHash(hash: string): Route {
       return { name: 'data' };
     case 'trading':
       return { name: 'trading' };
+    case 'sessions':
+      return path[1] ? { name: 'session', id: decodeURIComponent(path[1]) } : { name: 'sessions' };
     case 'log':
       return { name: 'log' };
     default:
@@ -75,6 +79,10 @@ export function routeHash(route: Route): string {
       return '#/data';
     case 'trading':
       return '#/trading';
+    case 'sessions':
+      return '#/sessions';
+    case 'session':
+      return `#/sessions/${encodeURIComponent(route.id)}`;
     case 'log':
       return '#/log';
   }

@@ -46,7 +46,8 @@ export const fillPairSchema = z.object({
   backtest: fillSide.nullable(),
   slippageVsDecisionBps: nullableNum,
   slippageVsBacktestBps: nullableNum,
-  /** Sent to acknowledged, sent to filled (ms). */
+  /** Decision to sent, sent to acknowledged, sent to filled (ms). */
+  submitMs: nullableNum,
   ackMs: nullableNum,
   fillMs: nullableNum,
 });
@@ -62,6 +63,8 @@ export const sessionOrderSchema = z.object({
   filledQuantity: nullableNum,
   avgFillPrice: nullableNum,
   decisionPrice: nullableNum,
+  /** When the decision began (wall clock): decidedAt -> sentAt is the strategy's and planner's time. */
+  decidedAt: ts,
   sentAt: ts,
   acknowledgedAt: ts.nullable(),
   filledAt: ts.nullable(),

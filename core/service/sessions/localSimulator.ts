@@ -1,4 +1,5 @@
 import { IbBroker } from '../../broker/ib/IbBroker';
+import { LOCAL_SIMULATOR_ACCOUNT } from '../../broker/ib/store/localSimulatorAccount';
 import type { ResolvedSpec } from '../../config/loadSpec';
 import type { BarSeries } from '../../data/BarSeries';
 import { mergeCalendars } from '../../data/calendar';
@@ -21,13 +22,27 @@ export interface LocalSimulator {
 /** Bars of history before the first replayed one: two years of daily bars. */
 export const REPLAY_HISTORY_BARS = 504;
 
+/** How long closing waits for orders still working (a flatten's market orders) to end. */
+const SETTLE_MS = 10_000;
+
 async function connected(db: Database.Database, tws: FakeTws, stop: () => void): Promise<LocalSimulator> {
   const broker = new IbBroker({ mode: 'PAPER', db });
-  const close = async (): Promise<void> => {
-    stop();
-    broker.disconnect();
-    await tws.close();
-  };
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      stop();
+      // A stop's or a flatten's last orders are answered before the simulator goes.
+      const until = Date.now() + SETTLE_MS;
+      while (broker.getOpenOrders().length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      broker.disconnect();
+      await tws.close();
+      // Whatever still worked ends with the simulator: nothing of it may look open later.
+      db.prepare(
+        `UPDATE orders SET status = 'CANCELLED', status_reason = 'the local simulator ended', updated_at = ?
+         WHERE mode = 'PAPER' AND status IN ('PENDING', 'SUBMITTED', 'ACCEPTED', 'PARTIALLY_FILLED')
+           AND client_order_ref IN (SELECT client_order_ref FROM ib_orders WHERE account = ?)`,
+      ).run(Date.now(), LOCAL_SIMULATOR_ACCOUNT);
+    })());
   try {
     await broker.connect({ host: '127.0.0.1', port: tws.port, clientId: 1 });
   } catch (err) {
@@ -42,7 +57,7 @@ export async function replaySimulator(db: Database.Database, spec: ResolvedSpec,
   const series = specSeries(spec, loadSpecData(spec.data, db).series);
   const longest = Math.max(...series.map((s) => s.length));
   if (longest <= REPLAY_HISTORY_BARS + 1) throw new Error(`the spec's data has ${longest} bars: replaying it needs more than ${REPLAY_HISTORY_BARS + 1}`);
-  const tws = await startFakeTws({ port: 0, series: [...series], startBar: REPLAY_HISTORY_BARS, barsPerSecond: speed, sim: spec.simulator, initialCash: spec.initialCash, seed: spec.seed });
+  const tws = await startFakeTws({ port: 0, series: [...series], startBar: REPLAY_HISTORY_BARS, barsPerSecond: speed, sim: spec.simulator, initialCash: spec.initialCash, seed: spec.seed, accountId: LOCAL_SIMULATOR_ACCOUNT });
   return connected(db, tws, () => {});
 }
 
@@ -65,7 +80,7 @@ export async function simulatorOnBroker(
   const empty = history.find((h) => h.length === 0);
   if (empty) throw new Error(`the broker has no daily history for ${empty.symbol}`);
   const series = history.map((h) => GrowingSeries.from(h));
-  const tws = await startFakeTws({ port: 0, series, startBar: mergeCalendars(series).length - 1, live: true, sim: spec.simulator, initialCash: spec.initialCash, seed: spec.seed });
+  const tws = await startFakeTws({ port: 0, series, startBar: mergeCalendars(series).length - 1, live: true, sim: spec.simulator, initialCash: spec.initialCash, seed: spec.seed, accountId: LOCAL_SIMULATOR_ACCOUNT });
   const [hh, mm] = settings.decision_time.split(':').map(Number);
   const sets = new BarSets(symbols, settings.grace_ms, (ts, bars) => {
     // A session the history already holds (the broker's last daily bar) is not added twice.

@@ -14,7 +14,8 @@ import {
 } from '../../store/strategySessions';
 import { liveExecution } from '../execution/runExecution';
 import { resolveStrategy } from '../resolveStrategy';
-import { riskOf } from '../runSpec';
+import { recordedConfig, riskOf } from '../runSpec';
+import { specInputOf } from '../backtests/specInputOf';
 
 function median(xs: number[]): number | null {
   if (xs.length === 0) return null;
@@ -32,7 +33,7 @@ export async function sessionDetail(db: Database.Database, row: SessionRow, summ
   const byRef = new Map(orders.map((o) => [o.clientOrderRef, o]));
   const fills = sessionFills(db, row.id).map((f) => {
     const o = byRef.get(f.clientOrderRef);
-    return { ...f, decisionPrice: o?.decisionPrice ?? null, ackMs: ms(o?.sentAt ?? null, o?.acknowledgedAt ?? null), fillMs: ms(o?.sentAt ?? null, o?.filledAt ?? null) };
+    return { ...f, decisionPrice: o?.decisionPrice ?? null, submitMs: ms(o?.decidedAt ?? null, o?.sentAt ?? null), ackMs: ms(o?.sentAt ?? null, o?.acknowledgedAt ?? null), fillMs: ms(o?.sentAt ?? null, o?.filledAt ?? null) };
   });
   const curve = sessionEquity(db, row.id);
   let cmp: LiveVsBacktest;
@@ -121,13 +122,8 @@ function calibrate(spec: ResolvedSpec, cmp: LiveVsBacktest, ended: readonly Sess
     slippageBps === null
       ? null
       : stringify({
-          name: `${spec.name}-calibrated`,
-          data: spec.data.kind === 'csv' ? { csv: spec.data.files.map((f) => ({ symbol: f.symbol, csv: f.path })) } : undefined,
-          strategy: spec.strategy.kind === 'builtin' ? { name: spec.strategy.name, params: spec.strategy.params } : { module: spec.strategy.module, params: spec.strategy.params },
-          initial_cash: spec.initialCash,
-          seed: spec.seed,
+          ...specInputOf(recordedConfig(spec, []), `${spec.name}-calibrated`),
           simulator: { ...spec.simulator, slippage_bps: slippageBps, spread_bps: current.spreadBps, ...(limitFillProb === null ? {} : { limit_fill_prob: limitFillProb }) },
-          planner: spec.planner,
         });
   return { fills: used.length, slippageBps, spreadBps: slippageBps === null ? null : current.spreadBps, limitFillProb, current, specYaml };
 }

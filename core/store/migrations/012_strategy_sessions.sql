@@ -53,7 +53,7 @@ CREATE TABLE session_equity (
 ) STRICT, WITHOUT ROWID;
 
 -- Each order the session sent, recorded before it was sent: the decision it came from, the price
--- that decision saw, and when it was sent, acknowledged and filled (the latency columns).
+-- that decision saw, and when it was decided, sent, acknowledged and filled (the latency columns).
 CREATE TABLE session_orders (
   client_order_ref TEXT PRIMARY KEY,
   session_id       TEXT NOT NULL REFERENCES strategy_sessions (id) ON DELETE CASCADE,
@@ -62,6 +62,7 @@ CREATE TABLE session_orders (
   decision_price   REAL,
   -- The broker's last price when it was sent (null when no quote had arrived).
   arrival_quote    REAL,
+  decided_at       INTEGER NOT NULL,
   sent_at          INTEGER NOT NULL,
   acknowledged_at  INTEGER,
   filled_at        INTEGER

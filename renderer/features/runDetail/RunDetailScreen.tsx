@@ -4,8 +4,10 @@ import { routeHash } from '../../app/routes';
 import { ErrorNote } from '../../components/common/ErrorNote';
 import { fmtPeriod, fmtInt } from '../../components/common/format';
 import { StatusBadge } from '../../components/common/StatusBadge';
+import { RunOnPaper } from '../sessions/RunOnPaper';
 import { AsOfPanel } from './AsOfPanel';
 import { AssumptionsPanel } from './AssumptionsPanel';
+import { ExecutionSection } from './execution/ExecutionSection';
 import { HeadlineMetrics } from './HeadlineMetrics';
 import { PerformanceSection } from './PerformanceSection';
 import { PriceSection } from './PriceSection';
@@ -45,6 +47,7 @@ export function RunDetailScreen({ runId }: { runId: string }) {
         <a className="btn btn--small" href={routeHash({ name: 'research', from: r.id })} data-testid="sweep-parameters">
           Sweep parameters
         </a>
+        {r.status === 'completed' && <RunOnPaper runId={r.id} />}
         <button type="button" className="btn btn--small" data-testid="export-report" disabled={exporter.isPending} onClick={() => exporter.mutate('report')}>
           ⤓ Report JSON
         </button>
@@ -71,6 +74,7 @@ export function RunDetailScreen({ runId }: { runId: string }) {
             <PriceSection runId={r.id} symbols={r.symbols} />
             <RunTables run={r} />
             <TradeAnalysisSection runId={r.id} />
+            <ExecutionSection runId={r.id} />
             <RiskSection runId={r.id} asOf={pickedTs} />
           </div>
         )}

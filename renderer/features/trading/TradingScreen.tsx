@@ -3,6 +3,7 @@ import { ErrorNote } from '../../components/common/ErrorNote';
 import { useDebounced } from '../../components/common/useDebounced';
 import { AccountStrip } from './AccountStrip';
 import { ConnectionPanel } from './ConnectionPanel';
+import { ExecutionPanel } from './ExecutionPanel';
 import { ExecutionsTable } from './ExecutionsTable';
 import type { LiveGuard } from './liveGuard';
 import { LiveOrderConfirm, type PendingLiveOrder } from './LiveOrderConfirm';
@@ -69,6 +70,7 @@ export function TradingScreen() {
           <PositionsTable positions={s.positions} onPick={(symbol) => update({ symbol })} />
           <OrdersBlotter orders={s.openOrders} guard={guard} />
           <ExecutionsTable executions={s.executions} />
+          <ExecutionPanel mode={s.mode} />
           <MessageLog entries={s.log} />
         </div>
       </div>

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { LOCAL_SIMULATOR_ACCOUNT } from './localSimulatorAccount';
 import type { LiveMode } from './ibStore';
 
 /** Migration 008's ib_differences and ib_position_baselines: what reconciliation found, until acknowledged. */
@@ -88,8 +89,10 @@ export function expectedPositions(db: Database.Database, mode: LiveMode, exclude
     const rows = db.prepare('SELECT instrument, quantity FROM positions_snapshots WHERE mode = ? AND ts = ? AND session_id IS NULL').all(mode, ts) as { instrument: string; quantity: number }[];
     for (const r of rows) out.set(r.instrument, r.quantity);
   };
-  // Fills of the same mode from another broker (Alpaca's, see 009) are that broker's record, not IB's.
-  const cols = 'SELECT id, instrument, side, quantity FROM fills WHERE mode = ? AND row NOT IN (SELECT fill_row FROM alpaca_fills)';
+  // Fills of the same mode from another broker (Alpaca's, see 009) are that broker's record, not IB's;
+  // so are the local simulator's.
+  const cols = `SELECT id, instrument, side, quantity FROM fills WHERE mode = ? AND row NOT IN (SELECT fill_row FROM alpaca_fills)
+    AND row NOT IN (SELECT fill_row FROM ib_executions WHERE account = '${LOCAL_SIMULATOR_ACCOUNT}')`;
   let fills: FillRow[];
   const base = db.prepare('SELECT ts, through_fill_row AS r FROM ib_position_baselines WHERE mode = ? ORDER BY ts DESC LIMIT 1').get(mode) as
     | { ts: number; r: number }

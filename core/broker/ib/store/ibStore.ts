@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { LOCAL_SIMULATOR_ACCOUNT } from './localSimulatorAccount';
 import type { Fill, Order } from '../../../domain/order';
 import type { Position } from '../../../domain/portfolio';
 import { insertFillRow, insertOrderRow, orderOfRow, updateOrderRow, type LiveMode, type OrderRow } from '../../store/liveRecords';
@@ -22,15 +23,15 @@ interface OrderJoinRow extends OrderRow {
   left_at: number | null;
 }
 
-/** Every order the IB adapter took in `mode`, oldest first, with its IB link. */
+/** Every order the IB adapter took in `mode`, oldest first, with its IB link (none of the local simulator's). */
 export function loadIbOrders(db: Database.Database, mode: LiveMode): { order: Order; link: IbOrderLink }[] {
   const rows = db
     .prepare(
       `SELECT o.*, i.account, i.client_id, i.ib_order_id, i.perm_id, i.con_id, i.ib_status, i.acknowledged, i.unknown, i.cancel_requested, i.reference_price, i.left_at
        FROM orders o JOIN ib_orders i ON i.client_order_ref = o.client_order_ref
-       WHERE o.mode = ? ORDER BY o.row`,
+       WHERE o.mode = ? AND i.account IS NOT ? ORDER BY o.row`,
     )
-    .all(mode) as OrderJoinRow[];
+    .all(mode, LOCAL_SIMULATOR_ACCOUNT) as OrderJoinRow[];
   return rows.map((r) => ({
     order: orderOfRow(r, mode),
     link: {
@@ -127,15 +128,15 @@ export interface StoredIbFill {
   commissionKnown: boolean;
 }
 
-/** Every IB fill of `mode`, by time. */
+/** Every IB fill of `mode`, by time (none of the local simulator's). */
 export function loadIbFills(db: Database.Database, mode: LiveMode): StoredIbFill[] {
   const rows = db
     .prepare(
       `SELECT f.id, f.order_id AS orderId, f.instrument, f.side, f.quantity, f.price, f.commission, f.slippage,
          f.reference_price AS referencePrice, f.ts AS timestamp, e.commission_known AS known
-       FROM fills f JOIN ib_executions e ON e.fill_row = f.row WHERE f.mode = ? ORDER BY f.ts, f.row`,
+       FROM fills f JOIN ib_executions e ON e.fill_row = f.row WHERE f.mode = ? AND e.account IS NOT ? ORDER BY f.ts, f.row`,
     )
-    .all(mode) as (Fill & { known: number })[];
+    .all(mode, LOCAL_SIMULATOR_ACCOUNT) as (Fill & { known: number })[];
   return rows.map(({ known, ...fill }) => ({ fill, commissionKnown: known === 1 }));
 }
 
