@@ -61,7 +61,8 @@ export function createBatchWriter(db: Database.Database, plans: readonly TablePl
         const varying: number[] = [];
         const constant: number[] = [];
         for (let i = 0; i < width; i++) ((mask >>> i) & 1 ? constant : varying).push(i);
-        const tuple = `(@${plan.scopeColumn}, ${plan.columns.map((_, i) => param(i, (mask >>> i) & 1 ? `@c${i}` : '?')).join(', ')})`;
+        // A constant enum column is bound as its text, once: no CASE to evaluate on every row.
+        const tuple = `(@${plan.scopeColumn}, ${plan.columns.map((_, i) => ((mask >>> i) & 1 ? `@c${i}` : param(i, '?'))).join(', ')})`;
         const statement = db.prepare(`${verb} INTO ${plan.table} (${names}) VALUES ${Array(rows).fill(tuple).join(', ')}`);
         const named: Record<string, Value> = { [plan.scopeColumn]: plan.scopeValue };
         for (const i of constant) named[`c${i}`] = null;
@@ -82,6 +83,13 @@ export function createBatchWriter(db: Database.Database, plans: readonly TablePl
     const data = batch.columns[c];
     if (data.kind === 'text') return data.values[r];
     return data.nulls && data.nulls[r] ? null : data.values[r];
+  }
+
+  /** A constant column's value as bound: an enum column's text (its number is a position in the plan's list). */
+  function constantAt(batch: TableBatch, c: number, r: number): Value {
+    const v = valueAt(batch, c, r);
+    const values = byTable.get(batch.table)?.plan.enums[c];
+    return values && typeof v === 'number' ? (values[v] ?? null) : v;
   }
 
   /** Bit i set: column i holds one value (NULL included) over rows [from, from + rows). */
@@ -120,7 +128,7 @@ export function createBatchWriter(db: Database.Database, plans: readonly TablePl
         for (let r = 0; r < rows; r++) out[r * stride + k] = nulls && nulls[from + r] ? null : values[from + r];
       }
     }
-    for (const c of s.constant) s.named[`c${c}`] = valueAt(batch, c, from);
+    for (const c of s.constant) s.named[`c${c}`] = constantAt(batch, c, from);
   }
 
   function writeOne(batch: TableBatch): void {
