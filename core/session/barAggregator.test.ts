@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Bar } from '../data/BarSeries';
-import { BarAggregator, type StreamBar } from './barAggregator';
+import type { StreamBar } from '../domain/streamBar';
+import { BarAggregator } from './barAggregator';
 
 const five = (time: number, close: number, volume = 10): StreamBar => ({ time, seconds: 5, open: close, high: close + 1, low: close - 1, close, volume });
 

@@ -1,17 +1,6 @@
 import type { Bar } from '../data/BarSeries';
+import type { StreamBar } from '../domain/streamBar';
 
-/** A bar of the broker's real-time stream (IB: 5-second bars). */
-export interface StreamBar {
-  /** Epoch ms of the bar's start. */
-  time: number;
-  /** Its length in seconds. */
-  seconds: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-}
 
 /** When a daily session decides: a time of day on the exchange's clock. */
 export interface DecisionTime {

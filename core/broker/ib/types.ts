@@ -1,4 +1,5 @@
 import type { Timestamp } from '../../domain/order';
+import type { StreamBar } from '../../domain/streamBar';
 
 /** Where TWS or IB Gateway listens, and the API client id this app uses there (fixed: orders belong to it). */
 export interface IbConnectionSettings {
@@ -59,17 +60,7 @@ export interface Quote {
 }
 
 /** One completed real-time bar as TWS streams it (reqRealTimeBars: 5-second bars). */
-export interface RealTimeBar {
-  /** Epoch ms (UTC) of the bar's start. */
-  time: number;
-  /** The bar's length in seconds: 5. */
-  seconds: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-}
+export type RealTimeBar = StreamBar;
 
 /** TWS refused or failed a real-time bar stream (the error's code; null for the adapter's own, e.g. a failed look-up). */
 export interface RealTimeBarsError {

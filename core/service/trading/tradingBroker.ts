@@ -1,4 +1,5 @@
 import type { AlpacaTarget } from '../../broker/alpaca/alpacaTarget';
+import type { StreamBar } from '../../domain/streamBar';
 import type { BrokerInterface, CancelAck } from '../../broker/BrokerInterface';
 import type { CancelOutcome } from '../../broker/cancelOutcome';
 import type { BarSeries } from '../../data/BarSeries';
@@ -42,17 +43,7 @@ export interface BrokerQuote {
 }
 
 /** One bar of the broker's real-time stream: IB's 5-second bars, Alpaca's minute bars. */
-export interface BrokerBar {
-  /** Epoch ms (UTC) of the bar's start. */
-  time: number;
-  /** The bar's length in seconds (IB: 5). */
-  seconds: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-}
+export type BrokerBar = StreamBar;
 
 /** The broker refused or failed a bar stream: its message code (IB's 162, 200, 354, 420, ...; null for the adapter's own) and text. */
 export interface BrokerBarsError {
