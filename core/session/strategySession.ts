@@ -228,7 +228,8 @@ export class StrategySession {
     if (this.stateNow === 'stopped' || this.stateNow === 'failed') return;
     this.end();
     this.guard(() => this.host.end());
-    this.setState('stopped', reason);
+    // A strategy whose onEnd throws has failed, and says so.
+    if (this.state !== 'failed') this.setState('stopped', reason);
   }
 
   /** Cancels the session's working orders, closes its positions at market, and stops. */
