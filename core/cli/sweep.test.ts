@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,5 +122,44 @@ describe('sweep CLI', () => {
     expect(merge.code).toBe(1);
     expect(merge.stderr).toContain(`${broken}: not a sweep shard file`);
     expect(readFileSync(broken, 'utf8')).toBe('{"format":"tradedesk-sweep-shard"}');
+  });
+
+  it("checks a strategy module's axes and combinations against its params schema before running anything", () => {
+    // A user's strategy folder outside the repository, with the app's zod installed.
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'node_modules'));
+    symlinkSync(path.join(root, 'node_modules/zod'), path.join(dir, 'node_modules/zod'), 'dir');
+    writeFileSync(path.join(dir, 'package.json'), '{"type": "module"}\n');
+    writeFileSync(
+      path.join(dir, 'strategy.ts'),
+      `import { z } from 'zod';
+export default {
+  params: z.object({ lookback: z.number().int().min(2).default(20), fast: z.number().int().default(5), slow: z.number().int().default(20) })
+    .refine((p) => p.fast < p.slow, { message: 'fast must be below slow' }),
+  onBar(): void {},
+};
+`,
+    );
+    const spec = path.join(dir, 'module.yaml');
+    writeFileSync(spec, `name: module sweep\ndata:\n  csv: ${path.join(root, 'fixtures/data/GOOG.csv')}\nstrategy:\n  module: ./strategy.ts\n`);
+    const dbFile = path.join(dir, 'research.db');
+    const axes = run(['sweep', spec, '--grid', 'lookback=2.5,10', '--grid', 'fast=1:4:1', '--grid', 'slwo=3', '--db', dbFile]);
+    expect(axes.code).toBe(1);
+    expect(axes.stderr).toContain('sweep: axes.lookback: lookback takes an integer, not 2.5');
+    expect(axes.stderr).toContain('sweep: axes.slwo: the strategy has no parameter "slwo" (it has lookback, fast, slow)');
+    const combos = run(['sweep', spec, '--grid', 'fast=5:25:10', '--grid', 'slow=10:20:10', '--db', dbFile]);
+    expect(combos.code).toBe(1);
+    expect(combos.stderr).toContain(
+      'sweep: where: 3 of 6 combinations are not valid params for ./strategy.ts (fast=15, slow=10: fast must be below slow | fast=25, slow=10: fast must be below slow | fast=25, slow=20: fast must be below slow); exclude them with a where, e.g. "fast < slow"',
+    );
+    // Refused before anything ran or was recorded.
+    expect(existsSync(dbFile)).toBe(false);
+    // The walk-forward checks its sweep the same way.
+    const walk = run(['walkforward', spec, '--grid', 'lookback=2.5,10', '--is', '200', '--oos', '100', '--memory']);
+    expect(walk.code).toBe(1);
+    expect(walk.stderr).toContain('axes.lookback: lookback takes an integer, not 2.5');
+    // With the where, it runs.
+    const ok = json(['sweep', spec, '--grid', 'fast=5:25:10', '--grid', 'slow=10:20:10', '--where', 'fast < slow', '--memory', '--json', '--workers', '1']);
+    expect(ok.combinations).toBe(3);
   });
 });

@@ -30,6 +30,27 @@ export function pboInput(trials: readonly TrialStats[]): { layout: PboLayout; su
   return { layout, sum, sumSquares };
 }
 
+/** The deflated Sharpe ratio of the best combination given every trial, with its reading. */
+export function deflatedSharpeOf(trials: readonly TrialStats[], best: number, periodsPerYear: number): OverfittingStats['deflatedSharpe'] {
+  const n = trials.length;
+  const d = deflatedSharpe({ returns: trials[best].moments, trials: n, trialSharpes: trials.map(trialSharpe), periodsPerYear });
+  return {
+    dsr: d.dsr,
+    sharpeAnnualised: d.sharpeAnnualised,
+    expectedMaxSharpeAnnualised: d.expectedMaxSharpeAnnualised,
+    trials: n,
+    skew: d.skew,
+    kurtosis: d.kurtosis,
+    observations: d.observations,
+    reading: dsrReading(d.dsr, n),
+  };
+}
+
+/** A computed PBO as the statistics report it, with its reading; null when the trials could not support one. */
+export function pboStatsOf(p: PboResult | null): OverfittingStats['pbo'] {
+  return p && { pbo: p.pbo, partitions: p.partitions, splits: p.splits, probabilityOfLoss: p.probabilityOfLoss, reading: pboReading(p.pbo) };
+}
+
 /**
  * How far to trust a sweep's best result: the deflated Sharpe ratio of the best combination given every trial,
  * and the probability of backtest overfitting over all combinations' session returns (all over the same
@@ -38,25 +59,10 @@ export function pboInput(trials: readonly TrialStats[]): { layout: PboLayout; su
  * otherwise.
  */
 export function overfittingOf(trials: readonly TrialStats[], best: number, periodsPerYear: number, computed?: PboResult | null): OverfittingStats {
-  const n = trials.length;
-  const d = deflatedSharpe({ returns: trials[best].moments, trials: n, trialSharpes: trials.map(trialSharpe), periodsPerYear });
   let p = computed;
   if (p === undefined) {
     const input = pboInput(trials);
     p = input && combinePbo(input.layout, [pboPartOfBlocks(input, input.layout, 0, input.layout.splits / 2)]);
   }
-  const pbo: OverfittingStats['pbo'] = p && { pbo: p.pbo, partitions: p.partitions, splits: p.splits, probabilityOfLoss: p.probabilityOfLoss, reading: pboReading(p.pbo) };
-  return {
-    deflatedSharpe: {
-      dsr: d.dsr,
-      sharpeAnnualised: d.sharpeAnnualised,
-      expectedMaxSharpeAnnualised: d.expectedMaxSharpeAnnualised,
-      trials: n,
-      skew: d.skew,
-      kurtosis: d.kurtosis,
-      observations: d.observations,
-      reading: dsrReading(d.dsr, n),
-    },
-    pbo,
-  };
+  return { deflatedSharpe: deflatedSharpeOf(trials, best, periodsPerYear), pbo: pboStatsOf(p) };
 }

@@ -58,15 +58,36 @@ export function perBlock(trialReturns: ReadonlyArray<Float64Array>, layout: Bloc
 }
 
 /**
- * Prepares the tables from `trials` trials' block sums (block-major, as perBlock lays them out) and returns
- * `split(mask, inMask, rest)`, which fills `inMask` with every trial's sums over the blocks whose bit is set
- * in `mask` (bit b = block b) and `rest` with the sums over the others.
+ * Every trial's sums over each subset of each group of 4 consecutive blocks, laid out so the sums over any set
+ * of blocks are one lookup per group: subset s of group g holds trial i at (g·16 + s)·N + i. The empty subset
+ * of every group is all zeros.
  */
-export function splitSums(blocks: Sums, trials: number, partitions: number): (mask: number, inMask: Sums, rest: Sums) => void {
+export interface GroupTables {
+  trials: number;
+  /** ceil(S / 4). */
+  groups: number;
+  sum: Float64Array;
+  sumSquares: Float64Array;
+  /** Every block's sums (the sum of the groups' full subsets, in group order): a set's complement is the total minus the set. */
+  totalSum: Float64Array;
+  totalSquares: Float64Array;
+}
+
+/** The most groups a split reads: MAX_PARTITIONS / 4. */
+export const MAX_GROUPS = 5;
+
+/** out[to + i] = a[from + i] + b[at + i] for i < n: the tables' one loop, small enough to compile at once. */
+function addRows(out: Float64Array, to: number, a: Float64Array, from: number, b: Float64Array, at: number, n: number): void {
+  for (let i = 0; i < n; i++) out[to + i] = a[from + i] + b[at + i];
+}
+
+/** Prepares the tables from `trials` trials' block sums (block-major, as perBlock lays them out). */
+export function groupTables(blocks: Sums, trials: number, partitions: number): GroupTables {
   const groups = Math.ceil(partitions / GROUP_SIZE);
+  if (groups > MAX_GROUPS) throw new RangeError(`at most ${MAX_GROUPS * GROUP_SIZE} blocks, got ${partitions}`);
   const groupAll = Array.from({ length: groups }, (_, g) => (1 << Math.min(GROUP_SIZE, partitions - g * GROUP_SIZE)) - 1);
 
-  // Subset s of group g (offset (g·16 + s)·N): subset s without its lowest block, plus that block. The empty subset stays 0.
+  // Subset s of group g: subset s without its lowest block, plus that block. The empty subset stays 0.
   const sum = new Float64Array(groups * GROUP_SUBSETS * trials);
   const sumSquares = new Float64Array(groups * GROUP_SUBSETS * trials);
   for (let g = 0; g < groups; g++) {
@@ -75,45 +96,28 @@ export function splitSums(blocks: Sums, trials: number, partitions: number): (ma
       const to = (g * GROUP_SUBSETS + subset) * trials;
       const from = (g * GROUP_SUBSETS + (subset ^ lowest)) * trials;
       const block = (g * GROUP_SIZE + 31 - Math.clz32(lowest)) * trials;
-      for (let i = 0; i < trials; i++) {
-        sum[to + i] = sum[from + i] + blocks.sum[block + i];
-        sumSquares[to + i] = sumSquares[from + i] + blocks.sumSquares[block + i];
-      }
+      addRows(sum, to, sum, from, blocks.sum, block, trials);
+      addRows(sumSquares, to, sumSquares, from, blocks.sumSquares, block, trials);
     }
   }
 
-  // Every block's sums: the rest of a split is the whole minus its half, one gather instead of two.
   const totalSum = new Float64Array(trials);
-  const totalSq = new Float64Array(trials);
+  const totalSquares = new Float64Array(trials);
   for (let g = 0; g < groups; g++) {
     const all = (g * GROUP_SUBSETS + groupAll[g]) * trials;
-    for (let i = 0; i < trials; i++) {
-      totalSum[i] += sum[all + i];
-      totalSq[i] += sumSquares[all + i];
-    }
+    addRows(totalSum, 0, totalSum, 0, sum, all, trials);
+    addRows(totalSquares, 0, totalSquares, 0, sumSquares, all, trials);
   }
+  return { trials, groups, sum, sumSquares, totalSum, totalSquares };
+}
 
-  return (mask, inMask, rest) => {
-    const { sum: inSum, sumSquares: inSq } = inMask;
-    const { sum: restSum, sumSquares: restSq } = rest;
-    for (let g = 0; g < groups; g++) {
-      const a = (g * GROUP_SUBSETS + ((mask >>> (g * GROUP_SIZE)) & groupAll[g])) * trials;
-      // The first group sets the sums and the others add to them: no pass to clear them first.
-      if (g === 0) {
-        for (let i = 0; i < trials; i++) {
-          inSum[i] = sum[a + i];
-          inSq[i] = sumSquares[a + i];
-        }
-      } else {
-        for (let i = 0; i < trials; i++) {
-          inSum[i] += sum[a + i];
-          inSq[i] += sumSquares[a + i];
-        }
-      }
-    }
-    for (let i = 0; i < trials; i++) {
-      restSum[i] = totalSum[i] - inSum[i];
-      restSq[i] = totalSq[i] - inSq[i];
-    }
-  };
+/**
+ * Where in the tables the sums over the blocks whose bit is set in `mask` (bit b = block b) are: `out[g]` is
+ * the offset of group g's subset, and the groups past the last, up to MAX_GROUPS, point at an empty subset
+ * (zeros), so a reader may add more terms than there are groups: adding +0 leaves a sum as it is (every sum
+ * in the tables starts from the empty subset's +0, so none is −0).
+ */
+export function groupOffsets(tables: GroupTables, mask: number, out: Int32Array): void {
+  const { groups, trials } = tables;
+  for (let g = 0; g < MAX_GROUPS; g++) out[g] = g < groups ? (g * GROUP_SUBSETS + ((mask >>> (g * GROUP_SIZE)) & (GROUP_SUBSETS - 1))) * trials : 0;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { combinePbo, pboLayout, pboPart, probabilityOfBacktestOverfitting, sharpeFromSums, type PboResult } from './pbo';
+import { perBlock } from './blockSums';
+import { combinePbo, pboLayout, pboPart, probabilityOfBacktestOverfitting, sharpeFromSums, type PboLayout, type PboPart, type PboResult, type PerformanceMeasure } from './pbo';
 import { noiseMatrix, seededNormal } from './testing';
 
 /** Every k-subset of 0..n−1, in lexicographic order. */
@@ -212,5 +213,112 @@ describe('PBO in parts', () => {
     const matrix = noiseMatrix(seededNormal(8), 5, 40);
     const layout = pboLayout(matrix, { partitions: 4 });
     expect(() => combinePbo(layout, [pboPart(matrix, layout, 0, 1)])).toThrow('the parts cover 2 splits, the layout has 6');
+  });
+});
+
+/**
+ * The splits of pairs [from, to) computed the plain way, each trial's sums over a half added in a fixed order: within
+ * each group of 4 consecutive blocks from its highest block down, then the groups in order; the other half as the
+ * total minus that. This is the arithmetic CSCV's tables have always done, so the fast pass must match it exactly,
+ * to the last bit: the same chosen trial, ranks, logits and performances in every split.
+ */
+function plainPart(matrix: Float64Array[], layout: PboLayout, from: number, to: number, rankBy: PerformanceMeasure, measure: PerformanceMeasure): PboPart {
+  const { trials, partitions, blockLength } = layout;
+  const blocks = perBlock(matrix, layout);
+  const groups = Math.ceil(partitions / 4);
+  const half = partitions / 2;
+  const count = half * blockLength;
+  const groupSum = (values: Float64Array, i: number, g: number, mask: number): number => {
+    let acc = 0;
+    for (let b = Math.min(partitions, 4 * g + 4) - 1; b >= 4 * g; b--) if (mask & (1 << b)) acc += values[b * trials + i];
+    return acc;
+  };
+  const halfSum = (values: Float64Array, i: number, mask: number): number => {
+    let acc = groupSum(values, i, 0, mask);
+    for (let g = 1; g < groups; g++) acc += groupSum(values, i, g, mask);
+    return acc;
+  };
+  const all = (1 << partitions) - 1;
+  const total = (values: Float64Array, i: number): number => {
+    let acc = 0;
+    for (let g = 0; g < groups; g++) acc += groupSum(values, i, g, all);
+    return acc;
+  };
+  // Every half-mask without the last block, in increasing order: one of each pair of mirror splits.
+  const masks: number[] = [];
+  for (let m = 0; m < 1 << (partitions - 1); m++) {
+    let bits = 0;
+    for (let v = m; v; v &= v - 1) bits++;
+    if (bits === half) masks.push(m);
+  }
+  const part: PboPart = { overfit: 0, losses: 0, logits: new Float64Array(2 * (to - from)), chosenIs: new Float64Array(2 * (to - from)), chosenOos: new Float64Array(2 * (to - from)) };
+  for (let pair = from; pair < to; pair++) {
+    const sums = Array.from({ length: trials }, (_, i) => {
+      const s = halfSum(blocks.sum, i, masks[pair]);
+      const q = halfSum(blocks.sumSquares, i, masks[pair]);
+      return { a: [s, q], b: [total(blocks.sum, i) - s, total(blocks.sumSquares, i) - q] };
+    });
+    for (const [k, inKey, outKey] of [
+      [0, 'a', 'b'],
+      [1, 'b', 'a'],
+    ] as const) {
+      const inRank = sums.map((x) => rankBy(x[inKey][0], x[inKey][1], count));
+      const outRank = sums.map((x) => rankBy(x[outKey][0], x[outKey][1], count));
+      const chosen = inRank.indexOf(Math.max(...inRank));
+      const target = outRank[chosen];
+      const twiceRank = 2 * outRank.filter((v) => v < target).length + outRank.filter((v) => v === target).length + 1;
+      const c = 2 * (pair - from) + k;
+      if (twiceRank <= trials + 1) part.overfit++;
+      if (target < 0) part.losses++;
+      const omega = twiceRank / (2 * (trials + 1));
+      part.logits[c] = Math.log(omega / (1 - omega));
+      part.chosenIs[c] = measure(sums[chosen][inKey][0], sums[chosen][inKey][1], count);
+      part.chosenOos[c] = measure(sums[chosen][outKey][0], sums[chosen][outKey][1], count);
+    }
+  }
+  return part;
+}
+
+/** What the default measure ranks by: the signed square of the Sharpe ratio up to a positive factor. */
+const sharpeRank: PerformanceMeasure = (sum, sumSquares, count) => {
+  const spread = sumSquares - (sum * sum) / count;
+  return spread > 1e-12 * sumSquares ? (sum * Math.abs(sum)) / spread : 0;
+};
+
+describe('PBO to the last bit', () => {
+  /** Noise with duplicated trials (ties in and out of sample), a trial flat for half the rows and one never trading. */
+  function matrixWithTies(seed: number, trials: number, rows: number): Float64Array[] {
+    const matrix = noiseMatrix(seededNormal(seed), trials, rows, 0.0004);
+    matrix.push(Float64Array.from(matrix[1]), Float64Array.from(matrix[3]));
+    const flat = Float64Array.from(matrix[0]);
+    flat.fill(0, 0, rows / 2);
+    matrix.push(flat, new Float64Array(rows));
+    return matrix;
+  }
+
+  it('gives exactly the plain pass over the blocks, with S in 2, 3, 4 and 5 groups of blocks and any cut of the pairs', () => {
+    const cases = [
+      { trials: 9, rows: 161, partitions: 6 },
+      { trials: 14, rows: 250, partitions: 10 },
+      { trials: 11, rows: 330, partitions: 16 },
+      { trials: 5, rows: 203, partitions: 18 },
+    ];
+    cases.forEach(({ trials, rows, partitions }, seed) => {
+      const matrix = matrixWithTies(seed + 20, trials, rows);
+      const layout = pboLayout(matrix, { partitions });
+      const pairs = layout.splits / 2;
+      // The default measure, and a custom one ranked by itself.
+      const mean: PerformanceMeasure = (sum, _sq, count) => sum / count;
+      for (const [rankBy, measure] of [
+        [sharpeRank, sharpeFromSums],
+        [mean, mean],
+      ] as const) {
+        const cut = Math.floor(pairs / 3);
+        const plain = [plainPart(matrix, layout, 0, cut, rankBy, measure), plainPart(matrix, layout, cut, pairs, rankBy, measure)];
+        const fast = [pboPart(matrix, layout, 0, cut, measure), pboPart(matrix, layout, cut, pairs, measure)];
+        expect(fast).toEqual(plain);
+        expect(combinePbo(layout, fast)).toEqual(combinePbo(layout, plain));
+      }
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { perBlock, splitSums, type BlockLayout, type Sums } from './blockSums';
+import { groupOffsets, groupTables, MAX_GROUPS, perBlock, type BlockLayout, type GroupTables, type Sums } from './blockSums';
 
 /**
  * Probability of Backtest Overfitting by Combinatorially Symmetric Cross-Validation (Bailey, Borwein,
@@ -18,7 +18,10 @@ import { perBlock, splitSums, type BlockLayout, type Sums } from './blockSums';
  *
  * Speed: a trial's performance on a split comes from its sums (Σr, Σr²) over the split's blocks, which
  * blockSums serves in S/4 additions, not T: the whole run is O(N·T + C(S, S/2)·N·S/4). Each half of the
- * blocks is IS in one split and OOS in its mirror, so every half's performances serve both splits.
+ * blocks is IS in one split and OOS in its mirror, so every half's performances serve both splits: per pair
+ * of splits, one pass over the trials computes both halves' sums and performances and each half's best, and
+ * a second counts both chosen trials' OOS ranks. The sums are added in the same order whatever the pass (see
+ * scanHalves), so the results are the same to the bit however the pairs are shared out.
  */
 
 /**
@@ -234,68 +237,135 @@ export function pboPart(trialReturns: ReadonlyArray<Float64Array>, layout: PboLa
   return pboPartOfBlocks(perBlock(trialReturns, layout), layout, from, to, measure);
 }
 
+/**
+ * Pass 1 of a pair: every trial's performance on half A (the blocks at `at`, the groups added in order; a fifth
+ * group, S above 16, adds its term last, and fewer than four groups add +0 for the missing ones, which changes
+ * nothing) and on half B (the total minus A), and each half's best trial, the lowest index among equals:
+ * `best` gets [best on A, best on B].
+ */
+function scanHalves(t: GroupTables, at: Int32Array, fifth: boolean, order: PerformanceMeasure, count: number, perfA: Float64Array, perfB: Float64Array, best: Int32Array): void {
+  const { trials, sum, sumSquares, totalSum, totalSquares } = t;
+  const o0 = at[0];
+  const o1 = at[1];
+  const o2 = at[2];
+  const o3 = at[3];
+  const o4 = at[4];
+  let bestA = 0;
+  let bestB = 0;
+  let topA = Number.NEGATIVE_INFINITY;
+  let topB = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < trials; i++) {
+    let s = sum[o0 + i] + sum[o1 + i] + sum[o2 + i] + sum[o3 + i];
+    let q = sumSquares[o0 + i] + sumSquares[o1 + i] + sumSquares[o2 + i] + sumSquares[o3 + i];
+    if (fifth) {
+      s += sum[o4 + i];
+      q += sumSquares[o4 + i];
+    }
+    const a = order(s, q, count);
+    const b = order(totalSum[i] - s, totalSquares[i] - q, count);
+    // x − x is 0 for every finite x and NaN otherwise: one test that is almost never true.
+    if (a - a !== 0 || b - b !== 0) checkedPerformance(a - a !== 0 ? a : b);
+    perfA[i] = a;
+    perfB[i] = b;
+    if (a > topA) {
+      topA = a;
+      bestA = i;
+    }
+    if (b > topB) {
+      topB = b;
+      bestB = i;
+    }
+  }
+  best[0] = bestA;
+  best[1] = bestB;
+}
+
+/**
+ * Pass 2 of a pair, both splits at once: how many trials score below and exactly at `targetA` on B (A's best out of
+ * sample) and at `targetB` on A. Counted without branches: the comparisons go either way at random.
+ */
+function countRanks(perfA: Float64Array, perfB: Float64Array, targetA: number, targetB: number, counts: Int32Array): void {
+  let belowA = 0;
+  let equalA = 0;
+  let belowB = 0;
+  let equalB = 0;
+  for (let i = 0; i < perfA.length; i++) {
+    const b = perfB[i];
+    const a = perfA[i];
+    belowA += +(b < targetA);
+    equalA += +(b === targetA);
+    belowB += +(a < targetB);
+    equalB += +(a === targetB);
+  }
+  counts[0] = belowA;
+  counts[1] = equalA;
+  counts[2] = belowB;
+  counts[3] = equalB;
+}
+
 /** pboPart from the trials' block sums (block-major: block b, trial i at b·N + i), not their returns. */
 export function pboPartOfBlocks(blocks: Sums, layout: PboLayout, from: number, to: number, measure: PerformanceMeasure = sharpeFromSums): PboPart {
   const { trials, partitions, blockLength } = layout;
-  const sumsOf = splitSums(blocks, trials, partitions);
+  const tables = groupTables(blocks, trials, partitions);
+  const fifth = tables.groups === MAX_GROUPS;
   const half = partitions / 2;
   const count = half * blockLength;
   const n = 2 * (to - from);
-  const logits = new Float64Array(n);
-  const chosenIs = new Float64Array(n);
-  const chosenOos = new Float64Array(n);
-  let overfit = 0;
-  let losses = 0;
+  // Made before the loop, so nothing after it is new to the compiler (an optimized loop left for unseen code is thrown away).
+  const part: PboPart = { overfit: 0, losses: 0, logits: new Float64Array(n), chosenIs: new Float64Array(n), chosenOos: new Float64Array(n) };
+  const { logits, chosenIs, chosenOos } = part;
 
   // The default measure ranks by an order-preserving stand-in and computes the real value for the chosen only.
   const order = measure === sharpeFromSums ? sharpeOrder : measure;
 
-  /** One split: where `chosen`, the trial best in sample, lands on `outOfSample`. */
-  const score = (chosen: number, inSample: Float64Array, outOfSample: Float64Array, inSums: Sums, outSums: Sums, c: number): void => {
-    const target = outOfSample[chosen];
-    let below = 0;
-    let equal = 0;
-    for (let i = 0; i < trials; i++) {
-      if (outOfSample[i] < target) below++;
-      else if (outOfSample[i] === target) equal++;
+  const perfA = new Float64Array(trials);
+  const perfB = new Float64Array(trials);
+  const at = new Int32Array(MAX_GROUPS);
+  const best = new Int32Array(2);
+  const counts = new Int32Array(4);
+  /** The measure of trial i on half A or B of the current pair, its sums added exactly as scanHalves adds them. */
+  const measured = (i: number, onA: boolean): number => {
+    const { sum, sumSquares, totalSum, totalSquares } = tables;
+    let s = sum[at[0] + i] + sum[at[1] + i] + sum[at[2] + i] + sum[at[3] + i];
+    let q = sumSquares[at[0] + i] + sumSquares[at[1] + i] + sumSquares[at[2] + i] + sumSquares[at[3] + i];
+    if (fifth) {
+      s += sum[at[4] + i];
+      q += sumSquares[at[4] + i];
     }
+    return onA ? measure(s, q, count) : measure(totalSum[i] - s, totalSquares[i] - q, count);
+  };
+  /** One split's outcome: its chosen trial's OOS rank from `below` and `equal` (the trials under and at its OOS value). */
+  const record = (c: number, below: number, equal: number, oos: number, isValue: number, oosValue: number): void => {
     // Average rank of the tied group (which includes n* itself); 2·rank <= N + 1 is ω̄ <= 1/2, decided in integers.
     const twiceRank = 2 * below + equal + 1;
-    if (twiceRank <= trials + 1) overfit++;
-    if (target < 0) losses++;
+    if (twiceRank <= trials + 1) part.overfit++;
+    if (oos < 0) part.losses++;
     const omega = twiceRank / (2 * (trials + 1));
     logits[c] = Math.log(omega / (1 - omega));
-    chosenIs[c] = order === measure ? inSample[chosen] : measure(inSums.sum[chosen], inSums.sumSquares[chosen], count);
-    chosenOos[c] = order === measure ? target : measure(outSums.sum[chosen], outSums.sumSquares[chosen], count);
+    chosenIs[c] = isValue;
+    chosenOos[c] = oosValue;
   };
 
   // Each half of the blocks is IS in one split and OOS in its mirror, so the splits come in pairs sharing
   // both halves' performances. The first splits/2 masks in Gosper order are those without the last block:
   // one of each pair.
-  const newSums = (): Sums => ({ sum: new Float64Array(trials), sumSquares: new Float64Array(trials) });
-  const halfA = newSums();
-  const halfB = newSums();
-  const perfA = new Float64Array(trials);
-  const perfB = new Float64Array(trials);
   let mask = (1 << half) - 1;
   for (let k = 0; k < from; k++) mask = nextCombination(mask);
   for (let pair = from; pair < to; mask = nextCombination(mask), pair++) {
-    sumsOf(mask, halfA, halfB);
-    // Both halves' performances and each half's best trial (the lowest index among equals) in one pass.
-    let bestA = 0;
-    let bestB = 0;
-    for (let i = 0; i < trials; i++) {
-      const a = checkedPerformance(order(halfA.sum[i], halfA.sumSquares[i], count));
-      const b = checkedPerformance(order(halfB.sum[i], halfB.sumSquares[i], count));
-      perfA[i] = a;
-      perfB[i] = b;
-      if (a > perfA[bestA]) bestA = i;
-      if (b > perfB[bestB]) bestB = i;
-    }
-    score(bestA, perfA, perfB, halfA, halfB, 2 * (pair - from));
-    score(bestB, perfB, perfA, halfB, halfA, 2 * (pair - from) + 1);
+    groupOffsets(tables, mask, at);
+    scanHalves(tables, at, fifth, order, count, perfA, perfB, best);
+    const bestA = best[0];
+    const bestB = best[1];
+    // A's best is judged on B, B's best on A.
+    const targetA = perfB[bestA];
+    const targetB = perfA[bestB];
+    countRanks(perfA, perfB, targetA, targetB, counts);
+    const c = 2 * (pair - from);
+    const exact = order === measure;
+    record(c, counts[0], counts[1], targetA, exact ? perfA[bestA] : measured(bestA, true), exact ? targetA : measured(bestA, false));
+    record(c + 1, counts[2], counts[3], targetB, exact ? perfB[bestB] : measured(bestB, false), exact ? targetB : measured(bestB, true));
   }
-  return { overfit, losses, logits, chosenIs, chosenOos };
+  return part;
 }
 
 function concat(parts: readonly PboPart[], key: 'logits' | 'chosenIs' | 'chosenOos'): Float64Array {

@@ -18,6 +18,13 @@ describe('dsrReading', () => {
     expect(dsrReading(0.0001, 12_870)).toBe('DSR 0.00: the best Sharpe is likely an artefact of trying 12,870 combinations');
   });
 
+  it('writes the count of trials as toLocaleString does, thousands apart', () => {
+    for (const n of [999, 1000, 12_345, 100_000, 1_234_567, 200_000]) {
+      expect(dsrReading(0.42, n)).toBe(`DSR 0.42: the best Sharpe is likely an artefact of trying ${n.toLocaleString('en-US')} combinations`);
+    }
+    expect(dsrReading(0.97, 1_234_567)).toContain('after 1,234,567 trials');
+  });
+
   it('speaks of a single trial without a search', () => {
     expect(dsrReading(0.99, 1)).toBe('DSR 0.99: the best Sharpe is very likely real after 1 trial');
     expect(dsrReading(0.3, 1)).toBe('DSR 0.30: the Sharpe is likely luck: it is not clearly above zero');

@@ -1,28 +1,32 @@
-import { setMaxListeners } from 'node:events';
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { ResolvedSpec } from '../../config/loadSpec';
+import type { BarSeries } from '../../data/BarSeries';
 import type { Combination } from '../../research/where';
 import type { RunWindow } from './evaluator';
+import { sharedSeries } from './sharedSeries';
 import type { SweepPool } from './sweepPool';
-import type { SweepRow } from './worker/messages';
+import { CLAIM_STOP, type RowsMessage, type SweepRow } from './worker/messages';
 
 export interface EvaluateOptions {
   /** The database a store-sourced spec reads its bars from. */
   dbPath?: string | null;
+  /**
+   * The spec's data when the caller has already loaded it (as loadSpecData gives it): the workers run on it,
+   * shared (see sharedSeries; share it once beforehand when evaluating many times), instead of reading it again.
+   */
+  series?: readonly BarSeries[] | null;
   window?: RunWindow | null;
   withEquity?: boolean;
-  /** Told after each batch: combinations done and the total. */
+  /** Told as rows come back (every few runs): combinations done and the total. */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
 
-/** Batches small enough for progress and an even finish across workers, large enough that messaging stays cheap. */
-function batchSize(total: number, workers: number): number {
-  return Math.max(1, Math.min(64, Math.ceil(total / (workers * 32))));
-}
-
 /**
  * Runs every combination on the pool and answers their rows in `combinations`' order (row i is combination i,
- * whatever its `index`). A failing run rejects with its combination named; `signal` stops the rest.
+ * whatever its `index`). Each worker takes the next combination left as soon as it finishes one (see SweepTask),
+ * so none waits for the others or for this thread between runs. A failing run rejects with its combination
+ * named, and the other workers stop after their current run; `signal` stops the evaluation at once.
  */
 export async function evaluateAll(
   pool: SweepPool,
@@ -31,35 +35,43 @@ export async function evaluateAll(
   opts: EvaluateOptions = {},
 ): Promise<SweepRow[]> {
   const total = combinations.length;
-  const size = batchSize(total, pool.workers);
   const rows = new Array<SweepRow>(total);
-  let done = 0;
-  // The first failure stops the batches still queued, as a cancel does.
-  const stop = new AbortController();
-  const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
-  // Every queued batch listens to it: that is the point, not a leak.
-  setMaxListeners(0, signal);
-  const batches: Promise<void>[] = [];
-  for (let from = 0; from < total; from += size) {
-    const slice = combinations.slice(from, from + size);
-    const task = { spec, dbPath: opts.dbPath ?? null, combinations: slice, window: opts.window ?? null, withEquity: opts.withEquity ?? false };
-    batches.push(
-      pool.run(task, signal).then(
-        (answer) => {
-          for (let i = 0; i < answer.length; i++) rows[from + i] = answer[i];
-          done += answer.length;
-          opts.onProgress?.(done, total);
-        },
-        (err: unknown) => {
-          stop.abort();
-          throw err;
-        },
-      ),
-    );
-  }
-  const settled = await Promise.allSettled(batches);
   if (opts.signal?.aborted) throw new SweepCancelled(rows);
-  // The first real failure, not the aborts it caused in the batches after it.
+  if (total === 0) return rows;
+  let done = 0;
+  const claims = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  const series = opts.series ? sharedSeries(opts.series) : null;
+  const shares = Math.min(pool.workers, total);
+  const take = (m: RowsMessage): void => {
+    for (let i = 0; i < m.rows.length; i++) rows[m.positions[i]] = m.rows[i];
+    done += m.rows.length;
+    opts.onProgress?.(done, total);
+  };
+  const ports: MessagePort[] = [];
+  const tasks = Array.from({ length: shares }, async () => {
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1);
+    // Resolved by the worker's last message on the port: every row it posted has been read by then.
+    const drained = new Promise<void>((resolve) => {
+      port1.on('message', (m: RowsMessage | null) => (m === null ? resolve() : take(m)));
+    });
+    const task = { spec, dbPath: opts.dbPath ?? null, series, combinations, claims, port: port2, window: opts.window ?? null, withEquity: opts.withEquity ?? false };
+    try {
+      await pool.run(task, { signal: opts.signal, transferList: [port2] });
+    } catch (err) {
+      Atomics.store(claims, CLAIM_STOP, 1);
+      throw err;
+    }
+    await drained;
+  });
+  const settled = await Promise.allSettled(tasks);
+  // A stopped worker's last rows may still wait on its port: they are done, so they are kept.
+  for (const p of ports) {
+    for (let m = receiveMessageOnPort(p); m !== undefined; m = receiveMessageOnPort(p)) if (m.message !== null) take(m.message as RowsMessage);
+    p.close();
+  }
+  if (opts.signal?.aborted) throw new SweepCancelled(rows);
+  // The first real failure, not the aborts it may have caused.
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected' && !isAbort(s.reason)) ?? settled.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
   return rows;

@@ -67,15 +67,16 @@ export class ResearchService {
     return [...OBJECTIVES];
   }
 
-  private resolve(req: SweepRequest): { spec: ResolvedSpec; setup: SweepSetup } {
+  /** The request checked in full: its spec, and its sweep against the strategy's params (a module's is loaded for them). */
+  private async resolve(req: SweepRequest): Promise<{ spec: ResolvedSpec; setup: SweepSetup }> {
     const spec = parseSpec(req.spec, FORM, this.opts.baseDir);
-    return { spec, setup: prepareSweep(spec, req, req.objective, FORM) };
+    return { spec, setup: await prepareSweep(spec, req, req.objective, FORM) };
   }
 
   /** How many combinations a request makes, or every problem with it. */
-  plan(req: SweepRequest): { combinations: number; paramNames: string[]; issues: string[] } {
+  async plan(req: SweepRequest): Promise<{ combinations: number; paramNames: string[]; issues: string[] }> {
     try {
-      const { setup } = this.resolve(req);
+      const { setup } = await this.resolve(req);
       return { combinations: setup.plan.combinations.length, paramNames: setup.plan.paramNames, issues: [] };
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
@@ -92,8 +93,8 @@ export class ResearchService {
     return spec.data.kind === 'store' ? this.opts.dbPath : null;
   }
 
-  startSweep(req: SweepRequest): ResearchJob {
-    const { spec, setup } = this.resolve(req);
+  async startSweep(req: SweepRequest): Promise<ResearchJob> {
+    const { spec, setup } = await this.resolve(req);
     const request = sweepRequestOf(spec, [], req, setup.objective.name);
     const id = startSweepRecord(this.opts.db, setup, request, 'queued');
     return this.enqueue(id, 'sweep', spec.name, setup.plan.combinations.length, async (signal, progress) => {
@@ -115,8 +116,8 @@ export class ResearchService {
     });
   }
 
-  startWalkForward(req: WalkForwardRequest): ResearchJob {
-    const { spec, setup } = this.resolve(req);
+  async startWalkForward(req: WalkForwardRequest): Promise<ResearchJob> {
+    const { spec, setup } = await this.resolve(req);
     const request = { ...sweepRequestOf(spec, [], req, setup.objective.name), windows: req.windows };
     const id = createWalkForward(this.opts.db, {
       name: spec.name,

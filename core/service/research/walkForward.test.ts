@@ -74,7 +74,7 @@ describe('runWalkForward', () => {
   });
 
   it('chooses in each window the best combination of a sweep over its in-sample, as the sweep engine does', async () => {
-    const setup = prepareSweep(spec, def, def.objective);
+    const setup = await prepareSweep(spec, def, def.objective);
     for (const w of full.windows) {
       const sweep = await runSweep(setup, pool, { window: { start: w.inSampleStart, end: w.inSampleEnd } });
       expect(sweep.best).not.toBeNull();

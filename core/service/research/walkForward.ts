@@ -2,6 +2,7 @@ import { periodsPerYear } from '../../backtest/runner';
 import { runSessions } from '../../backtest/sessions';
 import { ConfigError } from '../../config/ConfigError';
 import type { ResolvedSpec } from '../../config/loadSpec';
+import type { BarSeries } from '../../data/BarSeries';
 import type { WindowPlan } from '../../ipc/contract/research';
 import type { SweepDefinition } from '../../research/combinations';
 import { summarise, type WalkForwardSummary, type WindowOutcome } from '../../research/walkForward/summary';
@@ -9,6 +10,7 @@ import { walkWindows, WindowPlanError, type WalkWindow } from '../../research/wa
 import { openDatabase } from '../../store/db';
 import { loadSpecDataAsync } from '../loadSpecData';
 import { specSeries } from '../runSpec';
+import { sharedSeries } from './sharedSeries';
 import { prepareSweep, type SweepSetup } from './sweep';
 import type { SweepPool } from './sweepPool';
 import { runWindow } from './walkForwardWindow';
@@ -48,13 +50,17 @@ export interface WalkForwardResult extends WalkForwardSummary {
   elapsedMs: number;
 }
 
-/** The sessions of the spec's period, read in this thread once: the windows are cut on them before anything runs. */
-async function specSessions(spec: ResolvedSpec, dbPath: string | null): Promise<{ sessions: Float64Array; symbols: string[]; periodsPerYear: number }> {
+/**
+ * The sessions of the spec's period, read in this thread once: the windows are cut on them before anything runs.
+ * The data itself goes to the workers, shared, so they run on it instead of each reading it again.
+ */
+async function specSessions(spec: ResolvedSpec, dbPath: string | null): Promise<{ sessions: Float64Array; symbols: string[]; periodsPerYear: number; loaded: BarSeries[] }> {
   const db = spec.data.kind === 'store' && dbPath !== null ? openDatabase(dbPath) : undefined;
   try {
-    const series = specSeries(spec, (await loadSpecDataAsync(spec.data, db)).series);
+    const loaded = (await loadSpecDataAsync(spec.data, db)).series;
+    const series = specSeries(spec, loaded);
     const { calendar, first } = runSessions(series, spec.start ?? undefined, spec.end ?? undefined);
-    return { sessions: calendar.subarray(first), symbols: series.map((s) => s.symbol), periodsPerYear: periodsPerYear(series) };
+    return { sessions: calendar.subarray(first), symbols: series.map((s) => s.symbol), periodsPerYear: periodsPerYear(series), loaded: sharedSeries(loaded) };
   } finally {
     db?.close();
   }
@@ -70,7 +76,7 @@ export async function runWalkForward(spec: ResolvedSpec, def: WalkForwardDefinit
   const started = performance.now();
   const label = opts.label ?? 'walk-forward';
   const dbPath = opts.dbPath ?? null;
-  const setup = prepareSweep(spec, def, def.objective, label);
+  const setup = await prepareSweep(spec, def, def.objective, label);
   const data = await specSessions(spec, dbPath);
   let windows: WalkWindow[];
   try {
@@ -87,7 +93,7 @@ export async function runWalkForward(spec: ResolvedSpec, def: WalkForwardDefinit
   for (const window of windows) {
     if (opts.signal?.aborted) break;
     const base = outcomes.length * perWindow;
-    const outcome = await runWindow(setup, pool, window, { dbPath, signal: opts.signal, onProgress: (done) => opts.onProgress?.(base + done, total) });
+    const outcome = await runWindow(setup, pool, window, { dbPath, series: data.loaded, signal: opts.signal, onProgress: (done) => opts.onProgress?.(base + done, total) });
     if (!outcome) break;
     outcomes.push(outcome);
   }

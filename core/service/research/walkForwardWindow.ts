@@ -1,3 +1,4 @@
+import type { BarSeries } from '../../data/BarSeries';
 import { objectiveValue } from '../../research/objective';
 import type { RunCurve } from '../../research/walkForward/stitch';
 import type { WindowOutcome } from '../../research/walkForward/summary';
@@ -9,6 +10,8 @@ import type { SweepRow } from './worker/messages';
 
 export interface WindowRunOptions {
   dbPath: string | null;
+  /** The spec's data, already loaded and shared (see EvaluateOptions.series). */
+  series?: readonly BarSeries[] | null;
   signal?: AbortSignal;
   /** Runs done in this window: the in-sample sweep's, then one more for the out-of-sample step. */
   onProgress: (done: number) => void;
@@ -30,11 +33,11 @@ export async function runWindow(setup: SweepSetup, pool: SweepPool, window: Walk
   const { spec, objective } = setup;
   const inWindow = { start: window.inSampleStart, end: window.inSampleEnd };
   try {
-    const sweep = await runSweep(setup, pool, { dbPath: opts.dbPath, window: inWindow, signal: opts.signal, onProgress: (done) => opts.onProgress(done) });
+    const sweep = await runSweep(setup, pool, { dbPath: opts.dbPath, series: opts.series, window: inWindow, signal: opts.signal, onProgress: (done) => opts.onProgress(done) });
     if (sweep.state === 'cancelled') return null;
     const chosen = sweep.rows[sweep.best ?? 0];
     const one = [{ index: chosen.index, params: chosen.params }];
-    const run = (w: { start: number; end: number }) => evaluateAll(pool, spec, one, { dbPath: opts.dbPath, window: w, withEquity: true, signal: opts.signal });
+    const run = (w: { start: number; end: number }) => evaluateAll(pool, spec, one, { dbPath: opts.dbPath, series: opts.series, window: w, withEquity: true, signal: opts.signal });
     const [[inRun], [outRun]] = await Promise.all([run(inWindow), run({ start: window.outOfSampleStart, end: window.outOfSampleEnd })]);
     opts.onProgress(sweep.rows.length + 1);
     return {
