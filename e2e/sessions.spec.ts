@@ -283,3 +283,66 @@ test('Run on paper from a completed backtest, on the local simulator: the sessio
   await expect(screen.root).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
   await expect(screen.actions.filter({ hasText: 'SESSION_FLATTENED' })).toHaveCount(1, { timeout: 15_000 });
 });
+
+test('a session on a fake TWS replaying GOOG at speed: it trades as the bars come, the app restarts mid-session, and nothing is sent twice', async ({ page, restartable }) => {
+  test.setTimeout(300_000);
+  const log: string[] = [];
+  // Five bars a second, real GOOG bars from two years in: the market runs whether the app is there or not.
+  const live = await startFakeTws({ port: 0, series: [loadBarsCsv(GOOG, { symbol: 'GOOG' })], startBar: 520, barsPerSecond: 5, sim: simulatorSchema.parse(SIM), initialCash: 100_000, log: (l) => log.push(l) });
+  try {
+    let app = restartable.app;
+    const connectTo = async (): Promise<void> => {
+      const trading = new TradingPage(page, app.url);
+      await trading.open();
+      await trading.connect({ host: '127.0.0.1', port: live.port, clientId: 6 });
+      await expect(trading.connState).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+    };
+    await connectTo();
+    const sessions = new SessionsPage(page, app.url);
+    await sessions.nav('sessions');
+    await sessions.form.spec(specPath);
+    await sessions.form.start.click();
+    await expect(sessions.form.started).toBeVisible({ timeout: 30_000 });
+    const id = (await sessions.rows.first().getAttribute('data-id')) as string;
+    const decisionsShown = async (): Promise<number> => Number(await sessions.row(id).cell('decisions').textContent());
+    // It trades as the bars arrive: the list counts its decisions up by itself.
+    await expect.poll(decisionsShown, { timeout: 60_000 }).toBeGreaterThanOrEqual(15);
+
+    app = await restartable.restart();
+    await connectTo();
+    const after = new SessionsPage(page, app.url);
+    await after.nav('sessions');
+    const row = after.row(id);
+    await expect(row.root).toHaveAttribute('data-attached', 'true', { timeout: 30_000 });
+    const resumedAt = Number(await row.cell('decisions').textContent());
+    await expect.poll(async () => Number(await row.cell('decisions').textContent()), { timeout: 60_000 }).toBeGreaterThanOrEqual(resumedAt + 15);
+    await row.command('stop').click();
+    await expect(row.root).toHaveAttribute('data-state', 'stopped');
+
+    // Once its last orders are answered, the store says what TWS says.
+    const quiet = async (): Promise<boolean> => {
+      const st = await app.api.call('trading.state', {});
+      const tws = live.snapshot();
+      const held = tws.positions.find((p) => p.symbol === 'GOOG')?.quantity ?? 0;
+      return st.openOrders.length === 0 && (st.positions.find((p) => p.instrument === 'GOOG')?.quantity ?? 0) === held;
+    };
+    await expect.poll(quiet, { timeout: 30_000 }).toBe(true);
+    const detail = await app.api.call('sessions.get', { id });
+    const refs = detail.orders.map((o) => o.clientOrderRef);
+    expect(refs.length).toBeGreaterThan(2);
+    expect(new Set(refs).size).toBe(refs.length);
+    const tws = live.snapshot();
+    const ours = tws.orders.filter((o) => refs.includes(o.orderRef));
+    expect(ours.map((o) => o.orderRef).sort()).toEqual([...refs].sort());
+    expect(detail.summary.liveFills).toBe(tws.executions.filter((e) => refs.includes(e.orderRef)).length);
+
+    // Its screen shows both curves and the fills side by side.
+    await row.link.click();
+    const screen = new SessionDetailPage(page, app.url);
+    await expect(screen.root).toHaveAttribute('data-id', id);
+    await expect(screen.lines).toHaveCount(2);
+    await expect(screen.fills).toHaveCount(detail.fills.length);
+  } finally {
+    await live.close();
+  }
+});

@@ -13,6 +13,8 @@ export interface LiveFill {
   commission: number;
   /** The close the decision saw; null when unknown. */
   decisionPrice: number | null;
+  /** The broker's quote when the order went out; null when unknown. */
+  arrivalQuote: number | null;
   /** Latency from the decision to sending, and from sending to the venue's acknowledgement and to its fill; null when not known. */
   submitMs: number | null;
   ackMs: number | null;
@@ -25,10 +27,13 @@ export interface FillPair {
   instrument: string;
   side: Side;
   decisionPrice: number | null;
+  arrivalQuote: number | null;
   live: { quantity: number; price: number; commission: number } | null;
   backtest: { quantity: number; price: number; commission: number } | null;
   /** Positive: the live fill was worse for the trader than the decision's close, in basis points. */
   slippageVsDecisionBps: number | null;
+  /** Positive: the live fill was worse than the quote it went out at. */
+  slippageVsQuoteBps: number | null;
   /** Positive: the live fill was worse than the simulator's. */
   slippageVsBacktestBps: number | null;
   submitMs: number | null;
@@ -127,6 +132,7 @@ export function compareWithShadow(
     const lv = l ? { quantity: l.quantity, price: l.value / l.quantity, commission: l.commission } : null;
     const sv = s ? { quantity: s.quantity, price: s.value / s.quantity, commission: s.commission } : null;
     const vsDecision = lv ? bps(side, lv.price, m?.decisionPrice ?? null) : null;
+    const vsQuote = lv ? bps(side, lv.price, m?.arrivalQuote ?? null) : null;
     const vsSim = lv && sv ? bps(side, lv.price, sv.price) : null;
     if (lv && vsDecision !== null) {
       wDecision += lv.quantity;
@@ -142,9 +148,11 @@ export function compareWithShadow(
       instrument,
       side,
       decisionPrice: m?.decisionPrice ?? null,
+      arrivalQuote: m?.arrivalQuote ?? null,
       live: lv,
       backtest: sv,
       slippageVsDecisionBps: vsDecision,
+      slippageVsQuoteBps: vsQuote,
       slippageVsBacktestBps: vsSim,
       submitMs: m?.submitMs ?? null,
       ackMs: m?.ackMs ?? null,

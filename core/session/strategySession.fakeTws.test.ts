@@ -122,10 +122,15 @@ describe('a strategy session on the fake TWS', () => {
       risk: riskOf(spec),
     });
     const orders = new Map(sessionOrders(rig.db, started.id).map((o) => [o.clientOrderRef, o]));
+    // Each order went out with the broker's quote recorded, and its broker row carries its arrival.
+    for (const o of orders.values()) {
+      expect(o.arrivalQuote).toBeGreaterThan(0);
+      expect(rig.db.prepare('SELECT arrival_price AS price, arrival_quote AS quote FROM orders WHERE client_order_ref = ?').get(o.clientOrderRef)).toEqual({ price: o.decisionPrice, quote: o.arrivalQuote });
+    }
     const cmp = compareWithShadow(
       {
         curve: sessionEquity(rig.db, started.id),
-        fills: fills.map((f) => ({ ...f, decisionPrice: orders.get(f.clientOrderRef)?.decisionPrice ?? null, submitMs: null, ackMs: null, fillMs: null })),
+        fills: fills.map((f) => ({ ...f, decisionPrice: orders.get(f.clientOrderRef)?.decisionPrice ?? null, arrivalQuote: null, submitMs: null, ackMs: null, fillMs: null })),
       },
       shadow,
     );

@@ -102,6 +102,8 @@ export interface SessionOrderRow {
   decisionTs: Timestamp;
   instrument: string;
   decisionPrice: number | null;
+  /** The broker's quote when it was sent; null when none had arrived. */
+  arrivalQuote: number | null;
   decidedAt: Timestamp;
   sentAt: Timestamp;
   acknowledgedAt: Timestamp | null;
@@ -120,7 +122,7 @@ export interface SessionOrderRow {
 export function sessionOrders(db: Database.Database, id: string): SessionOrderRow[] {
   return db
     .prepare(
-      `SELECT s.client_order_ref AS clientOrderRef, s.decision_ts AS decisionTs, s.instrument, s.decision_price AS decisionPrice,
+      `SELECT s.client_order_ref AS clientOrderRef, s.decision_ts AS decisionTs, s.instrument, s.decision_price AS decisionPrice, s.arrival_quote AS arrivalQuote,
               s.decided_at AS decidedAt, s.sent_at AS sentAt, s.acknowledged_at AS acknowledgedAt, s.filled_at AS filledAt,
               o.id AS orderId, o.side, o.type, o.quantity, o.status, o.filled_quantity AS filledQuantity, o.avg_fill_price AS avgFillPrice, o.commission
        FROM session_orders s LEFT JOIN orders o ON o.client_order_ref = s.client_order_ref

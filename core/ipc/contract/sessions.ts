@@ -42,9 +42,12 @@ export const fillPairSchema = z.object({
   instrument: z.string(),
   side: sideSchema,
   decisionPrice: nullableNum,
+  /** The broker's quote (mid, else last) when the order went out. */
+  arrivalQuote: nullableNum,
   live: fillSide.nullable(),
   backtest: fillSide.nullable(),
   slippageVsDecisionBps: nullableNum,
+  slippageVsQuoteBps: nullableNum,
   slippageVsBacktestBps: nullableNum,
   /** Decision to sent, sent to acknowledged, sent to filled (ms). */
   submitMs: nullableNum,
@@ -63,6 +66,7 @@ export const sessionOrderSchema = z.object({
   filledQuantity: nullableNum,
   avgFillPrice: nullableNum,
   decisionPrice: nullableNum,
+  arrivalQuote: nullableNum,
   /** When the decision began (wall clock): decidedAt -> sentAt is the strategy's and planner's time. */
   decidedAt: ts,
   sentAt: ts,

@@ -33,7 +33,7 @@ export async function sessionDetail(db: Database.Database, row: SessionRow, summ
   const byRef = new Map(orders.map((o) => [o.clientOrderRef, o]));
   const fills = sessionFills(db, row.id).map((f) => {
     const o = byRef.get(f.clientOrderRef);
-    return { ...f, decisionPrice: o?.decisionPrice ?? null, submitMs: ms(o?.decidedAt ?? null, o?.sentAt ?? null), ackMs: ms(o?.sentAt ?? null, o?.acknowledgedAt ?? null), fillMs: ms(o?.sentAt ?? null, o?.filledAt ?? null) };
+    return { ...f, decisionPrice: o?.decisionPrice ?? null, arrivalQuote: o?.arrivalQuote ?? null, submitMs: ms(o?.decidedAt ?? null, o?.sentAt ?? null), ackMs: ms(o?.sentAt ?? null, o?.acknowledgedAt ?? null), fillMs: ms(o?.sentAt ?? null, o?.filledAt ?? null) };
   });
   const curve = sessionEquity(db, row.id);
   let cmp: LiveVsBacktest;

@@ -56,6 +56,8 @@ describe('SessionDetailScreen', () => {
       'sent → fill 500 ms',
     ]);
     expect([col(fills[2], 'live'), col(fills[2], 'backtest')]).toEqual(['—', '220 @ 405.40']);
+    // The quote each order went out at, and the fill against it.
+    expect([col(fills[0], 'arrival-quote'), col(fills[0], 'slip-quote'), col(fills[0], 'latency')]).toEqual(['400.10', '2.5 bps', 'decision → sent 4 ms → ack 120 ms → fill 340 ms']);
     expect(fills[0].textContent).toContain('2013-03-01');
 
     const orders = rowsOf('session-orders-table');

@@ -46,15 +46,21 @@ export function FillPairsTable({ fills }: { fills: Detail['fills'] }) {
                 <th>Instrument</th>
                 <th>Side</th>
                 <th className="num">Decision price</th>
+                <th className="num" title="The broker's quote (mid, else last) when the order went out">
+                  Arrival quote
+                </th>
                 <th className="num">Live</th>
                 <th className="num">Backtest</th>
                 <th className="num" title="Live fill against the decision's close; positive is worse for the trader">
                   Slip vs decision
                 </th>
+                <th className="num" title="Live fill against the quote it went out at; positive is worse for the trader">
+                  Slip vs quote
+                </th>
                 <th className="num" title="Live fill against the backtest's; positive is worse for the trader">
                   Slip vs backtest
                 </th>
-                <th title="Decision → sent is not recorded; sent → acknowledged → filled">Latency</th>
+                <th title="Decision → sent → acknowledged → filled">Latency</th>
                 <th>Match</th>
               </tr>
             </thead>
@@ -67,6 +73,9 @@ export function FillPairsTable({ fills }: { fills: Detail['fills'] }) {
                     <td>{f.instrument}</td>
                     <td className={f.side === 'BUY' ? 'pos' : 'neg'}>{f.side}</td>
                     <td className="num">{fmtPrice(f.decisionPrice)}</td>
+                    <td className="num" data-col="arrival-quote">
+                      {fmtPrice(f.arrivalQuote)}
+                    </td>
                     <td className="num" data-col="live">
                       {fillText(f.live, fmtPrice)}
                     </td>
@@ -75,6 +84,9 @@ export function FillPairsTable({ fills }: { fills: Detail['fills'] }) {
                     </td>
                     <td className={bpsClass(f.slippageVsDecisionBps)} data-col="slip-decision">
                       {fmtBps(f.slippageVsDecisionBps)}
+                    </td>
+                    <td className={bpsClass(f.slippageVsQuoteBps)} data-col="slip-quote">
+                      {fmtBps(f.slippageVsQuoteBps)}
                     </td>
                     <td className={bpsClass(f.slippageVsBacktestBps)} data-col="slip-backtest">
                       {fmtBps(f.slippageVsBacktestBps)}
