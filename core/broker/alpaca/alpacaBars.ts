@@ -1,21 +1,11 @@
 import type { streaming } from '@alpacahq/alpaca-trade-api';
 import { z } from 'zod';
 import type { BrokerBar, BrokerBarsError } from '../../service/trading/tradingBroker';
+import { BarFanOut, type BarListener } from '../barFanOut';
 import type { AlpacaDataStream } from './alpacaDataStream';
 
 /** Alpaca's real-time `bars` channel streams minute bars. */
 export const ALPACA_BAR_SECONDS = 60;
-
-interface Listener {
-  bar: (bar: BrokerBar) => void;
-  error?: (error: BrokerBarsError) => void;
-}
-
-interface Line {
-  listeners: Set<Listener>;
-  /** Start (epoch ms) of the last bar handed on: an older or repeated one is never handed on again. */
-  lastTime: number;
-}
 
 /** A stream bar as the SDK maps it (`b` frame), checked: a real start time, positive prices that make a bar, volume not negative. */
 const barSchema = z
@@ -43,7 +33,8 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
  * connect). Malformed bars are logged and dropped, as are bars not after the last one handed on.
  */
 export class AlpacaBars {
-  private readonly lines = new Map<string, Line>();
+  /** Each subscribed symbol's listeners, and the time of the last bar handed on to them. */
+  private readonly lines = new Map<string, BarFanOut<BrokerBarsError>>();
   private data: AlpacaDataStream | null = null;
   private known: ((symbol: string) => Promise<boolean>) | null = null;
 
@@ -66,18 +57,17 @@ export class AlpacaBars {
   }
 
   subscribe(symbol: string, bar: (bar: BrokerBar) => void, error?: (error: BrokerBarsError) => void): () => void {
-    const listener: Listener = { bar, error };
+    const listener: BarListener<BrokerBarsError> = { bar, error };
     let line = this.lines.get(symbol);
     if (!line) {
-      line = { listeners: new Set(), lastTime: Number.NEGATIVE_INFINITY };
+      line = new BarFanOut(symbol, 'minute bar', this.log);
       this.lines.set(symbol, line);
       this.start(symbol);
     }
-    line.listeners.add(listener);
+    line.add(listener);
     const l = line;
     return () => {
-      l.listeners.delete(listener);
-      if (l.listeners.size > 0 || this.lines.get(symbol) !== l) return;
+      if (!l.remove(listener) || this.lines.get(symbol) !== l) return;
       this.lines.delete(symbol);
       this.data?.current()?.unsubscribeFromBars([symbol]);
     };
@@ -111,30 +101,13 @@ export class AlpacaBars {
       return;
     }
     const b = r.data;
-    const time = b.timestamp.getTime();
-    if (time <= line.lastTime) {
-      this.log('warning', `dropped a minute bar of ${b.symbol} at ${b.timestamp.toISOString()}: not after the last one (${new Date(line.lastTime).toISOString()})`);
-      return;
-    }
-    line.lastTime = time;
-    const bar: BrokerBar = { time, seconds: ALPACA_BAR_SECONDS, open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume };
-    for (const l of [...line.listeners]) {
-      try {
-        l.bar({ ...bar });
-      } catch (err) {
-        this.log('error', `a minute bar listener of ${b.symbol} failed: ${messageOf(err)}`);
-      }
-    }
+    const bar: BrokerBar = { time: b.timestamp.getTime(), seconds: ALPACA_BAR_SECONDS, open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume };
+    const dropped = line.deliver(bar);
+    if (dropped !== null) this.log('warning', dropped);
   }
 
   private fail(symbol: string, text: string): void {
     this.log('error', `no minute bars for ${symbol}: ${text}; asked for again on the next connection`);
-    for (const l of [...(this.lines.get(symbol)?.listeners ?? [])]) {
-      try {
-        l.error?.({ code: null, text });
-      } catch (err) {
-        this.log('error', `a minute bar error listener of ${symbol} failed: ${messageOf(err)}`);
-      }
-    }
+    this.lines.get(symbol)?.fail({ code: null, text });
   }
 }

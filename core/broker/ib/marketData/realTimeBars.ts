@@ -1,4 +1,5 @@
 import { WhatToShow } from '@stoqey/ib';
+import { BarFanOut, type BarListener } from '../../barFanOut';
 import { stockContract } from '../parsing/ibOrders';
 import type { IbRealTimeBarMsg } from '../parsing/schemas';
 import type { EventHub, IbEvents, IbNotice } from '../connection/eventHub';
@@ -11,22 +12,16 @@ import { isWarningCode, type ContractRegistry } from './contracts';
 /** IB streams real-time bars of 5 seconds only. */
 export const REAL_TIME_BAR_SECONDS = 5;
 
-interface Listener {
-  bar: (bar: RealTimeBar) => void;
-  error?: (error: RealTimeBarsError) => void;
-}
-
 interface Subscription {
   symbol: string;
-  listeners: Set<Listener>;
+  /** The symbol's listeners, and the time of the last bar handed on to them. */
+  bars: BarFanOut<RealTimeBarsError>;
   /** The live request; null while none is (not connected, looking the symbol up, or refused). */
   reqId: number | null;
   /** The session the live request was made on; null once TWS forgot it (1101). */
   scope: SessionScope | null;
   /** A look-up or request is under way. */
   starting: boolean;
-  /** Start (epoch ms) of the last bar handed on: an older or repeated one is never handed on again. */
-  lastTime: number;
 }
 
 export interface RealTimeBarsDeps {
@@ -57,19 +52,18 @@ export class RealTimeBars {
   }
 
   subscribe(symbol: string, bar: (bar: RealTimeBar) => void, error?: (error: RealTimeBarsError) => void): () => void {
-    const listener: Listener = { bar, error };
+    const listener: BarListener<RealTimeBarsError> = { bar, error };
     let sub = this.bySymbol.get(symbol);
     if (!sub) {
-      sub = { symbol, listeners: new Set(), reqId: null, scope: null, starting: false, lastTime: Number.NEGATIVE_INFINITY };
+      sub = { symbol, bars: new BarFanOut(symbol, 'real-time bar', this.d.log), reqId: null, scope: null, starting: false };
       this.bySymbol.set(symbol, sub);
     }
-    sub.listeners.add(listener);
+    sub.bars.add(listener);
     // A new symbol, or one whose request was refused: (re)try now.
     if (sub.reqId === null && !sub.starting) this.start(sub);
     const s = sub;
     return () => {
-      s.listeners.delete(listener);
-      if (s.listeners.size > 0 || this.bySymbol.get(symbol) !== s) return;
+      if (!s.bars.remove(listener) || this.bySymbol.get(symbol) !== s) return;
       this.bySymbol.delete(symbol);
       this.stop(s);
     };
@@ -142,20 +136,9 @@ export class RealTimeBars {
   private onBar(m: IbRealTimeBarMsg): void {
     const sub = this.byReqId.get(m.reqId);
     if (!sub) return;
-    const time = m.time * 1000;
-    if (time <= sub.lastTime) {
-      this.d.log('warning', `dropped a real-time bar of ${sub.symbol} at ${new Date(time).toISOString()}: not after the last one (${new Date(sub.lastTime).toISOString()})`, m.reqId);
-      return;
-    }
-    sub.lastTime = time;
-    const bar: RealTimeBar = { time, seconds: REAL_TIME_BAR_SECONDS, open: m.open, high: m.high, low: m.low, close: m.close, volume: m.volume };
-    for (const l of [...sub.listeners]) {
-      try {
-        l.bar({ ...bar });
-      } catch (err) {
-        this.d.log('error', `a real-time bar listener of ${sub.symbol} failed: ${messageOf(err)}`);
-      }
-    }
+    const bar: RealTimeBar = { time: m.time * 1000, seconds: REAL_TIME_BAR_SECONDS, open: m.open, high: m.high, low: m.low, close: m.close, volume: m.volume };
+    const dropped = sub.bars.deliver(bar);
+    if (dropped !== null) this.d.log('warning', dropped, m.reqId);
   }
 
   /** An error naming a live request: TWS has ended it. 1101: TWS forgot every request (renewAll follows the reconciliation). */
@@ -175,13 +158,6 @@ export class RealTimeBars {
 
   private fail(sub: Subscription, code: number | null, text: string, reqId?: number): void {
     this.d.log('error', `no real-time bars for ${sub.symbol}${code === null ? '' : ` (${code})`}: ${text}; asked for again on the next connection`, reqId);
-    const error: RealTimeBarsError = { code, text };
-    for (const l of [...sub.listeners]) {
-      try {
-        l.error?.({ ...error });
-      } catch (err) {
-        this.d.log('error', `a real-time bar error listener of ${sub.symbol} failed: ${messageOf(err)}`);
-      }
-    }
+    sub.bars.fail({ code, text });
   }
 }
