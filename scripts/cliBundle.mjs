@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { chmodSync, cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zodEnglishOnly } from './zodEnglishOnly.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLED = new Set(['zod', 'yaml']);
@@ -34,6 +35,7 @@ export async function buildCli(outDir, { sourcemap = true } = {}) {
     external,
     // yaml's Node build is CommonJS: its require() of Node's own modules needs a real require in an ES module.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    plugins: [zodEnglishOnly],
     sourcemap,
     logLevel: 'warning',
   });

@@ -3,7 +3,7 @@ import { loadSpecFile, type ResolvedSpec } from '../config/loadSpec';
 import type { SweepDefinition } from '../research/combinations';
 import { parseGridArg } from '../research/gridArg';
 import { objectiveOf } from '../research/objective';
-import { METRIC_NAMES } from '../research/flatMetrics';
+import { METRIC_NAMES } from '../research/metricNames';
 import { loadSpecDataAsync } from '../service/loadSpecData';
 import { mergeShardFiles } from '../service/research/mergeShards';
 import { encodeFloats, writeShardFile } from '../service/research/shardFile';

@@ -4,7 +4,8 @@ import { runBacktest, type RunResult } from '../backtest/runner';
 import { plannerSchema, simulatorSchema } from '../config/simulatorSchema';
 import { generateSyntheticMarket } from '../data/synthetic';
 import { getStrategy } from '../strategy/registry';
-import { flatMetrics, METRIC_NAMES } from './flatMetrics';
+import { flatMetrics } from './flatMetrics';
+import { METRIC_NAMES } from './metricNames';
 
 /** A short sma-cross backtest on synthetic data: enough to trade, so most metrics are defined. */
 function tinyRun(): RunResult {

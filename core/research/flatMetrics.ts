@@ -1,5 +1,4 @@
 import type { Metrics } from '../backtest/metrics';
-import { metricsSchema } from '../ipc/contract/backtests';
 import type { RunResult } from '../backtest/runner';
 
 /** A run's figures keyed as the backtest CLI's `--json` names them (snake_case), every value a number or null. */
@@ -8,7 +7,8 @@ export type FlatMetrics = Record<string, number | null>;
 const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 const SNAKE_KEYS = new Map<string, string>();
-function snakeOf(key: string): string {
+/** A metric's key as the CLI's `--json` names it: totalReturnPct → total_return_pct. */
+export function snakeOf(key: string): string {
   let s = SNAKE_KEYS.get(key);
   if (s === undefined) SNAKE_KEYS.set(key, (s = snake(key)));
   return s;
@@ -29,6 +29,3 @@ export function flatMetrics(result: Pick<RunResult, 'metrics' | 'totals'>): Flat
   out.fills = result.totals.fills;
   return out;
 }
-
-/** Every name flatMetrics gives a run: what an objective may name. */
-export const METRIC_NAMES: readonly string[] = [...Object.keys(metricsSchema.shape).map(snakeOf), 'orders', 'fills'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_NAMES, type FlatMetrics } from './flatMetrics';
+import type { FlatMetrics } from './flatMetrics';
+import { METRIC_NAMES } from './metricNames';
 import { isBetter, objectiveOf, objectiveValue, OBJECTIVES, type Objective } from './objective';
 
 const MAX: Objective = { name: 'sharpe', label: 'Sharpe ratio', direction: 'max' };

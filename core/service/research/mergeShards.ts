@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SweepRequest } from '../../ipc/contract/research';
-import { METRIC_NAMES } from '../../research/flatMetrics';
+import { METRIC_NAMES } from '../../research/metricNames';
 import { objectiveOf } from '../../research/objective';
 import { overfittingOf } from '../../research/overfitting';
 import { createSweep } from '../../store/sweeps';
