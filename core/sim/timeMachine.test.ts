@@ -128,6 +128,32 @@ describe('TimeMachine', () => {
     expect(Object.isFrozen(tm.view)).toBe(true);
   });
 
+  it('keeps the machine out of a strategy\'s reach: the view and its bars hold only their symbols and gated reads', () => {
+    const tm = machine();
+    tm.advanceTo(1);
+    const bars = tm.view.bars('AAA');
+    expect(Object.getOwnPropertyNames(tm.view)).toEqual(['symbols']);
+    expect(Object.getOwnPropertyNames(bars)).toEqual(['symbol']);
+    expect(Object.isFrozen(bars)).toBe(true);
+    // Nothing on the way up the prototypes holds data either: only methods and the view's clock getters.
+    for (let proto = Object.getPrototypeOf(tm.view); proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+        expect(typeof d.value === 'function' || typeof d.get === 'function', name).toBe(true);
+      }
+    }
+    expect([bars.count(), bars.close(0), bars.close(1), bars.value('high', 0)]).toEqual([2, 11, 10, 12]);
+    expect(() => bars.close(-1)).toThrow(LookAheadError);
+  });
+
+  it('gives each machine its own view: two runs side by side read their own clocks', () => {
+    const first = machine();
+    const second = machine();
+    first.advanceTo(3);
+    second.advanceTo(0);
+    expect([first.view.bars('AAA').count(), second.view.bars('AAA').count()]).toEqual([4, 1]);
+    expect([first.view.asOf, second.view.asOf]).toEqual([a.ts[3], a.ts[0]]);
+  });
+
   it('never moves backwards and names unknown symbols', () => {
     const tm = machine();
     tm.advanceTo(2);

@@ -1,7 +1,8 @@
-import { barAt, type Bar, type BarSeries } from '../data/BarSeries';
+import type { BarSeries } from '../data/BarSeries';
 import type { Timestamp } from '../domain/order';
 import { SymbolIndex } from '../domain/symbolIndex';
-import { LookAheadError, type BarField, type DataView, type SymbolBars } from './DataView';
+import { LookAheadError, type DataView } from './DataView';
+import { GatedView, type ViewClock } from './gatedView';
 
 /** One value per instrument for the current session. */
 export interface SessionBars {
@@ -17,7 +18,7 @@ export interface SessionBars {
  * a gate over the series: they never hold the raw arrays, and every read is checked against asOf.
  * The engine (simulator, planner) reads the current bar through `barIndex`.
  */
-export class TimeMachine {
+export class TimeMachine implements ViewClock {
   readonly series: readonly BarSeries[];
   private sessionsCalendar: Float64Array;
   readonly view: DataView;
@@ -26,8 +27,8 @@ export class TimeMachine {
   private session = -1;
   /** Instruments with a bar stamped exactly at asOf. */
   private trading = 0;
-  /** Per series: number of bars stamped <= asOf. The per-date cache every read starts from. */
-  private readonly count: Int32Array;
+  /** Per series: number of bars stamped <= asOf. The per-date cache every read starts from (engine- and view-side). */
+  readonly barCounts: Int32Array;
   /** Per series: index of the bar stamped exactly at asOf, or -1. */
   private readonly current: Int32Array;
   private readonly index: SymbolIndex;
@@ -52,7 +53,7 @@ export class TimeMachine {
     this.series = series;
     this.symbols = series.map((s) => s.symbol);
     this.sessionsCalendar = calendar;
-    this.count = new Int32Array(series.length);
+    this.barCounts = new Int32Array(series.length);
     this.current = new Int32Array(series.length).fill(-1);
     const column = (): Float64Array => new Float64Array(series.length).fill(Number.NaN);
     this.now = { open: column(), high: column(), low: column(), close: column(), volume: column() };
@@ -63,7 +64,7 @@ export class TimeMachine {
       seen.add(symbol);
     }
     this.index = new SymbolIndex(this.symbols);
-    this.view = this.createView();
+    this.view = new GatedView(this, this.symbols);
   }
 
   /** The sessions, ascending: the data's own calendar, or what a live session has seen so far. */
@@ -118,7 +119,7 @@ export class TimeMachine {
     const asOf = this.calendar[index];
     let trading = 0;
     const { open, high, low, close, volume } = this.now;
-    const { series: all, count, current, lastClose } = this;
+    const { series: all, barCounts: count, current, lastClose } = this;
     for (let s = 0; s < all.length; s++) {
       const series = all[s];
       const ts = series.ts;
@@ -150,7 +151,7 @@ export class TimeMachine {
   }
 
   /** The symbols with a bar this session (see DataView.tradingNow). */
-  private tradingSymbols(all: readonly string[]): readonly string[] {
+  tradingSymbols(all: readonly string[]): readonly string[] {
     if (this.trading === all.length) return all;
     if (this.tradingListSession !== this.session) {
       const list = all.filter((_, s) => this.current[s] >= 0);
@@ -166,124 +167,9 @@ export class TimeMachine {
     return this.current[s];
   }
 
-  private lookAhead(symbol: string, requested: string): void {
+  /** A read of data after asOf: refused in strict mode, counted otherwise. */
+  lookAhead(symbol: string, requested: string): void {
     if (this.strict) throw new LookAheadError(symbol, this.asOf, requested);
     this.violations++;
-  }
-
-  private createView(): DataView {
-    // The view's getters read the machine's live clock, so they need the machine itself.
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const tm = this;
-    // Named loads, one per field: s[field] is a keyed load the compiler cannot make cheap across fields.
-    const column = (s: BarSeries, field: BarField): Float64Array => {
-      switch (field) {
-        case 'close':
-          return s.close;
-        case 'open':
-          return s.open;
-        case 'high':
-          return s.high;
-        case 'low':
-          return s.low;
-        case 'volume':
-          return s.volume;
-      }
-    };
-    const symbols = this.symbols;
-    const barsOf: SymbolBars[] = [];
-    const symbolBars = (s: number): SymbolBars => {
-      const symbol = symbols[s];
-      const series = tm.series[s];
-      return Object.freeze({
-        symbol,
-        count: () => tm.count[s],
-        close(ago = 0) {
-          if (ago < 0) {
-            tm.lookAhead(symbol, `close ${-ago} bar(s) ahead`);
-            return Number.NaN;
-          }
-          const i = tm.count[s] - 1 - ago;
-          return i >= 0 ? series.close[i] : Number.NaN;
-        },
-        value(field: BarField, ago = 0) {
-          if (ago < 0) {
-            tm.lookAhead(symbol, `${field} ${-ago} bar(s) ahead`);
-            return Number.NaN;
-          }
-          const i = tm.count[s] - 1 - ago;
-          return i >= 0 ? column(series, field)[i] : Number.NaN;
-        },
-      });
-    };
-    const view: DataView = {
-      get asOf() {
-        return tm.asOf;
-      },
-      get sessionIndex() {
-        return tm.session;
-      },
-      symbols,
-      tradingNow: () => tm.tradingSymbols(symbols),
-      barCount: (symbol) => tm.count[tm.indexOf(symbol)],
-      lastTs(symbol) {
-        const s = tm.indexOf(symbol);
-        const c = tm.count[s];
-        return c > 0 ? tm.series[s].ts[c - 1] : Number.NaN;
-      },
-      value(symbol, field, ago = 0) {
-        const s = tm.indexOf(symbol);
-        if (ago < 0) {
-          tm.lookAhead(symbol, `${field} ${-ago} bar(s) ahead`);
-          return Number.NaN;
-        }
-        const i = tm.count[s] - 1 - ago;
-        return i >= 0 ? column(tm.series[s], field)[i] : Number.NaN;
-      },
-      close(symbol, ago = 0) {
-        const s = tm.indexOf(symbol);
-        if (ago < 0) {
-          tm.lookAhead(symbol, `close ${-ago} bar(s) ahead`);
-          return Number.NaN;
-        }
-        // value(symbol, 'close', ago) without the field switch: strategies read closes most.
-        const i = tm.count[s] - 1 - ago;
-        return i >= 0 ? tm.series[s].close[i] : Number.NaN;
-      },
-      bars(symbol) {
-        const s = tm.indexOf(symbol);
-        return (barsOf[s] ??= symbolBars(s));
-      },
-      history(symbol, field, n) {
-        const s = tm.indexOf(symbol);
-        const end = tm.count[s];
-        // A copy, not a subarray: a view's .buffer would expose the bars after asOf.
-        return column(tm.series[s], field).slice(Math.max(0, end - Math.max(0, n)), end);
-      },
-      stamps(symbol, n) {
-        const s = tm.indexOf(symbol);
-        const end = tm.count[s];
-        return tm.series[s].ts.slice(Math.max(0, end - Math.max(0, n)), end);
-      },
-      barAt(symbol, ts): Bar | undefined {
-        const s = tm.indexOf(symbol);
-        if (ts > tm.asOf) {
-          tm.lookAhead(symbol, `the bar at ${new Date(ts).toISOString()}`);
-          return undefined;
-        }
-        const series = tm.series[s];
-        let lo = 0;
-        let hi = tm.count[s] - 1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >> 1;
-          const t = series.ts[mid];
-          if (t === ts) return barAt(series, mid);
-          if (t < ts) lo = mid + 1;
-          else hi = mid - 1;
-        }
-        return undefined;
-      },
-    };
-    return Object.freeze(view);
   }
 }

@@ -50,6 +50,24 @@ function sum(h: Float64Array, from: number, to: number): number {
   return s;
 }
 
+/**
+ * Folds the symbol's new bar into its state; returns the sign on the previous bar (null if unknown). A module
+ * function, not a closure per run, so a sweep's runs all call the one the compiler has already inlined.
+ */
+function advance(view: DataView, bars: SymbolBars, st: SymbolState, n: number, fast: number, slow: number): Sign | null {
+  if (n === st.count + 1 && n % RESYNC_EVERY !== 0) {
+    const c = bars.close(0);
+    st.sumFast += c - (n > fast ? bars.close(fast) : 0);
+    st.sumSlow += c - (n > slow ? bars.close(slow) : 0);
+    return st.sign;
+  }
+  const h = view.history(bars.symbol, 'close', slow + 1);
+  const len = h.length;
+  st.sumFast = sum(h, len - fast, len);
+  st.sumSlow = sum(h, len - slow, len);
+  return len > slow ? compare(sum(h, len - 1 - fast, len - 1) / fast, sum(h, 0, slow) / slow) : null;
+}
+
 /** The weight `symbol` holds at the close, or 0 when it is not held on the side of `position`. */
 function heldWeight(view: DataView, portfolio: PortfolioView, symbol: string, position: Sign): number {
   const qty = portfolio.positions.get(symbol) ?? 0;
@@ -69,22 +87,6 @@ export const smaCross: StrategyDefinition<SmaCrossParams> = {
     const states: SymbolState[] = symbols.map(() => ({ count: 0, sumFast: 0, sumSlow: 0, sign: null, position: 0 }));
     const perSymbol = ctx.symbols.length ? weight / ctx.symbols.length : 0;
 
-    /** Folds the symbol's new bar into its state; returns the sign on the previous bar (null if unknown). */
-    const advance = (view: DataView, bars: SymbolBars, st: SymbolState, n: number): Sign | null => {
-      if (n === st.count + 1 && n % RESYNC_EVERY !== 0) {
-        const c = bars.close(0);
-        st.sumFast += c - (n > fast ? bars.close(fast) : 0);
-        st.sumSlow += c - (n > slow ? bars.close(slow) : 0);
-        return st.sign;
-      }
-      const symbol = bars.symbol;
-      const h = view.history(symbol, 'close', slow + 1);
-      const len = h.length;
-      st.sumFast = sum(h, len - fast, len);
-      st.sumSlow = sum(h, len - slow, len);
-      return len > slow ? compare(sum(h, len - 1 - fast, len - 1) / fast, sum(h, 0, slow) / slow) : null;
-    };
-
     // Each symbol's bars, found once per view (a run keeps one view; a test may make one per session).
     let barsView: DataView | null = null;
     let bars: SymbolBars[] = [];
@@ -99,7 +101,7 @@ export const smaCross: StrategyDefinition<SmaCrossParams> = {
         const st = states[k];
         const n = bars[k].count();
         if (n === st.count) continue;
-        const prev = advance(view, bars[k], st, n);
+        const prev = advance(view, bars[k], st, n, fast, slow);
         st.sign = n >= slow ? compare(st.sumFast / fast, st.sumSlow / slow) : null;
         st.count = st.sign === null && n >= slow ? -1 : n;
         if (prev === null || st.sign === null) continue;
