@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -72,6 +72,46 @@ describe('tradedesk live', () => {
     const store = openDatabase(db);
     try {
       const [s] = listSessions(store);
+      const orders = sessionOrders(store, s.id);
+      expect(orders.length).toBeGreaterThan(0);
+      expect(orders.every((o) => o.status === 'FILLED')).toBe(true);
+    } finally {
+      store.close();
+    }
+  }, 90_000);
+
+  it('trades on the local simulator over the 5-minute bars of a TWS, warmed up on its history at that size', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'tradedesk-live-'));
+    const db = path.join(dir, 'app.db');
+    const data = path.join(ROOT, 'fixtures', 'data', '2006-min-005.txt');
+    const spec = path.join(dir, 'index-5m.yaml');
+    // The file's volume is all 0: fills are not capped by it.
+    writeFileSync(
+      spec,
+      `name: index-5m\ndata: {csv: ${JSON.stringify(data)}}\nstrategy: {name: sma-cross, params: {fast: 3, slow: 12}}\ninitial_cash: 100000\nsimulator: {fill_timing: same_close, use_volume_constraints: false}\nsession: {warmup_bars: 60}\n`,
+    );
+    // Named as the spec names the file's instrument.
+    fake = await startFakeTws({ port: 0, series: [loadBarsCsv(data, { symbol: '2006-min-005' })], startBar: 300, barsPerSecond: 0 });
+    const run = runCommand('live', [spec, '--broker', 'sim', '--sim-bars', 'ib', '--port', String(fake.port), '--decisions', '40', '--db', db]);
+    const started = (): boolean => /started: index-5m on the local simulator on 127\.0\.0\.1:\d+'s bars/.test(run.out());
+    for (let i = 0; i < 600 && !started(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(started(), run.err()).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    for (let i = 0; i < 200 && run.child.exitCode === null; i++) {
+      fake.step();
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    expect(await run.exit, run.err()).toBe(0);
+    expect(run.out()).toMatch(/40 decisions/);
+    expect(fake.snapshot().orders).toEqual([]);
+    const store = openDatabase(db);
+    try {
+      const [s] = listSessions(store);
+      expect(s).toMatchObject({ state: 'stopped', broker: 'sim', barSeconds: 300 });
+      // Warmed up on the upstream's last 60 bars before the first live one: the simulator's market and the session's start there.
+      const first = store.prepare('SELECT MIN(ts) AS ts, COUNT(*) AS n FROM session_bars WHERE session_id = ? AND live = 0').get(s.id) as { ts: number; n: number };
+      const bars = loadBarsCsv(data);
+      expect(first).toEqual({ ts: bars.ts[300 - 59], n: 60 });
       const orders = sessionOrders(store, s.id);
       expect(orders.length).toBeGreaterThan(0);
       expect(orders.every((o) => o.status === 'FILLED')).toBe(true);

@@ -2,8 +2,6 @@ import { parseArgs } from 'node:util';
 import { IbBroker } from '../broker/ib/IbBroker';
 import { loadSpecFile } from '../config/loadSpec';
 import { LIVE_ARMING_PHRASE } from '../ipc/contract/trading';
-import { loadSpecData } from '../service/loadSpecData';
-import { specSeries } from '../service/runSpec';
 import { replaySimulator, simulatorOnBroker, type LocalSimulator } from '../service/sessions/localSimulator';
 import { startStrategySession, type StartedSession } from '../service/sessions/startSession';
 import type { StrategySession } from '../session/strategySession';
@@ -128,8 +126,7 @@ export async function liveCommand(argv: string[]): Promise<number> {
   try {
     if (ib) await ib.connect(tws);
     if (args.broker === 'sim') {
-      const symbols = specSeries(spec, loadSpecData(spec.data, db).series).map((s) => s.symbol);
-      sim = ib ? await simulatorOnBroker(db, spec, ib, symbols, 86_400) : await replaySimulator(db, spec, args.speed);
+      sim = ib ? await simulatorOnBroker(db, spec, ib) : await replaySimulator(db, spec, args.speed);
     }
     const broker = sim?.broker ?? (ib as IbBroker);
     started = await startStrategySession({ db, spec, mode: args.mode, brokerName: args.broker, broker, resumeId: args.resume });

@@ -114,6 +114,8 @@ export const sessionSpecSchema = z
     grace_ms: z.number().int().positive().max(600_000).default(10_000),
     /** Years of daily history the broker is asked for before the first decision. */
     warmup_years: z.number().positive().max(30).default(2),
+    /** Intraday bars: how many bars of the session's size the broker is asked for before the first decision. */
+    warmup_bars: z.number().int().positive().max(100_000).default(500),
     /** Stops and flattens the session when it loses this much in a day (since the previous day's last decision). */
     max_daily_loss: z.number().finite().positive().optional(),
     /** Stops and flattens the session when one position is worth more than this. */

@@ -45,9 +45,12 @@ it('serves the day\'s bar as it forms, and coarser minute bars', async () => {
   const daily = (await rest(fake, 'GET', '/v2/stocks/MIN/bars?timeframe=1Day', { data: true })).body;
   expect(field(daily, 'bars')).toEqual([{ t: '2020-01-02T00:00:00.000Z', o: 10, h: 12, l: 10, c: 11, v: 2e6, n: 20000, vw: 11 }]);
   fake.step(4);
+  // As Alpaca's: clock-aligned, stamped at their start (14:31 and 14:32 are in 14:30's bucket, 14:33 starts the next).
   const three = (await rest(fake, 'GET', '/v2/stocks/MIN/bars?timeframe=3Min', { data: true })).body;
-  expect((field(three, 'bars') as unknown[]).map((b) => [field(b, 'o'), field(b, 'h'), field(b, 'c')])).toEqual([
-    [10, 13, 12],
-    [12, 12, 9],
+  expect((field(three, 'bars') as unknown[]).map((b) => [field(b, 't'), field(b, 'o'), field(b, 'h'), field(b, 'c')])).toEqual([
+    ['2020-01-02T14:30:00.000Z', 10, 12, 11],
+    ['2020-01-02T14:33:00.000Z', 11, 13, 12],
+    ['2020-01-03T14:30:00.000Z', 12, 12, 10],
+    ['2020-01-03T14:33:00.000Z', 10, 10, 9],
   ]);
 });

@@ -237,7 +237,7 @@ describe('requests the fake does not support', () => {
       ['4', '2', '41', '503', 'REQ_HISTORICAL_DATA with keepUpToDate is not supported by the fake TWS', '']);
     c.send(history(42, '1 hour', 0));
     expect(await c.next(isError(42, 503), '503 for 1 hour bars')).toEqual(
-      ['4', '2', '42', '503', 'REQ_HISTORICAL_DATA with bar size "1 hour" is not supported by the fake TWS (it replays AAA only in its native bar size, 86400 s)', '']);
+      ['4', '2', '42', '503', 'REQ_HISTORICAL_DATA with bar size "1 hour" is not supported by the fake TWS (it replays AAA in its native bar size, 86400 s, and intraday multiples of it)', '']);
     c.send(history(43, 'fortnightly', 0));
     expect((await c.next(isError(43, 321), '321 for a bar size IB does not have'))[4]).toBe(
       "Error validating request:-'bP' : cause - invalid bar size \"fortnightly\"");

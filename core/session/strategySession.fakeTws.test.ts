@@ -17,6 +17,7 @@ import type Database from 'better-sqlite3';
 
 const ROOT = join(__dirname, '..', '..');
 const GOOG = join(ROOT, 'fixtures', 'data', 'GOOG.csv');
+const FIVE_MINUTES = join(ROOT, 'fixtures', 'data', '2006-min-005.txt');
 /** The fake starts here: about two years of history for the warm-up. */
 const START_BAR = 520;
 
@@ -32,6 +33,22 @@ function goog(session: Record<string, unknown> = {}): ResolvedSpec {
       session: { warmup_years: 2, grace_ms: 2_000, ...session },
     },
     'goog-forward.yaml',
+    ROOT,
+  );
+}
+
+/** The same strategy on 5-minute bars: the session's bars are the broker's, at the data's size. */
+function fiveMinutes(session: Record<string, unknown> = {}): ResolvedSpec {
+  return parseSpec(
+    {
+      name: 'index-5m-forward',
+      data: { csv: FIVE_MINUTES },
+      strategy: { name: 'sma-cross', params: { fast: 3, slow: 12, mode: 'long_only', weight: 0.9 } },
+      initial_cash: 100_000,
+      simulator: { fill_timing: 'same_close', slippage_bps: 5, spread_bps: 4, use_volume_constraints: false, commission: { model: 'ibkr_fixed' } },
+      session: { warmup_bars: 40, grace_ms: 2_000, ...session },
+    },
+    'index-5m-forward.yaml',
     ROOT,
   );
 }
@@ -86,11 +103,54 @@ async function step(r: Rig, started: StartedSession, broker: IbBroker): Promise<
   await eventually(() => {
     const fake = r.tws.snapshot();
     const open = broker.getOpenOrders().length;
-    const held = broker.getPositions().find((p) => p.instrument === 'GOOG')?.quantity ?? 0;
-    const fakeHeld = fake.positions.find((p) => p.symbol === 'GOOG')?.quantity ?? 0;
+    const same = fake.positions.every((f) => (broker.getPositions().find((p) => p.instrument === f.symbol)?.quantity ?? 0) === f.quantity);
     // TWS reports cash to the cent.
-    return open === 0 && held === fakeHeld && Math.abs(broker.getAccountState().cash - fake.cash) <= 0.005 + 1e-9;
+    return open === 0 && same && Math.abs(broker.getAccountState().cash - fake.cash) <= 0.005 + 1e-9;
   }, 'the broker to report the fills');
+}
+
+/** The session's fills and equity equal its shadow backtest's, fill for fill, to the cent. */
+async function expectShadowIdentity(r: Rig, spec: ResolvedSpec, started: StartedSession, barSeconds: number, decisions: number): Promise<void> {
+  const symbols = started.symbols;
+  const row = getSession(r.db, started.id);
+  const fills = sessionFills(r.db, started.id);
+  const series = sessionSeries(r.db, started.id, symbols, barSeconds);
+  const strategy = await resolveStrategy(spec.strategy, { symbols, baseDir: spec.baseDir }, spec.file);
+  const shadow = shadowBacktest({
+    series,
+    start: firstLiveTs(r.db, started.id) ?? undefined,
+    strategy: strategy.strategy,
+    initialCash: row?.initialCash ?? Number.NaN,
+    seed: spec.seed,
+    sim: spec.simulator,
+    planner: { ...spec.planner, size_at: 'decision' },
+    strict: true,
+    risk: riskOf(spec),
+  });
+  const orders = new Map(sessionOrders(r.db, started.id).map((o) => [o.clientOrderRef, o]));
+  // Each order went out with the broker's quote recorded, and its broker row carries its arrival.
+  for (const o of orders.values()) {
+    expect(o.arrivalQuote).toBeGreaterThan(0);
+    expect(r.db.prepare('SELECT arrival_price AS price, arrival_quote AS quote FROM orders WHERE client_order_ref = ?').get(o.clientOrderRef)).toEqual({ price: o.decisionPrice, quote: o.arrivalQuote });
+  }
+  const cmp = compareWithShadow(
+    {
+      curve: sessionEquity(r.db, started.id),
+      fills: fills.map((f) => ({ ...f, decisionPrice: orders.get(f.clientOrderRef)?.decisionPrice ?? null, arrivalQuote: null, submitMs: null, ackMs: null, fillMs: null })),
+    },
+    shadow,
+  );
+  expect(cmp.fills.length).toBeGreaterThan(4);
+  for (const f of cmp.fills) {
+    expect(f.live, `live fill of ${f.side} ${f.instrument} at ${new Date(f.decisionTs).toISOString()}`).not.toBeNull();
+    expect(f.backtest).not.toBeNull();
+    expect(f.live?.quantity).toBe(f.backtest?.quantity);
+    expect(Math.round((f.live?.price ?? 0) * 100)).toBe(Math.round((f.backtest?.price ?? 0) * 100));
+    expect(Math.round((f.live?.commission ?? 0) * 100)).toBe(Math.round((f.backtest?.commission ?? 0) * 100));
+  }
+  expect(cmp.summary.identical).toBe(cmp.fills.length);
+  expect(cmp.curve.length).toBe(decisions);
+  for (const p of cmp.curve) expect(Math.round((p.live ?? Number.NaN) * 100), new Date(p.ts).toISOString()).toBe(Math.round((p.backtest ?? Number.NaN) * 100));
 }
 
 describe('a strategy session on the fake TWS', () => {
@@ -108,43 +168,38 @@ describe('a strategy session on the fake TWS', () => {
     expect(row?.state).toBe('stopped');
     expect(row?.decisions).toBe(80);
 
-    const series = sessionSeries(rig.db, started.id, ['GOOG'], 86_400);
-    const strategy = await resolveStrategy(spec.strategy, { symbols: ['GOOG'], baseDir: spec.baseDir }, spec.file);
-    const shadow = shadowBacktest({
-      series,
-      start: firstLiveTs(rig.db, started.id) ?? undefined,
-      strategy: strategy.strategy,
-      initialCash: row?.initialCash ?? Number.NaN,
-      seed: spec.seed,
-      sim: spec.simulator,
-      planner: { ...spec.planner, size_at: 'decision' },
-      strict: true,
-      risk: riskOf(spec),
-    });
-    const orders = new Map(sessionOrders(rig.db, started.id).map((o) => [o.clientOrderRef, o]));
-    // Each order went out with the broker's quote recorded, and its broker row carries its arrival.
-    for (const o of orders.values()) {
-      expect(o.arrivalQuote).toBeGreaterThan(0);
-      expect(rig.db.prepare('SELECT arrival_price AS price, arrival_quote AS quote FROM orders WHERE client_order_ref = ?').get(o.clientOrderRef)).toEqual({ price: o.decisionPrice, quote: o.arrivalQuote });
-    }
-    const cmp = compareWithShadow(
-      {
-        curve: sessionEquity(rig.db, started.id),
-        fills: fills.map((f) => ({ ...f, decisionPrice: orders.get(f.clientOrderRef)?.decisionPrice ?? null, arrivalQuote: null, submitMs: null, ackMs: null, fillMs: null })),
-      },
-      shadow,
-    );
-    expect(cmp.fills.length).toBeGreaterThan(4);
-    for (const f of cmp.fills) {
-      expect(f.live, `live fill of ${f.side} ${f.instrument} at ${new Date(f.decisionTs).toISOString()}`).not.toBeNull();
-      expect(f.backtest).not.toBeNull();
-      expect(f.live?.quantity).toBe(f.backtest?.quantity);
-      expect(Math.round((f.live?.price ?? 0) * 100)).toBe(Math.round((f.backtest?.price ?? 0) * 100));
-      expect(Math.round((f.live?.commission ?? 0) * 100)).toBe(Math.round((f.backtest?.commission ?? 0) * 100));
-    }
-    expect(cmp.summary.identical).toBe(cmp.fills.length);
-    expect(cmp.curve.length).toBe(80);
-    for (const p of cmp.curve) expect(Math.round((p.live ?? Number.NaN) * 100), new Date(p.ts).toISOString()).toBe(Math.round((p.backtest ?? Number.NaN) * 100));
+    await expectShadowIdentity(rig, spec, started, 86_400, 80);
+  }, 60_000);
+
+  it('on 5-minute bars, warms up on bars of its size from the broker and equals its shadow backtest fill for fill', async () => {
+    const spec = fiveMinutes();
+    rig = await startRig(spec);
+    const broker = await connect(rig);
+    const started = await start(rig, spec, broker);
+    const data = loadSpecData(spec.data).series[0];
+    // The warm-up is the last 40 bars TWS had, stamped as the data is: no bar of the session's own is needed first.
+    const [warm] = sessionSeries(rig.db, started.id, started.symbols, 300);
+    expect(warm.barSeconds).toBe(300);
+    expect([...warm.ts]).toEqual([...data.ts.subarray(START_BAR - 39, START_BAR + 1)]);
+    expect([...warm.close]).toEqual([...data.close.subarray(START_BAR - 39, START_BAR + 1)]);
+    for (let i = 0; i < 60; i++) await step(rig, started, broker);
+    started.session.stop();
+    expect(getSession(rig.db, started.id)?.decisions).toBe(60);
+    await expectShadowIdentity(rig, spec, started, 300, 60);
+  }, 60_000);
+
+  it('records a warm-up the broker cannot give and runs on, warming up on live bars', async () => {
+    // 1-minute bars of 5-minute data: TWS has nothing finer than what it has.
+    const spec = fiveMinutes({ bar_size: '1m' });
+    rig = await startRig(spec);
+    const broker = await connect(rig);
+    const started = await start(rig, spec, broker);
+    expect(started.session.state).toBe('running');
+    const actions = rig.db.prepare('SELECT action, instrument, detail_json AS detail FROM executed_actions WHERE session_id = ?').all(started.id) as { action: string; instrument: string; detail: string }[];
+    expect(actions.map((a) => [a.action, a.instrument])).toEqual([['WARMUP_UNAVAILABLE', started.symbols[0]]]);
+    expect(JSON.parse(actions[0].detail)).toMatchObject({ barSeconds: 60, reason: expect.stringMatching(/1 min/) });
+    expect(sessionSeries(rig.db, started.id, started.symbols, 60)[0].length).toBe(0);
+    started.session.stop();
   }, 60_000);
 
   it('resumes after the app restarts: bars it missed become history, nothing is sent twice, the store equals the fake', async () => {

@@ -26,7 +26,7 @@ import { AlpacaBook } from './alpacaBook';
 import { AlpacaBars } from './alpacaBars';
 import { AlpacaCommands } from './alpacaCommands';
 import { AlpacaDataStream } from './alpacaDataStream';
-import { downloadDailyBars } from './alpacaHistory';
+import { downloadDailyBars, downloadIntradayBars } from './alpacaHistory';
 import { AlpacaQuotes } from './alpacaQuotes';
 import { AlpacaRequestError, AlpacaRest } from './alpacaRest';
 import type { AlpacaTarget } from './alpacaTarget';
@@ -349,6 +349,16 @@ export class AlpacaBroker implements ConnectableBroker<AlpacaTarget> {
     const rest = this.rest;
     if (!rest) return Promise.reject(new Error('not connected to Alpaca'));
     return downloadDailyBars(rest, symbol, opts.years, this.now(), onProgress);
+  }
+
+  /**
+   * The last `bars` completed bars of `barSeconds` (under a day, dividing it evenly), all hours, stamped at their start
+   * as the live bar stream stamps them; fewer when Alpaca has fewer.
+   */
+  downloadIntradayHistory(symbol: string, opts: { barSeconds: number; bars: number }): Promise<BarSeries> {
+    const rest = this.rest;
+    if (!rest) return Promise.reject(new Error('not connected to Alpaca'));
+    return downloadIntradayBars(rest, symbol, opts.barSeconds, opts.bars, this.now());
   }
 
   // ---- internals ----

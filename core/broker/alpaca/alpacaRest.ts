@@ -98,6 +98,16 @@ export function leavingOrderRef(url: string, init: { method?: string; body?: unk
   }
 }
 
+/** A bar as the market-data REST API sends it, `t` its start. */
+export interface AlpacaRestBar {
+  t: string;
+  o: number;
+  h: number;
+  l: number;
+  c: number;
+  v: number;
+}
+
 interface RawResponse {
   raw: { json(): Promise<unknown> };
 }
@@ -254,15 +264,24 @@ export class AlpacaRest {
   }
 
   /** Daily bars of `symbol` between two times, every page. */
-  async dailyBars(symbol: string, start: Date, end: Date): Promise<{ t: string; o: number; h: number; l: number; c: number; v: number }[]> {
-    const out: { t: string; o: number; h: number; l: number; c: number; v: number }[] = [];
+  dailyBars(symbol: string, start: Date, end: Date): Promise<AlpacaRestBar[]> {
+    return this.bars(`getting daily bars of ${symbol}`, symbol, '1Day', start, end, 'all');
+  }
+
+  /**
+   * Bars of an intraday `timeframe` ("5Min", "2Hour") between two times, every page, stamped at their start.
+   * Split-adjusted only, as the live stream's raw prices stand on today's split scale; a dividend adjustment
+   * would shift the warm-up away from them.
+   */
+  intradayBars(symbol: string, timeframe: string, start: Date, end: Date): Promise<AlpacaRestBar[]> {
+    return this.bars(`getting ${timeframe} bars of ${symbol}`, symbol, timeframe, start, end, 'split');
+  }
+
+  private async bars(what: string, symbol: string, timeframe: string, start: Date, end: Date, adjustment: string): Promise<AlpacaRestBar[]> {
+    const out: AlpacaRestBar[] = [];
     let pageToken: string | undefined;
     for (let page = 0; page < 1_000; page++) {
-      const body = await this.read(
-        `getting daily bars of ${symbol}`,
-        () => this.stocks.stockBarsRaw({ symbols: symbol, timeframe: '1Day', start, end, limit: 10_000, adjustment: 'all', pageToken }),
-        alpacaBarsPageSchema,
-      );
+      const body = await this.read(what, () => this.stocks.stockBarsRaw({ symbols: symbol, timeframe, start, end, limit: 10_000, adjustment, pageToken }), alpacaBarsPageSchema);
       const bars = body.bars ?? [];
       out.push(...(Array.isArray(bars) ? bars : (bars[symbol] ?? [])));
       if (!body.next_page_token) break;

@@ -366,4 +366,12 @@ export class IbBroker implements BrokerInterface {
   downloadDailyHistory(symbol: string, opts: { years: number }, onProgress?: (done: number, total: number) => void): Promise<BarSeries> {
     return this.history.download(symbol, opts.years, onProgress);
   }
+
+  /**
+   * The last `bars` completed bars of `barSeconds` (under a day), all hours, stamped at their start as the
+   * real-time bars a session forms are; fewer when IB has fewer. Serialized and paced with the daily downloads.
+   */
+  downloadIntradayHistory(symbol: string, opts: { barSeconds: number; bars: number }): Promise<BarSeries> {
+    return this.history.downloadIntraday(symbol, opts.barSeconds, opts.bars, this.now());
+  }
 }

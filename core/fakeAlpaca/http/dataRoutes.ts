@@ -1,5 +1,7 @@
 import { barAt, type Bar, type BarSeries } from '../../data/BarSeries';
-import { parseBarSize, resampleSeries } from '../../data/resample';
+import { parseBarSize, resampleSeries, type BarSize } from '../../data/resample';
+import { seriesFromBars } from '../../data/seriesFromBars';
+import { streamedBuckets } from '../../data/streamedBuckets';
 import type { AlpacaContext } from '../server/context';
 import { invalidRequest, notFound } from '../wire/apiError';
 import { barFields, isoTime, quoteAround, quoteFields, tradeFields } from '../wire/marketJson';
@@ -149,7 +151,7 @@ class BarReader {
     if (!s) {
       const visible = prefix(this.ctx.market.series[inst.index], upTo);
       try {
-        s = upTo === 0 ? visible : resampleSeries(visible, parseBarSize(size));
+        s = upTo === 0 ? visible : inSize(visible, parseBarSize(size));
       } catch (err) {
         throw invalidRequest(`timeframe: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -159,6 +161,20 @@ class BarReader {
     }
     return s;
   }
+}
+
+/**
+ * The series in the asked size. An intraday multiple of an intraday series is folded as Alpaca builds it from
+ * minute bars (and as a session folds the stream's bars): clock-aligned buckets stamped at their start, the
+ * one still forming as it stands. Other sizes are resampled.
+ */
+function inSize(s: BarSeries, size: BarSize): BarSeries {
+  const native = s.barSeconds;
+  if (size.kind === 'seconds' && native > 0 && size.seconds > native && size.seconds < 86_400 && size.seconds % native === 0) {
+    const bars = Array.from({ length: s.length }, (_, i) => barAt(s, i));
+    return seriesFromBars(s.symbol, streamedBuckets(bars, size.seconds, Number.POSITIVE_INFINITY), size.seconds);
+  }
+  return resampleSeries(s, size);
 }
 
 function prefix(s: BarSeries, n: number): BarSeries {

@@ -14,6 +14,7 @@ import {
 import { parseIbDateTime } from '../wire/values';
 import type { TwsContext } from './context';
 import { NOT_SUPPORTED_CODE, notSupportedText } from './notices';
+import { streamedBuckets } from '../../data/streamedBuckets';
 import { barDateFormatter, barSizeSeconds, durationStart } from './historyWindow';
 import type { MarketDataSubscription, Session } from './session';
 
@@ -93,20 +94,24 @@ export function sendHistoricalData(ctx: TwsContext, s: Session, req: HistoricalD
   const native = ctx.market.series[inst.index].barSeconds;
   const asked = barSizeSeconds(req.barSize);
   if (Number.isNaN(asked)) return invalid(`invalid bar size "${req.barSize}"`);
-  if (native !== 0 && asked !== native) {
-    return unsupported(`REQ_HISTORICAL_DATA with bar size "${req.barSize}"`, `it replays ${inst.symbol} only in its native bar size, ${native} s`);
+  // Coarser bars are folded from the native ones, as TWS builds any size from its own; finer ones do not exist.
+  const folds = native > 0 && native < 86_400 && asked > native && asked < 86_400 && asked % native === 0;
+  if (native !== 0 && asked !== native && !folds) {
+    return unsupported(`REQ_HISTORICAL_DATA with bar size "${req.barSize}"`, `it replays ${inst.symbol} in its native bar size, ${native} s, and intraday multiples of it`);
   }
   const now = ctx.market.time;
   const end = req.endDateTime === '' ? now : Math.min(now, parseIbDateTime(req.endDateTime));
   if (Number.isNaN(end)) return invalid(`end date/time "${req.endDateTime}" is not yyyyMMdd HH:mm:ss`);
   const start = durationStart(end, req.duration);
   if (Number.isNaN(start)) return invalid(`invalid duration "${req.duration}" (expected e.g. "30 D", "1 Y")`);
-  const bars = ctx.market.history(inst, start, end);
+  const nativeBars = ctx.market.history(inst, start, end);
+  // The bucket still forming is sent as it stands, as TWS sends its current bar.
+  const bars = folds ? streamedBuckets(nativeBars, asked, Number.POSITIVE_INFINITY) : nativeBars;
   if (bars.length === 0) {
     s.error(req.reqId, 162, hmdsError(`HMDS query returned no data: ${inst.symbol}@SMART ${req.whatToShow}`));
     return;
   }
-  s.send(historicalDataMessage(req.reqId, start, end, bars, barDateFormatter(native, req.formatDate)));
+  s.send(historicalDataMessage(req.reqId, start, end, bars, barDateFormatter(folds ? asked : native, req.formatDate)));
 }
 
 export function sendContractDetails(ctx: TwsContext, s: Session, reqId: number, c: RequestContract): void {

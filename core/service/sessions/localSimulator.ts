@@ -9,7 +9,7 @@ import { BarAggregator } from '../../session/barAggregator';
 import { BarSets } from '../../session/barSets';
 import { loadSpecData } from '../loadSpecData';
 import { specSeries } from '../runSpec';
-import type { SessionVenue } from './startSession';
+import { sessionShape, type SessionVenue } from './startSession';
 import type Database from 'better-sqlite3';
 
 /** The simulator as a local paper broker: a fake TWS in this process, and the IB adapter connected to it. */
@@ -62,23 +62,21 @@ export async function replaySimulator(db: Database.Database, spec: ResolvedSpec,
 }
 
 /**
- * The local simulator trading on a broker's live bars: its market starts with the broker's daily
- * history and grows with each session the broker's stream completes (formed as the session forms
- * them), so orders fill by the simulator's rules on real prices and never reach the broker.
+ * The local simulator trading on a broker's live bars: its market starts with the broker's history at the
+ * session's bar size (daily, or the last `warmup_bars` intraday bars) and grows with each bar the broker's
+ * stream completes (formed as the session forms them), so orders fill by the simulator's rules on real prices
+ * and never reach the broker.
  */
-export async function simulatorOnBroker(
-  db: Database.Database,
-  spec: ResolvedSpec,
-  upstream: SessionVenue,
-  symbols: readonly string[],
-  barSeconds: number,
-): Promise<LocalSimulator> {
-  if (barSeconds !== 86_400) throw new Error('the local simulator trades on live bars for daily sessions only; run intraday sessions on the broker\u2019s paper account');
+export async function simulatorOnBroker(db: Database.Database, spec: ResolvedSpec, upstream: SessionVenue): Promise<LocalSimulator> {
   const settings = spec.session;
+  const { symbols, barSeconds } = sessionShape(db, spec);
+  const daily = barSeconds === 86_400;
   for (const symbol of symbols) await upstream.qualifyInstrument(symbol);
-  const history: BarSeries[] = await Promise.all(symbols.map((s) => upstream.downloadDailyHistory(s, { years: settings.warmup_years })));
+  const history: BarSeries[] = await Promise.all(
+    symbols.map((s) => (daily ? upstream.downloadDailyHistory(s, { years: settings.warmup_years }) : upstream.downloadIntradayHistory(s, { barSeconds, bars: settings.warmup_bars }))),
+  );
   const empty = history.find((h) => h.length === 0);
-  if (empty) throw new Error(`the broker has no daily history for ${empty.symbol}`);
+  if (empty) throw new Error(`the broker has no ${daily ? 'daily' : `${barSeconds} s`} history for ${empty.symbol}: the simulator needs its prices to start from`);
   const series = history.map((h) => GrowingSeries.from(h));
   const tws = await startFakeTws({ port: 0, series, startBar: mergeCalendars(series).length - 1, live: true, sim: spec.simulator, initialCash: spec.initialCash, seed: spec.seed, accountId: LOCAL_SIMULATOR_ACCOUNT });
   const [hh, mm] = settings.decision_time.split(':').map(Number);
@@ -87,7 +85,7 @@ export async function simulatorOnBroker(
     if (ts > tws.snapshot().marketTime) tws.appendBars(ts, bars);
   });
   const stops = symbols.map((symbol) => {
-    const agg = new BarAggregator(barSeconds, { hour: hh, minute: mm, timeZone: settings.time_zone }, (bar) => sets.add(symbol, bar));
+    const agg = new BarAggregator(barSeconds, daily ? { hour: hh, minute: mm, timeZone: settings.time_zone } : null, (bar) => sets.add(symbol, bar));
     return upstream.subscribeBars(symbol, (b) => agg.push(b));
   });
   return connected(db, tws, () => {

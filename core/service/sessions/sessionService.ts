@@ -6,8 +6,6 @@ import { ApiError } from '../../ipc/errors';
 import type { OverviewDto, SessionDetailDto, SessionSummaryDto } from '../../ipc/contract/sessions';
 import { getRun } from '../../store/runs';
 import { getSession, listSessions, sessionEquity, setSessionState, type SessionRow } from '../../store/strategySessions';
-import { loadSpecData } from '../loadSpecData';
-import { specSeries } from '../runSpec';
 import type { TradingService } from '../trading/tradingService';
 import { replaySimulator, simulatorOnBroker, type LocalSimulator } from './localSimulator';
 import { sessionDetail } from './sessionDetail';
@@ -76,8 +74,7 @@ export class SessionService {
       if (input.simBars === 'connected') {
         const conn = this.o.trading.readyConnection();
         if (conn === null) throw new ApiError('UNAVAILABLE', 'connect to a broker first: the local simulator trades on its live bars');
-        const symbols = specSeries(spec, loadSpecData(spec.data, this.o.db).series).map((s) => s.symbol);
-        own = await simulatorOnBroker(this.o.db, spec, conn.broker, symbols, 86_400).catch((err: unknown) => {
+        own = await simulatorOnBroker(this.o.db, spec, conn.broker).catch((err: unknown) => {
           throw new ApiError('REJECTED', err instanceof Error ? err.message : String(err));
         });
       } else {

@@ -10,14 +10,17 @@ import { StrategySession, type SessionBroker } from '../../session/strategySessi
 import { storeRecorder } from '../../store/sessionRecorder';
 import { getSession, insertSession, insertSessionBars, sessionSeries, type SessionRow } from '../../store/strategySessions';
 import { APP_VERSION } from '../../version';
+import { seriesFromBars } from '../../data/seriesFromBars';
 import { loadSpecData } from '../loadSpecData';
 import { resolveStrategy } from '../resolveStrategy';
 import { riskOf, specSeries } from '../runSpec';
 
-/** What a session needs of its broker beyond the port: looking symbols up and their daily history. */
+/** What a session needs of its broker beyond the port: looking symbols up and their history. */
 export interface SessionVenue extends SessionBroker {
   qualifyInstrument(symbol: string): Promise<unknown>;
   downloadDailyHistory(symbol: string, opts: { years: number }): Promise<BarSeries>;
+  /** The last `bars` completed bars of `barSeconds` (under a day), stamped at their start as the session's own bars are. */
+  downloadIntradayHistory(symbol: string, opts: { barSeconds: number; bars: number }): Promise<BarSeries>;
   subscribeQuotes(symbol: string, listener: (q: { last: number | null; bid: number | null; ask: number | null }) => void): () => void;
 }
 
@@ -51,22 +54,45 @@ function bars(s: BarSeries): { ts: number; open: number; high: number; low: numb
   return Array.from({ length: s.length }, (_, i) => ({ ts: s.ts[i], open: s.open[i], high: s.high[i], low: s.low[i], close: s.close[i], volume: s.volume[i] }));
 }
 
+/** A session's instruments (its spec's data's symbols) and its bar size: session.bar_size, else the data's. */
+export function sessionShape(db: Database.Database, spec: ResolvedSpec): { symbols: string[]; barSeconds: number } {
+  const series = specSeries(spec, loadSpecData(spec.data, db).series);
+  const barSeconds = spec.session.bar_size !== undefined ? barSizeSeconds(parseBarSize(spec.session.bar_size)) : (series[0]?.barSeconds ?? 86_400);
+  if (!(barSeconds > 0)) throw new Error(`the session's bar size is unknown: set session.bar_size in ${spec.file}`);
+  return { symbols: series.map((s) => s.symbol), barSeconds };
+}
+
+/**
+ * The broker's history a session warms up on: daily bars of `warmup_years`, or the last `warmup_bars` bars of
+ * an intraday size. An intraday history the broker cannot give is recorded, and the session warms up on live bars.
+ */
+async function brokerHistory(input: StartSessionInput, symbols: readonly string[], barSeconds: number, record: (symbol: string, reason: string) => void): Promise<BarSeries[]> {
+  const { broker, spec } = input;
+  if (barSeconds === 86_400) return Promise.all(symbols.map((s) => broker.downloadDailyHistory(s, { years: spec.session.warmup_years })));
+  const out: BarSeries[] = [];
+  for (const symbol of symbols) {
+    try {
+      out.push(await broker.downloadIntradayHistory(symbol, { barSeconds, bars: spec.session.warmup_bars }));
+    } catch (err) {
+      record(symbol, err instanceof Error ? err.message : String(err));
+      out.push(seriesFromBars(symbol, [], barSeconds));
+    }
+  }
+  return out;
+}
+
 /**
  * Starts (or resumes) a strategy session of `spec` on `broker`, which must be connected: the
  * spec's strategy, params, planner and risk limits, with its `session` settings. A new session's
- * warm-up history is the broker's daily history (daily bars) and is stored with it; a resumed
- * session warms up on what it stored, plus the broker's history since, and decides only bars after
- * the last one it decided.
+ * warm-up history is the broker's (daily or at the session's bar size) and is stored with it; a
+ * resumed session warms up on what it stored, plus the broker's history since, and decides only bars
+ * after the last one it decided.
  */
 export async function startStrategySession(input: StartSessionInput): Promise<StartedSession> {
   const { db, spec, broker } = input;
   const clock = input.clock ?? Date.now;
   const settings = spec.session;
-  const data = loadSpecData(spec.data, db);
-  const series = specSeries(spec, data.series);
-  const symbols = series.map((s) => s.symbol);
-  const barSeconds = settings.bar_size !== undefined ? barSizeSeconds(parseBarSize(settings.bar_size)) : (series[0]?.barSeconds ?? 86_400);
-  if (!(barSeconds > 0)) throw new Error(`the session's bar size is unknown: set session.bar_size in ${spec.file}`);
+  const { symbols, barSeconds } = sessionShape(db, spec);
   for (const symbol of symbols) await broker.qualifyInstrument(symbol);
 
   const strategy = await resolveStrategy(spec.strategy, { symbols, baseDir: spec.baseDir }, spec.file);
@@ -99,11 +125,10 @@ export async function startStrategySession(input: StartSessionInput): Promise<St
     row = getSession(db, id) as SessionRow;
     warmup = [];
   }
-  if (barSeconds === 86_400) {
-    // The broker's daily history up to now: a new session's warm-up, or what a resumed one missed.
-    const fetched = await Promise.all(symbols.map((s) => broker.downloadDailyHistory(s, { years: settings.warmup_years })));
-    warmup = symbols.map((symbol, k) => mergeHistory(warmup.find((w) => w.symbol === symbol), fetched[k]));
-  }
+  const recorder = storeRecorder(db, row.id, input.mode);
+  // The broker's history up to now: a new session's warm-up, or what a resumed one missed.
+  const fetched = await brokerHistory(input, symbols, barSeconds, (symbol, reason) => recorder.action(clock(), 'WARMUP_UNAVAILABLE', symbol, { reason, barSeconds }));
+  warmup = symbols.map((symbol, k) => mergeHistory(warmup.find((w) => w.symbol === symbol), fetched[k]));
   for (const s of warmup) insertSessionBars(db, row.id, s.symbol, bars(s), false);
 
   // Each order records the quote it went out at: the broker's mid, else its last price.
@@ -130,7 +155,7 @@ export async function startStrategySession(input: StartSessionInput): Promise<St
     limits: { maxDailyLoss: settings.max_daily_loss ?? null, maxPositionValue: settings.max_position_value ?? null },
     resume: row.lastDecidedTs === null ? null : { lastDecided: row.lastDecidedTs, decisions: row.decisions },
     clock,
-    recorder: storeRecorder(db, row.id, input.mode),
+    recorder,
     quote: (symbol) => quotes.get(symbol) ?? null,
   });
   session.onChange((s) => {

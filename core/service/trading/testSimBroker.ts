@@ -198,6 +198,11 @@ export class TestSimBroker implements ConnectableBroker<IbTarget | AlpacaTarget>
     return seriesFromBars(symbol, this.history);
   }
 
+  /** A test sets `history` at the size it asks for: the last `bars` of it. */
+  async downloadIntradayHistory(symbol: string, opts: { barSeconds: number; bars: number }): Promise<BarSeries> {
+    return seriesFromBars(symbol, this.history.slice(-opts.bars), opts.barSeconds);
+  }
+
   accountSummary(): BrokerAccountSummary | null {
     if (!this.accountReported) return null;
     const a = this.inner.getAccountState();

@@ -92,6 +92,8 @@ export interface TradingBroker extends BrokerInterface {
   subscribeBars(symbol: string, listener: (bar: BrokerBar) => void, onError?: (error: BrokerBarsError) => void): () => void;
   /** Daily bars of the last `years` years, ascending; `done` of `total` requests answered so far. */
   downloadDailyHistory(symbol: string, opts: { years: number }, onProgress?: (done: number, total: number) => void): Promise<BarSeries>;
+  /** The last `bars` completed bars of `barSeconds` (under a day), all hours, stamped at their start as subscribeBars's are. */
+  downloadIntradayHistory(symbol: string, opts: { barSeconds: number; bars: number }): Promise<BarSeries>;
   /** Null until the broker has reported the account. */
   accountSummary(): BrokerAccountSummary | null;
 }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BarSizeSetting } from '@stoqey/ib';
 import type { Bar, BarSeries } from '../../../data/BarSeries';
 import { seriesFromBars } from '../../../data/seriesFromBars';
+import { streamedBuckets } from '../../../data/streamedBuckets';
 import { IbRequestError, type SessionScope } from '../connection/sessionScope';
 import type { RequestIds } from '../orders/idAllocator';
 import { parseBarDate, ibUtcDateTime } from '../parsing/ibTime';
@@ -25,6 +26,44 @@ export interface HistoryDeps {
 }
 
 const DAY_MS = 86_400_000;
+
+interface IntradaySize {
+  seconds: number;
+  setting: BarSizeSetting;
+  /** How far back one request reaches: about as far as IB serves bars of this size in one answer. */
+  window: string;
+  windowMs: number;
+}
+
+const size = (seconds: number, setting: BarSizeSetting, window: string, windowMs: number): IntradaySize => ({ seconds, setting, window, windowMs });
+const HOUR_MS = 3_600_000;
+/** IB's intraday bar sizes, largest first. */
+const IB_INTRADAY_SIZES: readonly IntradaySize[] = [
+  size(28_800, BarSizeSetting.HOURS_EIGHT, '1 M', 30 * DAY_MS),
+  size(14_400, BarSizeSetting.HOURS_FOUR, '1 M', 30 * DAY_MS),
+  size(10_800, BarSizeSetting.HOURS_THREE, '1 M', 30 * DAY_MS),
+  size(7_200, BarSizeSetting.HOURS_TWO, '1 M', 30 * DAY_MS),
+  size(3_600, BarSizeSetting.HOURS_ONE, '1 M', 30 * DAY_MS),
+  size(1_800, BarSizeSetting.MINUTES_THIRTY, '1 W', 7 * DAY_MS),
+  size(1_200, BarSizeSetting.MINUTES_TWENTY, '1 W', 7 * DAY_MS),
+  size(900, BarSizeSetting.MINUTES_FIFTEEN, '1 W', 7 * DAY_MS),
+  size(600, BarSizeSetting.MINUTES_TEN, '1 W', 7 * DAY_MS),
+  size(300, BarSizeSetting.MINUTES_FIVE, '1 W', 7 * DAY_MS),
+  size(180, BarSizeSetting.MINUTES_THREE, '2 D', 2 * DAY_MS),
+  size(120, BarSizeSetting.MINUTES_TWO, '2 D', 2 * DAY_MS),
+  size(60, BarSizeSetting.MINUTES_ONE, '1 D', DAY_MS),
+  size(30, BarSizeSetting.SECONDS_THIRTY, '28800 S', 8 * HOUR_MS),
+  size(15, BarSizeSetting.SECONDS_FIFTEEN, '14400 S', 4 * HOUR_MS),
+  size(10, BarSizeSetting.SECONDS_TEN, '14400 S', 4 * HOUR_MS),
+  size(5, BarSizeSetting.SECONDS_FIVE, '3600 S', HOUR_MS),
+];
+/**
+ * Requests one intraday download makes at most (IB paces historical requests at 60 per 10 minutes), and the
+ * empty answers in a row that end it: nights and weekends answer nothing and are walked past, a longer silence
+ * is the start of the instrument's history (or of what IB keeps of it).
+ */
+const MAX_INTRADAY_WINDOWS = 12;
+const MAX_EMPTY_WINDOWS = 4;
 
 /**
  * Daily bars from IB, a year per request walking back from today, for the bar store. Requests are
@@ -64,25 +103,72 @@ export class HistoryDownloader {
 
   /** One year of bars ending at `end` ('' = now); [] when IB has none that far back. */
   private async chunk(inst: IbInstrument, end: string, first: boolean): Promise<Bar[]> {
+    const rows = await this.request(inst, 'daily', { end, duration: '1 Y', barSize: BarSizeSetting.DAYS_ONE, useRth: 1, formatDate: 1 }, first);
+    return rows.flatMap((r) => {
+      const ts = parseBarDate(r.time);
+      return Number.isNaN(ts) ? [] : [bar(ts, r)];
+    });
+  }
+
+  /**
+   * The last `bars` completed bars of `barSeconds` up to `now` (all hours, as the real-time bars a session forms
+   * its bars from), stamped at their start: fetched at the largest IB bar size dividing `barSeconds`, a window at
+   * a time walking back, and folded as the live session folds its stream. Fewer when IB has fewer.
+   */
+  downloadIntraday(symbol: string, barSeconds: number, bars: number, now: number): Promise<BarSeries> {
+    const size = IB_INTRADAY_SIZES.find((z) => barSeconds % z.seconds === 0 && z.seconds <= barSeconds);
+    if (!(barSeconds > 0 && barSeconds < DAY_MS / 1000) || size === undefined) {
+      return Promise.reject(new RangeError(`IB has no bars to build ${barSeconds} s bars from: the size must be a multiple of 5 s below a day`));
+    }
+    if (!Number.isInteger(bars) || bars < 1) return Promise.reject(new RangeError(`bars must be a positive integer, got ${bars}`));
+    const job = this.queue.then(() => this.runIntraday(symbol, barSeconds, bars, now, size));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  private async runIntraday(symbol: string, barSeconds: number, wanted: number, now: number, size: IntradaySize): Promise<BarSeries> {
+    const inst = await this.d.contracts.qualify(symbol);
+    const fetched = new Map<number, Bar>();
+    // The first request ends now ('' asks TWS for its own now); later ones end where the previous one began.
+    let endMs: number | null = null;
+    let folded: Bar[] = [];
+    let empty = 0;
+    for (let w = 0; w < MAX_INTRADAY_WINDOWS && folded.length < wanted && empty < MAX_EMPTY_WINDOWS; w++) {
+      const end = endMs === null ? '' : ibUtcDateTime(endMs);
+      const rows = await this.request(inst, size.setting, { end, duration: size.window, barSize: size.setting, useRth: 0, formatDate: 2 }, false);
+      let oldest = Number.POSITIVE_INFINITY;
+      for (const r of rows) {
+        const ts = Number(r.time) * 1000;
+        if (!Number.isFinite(ts)) continue;
+        fetched.set(ts, bar(ts, r));
+        oldest = Math.min(oldest, ts);
+      }
+      // An empty window (a night, a weekend) moves back by its own length.
+      empty = Number.isFinite(oldest) ? 0 : empty + 1;
+      endMs = Number.isFinite(oldest) ? oldest : (endMs ?? now) - size.windowMs;
+      folded = streamedBuckets([...fetched.values()].sort((a, b) => a.ts - b.ts), barSeconds, now);
+    }
+    if (folded.length === 0) throw new Error(`IB has no ${size.setting} bars for ${symbol} before ${new Date(now).toISOString()}`);
+    return seriesFromBars(symbol, folded.slice(-wanted), barSeconds);
+  }
+
+  /** One historical data request, retried after pacing violations; [] when IB has no data for it (unless `first`, then it throws). */
+  private async request(inst: IbInstrument, what: string, q: { end: string; duration: string; barSize: BarSizeSetting; useRth: number; formatDate: number }, first: boolean): Promise<{ time: string; open: number; high: number; low: number; close: number; volume: number }[]> {
     const cfg = this.d.config;
     for (let attempt = 0; ; attempt++) {
       const scope = this.d.scope();
       if (!scope) throw new Error(`cannot download ${inst.symbol}: not connected to TWS`);
       const reqId = this.d.reqIds.take();
       try {
-        const rows = await scope.collect({
-          what: `downloading ${inst.symbol} daily bars`,
-          send: (api) => api.reqHistoricalData(reqId, stockContract(inst), end, '1 Y', BarSizeSetting.DAYS_ONE, 'TRADES', 1, 1, false),
+        return await scope.collect({
+          what: `downloading ${inst.symbol} ${what} bars`,
+          send: (api) => api.reqHistoricalData(reqId, stockContract(inst), q.end, q.duration, q.barSize, 'TRADES', q.useRth, q.formatDate, false),
           row: 'historicalBar',
           rowMatch: (b) => b.reqId === reqId,
           end: 'historicalEnd',
           endMatch: (id) => id === reqId,
           failOn: (n) => n.id === reqId && !isWarningCode(n.code),
           timeoutMs: cfg.timeoutMs,
-        });
-        return rows.flatMap((r) => {
-          const ts = parseBarDate(r.time);
-          return Number.isNaN(ts) ? [] : [{ ts, open: r.open, high: r.high, low: r.low, close: r.close, volume: Math.max(0, r.volume) }];
         });
       } catch (err) {
         if (!(err instanceof IbRequestError) || err.code !== 162) throw err;
@@ -97,4 +183,8 @@ export class HistoryDownloader {
       }
     }
   }
+}
+
+function bar(ts: number, r: { open: number; high: number; low: number; close: number; volume: number }): Bar {
+  return { ts, open: r.open, high: r.high, low: r.low, close: r.close, volume: Math.max(0, r.volume) };
 }
