@@ -21,37 +21,26 @@ const FIVE_MINUTES = join(ROOT, 'fixtures', 'data', '2006-min-005.txt');
 /** The fake starts here: about two years of history for the warm-up. */
 const START_BAR = 520;
 
-/** SMA cross on GOOG, filled at the decision's close with costs: what the fake TWS does with a market order. */
-function goog(session: Record<string, unknown> = {}): ResolvedSpec {
+/** An SMA cross spec filled at the decision's close with costs: what the fake TWS does with a market order. */
+function smaSpec(name: string, csv: string, params: Record<string, unknown>, session: Record<string, unknown>): ResolvedSpec {
   return parseSpec(
     {
-      name: 'goog-forward',
-      data: { csv: GOOG },
-      strategy: { name: 'sma-cross', params: { fast: 2, slow: 6, mode: 'long_only', weight: 0.9 } },
+      name,
+      data: { csv },
+      strategy: { name: 'sma-cross', params: { mode: 'long_only', weight: 0.9, ...params } },
       initial_cash: 100_000,
       simulator: { fill_timing: 'same_close', slippage_bps: 5, spread_bps: 4, use_volume_constraints: false, commission: { model: 'ibkr_fixed' } },
-      session: { warmup_years: 2, grace_ms: 2_000, ...session },
+      session: { grace_ms: 2_000, ...session },
     },
-    'goog-forward.yaml',
+    `${name}.yaml`,
     ROOT,
   );
 }
 
+/** SMA cross on GOOG daily bars. */
+const goog = (session: Record<string, unknown> = {}): ResolvedSpec => smaSpec('goog-forward', GOOG, { fast: 2, slow: 6 }, { warmup_years: 2, ...session });
 /** The same strategy on 5-minute bars: the session's bars are the broker's, at the data's size. */
-function fiveMinutes(session: Record<string, unknown> = {}): ResolvedSpec {
-  return parseSpec(
-    {
-      name: 'index-5m-forward',
-      data: { csv: FIVE_MINUTES },
-      strategy: { name: 'sma-cross', params: { fast: 3, slow: 12, mode: 'long_only', weight: 0.9 } },
-      initial_cash: 100_000,
-      simulator: { fill_timing: 'same_close', slippage_bps: 5, spread_bps: 4, use_volume_constraints: false, commission: { model: 'ibkr_fixed' } },
-      session: { warmup_bars: 40, grace_ms: 2_000, ...session },
-    },
-    'index-5m-forward.yaml',
-    ROOT,
-  );
-}
+const fiveMinutes = (session: Record<string, unknown> = {}): ResolvedSpec => smaSpec('index-5m-forward', FIVE_MINUTES, { fast: 3, slow: 12 }, { warmup_bars: 40, ...session });
 
 interface Rig {
   tws: FakeTws;
