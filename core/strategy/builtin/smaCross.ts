@@ -92,7 +92,9 @@ export const smaCross: StrategyDefinition<SmaCrossParams> = {
     let bars: SymbolBars[] = [];
     return (_asOf, view, portfolio) => {
       if (view !== barsView) {
-        bars = symbols.map((s) => view.bars(s));
+        // A loop, not map: map's array can change form once the compiler inlines it, a deopt per sweep worker.
+        bars = [];
+        for (const s of symbols) bars.push(view.bars(s));
         barsView = view;
       }
       let crossed: Set<string> | null = null;
