@@ -55,6 +55,21 @@ describe('IbBroker intraday history', () => {
     expect([...all.ts]).toEqual([...minutes.ts]);
   });
 
+  it('walks back past a weekend: a window with nothing in it moves back by its own length', async () => {
+    // 100 minutes on a Friday, 100 on the Monday after: the day-long windows between them answer nothing.
+    const friday = Date.UTC(2024, 2, 1, 15, 0);
+    const monday = Date.UTC(2024, 2, 4, 15, 0);
+    const days = seriesFromBars(
+      'AAA',
+      Array.from({ length: 200 }, (_, i) => ({ ts: (i < 100 ? friday : monday) + (i % 100) * MIN, open: 50, high: 51, low: 49, close: 50 + i / 100, volume: 10 })),
+      60,
+    );
+    rig = await startRig({ fake: { series: [days, { ...days, symbol: 'BBB' }], startBar: 199 } });
+    const got = await rig.broker.downloadIntradayHistory('AAA', { barSeconds: 60, bars: 150 });
+    expect(got.length).toBe(150);
+    expect([...got.ts]).toEqual([...days.ts.subarray(50)]);
+  });
+
   it('refuses a size IB cannot build bars of, naming it', async () => {
     rig = await startRig({ fake: { series: [minutes, { ...minutes, symbol: 'BBB' }], startBar: LAST } });
     await expect(rig.broker.downloadIntradayHistory('AAA', { barSeconds: 7, bars: 10 })).rejects.toThrow(/7 s bars/);

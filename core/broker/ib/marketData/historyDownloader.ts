@@ -131,21 +131,23 @@ export class HistoryDownloader {
     const fetched = new Map<number, Bar>();
     // The first request ends now ('' asks TWS for its own now); later ones end where the previous one began.
     let endMs: number | null = null;
+    let oldest = Number.POSITIVE_INFINITY;
     let folded: Bar[] = [];
     let empty = 0;
     for (let w = 0; w < MAX_INTRADAY_WINDOWS && folded.length < wanted && empty < MAX_EMPTY_WINDOWS; w++) {
       const end = endMs === null ? '' : ibUtcDateTime(endMs);
       const rows = await this.request(inst, size.setting, { end, duration: size.window, barSize: size.setting, useRth: 0, formatDate: 2 }, false);
-      let oldest = Number.POSITIVE_INFINITY;
+      const before = oldest;
       for (const r of rows) {
         const ts = Number(r.time) * 1000;
         if (!Number.isFinite(ts)) continue;
         fetched.set(ts, bar(ts, r));
         oldest = Math.min(oldest, ts);
       }
-      // An empty window (a night, a weekend) moves back by its own length.
-      empty = Number.isFinite(oldest) ? 0 : empty + 1;
-      endMs = Number.isFinite(oldest) ? oldest : (endMs ?? now) - size.windowMs;
+      // A window with nothing older (a night, a weekend) moves back by its own length.
+      const older = oldest < before;
+      empty = older ? 0 : empty + 1;
+      endMs = older ? oldest : (endMs ?? now) - size.windowMs;
       folded = streamedBuckets([...fetched.values()].sort((a, b) => a.ts - b.ts), barSeconds, now);
     }
     if (folded.length === 0) throw new Error(`IB has no ${size.setting} bars for ${symbol} before ${new Date(now).toISOString()}`);
