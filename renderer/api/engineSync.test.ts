@@ -1,29 +1,16 @@
 import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiClient, type ConnectionState, type Transport } from '../../core/ipc/client';
+import { ApiClient } from '../../core/ipc/client';
 import type { Job } from '../../core/ipc/contract/backtests';
 import { useConnectionStore } from '../stores/connectionStore';
 import { useLiveEquity } from '../stores/liveEquityStore';
 import { syncWithEngine } from './engineSync';
 import { queryKeys } from './queryKeys';
+import { pushTransport } from '../testing/pushTransport';
 
 const RUN = '00000000-0000-4000-8000-000000000001';
 
 /** A transport driven by the test: it pushes events and connection states by hand. */
-function fakeTransport() {
-  const events = new Set<(e: string, p: unknown) => void>();
-  const states = new Set<(s: ConnectionState) => void>();
-  const t: Transport & { push: (e: string, p: unknown) => void; setState: (s: ConnectionState) => void } = {
-    state: 'connecting',
-    request: async () => ({ ok: true, value: [] }),
-    onEvent: (l) => (events.add(l), () => events.delete(l)),
-    onState: (l) => (states.add(l), () => states.delete(l)),
-    close: () => undefined,
-    push: (e, p) => events.forEach((l) => l(e, p)),
-    setState: (s) => states.forEach((l) => l(s)),
-  };
-  return t;
-}
 
 const job = (over: Partial<Job>): Job => ({
   jobId: 'j1',
@@ -46,7 +33,7 @@ afterEach(() => {
 
 describe('syncWithEngine', () => {
   it('follows the connection state, offline until the socket opens', () => {
-    const t = fakeTransport();
+    const t = pushTransport('connecting');
     stop = syncWithEngine(new ApiClient(t), new QueryClient());
     expect(useConnectionStore.getState().state).toBe('connecting');
     expect(onlineManager.isOnline()).toBe(false);
@@ -59,7 +46,7 @@ describe('syncWithEngine', () => {
   });
 
   it('keeps the jobs list current and refreshes runs when a run starts or ends', () => {
-    const t = fakeTransport();
+    const t = pushTransport('connecting');
     const qc = new QueryClient();
     stop = syncWithEngine(new ApiClient(t), qc);
     qc.setQueryData(queryKeys.runDetail(RUN), { id: RUN });
@@ -72,7 +59,7 @@ describe('syncWithEngine', () => {
   });
 
   it('feeds equity points to the live chart store', () => {
-    const t = fakeTransport();
+    const t = pushTransport('connecting');
     stop = syncWithEngine(new ApiClient(t), new QueryClient());
     t.push('backtests.progress', { jobId: 'live-1', runId: RUN, ts: [1, 2], equity: [100, 101] });
     t.push('backtests.progress', { jobId: 'live-1', runId: RUN, ts: [3], equity: [99] });
@@ -81,7 +68,7 @@ describe('syncWithEngine', () => {
   });
 
   it('stops listening when stopped', () => {
-    const t = fakeTransport();
+    const t = pushTransport('connecting');
     const qc = new QueryClient();
     syncWithEngine(new ApiClient(t), qc)();
     t.push('backtests.job', job({}));

@@ -47,12 +47,12 @@ export function WalkForwardChart({ detail }: { detail: WalkForwardDetail }) {
     <section className="card" aria-labelledby="wf-chart-title">
       <div className="card__head">
         <h2 id="wf-chart-title">Equity</h2>
-        <span className="wf-legend">
-          <span className="wf-legend__item">
-            <span className="wf-legend__line" style={{ borderColor: pal.equity }} /> stitched out-of-sample
+        <span className="chart-legend">
+          <span className="chart-legend__item">
+            <span className="chart-legend__line" style={{ borderColor: pal.equity }} /> stitched out-of-sample
           </span>
-          <span className="wf-legend__item">
-            <span className="wf-legend__line wf-legend__line--dashed" style={{ borderColor: IN_SAMPLE_COLOURS[0] }} /> in-sample, per window
+          <span className="chart-legend__item">
+            <span className="chart-legend__line chart-legend__line--dashed" style={{ borderColor: IN_SAMPLE_COLOURS[0] }} /> in-sample, per window
           </span>
         </span>
       </div>

@@ -1,23 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiClient, type Transport } from '../../../core/ipc/client';
+import { ApiClient } from '../../../core/ipc/client';
 import type { ResearchJob } from '../../../core/ipc/contract/research';
 import { queryKeys } from '../../api/queryKeys';
 import { researchJob } from '../../testing/researchFixtures';
 import { RESEARCH_REFRESH_MS, syncResearchJobs } from './researchSync';
-
-function fakeTransport() {
-  const events = new Set<(e: string, p: unknown) => void>();
-  const t: Transport & { push: (e: string, p: unknown) => void } = {
-    state: 'open',
-    request: async () => ({ ok: true, value: [] }),
-    onEvent: (l) => (events.add(l), () => events.delete(l)),
-    onState: () => () => undefined,
-    close: () => undefined,
-    push: (e, p) => events.forEach((l) => l(e, p)),
-  };
-  return t;
-}
+import { pushTransport } from '../../testing/pushTransport';
 
 let stop: (() => void) | null = null;
 afterEach(() => {
@@ -27,7 +15,7 @@ afterEach(() => {
 
 describe('syncResearchJobs', () => {
   it('keeps the research jobs current and refreshes a job’s results when it starts, ends, or every so often', () => {
-    const t = fakeTransport();
+    const t = pushTransport();
     const qc = new QueryClient();
     let now = 10_000;
     stop = syncResearchJobs(new ApiClient(t), qc, () => now);
@@ -61,7 +49,7 @@ describe('syncResearchJobs', () => {
   });
 
   it('refreshes a walk-forward’s own keys', () => {
-    const t = fakeTransport();
+    const t = pushTransport();
     const qc = new QueryClient();
     stop = syncResearchJobs(new ApiClient(t), qc);
     qc.setQueryData(queryKeys.walkForward('wf-1'), {});

@@ -6,7 +6,8 @@ import type { TradingStateDto } from '../../../core/ipc/contract/trading';
 import { ApiError } from '../../../core/ipc/errors';
 import { createFakeEngine, type FakeEngine } from '../../testing/fakeEngine';
 import { renderWithApi } from '../../testing/renderWithApi';
-import { connectedState, RUN_ID, sessionSummary, tradingState } from '../../testing/sessionFixtures';
+import { RUN_ID, sessionSummary } from '../../testing/sessionFixtures';
+import { connectedState, tradingState } from '../../testing/tradingFixtures';
 import { RunOnPaper } from './RunOnPaper';
 
 let engine: FakeEngine;

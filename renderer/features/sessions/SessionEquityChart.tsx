@@ -35,12 +35,12 @@ export function SessionEquityChart({ curve }: { curve: SessionDetailDto['curve']
     <section className="card" aria-labelledby="session-equity-title" data-testid="session-equity">
       <div className="card__head">
         <h2 id="session-equity-title">Equity: live vs backtest</h2>
-        <span className="session-legend">
-          <span className="session-legend__item" data-testid="legend-live">
-            <span className="session-legend__line" style={{ borderColor: pal.equity }} /> live
+        <span className="chart-legend">
+          <span className="chart-legend__item" data-testid="legend-live">
+            <span className="chart-legend__line" style={{ borderColor: pal.equity }} /> live
           </span>
-          <span className="session-legend__item" data-testid="legend-backtest">
-            <span className="session-legend__line session-legend__line--dashed" style={{ borderColor: pal.accent }} /> shadow backtest
+          <span className="chart-legend__item" data-testid="legend-backtest">
+            <span className="chart-legend__line chart-legend__line--dashed" style={{ borderColor: pal.accent }} /> shadow backtest
           </span>
         </span>
       </div>

@@ -11,7 +11,8 @@ import { ApiProvider } from '../../api/ApiProvider';
 import { createQueryClient } from '../../api/queryClient';
 import { StatusBar } from '../../app/StatusBar';
 import { createFakeEngine, type FakeEngine } from '../../testing/fakeEngine';
-import { connectedState, RUN_ID, sessionSummary, tradingState } from '../../testing/sessionFixtures';
+import { RUN_ID, sessionSummary } from '../../testing/sessionFixtures';
+import { connectedState, tradingState } from '../../testing/tradingFixtures';
 import { SessionsScreen } from './SessionsScreen';
 import { syncSessions } from './sessionsSync';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BAR0, connectedState, sessionDetail, sessionSummary, tradingState } from '../../testing/sessionFixtures';
+import { BAR0, sessionDetail, sessionSummary } from '../../testing/sessionFixtures';
+import { connectedState, tradingState } from '../../testing/tradingFixtures';
 import {
   actionDetail,
   confirmText,

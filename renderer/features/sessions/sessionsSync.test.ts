@@ -1,24 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiClient, type Transport } from '../../../core/ipc/client';
+import { ApiClient } from '../../../core/ipc/client';
 import type { SessionDetailDto, SessionSummaryDto } from '../../../core/ipc/contract/sessions';
 import { queryKeys } from '../../api/queryKeys';
 import { sessionDetail, sessionSummary } from '../../testing/sessionFixtures';
 import { tallySessions, upsertSession } from './sessionsCache';
 import { syncSessions } from './sessionsSync';
-
-function fakeTransport() {
-  const events = new Set<(e: string, p: unknown) => void>();
-  const t: Transport & { push: (e: string, p: unknown) => void } = {
-    state: 'open',
-    request: async () => ({ ok: true, value: [] }),
-    onEvent: (l) => (events.add(l), () => events.delete(l)),
-    onState: () => () => undefined,
-    close: () => undefined,
-    push: (e, p) => events.forEach((l) => l(e, p)),
-  };
-  return t;
-}
+import { pushTransport } from '../../testing/pushTransport';
 
 let stop: (() => void) | null = null;
 afterEach(() => {
@@ -55,7 +43,7 @@ describe('the sessions cache', () => {
 describe('syncSessions', () => {
   it('updates the list and the detail’s head from each event, and refreshes the detail at most once a second', () => {
     vi.useFakeTimers();
-    const t = fakeTransport();
+    const t = pushTransport();
     const qc = new QueryClient();
     stop = syncSessions(new ApiClient(t), qc, 1000);
     const stale = (): boolean | undefined => qc.getQueryState(queryKeys.session('sess-1'))?.isInvalidated;
@@ -85,7 +73,7 @@ describe('syncSessions', () => {
   });
 
   it('asks for the list when it has none yet', () => {
-    const t = fakeTransport();
+    const t = pushTransport();
     const qc = new QueryClient();
     stop = syncSessions(new ApiClient(t), qc);
     qc.setQueryData(queryKeys.sessionList, undefined);

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExecutionDto, TradingMode } from '../../../core/ipc/contract/trading';
 import { executionAnalytics, type ExecOrder } from '../../../core/service/execution/executionAnalytics';
-import { createFakeEngine, type FakeEngine } from '../../testing/fakeEngine';
+import { fakeEngineEachTest } from '../../testing/engineEachTest';
 import { renderWithApi } from '../../testing/renderWithApi';
 import { ExecutionPanel } from './ExecutionPanel';
 
@@ -50,17 +50,11 @@ function Switchable() {
 }
 
 describe('ExecutionPanel', () => {
-  let engine: FakeEngine | undefined;
-  afterEach(() => {
-    cleanup();
-    expect(engine?.contractErrors).toEqual([]);
-    expect(engine?.unserved).toEqual([]);
-    engine = undefined;
-  });
+  const startEngine = fakeEngineEachTest();
 
   it('shows the mode’s execution figures and asks again once after a burst of fills', async () => {
     const orders: ExecOrder[] = [];
-    engine = createFakeEngine({ 'trading.execution': () => executionAnalytics(orders) });
+    const engine = startEngine({ 'trading.execution': () => executionAnalytics(orders) });
     renderWithApi(<ExecutionPanel mode="PAPER" />, engine.client);
     // Nothing traded yet: dashes and a note, no NaN.
     expect((await screen.findByTestId('exec-orders-value')).textContent).toBe('0');
@@ -80,11 +74,11 @@ describe('ExecutionPanel', () => {
   });
 
   it('asks again for the other mode’s orders when the mode changes', async () => {
-    engine = createFakeEngine({ 'trading.execution': () => executionAnalytics([ticket(0)]) });
+    const engine = startEngine({ 'trading.execution': () => executionAnalytics([ticket(0)]) });
     renderWithApi(<Switchable />, engine.client);
     await screen.findByTestId('execution-view');
     await userEvent.click(screen.getByText('go live'));
     expect(screen.getByTestId('execution-analytics').textContent).toContain('live orders');
-    await waitFor(() => expect(engine?.inputsOf('trading.execution')).toHaveLength(2));
+    await waitFor(() => expect(engine.inputsOf('trading.execution')).toHaveLength(2));
   });
 });

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReconciliationDifferenceDto } from '../../../core/ipc/contract/trading';
-import { createFakeEngine, type FakeEngine } from '../../testing/fakeEngine';
+import { fakeEngineEachTest } from '../../testing/engineEachTest';
 import { renderWithApi } from '../../testing/renderWithApi';
 import { ReconciliationPanel } from './ReconciliationPanel';
 
@@ -17,28 +17,22 @@ const lost: ReconciliationDifferenceDto = {
 const foreign: ReconciliationDifferenceDto = { id: 4, ts: lost.ts, kind: 'external_order', instrument: 'BBB', detail: 'SELL 2 not placed by this app' };
 
 describe('ReconciliationPanel', () => {
-  let engine: FakeEngine | undefined;
-  afterEach(() => {
-    cleanup();
-    expect(engine?.contractErrors).toEqual([]);
-    expect(engine?.unserved).toEqual([]);
-    engine = undefined;
-  });
+  const startEngine = fakeEngineEachTest();
 
   it('shows nothing while there is no difference', () => {
-    engine = createFakeEngine({});
+    const engine = startEngine({});
     renderWithApi(<ReconciliationPanel unknownOrders={[]} differences={[]} />, engine.client);
     expect(screen.queryByTestId('reconciliation')).toBeNull();
   });
 
   it('lists each difference with a badge counting them, and acknowledges the one the trader picks', async () => {
-    engine = createFakeEngine({ 'trading.acknowledgeDifference': () => ({ acknowledged: true }) });
+    const engine = startEngine({ 'trading.acknowledgeDifference': () => ({ acknowledged: true }) });
     renderWithApi(<ReconciliationPanel unknownOrders={[]} differences={[lost, foreign]} />, engine.client);
     expect(screen.getByTestId('differences-badge').textContent).toBe('2 to review');
     const rows = screen.getAllByTestId('difference-row');
     expect(within(rows[0] as HTMLElement).getByText('Position')).toBeTruthy();
     expect(within(rows[1] as HTMLElement).getByText('Order not placed here')).toBeTruthy();
     await userEvent.click(within(rows[1] as HTMLElement).getByTestId('difference-ack'));
-    await waitFor(() => expect(engine?.inputsOf('trading.acknowledgeDifference')).toEqual([{ id: 4 }]));
+    await waitFor(() => expect(engine.inputsOf('trading.acknowledgeDifference')).toEqual([{ id: 4 }]));
   });
 });

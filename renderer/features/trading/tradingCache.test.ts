@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tradingState } from '../../testing/tradingFixtures';
 import type { ExecutionDto, PositionDto, TradingOrderDto, TradingStateDto } from '../../../core/ipc/contract/trading';
 import { addExecution, appendLog, applyTradingEvent, markPosition, MAX_LOG, recordDone, upsertOpenOrder } from './tradingCache';
 
@@ -27,27 +28,6 @@ const fill = (id: string): ExecutionDto => ({ id, orderId: 'o1', instrument: 'SY
 
 const position: PositionDto = { instrument: 'SYN001', quantity: 10, avgCost: 100, marketPrice: 100, marketValue: 1000, unrealizedPnl: 0, realizedPnl: 3 };
 
-const state = (over: Partial<TradingStateDto> = {}): TradingStateDto => ({
-  mode: 'PAPER',
-  liveArmed: false,
-  armedAt: null,
-  connection: { state: 'disconnected', preset: null, broker: null, host: null, port: null, clientId: null, detail: null, since: null, keysFrom: null },
-  account: null,
-  positions: [],
-  openOrders: [],
-  executions: [],
-  log: [],
-  risk: {
-    limits: { allowed_symbols: [], max_order_size_usd: null, max_position_usd: null, max_portfolio_leverage: null, max_order_quantity: null, price_band_pct: null, lot_size: 1 },
-    breaker: { enabled: true, tripped: false, since: null, reason: null, recentCount: 0, maxRejections: 5, windowSeconds: 300, recent: [] },
-  },
-  lastKillSwitch: null,
-  unknownOrders: [],
-  reconciliation: [],
-  alpacaKeys: { environment: false, keychain: false, canStore: false },
-  quotes: [],
-  ...over,
-});
 
 describe('trading cache', () => {
   it('keeps working orders in place and drops them once final', () => {
@@ -93,7 +73,7 @@ describe('trading cache', () => {
   });
 
   it('applies each event to its part of the state', () => {
-    const s0 = state({ positions: [position], openOrders: [order('a')] });
+    const s0 = tradingState({ positions: [position], openOrders: [order('a')] });
     const quoted = applyTradingEvent(s0, 'trading.quote', { symbol: 'SYN001', last: 90, bid: null, ask: null, delayed: true, ts: 2 });
     expect(quoted.refetch).toBe(false);
     expect(quoted.state.positions[0].unrealizedPnl).toBe(-100);
@@ -111,8 +91,8 @@ describe('trading cache', () => {
   });
 
   it('asks for the whole state again when the connection becomes ready, not on every change', () => {
-    const conn = state().connection;
-    const connecting = applyTradingEvent(state(), 'trading.connection', { ...conn, state: 'connecting' });
+    const conn = tradingState().connection;
+    const connecting = applyTradingEvent(tradingState(), 'trading.connection', { ...conn, state: 'connecting' });
     expect(connecting.refetch).toBe(false);
     const ready = applyTradingEvent(connecting.state, 'trading.connection', { ...conn, state: 'ready' });
     expect(ready.refetch).toBe(true);
@@ -121,7 +101,7 @@ describe('trading cache', () => {
   });
 
   it('leaves the state alone for events it does not show', () => {
-    const s = state();
+    const s = tradingState();
     expect(applyTradingEvent(s, 'trading.historyProgress', { symbol: 'X', done: 1, total: 2 })).toEqual({ state: s, refetch: false });
   });
 });

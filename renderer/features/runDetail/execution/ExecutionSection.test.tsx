@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { executionAnalytics } from '../../../../core/service/execution/executionAnalytics';
 import { ApiError } from '../../../../core/ipc/errors';
-import { createFakeEngine, type FakeEngine } from '../../../testing/fakeEngine';
+import { fakeEngineEachTest } from '../../../testing/engineEachTest';
 import { renderWithApi } from '../../../testing/renderWithApi';
 import { ExecutionSection } from './ExecutionSection';
 
@@ -28,16 +28,10 @@ const ANALYTICS = executionAnalytics(
 );
 
 describe('ExecutionSection', () => {
-  let engine: FakeEngine | undefined;
-  afterEach(() => {
-    cleanup();
-    expect(engine?.contractErrors).toEqual([]);
-    expect(engine?.unserved).toEqual([]);
-    engine = undefined;
-  });
+  const startEngine = fakeEngineEachTest();
 
   it('asks nothing until opened, then shows the engine’s execution figures for the run', async () => {
-    engine = createFakeEngine({ 'backtests.execution': () => ANALYTICS });
+    const engine = startEngine({ 'backtests.execution': () => ANALYTICS });
     renderWithApi(<ExecutionSection runId={RUN} />, engine.client);
     const section = screen.getByTestId('execution-section');
     expect(section.getAttribute('data-state')).toBe('closed');
@@ -64,7 +58,7 @@ describe('ExecutionSection', () => {
   });
 
   it('says what went wrong when the engine cannot analyse the run', async () => {
-    engine = createFakeEngine({
+    const engine = startEngine({
       'backtests.execution': () => {
         throw new ApiError('NOT_FOUND', 'no run');
       },

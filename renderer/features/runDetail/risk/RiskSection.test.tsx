@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../../core/ipc/contract';
 import { buildRiskReport } from '../../../../core/risk/riskReport';
 import { DEFAULT_SCENARIOS } from '../../../../core/risk/scenarios';
 import { simpleReturns } from '../../../../core/risk/stats';
 import { historicalVarEs } from '../../../../core/risk/valueAtRisk';
 import { fmtPct } from '../../../components/common/format';
-import { createFakeEngine, type FakeEngine } from '../../../testing/fakeEngine';
+import { fakeEngineEachTest } from '../../../testing/engineEachTest';
 import { renderWithApi } from '../../../testing/renderWithApi';
 import { RiskSection } from './RiskSection';
 
@@ -36,16 +36,10 @@ const riskReport: Handlers['risk.report'] = ({ asOf, scenarios, rollingWindow })
 });
 
 describe('RiskSection', () => {
-  let engine: FakeEngine | undefined;
-  afterEach(() => {
-    cleanup();
-    expect(engine?.contractErrors).toEqual([]);
-    expect(engine?.unserved).toEqual([]);
-    engine = undefined;
-  });
+  const startEngine = fakeEngineEachTest();
 
   it('computes nothing until opened, then shows the engine’s VaR, exposures and scenarios', async () => {
-    engine = createFakeEngine({ 'risk.report': riskReport });
+    const engine = startEngine({ 'risk.report': riskReport });
     renderWithApi(<RiskSection runId={RUN} asOf={null} />, engine.client);
     expect(screen.getByTestId('risk-section').getAttribute('data-state')).toBe('closed');
     expect(engine.calls).toEqual([]);
@@ -68,7 +62,7 @@ describe('RiskSection', () => {
       const bySymbol = Array.from({ length: 25 }, (_, i) => ({ symbol: `S${String(i).padStart(2, '0')}`, quantity: 25 - i, marketValue: (25 - i) * 100, weight: (25 - i) / 1000 }));
       return { ...r, exposures: { ...r.exposures, bySymbol } };
     };
-    engine = createFakeEngine({ 'risk.report': wide });
+    const engine = startEngine({ 'risk.report': wide });
     renderWithApi(<RiskSection runId={RUN} asOf={null} />, engine.client);
     await userEvent.click(screen.getByTestId('tab-risk'));
     const table = await screen.findByTestId('risk-by-symbol');
@@ -79,7 +73,7 @@ describe('RiskSection', () => {
   });
 
   it('adds a scenario the trader types, and names what is wrong with a bad one', async () => {
-    engine = createFakeEngine({ 'risk.report': riskReport });
+    const engine = startEngine({ 'risk.report': riskReport });
     renderWithApi(<RiskSection runId={RUN} asOf={20 * DAY} />, engine.client);
     await userEvent.click(screen.getByTestId('tab-risk'));
     await screen.findByTestId('risk-var-table');
