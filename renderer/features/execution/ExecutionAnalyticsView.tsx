@@ -9,12 +9,12 @@ type ShortfallRow = ExecutionAnalyticsDto['byType'][number];
 
 function Tile({ id, label, value, tone = '', sub, title }: { id: string; label: string; value: string; tone?: string; sub?: ReactNode; title?: string }) {
   return (
-    <div className="exec-tiles__item" data-testid={`exec-${id}`} title={title}>
+    <div className="exec-tiles__item figure" data-testid={`exec-${id}`} title={title}>
       <dt>{label}</dt>
       <dd className={`num ${tone}`} data-testid={`exec-${id}-value`}>
         {value}
       </dd>
-      {sub !== undefined && <dd className="exec-tiles__sub muted">{sub}</dd>}
+      {sub !== undefined && <dd className="figure__sub">{sub}</dd>}
     </div>
   );
 }

@@ -62,9 +62,9 @@ export function SessionDetailScreen({ id }: { id: string }) {
           The shadow backtest could not run: {d.shadowError}. The live side is shown alone.
         </div>
       )}
-      <dl className="session-tiles" data-testid="session-tiles">
+      <dl className="figure-strip session-tiles" data-testid="session-tiles">
         {summaryTiles(d).map((t) => (
-          <div key={t.id} className="session-tiles__item" data-testid={`tile-${t.id}`} data-value={t.raw ?? ''} title={t.title}>
+          <div key={t.id} className="figure" data-testid={`tile-${t.id}`} data-value={t.raw ?? ''} title={t.title}>
             <dt>{t.label}</dt>
             <dd className={`num ${t.tone}`}>{t.value}</dd>
           </div>
