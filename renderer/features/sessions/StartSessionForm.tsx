@@ -11,6 +11,12 @@ import { useStartSession } from './sessionQueries';
 import { connectedBroker } from './sessionView';
 import { EMPTY_START, startRequest, type StartDraft, type StartIssues } from './startForm';
 
+/** The session's optional limits: draft field, label and element id. */
+const LIMITS = [
+  ['maxDailyLoss', 'Max daily loss', 'start-max-daily-loss'],
+  ['maxPositionValue', 'Max position value', 'start-max-position-value'],
+] as const;
+
 function Issue({ text }: { text: string | undefined }) {
   return text ? <span className="field__issue">{text}</span> : null;
 }
@@ -125,34 +131,22 @@ export function StartSessionForm({ onStarted }: { onStarted?: (s: SessionSummary
       />
       <h3 className="card__sub">Limits (optional)</h3>
       <div className="field-grid">
-        <div className="field">
-          <label htmlFor="start-max-daily-loss">Max daily loss</label>
-          <input
-            id="start-max-daily-loss"
-            className="input"
-            inputMode="decimal"
-            data-testid="start-max-daily-loss"
-            placeholder="none"
-            aria-invalid={issues.maxDailyLoss !== undefined}
-            value={draft.maxDailyLoss}
-            onChange={(e) => set({ maxDailyLoss: e.target.value })}
-          />
-          <Issue text={issues.maxDailyLoss} />
-        </div>
-        <div className="field">
-          <label htmlFor="start-max-position-value">Max position value</label>
-          <input
-            id="start-max-position-value"
-            className="input"
-            inputMode="decimal"
-            data-testid="start-max-position-value"
-            placeholder="none"
-            aria-invalid={issues.maxPositionValue !== undefined}
-            value={draft.maxPositionValue}
-            onChange={(e) => set({ maxPositionValue: e.target.value })}
-          />
-          <Issue text={issues.maxPositionValue} />
-        </div>
+        {LIMITS.map(([key, label, id]) => (
+          <div key={key} className="field">
+            <label htmlFor={id}>{label}</label>
+            <input
+              id={id}
+              className="input"
+              inputMode="decimal"
+              data-testid={id}
+              placeholder="none"
+              aria-invalid={issues[key] !== undefined}
+              value={draft[key]}
+              onChange={(e) => set({ [key]: e.target.value })}
+            />
+            <Issue text={issues[key]} />
+          </div>
+        ))}
       </div>
       <p className="field__hint">Crossing a limit flattens the session and stops it, with the reason recorded.</p>
       <div className="start-session__foot">
