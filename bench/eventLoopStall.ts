@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createHost } from '../core/host/createHost';
 import { ApiClient } from '../core/ipc/client';
 import { createInProcessTransport } from '../core/ipc/inProcessTransport';
+import { countRunRows } from '../core/store/queries';
 
 const SYMBOLS = 500;
 const YEARS = 20;
@@ -35,10 +36,7 @@ export async function run(): Promise<Record<string, number>> {
     const runId = (await api.call('backtests.jobs', {})).find((j) => j.jobId === job.jobId)?.runId;
     if (!runId) throw new Error('the bench run was not recorded');
     const fills = (await api.call('backtests.fills', { runId, limit: 1 })).total;
-    const positions = host.db
-      .prepare('SELECT count(*) FROM backtest_positions WHERE run = (SELECT row FROM backtest_runs WHERE id = ?)')
-      .pluck()
-      .get(runId) as number;
+    const positions = countRunRows(host.db, runId, 'positions');
 
     // Through the router, as a transport calls it: what the host's own code does with its event loop.
     // (A transport then serialises the answer; a fills CSV of a run this size is over 100 MB of JSON.)

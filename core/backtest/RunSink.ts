@@ -1,5 +1,5 @@
 import type { Fill, Order, Timestamp } from '../domain/order';
-import type { Position } from '../domain/portfolio';
+import type { HeldPositions } from '../domain/portfolio';
 import type { RoundTrip } from './tradeTracker';
 
 export interface EquityPoint {
@@ -18,7 +18,8 @@ export interface RunSink {
   /** An order in its final state for the run (terminal, or still working when the run ended). */
   order(order: Order): void;
   fill(fill: Fill): void;
-  position(ts: Timestamp, position: Position): void;
+  /** The positions held at the close of session `ts`, when there are any (valid only during the call). */
+  positions(ts: Timestamp, held: HeldPositions): void;
   equity(point: EquityPoint): void;
   trade(trade: RoundTrip): void;
   target(ts: Timestamp, kind: 'weight' | 'quantity', instrument: string, value: number): void;

@@ -1,5 +1,5 @@
 import type { Fill, Order, Timestamp } from '../domain/order';
-import type { Position } from '../domain/portfolio';
+import { type HeldPositions, type Position, positionOf } from '../domain/portfolio';
 import type { EquityPoint, RunSink } from './RunSink';
 import type { RoundTrip } from './tradeTracker';
 
@@ -7,7 +7,7 @@ import type { RoundTrip } from './tradeTracker';
 export class MemorySink implements RunSink {
   readonly orders: Order[] = [];
   readonly fills: Fill[] = [];
-  readonly positions: { ts: Timestamp; position: Position }[] = [];
+  readonly snapshots: { ts: Timestamp; position: Position }[] = [];
   readonly equityPoints: EquityPoint[] = [];
   readonly trades: RoundTrip[] = [];
   readonly targets: { ts: Timestamp; kind: 'weight' | 'quantity'; instrument: string; value: number }[] = [];
@@ -20,8 +20,10 @@ export class MemorySink implements RunSink {
   fill(fill: Fill): void {
     this.fills.push(fill);
   }
-  position(ts: Timestamp, position: Position): void {
-    this.positions.push({ ts, position });
+  positions(ts: Timestamp, held: HeldPositions): void {
+    for (let k = 0; k < held.count; k++) {
+      this.snapshots.push({ ts, position: positionOf(held.instruments[k], held.quantity[k], held.avgCost[k], held.marketPrice[k], held.realizedPnl[k]) });
+    }
   }
   equity(point: EquityPoint): void {
     this.equityPoints.push(point);

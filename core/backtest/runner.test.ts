@@ -75,7 +75,7 @@ describe('runBacktest invariants (property tests)', () => {
           const scale = Math.max(1, Math.abs(p.equity));
           expect(Math.abs(p.cash - cash) / scale).toBeLessThan(1e-9);
           expect(Math.abs(p.equity - (cash + value)) / scale).toBeLessThan(1e-9);
-          const snapValue = sink.positions.filter((x) => x.ts === p.ts).reduce((s, x) => s + x.position.marketValue, 0);
+          const snapValue = sink.snapshots.filter((x) => x.ts === p.ts).reduce((s, x) => s + x.position.marketValue, 0);
           expect(Math.abs(p.equity - (p.cash + snapValue)) / scale).toBeLessThan(1e-9);
         }
       }),

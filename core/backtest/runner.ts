@@ -2,6 +2,7 @@ import type { PlannerConfig, SimulatorConfig } from '../config/simulatorSchema';
 import type { BarSeries } from '../data/BarSeries';
 import { tradingDay } from '../data/tradingDay';
 import type { Timestamp } from '../domain/order';
+import { emptyHeldPositions } from '../domain/portfolio';
 import { AlgoEngine } from '../engine/algos/algoEngine';
 import type { AlgoReport } from '../engine/algos/algoTypes';
 import { Kernel } from '../engine/kernel/kernel';
@@ -213,9 +214,9 @@ export function runBacktest(input: RunInput): RunResult {
     return true;
   };
 
-  // Snapshots go out in symbol order: the positions table is keyed (run, ts, instrument), and SQLite
-  // appends rows in key order about a third faster than it inserts them mid-page.
+  // A session's snapshot lists its positions in symbol order, the order they are read in.
   const snapshotOrder = symbolOrder(tm.series);
+  const held = emptyHeldPositions(snapshotOrder.length);
 
   let lastTargets: Targets | null = null;
   const place = (targets: Targets, priceAt: PriceAt): void => {
@@ -294,7 +295,8 @@ export function runBacktest(input: RunInput): RunResult {
           drawdown: peak > 0 ? eq / peak - 1 : 0,
           benchmarkEquity: bench[session],
         });
-        for (const i of snapshotOrder) if (portfolio.qty[i] !== 0) sink.position(asOf, portfolio.position(i));
+        portfolio.collectHeld(snapshotOrder, held);
+        if (held.count > 0) sink.positions(asOf, held);
       }
       tracker.onBar();
       const closed = tracker.takeClosed();

@@ -9,6 +9,7 @@ import { tempDir } from '../store/testDb';
 import { readRun } from '../store/testRead';
 import { getStrategy } from '../strategy/registry';
 import { runBacktest } from './runner';
+import { MemorySink } from './memorySink';
 import { createStoreSink } from './storeSink';
 
 describe('createStoreSink', () => {
@@ -47,6 +48,11 @@ describe('createStoreSink', () => {
       expect(stored.fills).toHaveLength(threaded.res.totals.fills);
       expect(stored.orders).toHaveLength(threaded.res.totals.orders);
       expect(stored.equity).toHaveLength(threaded.res.sessions);
+      // Every position snapshot, packed a session to a row, comes back as the engine made it.
+      const memory = new MemorySink();
+      runBacktest({ series, strategy: def.create(def.params.parse({ rebalance: 'daily' }), { symbols, baseDir: dir }), initialCash: 1_000_000, seed: 1, sim, planner, strict: true, sink: memory });
+      expect(memory.snapshots.length).toBeGreaterThan(5 * threaded.res.sessions);
+      expect(stored.positions).toEqual(memory.snapshots.map(({ ts, position }) => ({ ts, ...position })));
       expect(stored.orders[0]).toMatchObject({ id: 'O1', intent: expect.any(String) });
       // The broker's generated refs are not stored as text: the run's prefix and the order number give them back.
       const kept = db.prepare('SELECT count(*) AS n FROM backtest_orders WHERE client_order_ref IS NOT NULL').get() as { n: number };

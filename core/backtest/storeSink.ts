@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Fill, Order, Timestamp } from '../domain/order';
 import { extrasJson } from '../broker/store/extrasJson';
-import type { Position } from '../domain/portfolio';
+import type { HeldPositions } from '../domain/portfolio';
 import type { OrderRow } from '../store/rows';
 import { getRun, updateRunProgress } from '../store/runs';
+import { packPositionSet } from '../store/positionSets';
 import { createRunWriter } from '../store/runWriter';
 import { createThreadedRunWriter } from '../store/threadedRunWriter';
 import type { EquityPoint, RunSink } from './RunSink';
@@ -77,17 +78,8 @@ export function createStoreSink(db: Database.Database, runId: string, options: S
         ts: f.timestamp,
       });
     },
-    position(ts: Timestamp, p: Position) {
-      w.position({
-        ts,
-        instrument: p.instrument,
-        quantity: p.quantity,
-        avgCost: p.avgCost,
-        marketPrice: p.marketPrice,
-        marketValue: p.marketValue,
-        unrealizedPnl: p.unrealizedPnl,
-        realizedPnl: p.realizedPnl,
-      });
+    positions(ts: Timestamp, held: HeldPositions) {
+      w.positionSet(packPositionSet(ts, held));
     },
     equity(e: EquityPoint) {
       w.equity(e);

@@ -1,5 +1,5 @@
 import type { AccountConfig } from '../config/simulatorSchema';
-import type { AccountState, Position } from '../domain/portfolio';
+import { type AccountState, type HeldPositions, type Position, positionOf } from '../domain/portfolio';
 import type { PortfolioView } from '../strategy/types';
 import { HeldQuantities } from './heldQuantities';
 
@@ -152,18 +152,22 @@ export class Portfolio implements PortfolioView {
   }
 
   position(i: number): Position {
-    const quantity = this.qty[i];
-    const marketPrice = this.mark[i];
-    const marketValue = quantity === 0 ? 0 : quantity * marketPrice;
-    return {
-      instrument: this.instruments[i],
-      quantity,
-      avgCost: this.avgCost[i],
-      marketPrice,
-      marketValue,
-      unrealizedPnl: quantity === 0 ? 0 : quantity * (marketPrice - this.avgCost[i]),
-      realizedPnl: this.realized[i],
-    };
+    return positionOf(this.instruments[i], this.qty[i], this.avgCost[i], this.mark[i], this.realized[i]);
+  }
+
+  /** Fills `into` with the positions held now, in the order of the instrument numbers `order`. */
+  collectHeld(order: readonly number[], into: HeldPositions): void {
+    let k = 0;
+    for (const i of order) {
+      if (this.qty[i] === 0) continue;
+      into.instruments[k] = this.instruments[i];
+      into.quantity[k] = this.qty[i];
+      into.avgCost[k] = this.avgCost[i];
+      into.marketPrice[k] = this.mark[i];
+      into.realizedPnl[k] = this.realized[i];
+      k++;
+    }
+    into.count = k;
   }
 
   accountState(): AccountState {

@@ -98,7 +98,7 @@ describe('heavy calls leave the event loop free', () => {
     const { value, pings } = await withPings(() => t.client.call('backtests.delete', { runId }));
     expect(value).toEqual({ deleted: true });
     expect(pings).toBeGreaterThan(1);
-    for (const table of ['backtest_orders', 'backtest_fills', 'backtest_positions', 'backtest_daily_equity', 'backtest_trades', 'backtest_targets']) {
+    for (const table of ['backtest_orders', 'backtest_fills', 'backtest_position_sets', 'backtest_daily_equity', 'backtest_trades', 'backtest_targets']) {
       expect(t.host.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
     }
     expect(await t.client.call('backtests.delete', { runId })).toEqual({ deleted: false });

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { TableBatch } from './tableBuffer';
 
-type Value = string | number | null;
+type Value = string | number | Uint8Array | null;
 
 /** One table as the batch writer sees it: plain data, so it can be sent to the writer thread. */
 export interface TablePlan {
@@ -81,7 +81,7 @@ export function createBatchWriter(db: Database.Database, plans: readonly TablePl
 
   function valueAt(batch: TableBatch, c: number, r: number): Value {
     const data = batch.columns[c];
-    if (data.kind === 'text') return data.values[r];
+    if (data.kind !== 'num') return data.values[r];
     return data.nulls && data.nulls[r] ? null : data.values[r];
   }
 
@@ -99,7 +99,8 @@ export function createBatchWriter(db: Database.Database, plans: readonly TablePl
     for (let c = 0; c < width; c++) {
       const data = batch.columns[c];
       let same = true;
-      if (data.kind === 'text') {
+      if (data.kind !== 'num') {
+        // Text compares by value; bytes by identity, so a bytes column always varies.
         const first = data.values[from];
         for (let r = from + 1; r < from + rows && same; r++) same = data.values[r] === first;
       } else {
@@ -120,7 +121,7 @@ export function createBatchWriter(db: Database.Database, plans: readonly TablePl
     const stride = s.varying.length;
     for (let k = 0; k < stride; k++) {
       const data = batch.columns[s.varying[k]];
-      if (data.kind === 'text') {
+      if (data.kind !== 'num') {
         const values = data.values;
         for (let r = 0; r < rows; r++) out[r * stride + k] = values[from + r];
       } else {

@@ -4,6 +4,7 @@ import type {
   EquityRow,
   FillRow,
   OrderRow,
+  PositionSetRow,
   PositionSnapshotRow,
   RunRow,
   TargetRow,
@@ -12,10 +13,10 @@ import type {
 
 /**
  * How a row field is stored: `num`/`text` reject null, `num?`/`text?` allow it, `seq` stores a
- * domain id like "O123" as its INTEGER number (the prefix comes back when read), and `enum` is text
- * from a fixed list that travels to the writer as the value's position in it.
+ * domain id like "O123" as its INTEGER number (the prefix comes back when read), `enum` is text
+ * from a fixed list that travels to the writer as the value's position in it, and `blob` is bytes.
  */
-export type ColumnKind = 'num' | 'num?' | 'text' | 'text?' | 'seq' | 'enum';
+export type ColumnKind = 'num' | 'num?' | 'text' | 'text?' | 'seq' | 'enum' | 'blob';
 
 export interface ColumnSpec<R> {
   readonly field: keyof R & string;
@@ -151,6 +152,14 @@ const TRADE_COLUMNS: readonly ColumnSpec<TradeRow>[] = [
   col('cumulativePnl', 'cumulative_pnl', 'num?'),
 ];
 
+/** A backtest's positions at a session's close: how many, their instruments, and their numbers packed (see positionSets). */
+const POSITION_SET_COLUMNS: readonly ColumnSpec<PositionSetRow>[] = [
+  col('ts', 'ts', 'num'),
+  col('held', 'held', 'num'),
+  col('instruments', 'instruments', 'text'),
+  col('data', 'data', 'blob'),
+];
+
 /** A backtest derives market value and unrealized P&L from quantity, prices and cost. */
 function positionColumns(backtest: boolean): ColumnSpec<PositionSnapshotRow>[] {
   const computed = backtest ? derived : col;
@@ -194,17 +203,19 @@ const TARGET_COLUMNS: readonly ColumnSpec<TargetRow>[] = [
 export const BACKTEST_TABLES = {
   orders: { table: 'backtest_orders', source: 'backtest_orders_view', columns: orderColumns(true) } satisfies TableSpec<OrderRow>,
   fills: { table: 'backtest_fills', source: 'backtest_fills_view', columns: fillColumns(true) } satisfies TableSpec<FillRow>,
-  positions: {
-    table: 'backtest_positions',
-    source: 'backtest_positions_view',
-    columns: positionColumns(true),
-    replace: true,
-  } satisfies TableSpec<PositionSnapshotRow>,
+  positionSets: { table: 'backtest_position_sets', columns: POSITION_SET_COLUMNS } satisfies TableSpec<PositionSetRow>,
   targets: { table: 'backtest_targets', columns: TARGET_COLUMNS, replace: true } satisfies TableSpec<TargetRow>,
   trades: { table: 'backtest_trades', columns: TRADE_COLUMNS } satisfies TableSpec<TradeRow>,
   actions: { table: 'backtest_actions', columns: ACTION_COLUMNS } satisfies TableSpec<ActionRow>,
   equity: { table: 'backtest_daily_equity', columns: EQUITY_COLUMNS } satisfies TableSpec<EquityRow>,
 } as const;
+
+/** Runs recorded before position sets (migration 013) keep a row per position here; nothing writes it any more. */
+export const LEGACY_BACKTEST_POSITIONS = {
+  table: 'backtest_positions',
+  source: 'backtest_positions_view',
+  columns: positionColumns(true),
+} satisfies TableSpec<PositionSnapshotRow>;
 
 /** Tables of paper and live trading; every row also gets the writer's mode in column `mode`. */
 export const LIVE_TABLES = {

@@ -21,6 +21,7 @@ const TABLES = [
   'backtest_fills',
   'backtest_jobs',
   'backtest_orders',
+  'backtest_position_sets',
   'backtest_positions',
   'backtest_runs',
   'backtest_targets',

@@ -2,10 +2,11 @@ import { testRunInput } from './testDb';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './db';
-import { FIRST_KEY, countRunRows, getPositionsAt, getRunEquity, getRunFills, getRunOrders, getRunRowsAfter, getRunTrades, type RunTable } from './queries';
+import { FIRST_KEY, countRunRows, getPositionsOn, getRunEquity, getRunFills, getRunOrders, getRunRowsAfter, getRunTrades, type RunTable } from './queries';
 import type { FillRow, OrderRow, PositionSnapshotRow, TradeRow } from './rows';
 import { createRun } from './runs';
 import { createRunWriter } from './runWriter';
+import { positionSetOf } from './testing/positionSets';
 
 const runInput = testRunInput();
 
@@ -46,16 +47,14 @@ beforeEach(() => {
   for (let i = 0; i < 5; i++) w.order(order(i));
   for (let i = 0; i < 3; i++) w.trade(trade(i));
   for (const ts of [3, 1, 2]) w.equity({ ts, cash: ts, equity: ts * 10, grossExposure: 0, netExposure: 0, drawdown: 0, benchmarkEquity: null });
-  w.position(position(1, 'GOOG', 1));
-  w.position(position(1, 'AAPL', 5));
-  w.position(position(2, 'GOOG', 2));
-  w.position(position(3, 'GOOG', 3));
-  w.position(position(3, 'GOOG', 4));
+  // Stored in symbol order, as the runner writes them.
+  w.positionSet(positionSetOf(1, [position(1, 'AAPL', 5), position(1, 'GOOG', 1)]));
+  w.positionSet(positionSetOf(2, [position(2, 'GOOG', -2)]));
   w.flush();
   const other = createRunWriter(db, otherRun, 'BACKTEST');
   other.order(order(4));
   other.fill(fill(99));
-  other.position(position(1, 'MSFT', 9));
+  other.positionSet(positionSetOf(1, [position(1, 'MSFT', 9)]));
   other.flush();
 });
 afterEach(() => db.close());
@@ -131,13 +130,34 @@ describe('run queries', () => {
       expect(detail).not.toMatch(/SCAN backtest_(orders|fills|positions)\b/);
       expect(detail).toMatch(/SEARCH (backtest_\w+|\w) USING PRIMARY KEY \(run=/);
     }
+    expect(plan(`SELECT data FROM backtest_position_sets WHERE run = ${run} AND ts = 1`)).toMatch(/SEARCH backtest_position_sets USING INDEX \w+ \(run=\? AND ts=\?\)/);
   });
 
-  it('gives each instrument\'s latest snapshot at or before a time', () => {
-    expect(getPositionsAt(db, runId, 0)).toEqual([]);
-    expect(getPositionsAt(db, runId, 1)).toEqual([position(1, 'AAPL', 5), position(1, 'GOOG', 1)]);
-    expect(getPositionsAt(db, runId, 2)).toEqual([position(1, 'AAPL', 5), position(2, 'GOOG', 2)]);
-    expect(getPositionsAt(db, runId, 10)).toEqual([position(1, 'AAPL', 5), position(3, 'GOOG', 4)]);
+  it('gives the positions held at a session\'s close, with their market value and unrealized P&L', () => {
+    expect(getPositionsOn(db, runId, 1)).toEqual([position(1, 'AAPL', 5), position(1, 'GOOG', 1)]);
+    expect(getPositionsOn(db, runId, 2)).toEqual([position(2, 'GOOG', -2)]);
+    expect(getPositionsOn(db, runId, 3)).toEqual([]);
+    expect(getPositionsOn(db, otherRun, 1)).toEqual([position(1, 'MSFT', 9)]);
+  });
+
+  it('counts a run\'s positions, not its sets, in all and for one instrument', () => {
+    expect(countRunRows(db, runId, 'positions')).toBe(3);
+    expect(countRunRows(db, runId, 'positions', 'GOOG')).toBe(2);
+    expect(countRunRows(db, runId, 'positions', 'AAPL')).toBe(1);
+    // A line of the list, not a part of one.
+    expect(countRunRows(db, runId, 'positions', 'GOO')).toBe(0);
+    expect(countRunRows(db, otherRun, 'positions')).toBe(1);
+  });
+
+  it('still reads the row-per-position snapshots of a run recorded before position sets', () => {
+    const old = createRun(db, runInput);
+    const insert = db.prepare('INSERT INTO backtest_positions (run, ts, instrument, quantity, avg_cost, market_price, realized_pnl) VALUES ((SELECT row FROM backtest_runs WHERE id = ?), ?, ?, ?, 1.5, 2, 0)');
+    insert.run(old, 1, 'GOOG', 1);
+    insert.run(old, 1, 'AAPL', 5);
+    insert.run(old, 2, 'GOOG', 2);
+    expect(getPositionsOn(db, old, 1)).toEqual([position(1, 'AAPL', 5), position(1, 'GOOG', 1)]);
+    expect(countRunRows(db, old, 'positions')).toBe(3);
+    expect(countRunRows(db, old, 'positions', 'GOOG')).toBe(2);
   });
 });
 

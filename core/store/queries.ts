@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Timestamp } from '../domain/order';
-import { BACKTEST_TABLES, type BacktestTable, type TableSpec, selectList, sourceOf } from './columns';
-import type { EquityRow, FillRow, OrderRow, PositionSnapshotRow, TradeRow } from './rows';
+import { BACKTEST_TABLES, LEGACY_BACKTEST_POSITIONS, type BacktestTable, type TableSpec, selectList, sourceOf } from './columns';
+import { unpackPositionSet } from './positionSets';
+import type { EquityRow, FillRow, OrderRow, PositionSetRow, PositionSnapshotRow, TradeRow } from './rows';
 
 export interface PageOptions<R> {
   limit: number;
@@ -13,9 +14,9 @@ export interface PageOptions<R> {
   instrument?: string;
 }
 
-/** Kinds of records a run owns, the only names countRunRows accepts. */
-export const RUN_TABLES = Object.keys(BACKTEST_TABLES) as BacktestTable[];
-export type RunTable = BacktestTable;
+/** Kinds of records a run owns, the only names countRunRows accepts: its positions, not the sets that hold them. */
+export type RunTable = Exclude<BacktestTable, 'positionSets'> | 'positions';
+export const RUN_TABLES: readonly RunTable[] = [...(Object.keys(BACKTEST_TABLES) as BacktestTable[]).filter((t) => t !== 'positionSets'), 'positions'] as RunTable[];
 
 const MAX_PAGE = 10_000;
 const RUN_OF = '(SELECT row FROM backtest_runs WHERE id = ?)';
@@ -124,6 +125,7 @@ export function countRunRows(db: Database.Database, runId: string, table: RunTab
   if (!RUN_TABLES.includes(table)) {
     throw new Error(`countRunRows: unknown table "${table}"; expected one of ${RUN_TABLES.join(', ')}`);
   }
+  if (table === 'positions') return countPositions(db, runId, instrument);
   const spec = BACKTEST_TABLES[table];
   if (instrument === undefined) {
     const sql = `SELECT count(*) AS n FROM ${spec.table} WHERE run = ${RUN_OF}`;
@@ -149,24 +151,31 @@ export function getOrdersCreatedBetween(db: Database.Database, runId: string, fr
     .all(runId, from, ts) as OrderRow[];
 }
 
-/** The positions held at the close of the session stamped `ts` (every held position is snapshotted each session). */
-export function getPositionsOn(db: Database.Database, runId: string, ts: Timestamp): PositionSnapshotRow[] {
-  const spec = BACKTEST_TABLES.positions;
-  return db
-    .prepare(`SELECT ${selectList(spec.columns)} FROM ${sourceOf(spec)} WHERE run = ${RUN_OF} AND ts = ? ORDER BY instrument`)
-    .all(runId, ts) as PositionSnapshotRow[];
-}
-
-/** Each instrument's latest snapshot at or before `ts`, by instrument. */
-export function getPositionsAt(db: Database.Database, runId: string, ts: Timestamp): PositionSnapshotRow[] {
-  const spec = BACKTEST_TABLES.positions;
+/** Positions stored: those of the run's sets, and the rows of a run recorded before sets. */
+function countPositions(db: Database.Database, runId: string, instrument?: string): number {
+  const legacy = LEGACY_BACKTEST_POSITIONS.table;
+  if (instrument === undefined) {
+    return db
+      .prepare(`SELECT (SELECT coalesce(sum(held), 0) FROM backtest_position_sets WHERE run = ${RUN_OF}) + (SELECT count(*) FROM ${legacy} WHERE run = ${RUN_OF})`)
+      .pluck()
+      .get(runId, runId) as number;
+  }
+  // A set lists an instrument at most once, on a line of its own.
   return db
     .prepare(
-      `SELECT ${selectList(spec.columns)} FROM (
-         SELECT *, row_number() OVER (PARTITION BY instrument ORDER BY ts DESC) AS rank
-         FROM ${sourceOf(spec)} WHERE run = ${RUN_OF} AND ts <= ?
-       ) WHERE rank = 1 ORDER BY instrument`,
+      `SELECT (SELECT count(*) FROM backtest_position_sets WHERE run = ${RUN_OF} AND instr(char(10) || instruments || char(10), char(10) || ? || char(10)) > 0)
+         + (SELECT count(*) FROM ${legacy} WHERE run = ${RUN_OF} AND instrument = ?)`,
     )
-    .all(runId, ts) as PositionSnapshotRow[];
+    .pluck()
+    .get(runId, instrument, runId, instrument) as number;
 }
 
+/** The positions held at the close of the session stamped `ts`, by instrument (every held position is snapshotted each session). */
+export function getPositionsOn(db: Database.Database, runId: string, ts: Timestamp): PositionSnapshotRow[] {
+  const set = db.prepare(`SELECT ts, held, instruments, data FROM backtest_position_sets WHERE run = ${RUN_OF} AND ts = ?`).get(runId, ts) as PositionSetRow | undefined;
+  if (set) return unpackPositionSet(set).sort((a, b) => (a.instrument < b.instrument ? -1 : a.instrument > b.instrument ? 1 : 0));
+  const legacy = LEGACY_BACKTEST_POSITIONS;
+  return db
+    .prepare(`SELECT ${selectList(legacy.columns)} FROM ${sourceOf(legacy)} WHERE run = ${RUN_OF} AND ts = ? ORDER BY instrument`)
+    .all(runId, ts) as PositionSnapshotRow[];
+}

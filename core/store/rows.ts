@@ -100,6 +100,14 @@ export interface PositionSnapshotRow extends Position {
   ts: Timestamp;
 }
 
+/** A backtest session's held positions in one row, as stored (see positionSets). */
+export interface PositionSetRow {
+  ts: Timestamp;
+  held: number;
+  instruments: string;
+  data: Uint8Array;
+}
+
 export interface EquityRow {
   ts: Timestamp;
   cash: number;

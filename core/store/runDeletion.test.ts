@@ -5,6 +5,7 @@ import { deleteRunInBatches } from './runDeletion';
 import { createRun, getRun } from './runs';
 import { createRunWriter } from './runWriter';
 import { testRunInput } from './testDb';
+import { positionSetOf } from './testing/positionSets';
 import { readRun } from './testRead';
 
 let db: Database.Database;
@@ -24,7 +25,11 @@ function recordedRun(n: number): string {
       timeInForce: 'DAY', status: 'FILLED', filledQuantity: 1, avgFillPrice: 10, commission: 0, statusReason: null, createdAt: i, updatedAt: i, intent: null, extras: null,
     });
     w.fill({ id: `F${i}`, orderId: `O${i}`, instrument, side: 'BUY', quantity: 1, price: 10, commission: 0, slippage: 0, referencePrice: 10, ts: i });
-    w.position({ ts: Math.floor(i / 3), instrument, quantity: 1, avgCost: 10, marketPrice: 10, marketValue: 10, unrealizedPnl: 0, realizedPnl: 0 });
+    // One set per session of three instruments: n positions in all.
+    if (i % 3 === 0) {
+      const instruments = ['S0', 'S1', 'S2'].slice(0, Math.min(3, n - i));
+      w.positionSet(positionSetOf(i / 3, instruments.map((s) => ({ instrument: s, quantity: 1, avgCost: 10, marketPrice: 10, realizedPnl: 0 }))));
+    }
     w.target({ ts: Math.floor(i / 3), instrument, kind: 'weight', value: 0.1 });
     w.equity({ ts: i, cash: 1, equity: 1, grossExposure: 0, netExposure: 0, drawdown: 0, benchmarkEquity: null });
     w.action({ ts: i, action: 'rebalance', instrument: null, detailJson: null });

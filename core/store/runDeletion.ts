@@ -10,7 +10,12 @@ interface ChildTable {
   runColumn: string;
   /** The key column after the run in a WITHOUT ROWID table keyed by run first; null: delete by rowid. */
   next: string | null;
+  /** Rows of this table per transaction, as a share of the batch: a table of packed rows (BLOB) holds kilobytes a row. */
+  share: number;
 }
+
+/** A packed row (a session's positions) weighs about what a hundred plain rows do. */
+const PACKED_ROW_WEIGHT = 100;
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
@@ -24,7 +29,7 @@ function childTables(db: Database.Database): ChildTable[] {
     if (!fk) continue;
     const pk = (db.prepare('SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(name) as { name: string }[]).map((c) => c.name);
     const keyedByRun = /WITHOUT\s+ROWID/i.test(sql) && pk[0] === fk.from && pk.length > 1;
-    out.push({ table: name, runColumn: fk.from, next: keyedByRun ? pk[1] : null });
+    out.push({ table: name, runColumn: fk.from, next: keyedByRun ? pk[1] : null, share: /\bBLOB\b/i.test(sql) ? 1 / PACKED_ROW_WEIGHT : 1 });
   }
   return out;
 }
@@ -57,7 +62,8 @@ export async function deleteRunInBatches(db: Database.Database, runId: string, b
   const found = db.prepare('SELECT row FROM backtest_runs WHERE id = ?').pluck().get(runId) as number | undefined;
   if (found === undefined) return false;
   for (const t of childTables(db)) {
-    while (deleteBatch(db, t, found, batchRows) > 0) await nextTurn();
+    const rows = Math.max(1, Math.floor(batchRows * t.share));
+    while (deleteBatch(db, t, found, rows) > 0) await nextTurn();
   }
   return db.prepare('DELETE FROM backtest_runs WHERE id = ?').run(runId).changes > 0;
 }

@@ -11,6 +11,7 @@ import { ROWS_PER_STATEMENT } from './tablePlans';
 import { createRunWriter } from './runWriter';
 import { tempDir, testRunInput } from './testDb';
 import { readRun } from './testRead';
+import { positionSetOf } from './testing/positionSets';
 
 // -0 would come back as 0 and NaN as NULL, so generated money is a finite non-negative-zero double.
 const money = fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x));
@@ -174,7 +175,7 @@ describe('createRunWriter', () => {
       fc.property(
         ordersAndFills,
         fc.array(tradeArb, { maxLength: 30 }),
-        fc.uniqueArray(positionArb, { maxLength: 150, selector: key }),
+        fc.uniqueArray(positionArb.filter((p) => p.instrument !== '' && !p.instrument.includes('\n')), { maxLength: 150, selector: key }),
         equityRowsArb,
         fc.array(actionArb, { maxLength: 30 }),
         fc.uniqueArray(targetArb, { maxLength: 30, selector: key }),
@@ -184,11 +185,14 @@ describe('createRunWriter', () => {
           orders.forEach(w.order);
           fills.forEach(w.fill);
           trades.forEach(w.trade);
-          positions.forEach(w.position);
+          // A session's positions go as one set, in symbol order, as the runner writes them.
+          const sorted = [...positions].sort(byTsInstrument);
+          const sessions = [...new Set(sorted.map((p) => p.ts))];
+          for (const t of sessions) w.positionSet(positionSetOf(t, sorted.filter((p) => p.ts === t)));
           equity.forEach(w.equity);
           actions.forEach(w.action);
           targets.forEach(w.target);
-          const total = orders.length + fills.length + trades.length + positions.length + equity.length + actions.length + targets.length;
+          const total = orders.length + fills.length + trades.length + sessions.length + equity.length + actions.length + targets.length;
           expect(w.pending()).toBe(total);
           w.flush();
           expect(w.pending()).toBe(0);
@@ -196,7 +200,7 @@ describe('createRunWriter', () => {
             orders: [...orders].sort(bySeq),
             fills: [...fills].sort(bySeq),
             trades,
-            positions: [...positions].sort(byTsInstrument),
+            positions: sorted,
             equity: [...equity].sort((a, b) => a.ts - b.ts),
             actions,
             targets: [...targets].sort(byTsInstrument),
@@ -249,14 +253,11 @@ describe('createRunWriter', () => {
     );
   });
 
-  it('keeps the last of two snapshots of one instrument and session', () => {
+  it('takes a backtest\'s positions only as sets, and a live writer\'s only as rows', () => {
     const runId = createRun(db, runInput);
-    const w = createRunWriter(db, runId, 'BACKTEST');
     const snap = { ts: 5, instrument: 'GOOG', quantity: 1, avgCost: 1, marketPrice: 3, marketValue: 3, unrealizedPnl: 2, realizedPnl: 0 };
-    w.position(snap);
-    w.position({ ...snap, quantity: 2, marketValue: 6, unrealizedPnl: 4 });
-    w.flush();
-    expect(readRun(db, runId).positions).toEqual([{ ...snap, quantity: 2, marketValue: 6, unrealizedPnl: 4 }]);
+    expect(() => createRunWriter(db, runId, 'BACKTEST').position(snap)).toThrow(`run ${runId} stores its positions as sets, one per session (positionSet)`);
+    expect(() => createRunWriter(db, null, 'PAPER').positionSet(positionSetOf(5, [snap]))).toThrow('position sets belong to a backtest run; this PAPER writer has no run id');
   });
 
   it('rejects an order or fill id that is not the engine\'s O<n>/F<n>, naming it', () => {
@@ -345,7 +346,7 @@ describe('createRunWriter', () => {
   it('names the column when a value is missing (NaN is stored as NULL)', () => {
     const runId = createRun(db, runInput);
     const w = createRunWriter(db, runId, 'BACKTEST');
-    w.position({ ts: 1, instrument: 'GOOG', quantity: 1, avgCost: 1, marketPrice: 1, marketValue: 1, unrealizedPnl: 0, realizedPnl: Number.NaN });
-    expect(() => w.flush()).toThrow(/backtest_positions failed in buffered rows 0\.\.0 of 1: NOT NULL constraint failed: backtest_positions\.realized_pnl/);
+    w.equity({ ts: 1, cash: 1, equity: 1, grossExposure: 0, netExposure: 0, drawdown: Number.NaN, benchmarkEquity: null });
+    expect(() => w.flush()).toThrow(/backtest_daily_equity failed in buffered rows 0\.\.0 of 1: NOT NULL constraint failed: backtest_daily_equity\.drawdown/);
   });
 });

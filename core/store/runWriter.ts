@@ -7,6 +7,7 @@ import type {
   EquityRow,
   FillRow,
   OrderRow,
+  PositionSetRow,
   PositionSnapshotRow,
   TargetRow,
   TradeRow,
@@ -19,7 +20,10 @@ import { ROWS_PER_STATEMENT, backtestPlans, livePlans } from './tablePlans';
 export interface RunWriter {
   order(r: OrderRow): void;
   fill(r: FillRow): void;
+  /** Paper and live only: a backtest stores a session's positions as one set. */
   position(r: PositionSnapshotRow): void;
+  /** Backtests only: a session's held positions (see positionSets). */
+  positionSet(r: PositionSetRow): void;
   /** Backtests only: equity rows belong to a run. */
   equity(r: EquityRow): void;
   /** Goes to backtest_trades for a run, to trades (with the mode) otherwise. */
@@ -55,13 +59,14 @@ export function createRunWriter(db: Database.Database, runId: string | null, mod
   const recordPrefix = refs ? db.prepare(RECORD_PREFIX_SQL) : null;
   const orders = new TableBuffer(storedOrders(specs.orders));
   const fills = new TableBuffer<FillRow>(specs.fills);
-  const positions = new TableBuffer<PositionSnapshotRow>(specs.positions);
+  const positions = backtest ? null : new TableBuffer<PositionSnapshotRow>(LIVE_TABLES.positions);
+  const positionSets = backtest ? new TableBuffer<PositionSetRow>(BACKTEST_TABLES.positionSets) : null;
   const trades = new TableBuffer<TradeRow>(specs.trades);
   const actions = new TableBuffer<ActionRow>(specs.actions);
   const targets = new TableBuffer<TargetRow>(specs.targets);
   const equity = backtest ? new TableBuffer<EquityRow>(BACKTEST_TABLES.equity) : null;
-  const buffers: TableBuffer<never>[] = [orders, fills, positions, trades, actions, targets];
-  if (equity) buffers.push(equity);
+  const buffers: TableBuffer<never>[] = [orders, fills, trades, actions, targets];
+  for (const b of [positions, positionSets, equity]) if (b) buffers.push(b as TableBuffer<never>);
 
   const pending = () => buffers.reduce((n, b) => n + b.rows, 0);
   const writeAll = db.transaction(() => {
@@ -80,7 +85,14 @@ export function createRunWriter(db: Database.Database, runId: string | null, mod
   return {
     order: (r) => orders.push(refs ? refs.compact(r) : r),
     fill: (r) => fills.push(r),
-    position: (r) => positions.push(r),
+    position: (r) => {
+      if (!positions) throw new Error(`run ${runId} stores its positions as sets, one per session (positionSet)`);
+      positions.push(r);
+    },
+    positionSet: (r) => {
+      if (!positionSets) throw new Error(`position sets belong to a backtest run; this ${mode} writer has no run id`);
+      positionSets.push(r);
+    },
     equity: (r) => {
       if (!equity) throw new Error(`equity rows need a backtest run; this ${mode} writer has no run id`);
       equity.push(r);

@@ -2,11 +2,12 @@ import { type ColumnSpec, type TableSpec, storedColumns } from './columns';
 
 /**
  * One column of buffered rows. Numbers sit in a Float64Array (transferable to a worker without a
- * copy), with a null mask only where the column allows null; text sits in a plain array.
+ * copy), with a null mask only where the column allows null; text and bytes sit in plain arrays.
  */
 export type ColumnData =
   | { readonly kind: 'num'; readonly values: Float64Array; readonly nulls: Uint8Array | null }
-  | { readonly kind: 'text'; readonly values: (string | null)[] };
+  | { readonly kind: 'text'; readonly values: (string | null)[] }
+  | { readonly kind: 'bytes'; readonly values: Uint8Array[] };
 
 /** Rows of one table in columns: what a flush writes and what crosses to the writer thread. */
 export interface TableBatch {
@@ -35,6 +36,7 @@ export function seqOf(id: unknown, prefix: string): number {
 
 function emptyColumn<R>(c: ColumnSpec<R>, capacity: number): ColumnData {
   if (c.kind === 'text' || c.kind === 'text?') return { kind: 'text', values: [] };
+  if (c.kind === 'blob') return { kind: 'bytes', values: [] };
   // Numbers, id numbers and an enum value's position in its list.
   return { kind: 'num', values: new Float64Array(capacity), nulls: c.kind === 'num?' ? new Uint8Array(capacity) : null };
 }
@@ -53,6 +55,7 @@ function compileRowWriter<R>(spec: TableSpec<R>, columns: readonly ColumnSpec<R>
     switch (c.kind) {
       case 'text':
       case 'text?':
+      case 'blob':
         // Every column of the slot is written, null flags too: a row rejected by a later column
         // must leave nothing behind for the next row, which takes the same slot.
         return `cols[${i}].values[at] = ${v};`;
@@ -127,7 +130,7 @@ export class TableBuffer<R> {
   private grow(): void {
     this.capacity *= 2;
     this.cols = this.cols.map((data): ColumnData => {
-      if (data.kind === 'text') return data;
+      if (data.kind !== 'num') return data;
       const values = new Float64Array(this.capacity);
       values.set(data.values);
       let nulls: Uint8Array | null = null;

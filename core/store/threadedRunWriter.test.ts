@@ -11,6 +11,7 @@ import { createRunWriter } from './runWriter';
 import { tempDir, testRunInput } from './testDb';
 import { readRun } from './testRead';
 import { createThreadedRunWriter } from './threadedRunWriter';
+import { positionSetOf } from './testing/positionSets';
 
 const runInput = testRunInput(10);
 
@@ -85,9 +86,11 @@ describe('createThreadedRunWriter', () => {
               plain.order(orderOf(row));
             }
             if (f === 0) {
-              for (const p of positions) {
-                threaded.position(p);
-                plain.position(p);
+              const sessions = [...new Set(positions.map((p) => p.ts))];
+              for (const t of sessions) {
+                const set = positionSetOf(t, positions.filter((p) => p.ts === t));
+                threaded.positionSet(set);
+                plain.positionSet(set);
               }
             }
             threaded.flush(f + 1);
@@ -97,6 +100,7 @@ describe('createThreadedRunWriter', () => {
           const stored = readRun(db, threadedRun);
           expect(stored).toEqual(readRun(db, plainRun));
           expect(stored.orders).toEqual(flushes.flatMap((fills, f) => fills.map((r) => orderOf({ ...r, orderId: `O${f * 1e10 + Number(r.id.slice(1))}` }))).sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1))));
+          expect(stored.positions).toHaveLength(positions.length);
           expect(getRun(db, threadedRun)?.sessionsDone).toBe(flushes.length);
         },
       ),

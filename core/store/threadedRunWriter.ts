@@ -5,7 +5,7 @@ import { registerActiveWriter } from './activeWriters';
 import { createBatchWriter } from './batchWriter';
 import { BACKTEST_TABLES } from './columns';
 import { CONNECTION_PRAGMAS } from './db';
-import type { ActionRow, EquityRow, FillRow, OrderRow, PositionSnapshotRow, TargetRow, TradeRow } from './rows';
+import type { ActionRow, EquityRow, FillRow, OrderRow, PositionSetRow, TargetRow, TradeRow } from './rows';
 import { OrderRefCompactor, RECORD_PREFIX_SQL, recordedPrefix, storedOrders } from './orderRefCompaction';
 import { runRowOf } from './runs';
 import { TableBuffer, type TableBatch, transferablesOf } from './tableBuffer';
@@ -23,7 +23,8 @@ import {
 export interface ThreadedRunWriter {
   order(r: OrderRow): void;
   fill(r: FillRow): void;
-  position(r: PositionSnapshotRow): void;
+  /** A session's held positions (see positionSets). */
+  positionSet(r: PositionSetRow): void;
   equity(r: EquityRow): void;
   trade(r: TradeRow): void;
   target(r: TargetRow): void;
@@ -108,7 +109,7 @@ export function createThreadedRunWriter(
   const refs = new OrderRefCompactor(recordedPrefix(db, runRow));
   const orders = new TableBuffer(storedOrders(BACKTEST_TABLES.orders));
   const fills = new TableBuffer<FillRow>(BACKTEST_TABLES.fills);
-  const positions = new TableBuffer<PositionSnapshotRow>(BACKTEST_TABLES.positions);
+  const positions = new TableBuffer<PositionSetRow>(BACKTEST_TABLES.positionSets);
   const trades = new TableBuffer<TradeRow>(BACKTEST_TABLES.trades);
   const targets = new TableBuffer<TargetRow>(BACKTEST_TABLES.targets);
   const actions = new TableBuffer<ActionRow>(BACKTEST_TABLES.actions);
@@ -177,7 +178,7 @@ export function createThreadedRunWriter(
   return {
     order: (r) => (orders.push(refs.compact(r)), added()),
     fill: (r) => (fills.push(r), added()),
-    position: (r) => (positions.push(r), added()),
+    positionSet: (r) => (positions.push(r), added()),
     equity: (r) => (equity.push(r), added()),
     trade: (r) => (trades.push(r), added()),
     target: (r) => (targets.push(r), added()),

@@ -9,6 +9,7 @@ import { deleteRunInBatches } from '../../store/runDeletion';
 import { createRunWriter } from '../../store/runWriter';
 import { tempDir, testRunInput } from '../../store/testDb';
 import { runRiskReport } from './runRiskReport';
+import { positionSetOf } from '../../store/testing/positionSets';
 
 const DAY = 86_400_000;
 // Thirty sessions of equity with a known return pattern; the benchmark moves half as much.
@@ -32,9 +33,13 @@ beforeEach(() => {
     w.equity({ ts: i * DAY, cash: 0, equity: e, grossExposure: e, netExposure: e, drawdown: 0, benchmarkEquity: bench });
   });
   const last = equity.length - 1;
-  w.position({ ts: last * DAY, instrument: 'AAA', quantity: 100, avgCost: 1, marketPrice: 300, marketValue: 30_000, unrealizedPnl: 0, realizedPnl: 0 });
-  w.position({ ts: last * DAY, instrument: 'BBB', quantity: -10, avgCost: 1, marketPrice: 500, marketValue: -5_000, unrealizedPnl: 0, realizedPnl: 0 });
-  w.position({ ts: 5 * DAY, instrument: 'CCC', quantity: 10, avgCost: 1, marketPrice: 100, marketValue: 1_000, unrealizedPnl: 0, realizedPnl: 0 });
+  w.positionSet(positionSetOf(5 * DAY, [{ instrument: 'CCC', quantity: 10, avgCost: 1, marketPrice: 100, realizedPnl: 0 }]));
+  w.positionSet(
+    positionSetOf(last * DAY, [
+      { instrument: 'AAA', quantity: 100, avgCost: 1, marketPrice: 300, realizedPnl: 0 },
+      { instrument: 'BBB', quantity: -10, avgCost: 1, marketPrice: 500, realizedPnl: 0 },
+    ]),
+  );
   w.flush();
 });
 
