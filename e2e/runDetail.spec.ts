@@ -110,7 +110,7 @@ test('clicking a date on the equity chart shows the positions and orders as of t
   await expect(panel.getByTestId('asof-positions').locator('tbody tr')).toHaveCount(friday.positions.length);
 });
 
-test('the fills table pages as it scrolls, sorts on the engine and exports as CSV', async ({ page, app }) => {
+test('the fills table pages as it scrolls, sorts on the engine and exports as CSV; so do the report and every session\'s positions', async ({ page, app }) => {
   const runId = await seedRun(app, busySpec('fills run'));
   const all = await app.api.call('backtests.fills', { runId, offset: 0, limit: 1 });
   expect(all.total).toBeGreaterThan(200);
@@ -156,6 +156,19 @@ test('the fills table pages as it scrolls, sorts on the engine and exports as CS
   expect(report.suggestedFilename()).toMatch(/-report\.json$/);
   const parsed = JSON.parse(readFileSync(await report.path(), 'utf8')) as { run: { id: string } };
   expect(parsed.run.id).toBe(runId);
+
+  // From the positions tab, which shows the last session's positions: every session's, as CSV.
+  await detail.showTab('positions');
+  const positionsDownload = page.waitForEvent('download');
+  await detail.exportButton('positions');
+  const positions = readFileSync(await (await positionsDownload).path(), 'utf8').trimEnd().split('\n');
+  expect(positions[0]).toBe('Session (UTC),Symbol,Quantity,Average cost,Market price,Market value,Unrealized P&L,Realized P&L');
+  const sessions = new Set(positions.slice(1).map((l) => l.split(',')[0]));
+  expect(sessions.size).toBeGreaterThan(20);
+  const lastSession = positions[positions.length - 1].split(',')[0];
+  const final = await app.api.call('backtests.asOf', { runId, ts: Date.parse(`${lastSession}T23:59:59.999Z`) });
+  expect(positions.filter((l) => l.startsWith(`${lastSession},`)).map((l) => l.split(',')[1])).toEqual(final.positions.map((p) => p.instrument));
+  await expect(detail.table('positions').rows).toHaveCount(final.positions.length);
 });
 
 test('on a 1,600 px wide window the orders table shows every column without scrolling sideways', async ({ page, app }) => {

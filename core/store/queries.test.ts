@@ -2,7 +2,7 @@ import { testRunInput } from './testDb';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './db';
-import { FIRST_KEY, countRunRows, getPositionsOn, getRunEquity, getRunFills, getRunOrders, getRunRowsAfter, getRunTrades, type RunTable } from './queries';
+import { FIRST_KEY, countRunRows, getPositionsOn, getRunEquity, getRunPositionsAfter, getRunFills, getRunOrders, getRunRowsAfter, getRunTrades, type RunTable } from './queries';
 import type { FillRow, OrderRow, PositionSnapshotRow, TradeRow } from './rows';
 import { createRun } from './runs';
 import { createRunWriter } from './runWriter';
@@ -149,6 +149,23 @@ describe('run queries', () => {
     expect(countRunRows(db, otherRun, 'positions')).toBe(1);
   });
 
+  it('reads a run\'s positions in keyed pages of whole sessions, every one once', () => {
+    const w = createRunWriter(db, runId, 'BACKTEST');
+    for (let t = 3; t < 10; t++) w.positionSet(positionSetOf(t, [position(t, 'AAPL', t), position(t, 'GOOG', -t), position(t, 'MSFT', 1)]));
+    w.flush();
+    const pages: PositionSnapshotRow[][] = [];
+    for (let after = FIRST_KEY; ; ) {
+      const { rows, last } = getRunPositionsAfter(db, runId, after, 4);
+      if (last === null) break;
+      pages.push(rows);
+      after = last;
+    }
+    // Sessions of 2, 1, then 3 positions each: a page ends with the session that brings it to 4 or more.
+    expect(pages.map((p) => p.length)).toEqual([6, 6, 6, 6]);
+    expect(pages.flat()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((t) => getPositionsOn(db, runId, t)));
+    expect(getRunPositionsAfter(db, otherRun, 1, 4)).toEqual({ rows: [], last: null });
+  });
+
   it('still reads the row-per-position snapshots of a run recorded before position sets', () => {
     const old = createRun(db, runInput);
     const insert = db.prepare('INSERT INTO backtest_positions (run, ts, instrument, quantity, avg_cost, market_price, realized_pnl) VALUES ((SELECT row FROM backtest_runs WHERE id = ?), ?, ?, ?, 1.5, 2, 0)');
@@ -158,6 +175,9 @@ describe('run queries', () => {
     expect(getPositionsOn(db, old, 1)).toEqual([position(1, 'AAPL', 5), position(1, 'GOOG', 1)]);
     expect(countRunRows(db, old, 'positions')).toBe(3);
     expect(countRunRows(db, old, 'positions', 'GOOG')).toBe(2);
+    expect(getRunPositionsAfter(db, old, FIRST_KEY, 1)).toEqual({ rows: [position(1, 'AAPL', 5), position(1, 'GOOG', 1)], last: 1 });
+    expect(getRunPositionsAfter(db, old, 1, 1)).toEqual({ rows: [position(2, 'GOOG', 2)], last: 2 });
+    expect(getRunPositionsAfter(db, old, 2, 1)).toEqual({ rows: [], last: null });
   });
 });
 

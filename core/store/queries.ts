@@ -114,6 +114,32 @@ export function getRunRowsAfter(db: Database.Database, runId: string, table: 'or
   return pageAfter<object>(db, BACKTEST_TABLES[table] as TableSpec<object>, key, runId, after, limit);
 }
 
+/**
+ * The run's positions of the sessions after `after` (a session's stamp), whole sessions in time order,
+ * stopping at the first session that brings the positions read to `limit` or more: keyed pages for an
+ * export, `last` the last session read.
+ */
+export function getRunPositionsAfter(db: Database.Database, runId: string, after: number, limit: number): KeyedPage<PositionSnapshotRow> {
+  const rows: PositionSnapshotRow[] = [];
+  let last: number | null = null;
+  const sets = db.prepare(`SELECT ts, held, instruments, data FROM backtest_position_sets WHERE run = ${RUN_OF} AND ts > ? ORDER BY ts`);
+  for (const set of sets.iterate(runId, after) as IterableIterator<PositionSetRow>) {
+    for (const p of unpackPositionSet(set)) rows.push(p);
+    last = set.ts;
+    if (rows.length >= limit) break;
+  }
+  if (last !== null) return { rows, last };
+  // A run recorded before position sets.
+  const legacy = LEGACY_BACKTEST_POSITIONS;
+  const read = db.prepare(`SELECT ${selectList(legacy.columns)} FROM ${sourceOf(legacy)} WHERE run = ${RUN_OF} AND ts > ? ORDER BY ts, instrument`);
+  for (const p of read.iterate(runId, after) as IterableIterator<PositionSnapshotRow>) {
+    if (rows.length >= limit && p.ts !== last) break;
+    rows.push(p);
+    last = p.ts;
+  }
+  return { rows, last };
+}
+
 /** Below every key: where a keyed read starts. */
 export const FIRST_KEY = Number.MIN_SAFE_INTEGER;
 

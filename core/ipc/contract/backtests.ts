@@ -248,7 +248,7 @@ export type StrategyModuleInfo = z.infer<typeof strategyModuleInfoSchema>;
 export const exportInputSchema = z
   .object({
     runId,
-    what: z.enum(['trades', 'orders', 'fills', 'report']),
+    what: z.enum(['trades', 'orders', 'fills', 'positions', 'report']),
     /** CSV for programs: field names, epoch milliseconds and full floats; default: spreadsheet-ready. */
     raw: z.boolean().optional(),
   })

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
-import { FIRST_KEY, getRunInstruments, getRunRowsAfter, type KeyedPage } from '../../store/queries';
+import { FIRST_KEY, getRunInstruments, getRunPositionsAfter, getRunRowsAfter, type KeyedPage } from '../../store/queries';
 import type { ExportTable } from './runExportColumns';
 import { priceDecimals, rowFormat, type RowFormat } from './runExportFormat';
 import { equityCurve, requireRun, runDetail, runPeriodReturns } from './runReads';
@@ -101,6 +101,9 @@ export async function exportRun(db: Database.Database, runId: string, what: Expo
   return {
     filename: `${base}-${what}${raw ? '-raw' : ''}.csv`,
     mime: 'text/csv',
-    content: await toCsv((after) => getRunRowsAfter(db, runId, what, after, PAGE), rowFormat(what, raw, await runPriceDecimals(db, runId))),
+    content: await toCsv(
+      (after) => (what === 'positions' ? getRunPositionsAfter(db, runId, after, PAGE) : getRunRowsAfter(db, runId, what, after, PAGE)),
+      rowFormat(what, raw, await runPriceDecimals(db, runId)),
+    ),
   };
 }

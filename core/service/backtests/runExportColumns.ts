@@ -1,6 +1,6 @@
-import type { FillRow, OrderRow, TradeRow } from '../../store/rows';
+import type { FillRow, OrderRow, PositionSnapshotRow, TradeRow } from '../../store/rows';
 
-export type ExportTable = 'trades' | 'orders' | 'fills';
+export type ExportTable = 'trades' | 'orders' | 'fills' | 'positions';
 
 /** How a readable export prints a field: a time as ISO, a price at its instrument's precision, money in cents. */
 export type ExportKind = 'time' | 'price' | 'money' | 'pct' | 'qty' | 'text';
@@ -67,5 +67,16 @@ export const EXPORT_COLUMNS: Record<ExportTable, readonly ExportColumn[]> = {
     c<FillRow>('slippage', 'Slippage cost', 'money'),
     c<FillRow>('referencePrice', 'Reference price', 'price'),
     c<FillRow>('ts', 'Time (UTC)', 'time'),
+  ],
+  // Every position held at every session's close, session by session.
+  positions: [
+    c<PositionSnapshotRow>('ts', 'Session (UTC)', 'time'),
+    c<PositionSnapshotRow>('instrument', 'Symbol', 'text'),
+    c<PositionSnapshotRow>('quantity', 'Quantity', 'qty'),
+    c<PositionSnapshotRow>('avgCost', 'Average cost', 'price'),
+    c<PositionSnapshotRow>('marketPrice', 'Market price', 'price'),
+    c<PositionSnapshotRow>('marketValue', 'Market value', 'money'),
+    c<PositionSnapshotRow>('unrealizedPnl', 'Unrealized P&L', 'money'),
+    c<PositionSnapshotRow>('realizedPnl', 'Realized P&L', 'money'),
   ],
 };

@@ -5,6 +5,7 @@ import { runBacktest } from '../../backtest/runner';
 import { plannerSchema, simulatorSchema } from '../../config/simulatorSchema';
 import { dailySeries } from '../../data/seriesFromBars';
 import { openDatabase } from '../../store/db';
+import { countRunRows, getPositionsOn } from '../../store/queries';
 import { createRun, finishRun } from '../../store/runs';
 import { tempDir } from '../../store/testDb';
 import type { StrategyFn } from '../../strategy/types';
@@ -88,6 +89,19 @@ describe('exportRun CSV: spreadsheet-ready by default, raw on request', () => {
       expect(fills).toHaveLength(1 + 4);
       const orders = (await exportRun(db, runId, 'orders')).content.trim().split('\n');
       expect(orders[0].split(',').slice(0, 3)).toEqual(['Order', 'Client ref', 'Symbol']);
+
+      // Every session's positions, session by session, each session's in symbol order.
+      const positions = (await exportRun(db, runId, 'positions')).content.trim().split('\n');
+      expect(positions[0]).toBe('Session (UTC),Symbol,Quantity,Average cost,Market price,Market value,Unrealized P&L,Realized P&L');
+      expect(positions).toHaveLength(1 + countRunRows(db, runId, 'positions'));
+      expect(positions.slice(1, 3).map((l) => l.split(',').slice(0, 3))).toEqual([['2020-01-02', 'AAA', '7'], ['2020-01-02', 'EURUSD', '30000']]);
+      expect(positions[1].split(',')[4]).toBe('101.50');
+      expect(positions[2].split(',')[4]).toBe('1.12401');
+      expect(positions[2].split(',')[5]).toMatch(/^\d+\.\d{2}$/);
+      const rawPositions = (await exportRun(db, runId, 'positions', true)).content.trim().split('\n');
+      expect(rawPositions[0]).toBe('ts,instrument,quantity,avgCost,marketPrice,marketValue,unrealizedPnl,realizedPnl');
+      const [aaaHeld] = getPositionsOn(db, runId, T0 + 86_400_000);
+      expect(rawPositions[1]).toBe([aaaHeld.ts, 'AAA', 7, aaaHeld.avgCost, aaaHeld.marketPrice, aaaHeld.marketValue, aaaHeld.unrealizedPnl, aaaHeld.realizedPnl].join(','));
     } finally {
       db.close();
       cleanup();

@@ -89,23 +89,24 @@ export function RunTables({ run }: { run: RunDetail }) {
   const [raw, setRaw] = useState(false);
   const exporter = useExport(run.id, raw);
   const decimals = usePriceDecimals(run.id);
-  const exportButton =
-    tab === 'positions' ? null : (
-      <>
-        <label className="muted" title="Field names, epoch milliseconds and full floats, for programs rather than spreadsheets">
-          <input type="checkbox" data-testid="export-raw" checked={raw} onChange={(e) => setRaw(e.target.checked)} /> raw
-        </label>
-        <button
-          type="button"
-          className="btn btn--small"
-          data-testid={`export-${tab}`}
-          disabled={exporter.isPending}
-          onClick={() => exporter.mutate(tab)}
-        >
-          ⤓ {tab} CSV
-        </button>
-      </>
-    );
+  const exportButton = (
+    <>
+      <label className="muted" title="Field names, epoch milliseconds and full floats, for programs rather than spreadsheets">
+        <input type="checkbox" data-testid="export-raw" checked={raw} onChange={(e) => setRaw(e.target.checked)} /> raw
+      </label>
+      <button
+        type="button"
+        className="btn btn--small"
+        data-testid={`export-${tab}`}
+        disabled={exporter.isPending}
+        // The tab shows the last session's positions; the file holds every session's.
+        title={tab === 'positions' ? 'Every position held at every session\'s close' : undefined}
+        onClick={() => exporter.mutate(tab)}
+      >
+        ⤓ {tab === 'positions' ? 'every session\'s positions' : tab} CSV
+      </button>
+    </>
+  );
   return (
     <section className="card run-tables" aria-label="Run records">
       <Tabs tabs={TABS} active={tab} onChange={setTab} label="Run records" idPrefix="run-records" extra={exportButton} />

@@ -58,7 +58,7 @@ export function usePageFetcher<M extends keyof PagedTables>(runId: string, metho
 /** `raw`: CSV for programs (field names, epoch milliseconds, full floats) instead of spreadsheet-ready. */
 export function useExport(runId: string, raw = false) {
   const api = useApi();
-  return useMutation<string, ApiError, 'trades' | 'orders' | 'fills' | 'report'>({
+  return useMutation<string, ApiError, 'trades' | 'orders' | 'fills' | 'positions' | 'report'>({
     mutationFn: async (what) => saveFile(await api.call('backtests.export', { runId, what, raw })),
   });
 }
