@@ -16,7 +16,8 @@ export interface PageOptions<R> {
 
 /** Kinds of records a run owns, the only names countRunRows accepts: its positions, not the sets that hold them. */
 export type RunTable = Exclude<BacktestTable, 'positionSets'> | 'positions';
-export const RUN_TABLES: readonly RunTable[] = [...(Object.keys(BACKTEST_TABLES) as BacktestTable[]).filter((t) => t !== 'positionSets'), 'positions'] as RunTable[];
+const ROW_TABLES = (Object.keys(BACKTEST_TABLES) as BacktestTable[]).filter((t): t is Exclude<BacktestTable, 'positionSets'> => t !== 'positionSets');
+export const RUN_TABLES: readonly RunTable[] = [...ROW_TABLES, 'positions'];
 
 const MAX_PAGE = 10_000;
 const RUN_OF = '(SELECT row FROM backtest_runs WHERE id = ?)';
